@@ -1,0 +1,63 @@
+import { ExportConfigError } from "./errors";
+import { Rule, RuleSet } from "./rule";
+
+/**
+ * One filtered field: its accepted alternatives (ORed), each a list of rules (ANDed).
+ * A typed filter has one rule per alternative; a `where` filter has one rule set per alternative.
+ */
+export interface Dimension {
+  /** The field in words, e.g. `severity`. */
+  readonly field: string;
+  /** The JPaths this filter writes. */
+  readonly paths: readonly string[];
+  /** The accepted alternatives. */
+  readonly alternatives: ReadonlyArray<readonly Rule[]>;
+  /** The filter in words, e.g. `severity is High or Medium`. */
+  readonly text: string;
+}
+
+/**
+ * A typed filter over `values` (undefined: no filter). Each value becomes its own alternative, so
+ * several values of one field are ORed rule sets, never ANDed `Equals` rules.
+ */
+export function dimension<T>(
+  field: string,
+  path: string,
+  values: readonly T[] | undefined,
+  toRule: (value: T) => Rule,
+  toText: (value: T) => string,
+  kind?: { readonly prototype: T; readonly name: string },
+): Dimension | undefined {
+  if (values === undefined) return undefined;
+  if (!Array.isArray(values) || values.length === 0) {
+    throw new ExportConfigError("DFE013", `the ${field} filter is an empty list, which would match nothing. Leave it out to accept every ${field}, or list at least one value.`);
+  }
+  if (kind) {
+    const foreign = values.find((v) => !Object.prototype.isPrototypeOf.call(kind.prototype, v as object));
+    if (foreign !== undefined) {
+      throw new ExportConfigError("DFE020", `the ${field} filter takes ${kind.name} values (e.g. ${kind.name}.of(…)), got ${JSON.stringify(foreign)}.`);
+    }
+  }
+  const unique = [...new Set(values)];
+  return {
+    field,
+    paths: [path],
+    alternatives: unique.map((v) => [toRule(v)]),
+    text: `${field} is ${unique.map(toText).join(" or ")}`,
+  };
+}
+
+/** Every combination of one alternative per dimension, as rule sets; none when there is no filter. */
+export function crossProduct(dimensions: readonly Dimension[]): RuleSet[] {
+  if (dimensions.length === 0) return [];
+  let partial: Rule[][] = [[]];
+  for (const d of dimensions) {
+    partial = partial.flatMap((rules) => d.alternatives.map((alt) => [...rules, ...alt]));
+  }
+  return partial.map((rules) => RuleSet.of(...rules));
+}
+
+/** The dimensions in words, joined with "and". */
+export function describeDimensions(dimensions: readonly Dimension[]): string {
+  return dimensions.map((d) => d.text).join(" and ");
+}

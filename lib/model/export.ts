@@ -1,0 +1,257 @@
+import { AssessmentState, ComplianceStandard, DefenderPlan, Recommendation, SecureScoreControl } from "./catalogue";
+import { DataType } from "./data-type";
+import { ExportConfigError } from "./errors";
+import { Dimension, crossProduct, describeDimensions, dimension } from "./dimension";
+import { assertPathApplies } from "./paths";
+import { Rule, RuleSet } from "./rule";
+import { AlertSeverity, Severity } from "./severity";
+
+/** When data is sent: on change, as a weekly snapshot, or both. */
+export interface ExportTimingOptions {
+  /** Send each change as it happens. @default true */
+  readonly streaming?: boolean;
+  /** Send the full current state once a week. Alerts have no snapshot. @default false */
+  readonly snapshot?: boolean;
+}
+
+/** Extra conditions, for what the typed filters cannot say. */
+export interface RawRuleOptions {
+  /**
+   * Rule sets the data must also match: at least one of them (they are ORed), together with every
+   * typed filter (ANDed). Rules on a JPath of another data type are refused.
+   * @default no extra condition
+   */
+  readonly where?: RuleSet[];
+}
+
+/** Which security alerts to export. Filters on different fields combine with AND. */
+export interface AlertExportOptions extends ExportTimingOptions, RawRuleOptions {
+  /** Only alerts of these severities. Give this or `minimumSeverity`. @default every severity */
+  readonly severities?: AlertSeverity[];
+  /** Only alerts of this severity or higher. @default every severity */
+  readonly minimumSeverity?: AlertSeverity;
+  /** Only alerts raised by these Defender plans. @default every plan */
+  readonly plans?: DefenderPlan[];
+  /** Only alerts of these alert types (`AlertType` equals, e.g. `VM_SuspiciousCommandLine`). @default every type */
+  readonly alertTypes?: string[];
+  /** Only alerts whose display name contains one of these texts. @default every name */
+  readonly displayNameContains?: string[];
+}
+
+/** Which security recommendations to export. */
+export interface RecommendationExportOptions extends ExportTimingOptions, RawRuleOptions {
+  /** Only these recommendations. @default every recommendation */
+  readonly recommendations?: Recommendation[];
+  /** Only recommendations of these severities. Give this or `minimumSeverity`. @default every severity */
+  readonly severities?: Severity[];
+  /** Only recommendations of this severity or higher. @default every severity */
+  readonly minimumSeverity?: Severity;
+  /** Only these health states. @default every state */
+  readonly states?: AssessmentState[];
+}
+
+/** Which security findings (sub-recommendations) to export. Their parents always come along. */
+export interface FindingExportOptions extends ExportTimingOptions, RawRuleOptions {
+  /** Only findings of these parent recommendations; the parents are exported too. @default every recommendation */
+  readonly recommendations?: Recommendation[];
+  /** Only findings of these severities. Give this or `minimumSeverity`. @default every severity */
+  readonly severities?: Severity[];
+  /** Only findings of this severity or higher. @default every severity */
+  readonly minimumSeverity?: Severity;
+}
+
+/** Which secure score controls to export. */
+export interface SecureScoreControlExportOptions extends ExportTimingOptions, RawRuleOptions {
+  /** Only these controls. @default every control */
+  readonly controls?: SecureScoreControl[];
+}
+
+/** Which regulatory compliance assessments to export. */
+export interface RegulatoryComplianceExportOptions extends ExportTimingOptions, RawRuleOptions {
+  /** Only these standards. @default every standard */
+  readonly standards?: ComplianceStandard[];
+}
+
+/** Options for data types without typed filters (overall secure score, attack paths). */
+export interface PlainExportOptions extends ExportTimingOptions, RawRuleOptions {}
+
+const TIMING = ["streaming", "snapshot", "where"];
+
+/**
+ * One data type to export, with its filters. Build with the static factories; give one or more to
+ * `ContinuousExport`'s `exports`.
+ *
+ * Several accepted values of one field become separate rule sets (ORed); filters on different fields
+ * combine with AND (the cross product of their values). Never two `Equals` on one path in one rule set.
+ */
+export class Export {
+  /** Security alerts. */
+  public static alerts(options: AlertExportOptions = {}): Export {
+    assertOptions(options, DataType.ALERTS, ["severities", "minimumSeverity", "plans", "alertTypes", "displayNameContains"]);
+    const severities = pickSeverities(options.severities, options.minimumSeverity, AlertSeverity, "alert");
+    return new Export(DataType.ALERTS, options, [
+      dimension("severity", "Severity", severities, (s) => Rule.equals("Severity", s.ruleValue), (s) => s.name, AlertSeverity),
+      dimension("Defender plan", "ProductComponentName", options.plans, (p) => Rule.equals("ProductComponentName", p.productComponentName), (p) => p.productComponentName, DefenderPlan),
+      dimension("alert type", "AlertType", texts(options.alertTypes, "alertTypes"), (t) => Rule.equals("AlertType", t), (t) => t),
+      dimension("display name contains", "AlertDisplayName", texts(options.displayNameContains, "displayNameContains"), (t) => Rule.contains("AlertDisplayName", t), (t) => `"${t}"`),
+    ]);
+  }
+
+  /** Security recommendations (assessments). */
+  public static recommendations(options: RecommendationExportOptions = {}): Export {
+    assertOptions(options, DataType.RECOMMENDATIONS, ["recommendations", "severities", "minimumSeverity", "states"]);
+    const severities = pickSeverities(options.severities, options.minimumSeverity, Severity, "recommendation");
+    return new Export(DataType.RECOMMENDATIONS, options, [
+      dimension("recommendation", "name", options.recommendations, (r) => Rule.contains("name", r.assessmentKey), (r) => r.displayName, Recommendation),
+      dimension("severity", "properties.metadata.severity", severities, (s) => Rule.equals("properties.metadata.severity", s.ruleValue), (s) => s.name, Severity),
+      dimension("state", "properties.status.code", options.states, (s) => Rule.equals("properties.status.code", s.code), (s) => s.code, AssessmentState),
+    ]);
+  }
+
+  /**
+   * Security findings (sub-assessments). Their parent recommendations are always exported with them,
+   * to the same destinations, as Microsoft requires for exports made through the API.
+   */
+  public static findings(options: FindingExportOptions = {}): Export {
+    assertOptions(options, DataType.FINDINGS, ["recommendations", "severities", "minimumSeverity"]);
+    const severities = pickSeverities(options.severities, options.minimumSeverity, Severity, "finding");
+    return new Export(
+      DataType.FINDINGS,
+      options,
+      [
+        dimension("recommendation", "id", options.recommendations, (r) => Rule.contains("id", `/assessments/${r.assessmentKey}/`), (r) => r.displayName, Recommendation),
+        dimension("severity", "properties.status.severity", severities, (s) => Rule.equals("properties.status.severity", s.ruleValue), (s) => s.name, Severity),
+      ],
+      options.recommendations ?? [],
+    );
+  }
+
+  /** The overall secure score. */
+  public static secureScore(options: PlainExportOptions = {}): Export {
+    assertOptions(options, DataType.SECURE_SCORE, []);
+    return new Export(DataType.SECURE_SCORE, options, []);
+  }
+
+  /** The secure score of each control. */
+  public static secureScoreControls(options: SecureScoreControlExportOptions = {}): Export {
+    assertOptions(options, DataType.SECURE_SCORE_CONTROLS, ["controls"]);
+    return new Export(DataType.SECURE_SCORE_CONTROLS, options, [
+      dimension("control", "name", options.controls, (c) => Rule.equals("name", c.controlName), (c) => c.controlName, SecureScoreControl),
+    ]);
+  }
+
+  /** Regulatory compliance assessments. */
+  public static regulatoryCompliance(options: RegulatoryComplianceExportOptions = {}): Export {
+    assertOptions(options, DataType.REGULATORY_COMPLIANCE, ["standards"]);
+    return new Export(DataType.REGULATORY_COMPLIANCE, options, [
+      dimension("standard", "id", options.standards, (s) => Rule.contains("id", s.standardName), (s) => s.standardName, ComplianceStandard),
+    ]);
+  }
+
+  /** Attack paths (preview; needs Defender CSPM and the 2023-12-01-preview API). */
+  public static attackPaths(options: PlainExportOptions = {}): Export {
+    assertOptions(options, DataType.ATTACK_PATHS, []);
+    return new Export(DataType.ATTACK_PATHS, options, []);
+  }
+
+  /** Every data type, streaming and weekly snapshots, as the portal's "export all data types" does. */
+  public static everything(): Export[] {
+    const both = { streaming: true, snapshot: true };
+    return [
+      Export.alerts(),
+      Export.recommendations(both),
+      Export.findings(both),
+      Export.secureScore(both),
+      Export.secureScoreControls(both),
+      Export.regulatoryCompliance(both),
+    ];
+  }
+
+  /** The event sources this export reads (streaming first). */
+  public readonly eventSources: readonly string[];
+  /** The rule sets (ORed); empty means every record of the data type. */
+  public readonly ruleSets: readonly RuleSet[];
+  /** The filters in words, for summaries, e.g. `severity is High or Medium`. */
+  public readonly filterText: string;
+  /**
+   * For findings: the parent recommendations exported alongside (empty: every recommendation).
+   * Undefined for other data types.
+   */
+  public readonly parentRecommendations?: readonly Recommendation[];
+
+  private constructor(
+    /** The data type. */
+    public readonly dataType: DataType,
+    options: ExportTimingOptions & RawRuleOptions,
+    dimensions: Array<Dimension | undefined>,
+    parents?: Recommendation[],
+  ) {
+    const streaming = options.streaming ?? true;
+    const snapshot = options.snapshot ?? false;
+    if (!streaming && !snapshot) {
+      throw new ExportConfigError("DFE011", `${dataType.portalName}: streaming and snapshot are both off, so nothing would be exported. Turn one of them on.`);
+    }
+    if (snapshot && !dataType.snapshotSource) {
+      throw new ExportConfigError("DFE012", `${dataType.portalName} have no weekly snapshot (only a streaming source, ${dataType.streamingSource}). Remove \`snapshot: true\`.`);
+    }
+    this.eventSources = [...(streaming ? [dataType.streamingSource] : []), ...(snapshot && dataType.snapshotSource ? [dataType.snapshotSource] : [])];
+    const all = [...dimensions, whereDimension(options.where, dataType)].filter((d): d is Dimension => d !== undefined);
+    this.ruleSets = crossProduct(all);
+    this.filterText = describeDimensions(all);
+    this.parentRecommendations = parents;
+  }
+
+  /** One line in words: data type, timing and filters. */
+  public describe(): string {
+    const timing = this.eventSources.map((s) => (s === this.dataType.streamingSource ? "streaming" : "weekly snapshot")).join(" + ");
+    return `${this.dataType.portalName} (${timing})${this.filterText ? ` where ${this.filterText}` : ""}`;
+  }
+}
+
+function whereDimension(where: RuleSet[] | undefined, dataType: DataType): Dimension | undefined {
+  if (where === undefined) return undefined;
+  if (!Array.isArray(where) || where.length === 0) {
+    throw new ExportConfigError("DFE013", `${dataType.portalName}: \`where\` is an empty list, which would match nothing. Leave it out, or give at least one RuleSet.`);
+  }
+  for (const set of where) {
+    if (!(set instanceof RuleSet)) {
+      throw new ExportConfigError("DFE003", `${dataType.portalName}: \`where\` takes RuleSet objects (RuleSet.of(Rule.raw(…))), got ${JSON.stringify(set)}.`);
+    }
+    set.rules.forEach((r) => assertPathApplies(r.propertyJPath, dataType));
+  }
+  return { field: "where", paths: [], alternatives: where.map((s) => [...s.rules]), text: `(${where.map((s) => s.toString()).join(" OR ")})` };
+}
+
+function pickSeverities<T>(list: T[] | undefined, minimum: T | undefined, kind: { atLeast(m: T): T[]; readonly prototype: T; readonly name: string }, what: string): T[] | undefined {
+  if (list !== undefined && minimum !== undefined) {
+    throw new ExportConfigError("DFE014", `${what} export: give \`severities\` or \`minimumSeverity\`, not both.`);
+  }
+  if (minimum === undefined) return list;
+  if (!Object.prototype.isPrototypeOf.call(kind.prototype, minimum as object)) {
+    throw new ExportConfigError("DFE020", `${what} export: \`minimumSeverity\` must be one of the ${kind.name} constants, got ${JSON.stringify(minimum)}.`);
+  }
+  return kind.atLeast(minimum);
+}
+
+function texts(values: string[] | undefined, field: string): string[] | undefined {
+  values?.forEach((v) => {
+    if (typeof v !== "string" || v.trim() === "") {
+      throw new ExportConfigError("DFE022", `\`${field}\` takes non-empty texts, got ${JSON.stringify(v)}.`);
+    }
+  });
+  return values;
+}
+
+function assertOptions(options: object, dataType: DataType, filters: string[]): void {
+  if (options === null || typeof options !== "object") {
+    throw new ExportConfigError("DFE009", `${dataType.portalName}: the options must be an object, got ${JSON.stringify(options)}.`);
+  }
+  const allowed = [...TIMING, ...filters];
+  const unknown = Object.keys(options).filter((k) => !allowed.includes(k) && (options as Record<string, unknown>)[k] !== undefined);
+  if (unknown.length > 0) {
+    throw new ExportConfigError(
+      "DFE009",
+      `${dataType.portalName} cannot be filtered by ${unknown.map((k) => `\`${k}\``).join(", ")}. Filters of this data type: ${allowed.map((k) => `\`${k}\``).join(", ")}.`,
+    );
+  }
+}

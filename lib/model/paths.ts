@@ -1,0 +1,29 @@
+import { DataType } from "./data-type";
+import { ExportConfigError } from "./errors";
+
+/**
+ * The JPaths this library knows, per data type, with the data type they belong to. A raw rule on a
+ * path that belongs to another data type only (the classic mistake: the recommendation severity
+ * path on alerts) is refused: the service would accept it and export nothing.
+ */
+const KNOWN_PATHS: ReadonlyArray<{ path: string; types: readonly DataType[]; hint: string }> = [
+  { path: "Severity", types: [DataType.ALERTS], hint: "the alert severity path; filter with AlertSeverity on Export.alerts" },
+  { path: "ProductComponentName", types: [DataType.ALERTS], hint: "the Defender plan of an alert" },
+  { path: "AlertType", types: [DataType.ALERTS], hint: "the type of an alert" },
+  { path: "AlertDisplayName", types: [DataType.ALERTS], hint: "the display name of an alert" },
+  { path: "properties.metadata.severity", types: [DataType.RECOMMENDATIONS], hint: "the recommendation severity path; alerts use `Severity`, findings `properties.status.severity`" },
+  { path: "properties.status.severity", types: [DataType.FINDINGS], hint: "the finding severity path; recommendations use `properties.metadata.severity`, alerts `Severity`" },
+  { path: "properties.status.code", types: [DataType.RECOMMENDATIONS, DataType.FINDINGS], hint: "the health state of a recommendation or finding" },
+];
+
+/** Throws when `path` is known to belong only to data types other than `dataType`. */
+export function assertPathApplies(path: string, dataType: DataType): void {
+  const known = KNOWN_PATHS.find((k) => k.path.toLowerCase() === path.toLowerCase());
+  if (known && !known.types.includes(dataType)) {
+    throw new ExportConfigError(
+      "DFE008",
+      `the JPath "${path}" does not apply to ${dataType.portalName.toLowerCase()}: it is ${known.hint} (${known.types.map((t) => t.portalName.toLowerCase()).join(", ")}). ` +
+        `The service would accept the rule and export nothing. Use the typed filter of this data type instead.`,
+    );
+  }
+}

@@ -1,0 +1,236 @@
+import { ExportConfigError } from "./errors";
+
+/** The type the service compares a rule's value as (`propertyType` in the REST API). */
+export class PropertyType {
+  /** Text; comparison is case-insensitive. */
+  public static readonly STRING = new PropertyType("String");
+  /** A whole number. */
+  public static readonly INTEGER = new PropertyType("Integer");
+  /** A decimal number. */
+  public static readonly NUMBER = new PropertyType("Number");
+  /** `true` or `false`. */
+  public static readonly BOOLEAN = new PropertyType("Boolean");
+
+  private static readonly ALL = [PropertyType.STRING, PropertyType.INTEGER, PropertyType.NUMBER, PropertyType.BOOLEAN];
+
+  /** Parses a property type by its API name (case-insensitive); throws for anything else. */
+  public static of(value: string): PropertyType {
+    const found = PropertyType.ALL.find((t) => t.value.toLowerCase() === String(value).toLowerCase());
+    if (!found) {
+      throw new ExportConfigError("DFE001", `unknown property type "${value}". Use one of: ${PropertyType.ALL.map((t) => t.value).join(", ")}.`);
+    }
+    return found;
+  }
+
+  /** Whether values of this type are numbers. */
+  public get isNumeric(): boolean {
+    return this === PropertyType.INTEGER || this === PropertyType.NUMBER;
+  }
+
+  private constructor(
+    /** The exact value the API and the azurerm provider accept (case-sensitive in the provider). */
+    public readonly value: string,
+  ) {}
+}
+
+/** How a rule compares the property with its expected value. */
+export class Operator {
+  /** Equal (case-insensitive for strings). */
+  public static readonly EQUALS = new Operator("Equals", "any");
+  /** Not equal. */
+  public static readonly NOT_EQUALS = new Operator("NotEquals", "any");
+  /** Greater than; numeric types only. */
+  public static readonly GREATER_THAN = new Operator("GreaterThan", "numeric");
+  /** Greater than or equal to; numeric types only. */
+  public static readonly GREATER_THAN_OR_EQUAL_TO = new Operator("GreaterThanOrEqualTo", "numeric");
+  /** Less than; numeric types only. */
+  public static readonly LESSER_THAN = new Operator("LesserThan", "numeric");
+  /** Less than or equal to; numeric types only. */
+  public static readonly LESSER_THAN_OR_EQUAL_TO = new Operator("LesserThanOrEqualTo", "numeric");
+  /** Substring match; non-numeric types only. */
+  public static readonly CONTAINS = new Operator("Contains", "text");
+  /** Prefix match; non-numeric types only. */
+  public static readonly STARTS_WITH = new Operator("StartsWith", "text");
+  /** Suffix match; non-numeric types only. */
+  public static readonly ENDS_WITH = new Operator("EndsWith", "text");
+
+  private static readonly ALL = [
+    Operator.EQUALS, Operator.NOT_EQUALS, Operator.GREATER_THAN, Operator.GREATER_THAN_OR_EQUAL_TO,
+    Operator.LESSER_THAN, Operator.LESSER_THAN_OR_EQUAL_TO, Operator.CONTAINS, Operator.STARTS_WITH, Operator.ENDS_WITH,
+  ];
+
+  /** Parses an operator by its API name (case-insensitive); throws for anything else. */
+  public static of(value: string): Operator {
+    const found = Operator.ALL.find((o) => o.value.toLowerCase() === String(value).toLowerCase());
+    if (!found) {
+      throw new ExportConfigError("DFE002", `unknown operator "${value}". Use one of: ${Operator.ALL.map((o) => o.value).join(", ")}.`);
+    }
+    return found;
+  }
+
+  private constructor(
+    /** The exact value the API and the azurerm provider accept. */
+    public readonly value: string,
+    private readonly appliesTo: "any" | "numeric" | "text",
+  ) {}
+
+  /** Whether the service accepts this operator only for numeric property types. */
+  public get numericOnly(): boolean {
+    return this.appliesTo === "numeric";
+  }
+
+  /** Whether the service accepts this operator only for non-numeric property types. */
+  public get textOnly(): boolean {
+    return this.appliesTo === "text";
+  }
+}
+
+/**
+ * One condition on one property of an exported record (`AutomationTriggeringRule` in the REST API).
+ *
+ * Most users never build rules: the typed filters of {@link Export} do. `Rule.raw` is the escape
+ * hatch for any JPath; the service does not check that a JPath exists, so a typo matches nothing.
+ */
+export class Rule {
+  /**
+   * A rule on any JPath.
+   * @param propertyJPath the JPath of the property in the exported record, e.g. `Severity`
+   * @param operator how to compare
+   * @param expectedValue the value, as text (numbers and booleans too)
+   * @param propertyType how the service reads the value @default PropertyType.STRING
+   */
+  public static raw(propertyJPath: string, operator: Operator, expectedValue: string, propertyType?: PropertyType): Rule {
+    return new Rule(propertyJPath, operator, expectedValue, propertyType ?? PropertyType.STRING);
+  }
+
+  /** A string `Equals` rule. */
+  public static equals(propertyJPath: string, expectedValue: string): Rule {
+    return new Rule(propertyJPath, Operator.EQUALS, expectedValue, PropertyType.STRING);
+  }
+
+  /** A string `Contains` rule. */
+  public static contains(propertyJPath: string, expectedValue: string): Rule {
+    return new Rule(propertyJPath, Operator.CONTAINS, expectedValue, PropertyType.STRING);
+  }
+
+  private constructor(
+    /** The JPath of the compared property. */
+    public readonly propertyJPath: string,
+    /** The comparison. */
+    public readonly operator: Operator,
+    /** The expected value, always text as the API wants it. */
+    public readonly expectedValue: string,
+    /** How the service reads the value. */
+    public readonly propertyType: PropertyType,
+  ) {
+    checkRule(this);
+  }
+
+  /** A stable text form, used for de-duplication and in messages. */
+  public toString(): string {
+    return `${this.propertyJPath} ${this.operator.value} "${this.expectedValue}" (${this.propertyType.value})`;
+  }
+}
+
+function checkRule(rule: Rule): void {
+  if (!(rule.operator instanceof Operator)) {
+    throw new ExportConfigError("DFE002", `rule on "${rule.propertyJPath}": the operator must be an Operator (e.g. Operator.EQUALS), got ${JSON.stringify(rule.operator)}. Use Operator.of("Equals") to parse a name.`);
+  }
+  if (!(rule.propertyType instanceof PropertyType)) {
+    throw new ExportConfigError("DFE001", `rule on "${rule.propertyJPath}": the property type must be a PropertyType (e.g. PropertyType.STRING), got ${JSON.stringify(rule.propertyType)}. Use PropertyType.of("String") to parse a name.`);
+  }
+  if (typeof rule.propertyJPath !== "string" || rule.propertyJPath.trim() === "" || rule.propertyJPath !== rule.propertyJPath.trim()) {
+    throw new ExportConfigError("DFE003", `a rule needs a JPath without surrounding spaces, got ${JSON.stringify(rule.propertyJPath)}. Give the property's path, e.g. "Severity".`);
+  }
+  if (typeof rule.expectedValue !== "string") {
+    throw new ExportConfigError("DFE004", `rule on "${rule.propertyJPath}": the expected value must be text, got ${JSON.stringify(rule.expectedValue)}. Write numbers and booleans as text, e.g. "5" or "true".`);
+  }
+  const { operator, propertyType, expectedValue } = rule;
+  if (operator.numericOnly && !propertyType.isNumeric) {
+    throw new ExportConfigError("DFE005", `rule ${rule}: ${operator.value} compares numbers only. Use PropertyType.INTEGER or NUMBER, or a text operator (Equals, Contains, StartsWith, EndsWith).`);
+  }
+  if (operator.textOnly && propertyType.isNumeric) {
+    throw new ExportConfigError("DFE005", `rule ${rule}: ${operator.value} does not apply to numbers. Use Equals, NotEquals, GreaterThan(OrEqualTo) or LesserThan(OrEqualTo).`);
+  }
+  const valid =
+    propertyType === PropertyType.INTEGER ? /^-?\d+$/.test(expectedValue)
+    : propertyType === PropertyType.NUMBER ? expectedValue.trim() !== "" && Number.isFinite(Number(expectedValue))
+    : propertyType === PropertyType.BOOLEAN ? /^(true|false)$/i.test(expectedValue)
+    : expectedValue !== "";
+  if (!valid) {
+    throw new ExportConfigError("DFE004", `rule ${rule}: "${expectedValue}" is not a valid ${propertyType.value} value. Give a value of that type as text.`);
+  }
+}
+
+/**
+ * Rules that must all hold (AND). Several rule sets on one source are alternatives (OR).
+ *
+ * Two `Equals` rules on the same JPath with different values can never both hold; such a rule set is
+ * refused (`DFE006`), since the export would deploy and send nothing.
+ */
+export class RuleSet {
+  /** A rule set of the given rules, all of which must hold. */
+  public static of(...rules: Rule[]): RuleSet {
+    return new RuleSet(rules);
+  }
+
+  /** The rules, ANDed. */
+  public readonly rules: readonly Rule[];
+
+  private constructor(rules: Rule[]) {
+    if (rules.length === 0) {
+      throw new ExportConfigError("DFE007", "an empty rule set matches everything and hides mistakes. Leave the filter out to export everything, or give at least one rule.");
+    }
+    for (const r of rules) {
+      if (!(r instanceof Rule)) {
+        throw new ExportConfigError("DFE003", `a rule set takes Rule objects (Rule.raw, Rule.equals, …), got ${JSON.stringify(r)}.`);
+      }
+    }
+    this.rules = dedupe(rules);
+    assertSatisfiable(this.rules);
+  }
+
+  /** This rule set ANDed with another: the rules of both. */
+  public and(other: RuleSet): RuleSet {
+    return new RuleSet([...this.rules, ...other.rules]);
+  }
+
+  /** A stable text form, used for de-duplication and in messages. */
+  public toString(): string {
+    return this.rules.map((r) => r.toString()).join(" AND ");
+  }
+}
+
+function dedupe(rules: Rule[]): Rule[] {
+  const seen = new Set<string>();
+  return rules.filter((r) => {
+    const key = r.toString().toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Refuses rule sets that can never match: Equals a AND Equals b, or Equals a AND NotEquals a, on one path. */
+function assertSatisfiable(rules: readonly Rule[]): void {
+  const byPath = new Map<string, Rule[]>();
+  for (const r of rules) {
+    const key = r.propertyJPath.toLowerCase();
+    byPath.set(key, [...(byPath.get(key) ?? []), r]);
+  }
+  for (const same of byPath.values()) {
+    const equals = same.filter((r) => r.operator === Operator.EQUALS);
+    const values = new Set(equals.map((r) => r.expectedValue.toLowerCase()));
+    if (values.size > 1) {
+      throw new ExportConfigError(
+        "DFE006",
+        `the rules ${equals.map((r) => `"${r}"`).join(" AND ")} are ANDed in one rule set and can never all hold, so nothing would be exported. ` +
+          `To accept any of these values, put each in its own rule set (rule sets are ORed), or use the typed filter, which does that for you.`,
+      );
+    }
+    const negated = same.find((r) => r.operator === Operator.NOT_EQUALS && values.has(r.expectedValue.toLowerCase()));
+    if (negated) {
+      throw new ExportConfigError("DFE006", `the rules "${equals[0]}" AND "${negated}" contradict each other, so nothing would be exported. Remove one of them.`);
+    }
+  }
+}

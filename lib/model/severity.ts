@@ -1,0 +1,84 @@
+import { ExportConfigError } from "./errors";
+
+/**
+ * Severity of a security alert, as the `Severity` property of an exported alert carries it.
+ * Alerts have four severities; recommendations and findings have three ({@link Severity}).
+ */
+export class AlertSeverity {
+  /** Informational alerts (Microsoft's built-in export policy cannot select these; this library can). */
+  public static readonly INFORMATIONAL = new AlertSeverity("Informational", 0);
+  /** Low severity alerts. */
+  public static readonly LOW = new AlertSeverity("Low", 1);
+  /** Medium severity alerts. */
+  public static readonly MEDIUM = new AlertSeverity("Medium", 2);
+  /** High severity alerts. */
+  public static readonly HIGH = new AlertSeverity("High", 3);
+
+  /** Every alert severity, lowest first. */
+  public static readonly ALL: readonly AlertSeverity[] = [AlertSeverity.INFORMATIONAL, AlertSeverity.LOW, AlertSeverity.MEDIUM, AlertSeverity.HIGH];
+
+  /** Parses a severity by name (case-insensitive); throws for anything else. */
+  public static of(name: string): AlertSeverity {
+    return parse(AlertSeverity.ALL, name, "alert severity");
+  }
+
+  /** This severity and every higher one, lowest first. */
+  public static atLeast(minimum: AlertSeverity): AlertSeverity[] {
+    return AlertSeverity.ALL.filter((s) => s.rank >= minimum.rank);
+  }
+
+  private constructor(
+    /** The display name, e.g. `High`. */
+    public readonly name: string,
+    /** Order from lowest (0) to highest. */
+    public readonly rank: number,
+  ) {}
+
+  /** The value the export rule compares with, as Microsoft's own export policy writes it (`high`). */
+  public get ruleValue(): string {
+    return this.name.toLowerCase();
+  }
+}
+
+/** Severity of a recommendation (assessment) or a finding (sub-assessment). */
+export class Severity {
+  /** Low severity. */
+  public static readonly LOW = new Severity("Low", 1);
+  /** Medium severity. */
+  public static readonly MEDIUM = new Severity("Medium", 2);
+  /** High severity. */
+  public static readonly HIGH = new Severity("High", 3);
+
+  /** Every severity, lowest first. */
+  public static readonly ALL: readonly Severity[] = [Severity.LOW, Severity.MEDIUM, Severity.HIGH];
+
+  /** Parses a severity by name (case-insensitive); throws for anything else, also for `Informational`. */
+  public static of(name: string): Severity {
+    return parse(Severity.ALL, name, "recommendation or finding severity");
+  }
+
+  /** This severity and every higher one, lowest first. */
+  public static atLeast(minimum: Severity): Severity[] {
+    return Severity.ALL.filter((s) => s.rank >= minimum.rank);
+  }
+
+  private constructor(
+    /** The display name and the value rules compare with, e.g. `High`. */
+    public readonly name: string,
+    /** Order from lowest (1) to highest. */
+    public readonly rank: number,
+  ) {}
+
+  /** The value the export rule compares with, as Microsoft's own export policy writes it (`High`). */
+  public get ruleValue(): string {
+    return this.name;
+  }
+}
+
+function parse<T extends { name: string }>(all: readonly T[], name: string, what: string): T {
+  const found = all.find((s) => s.name.toLowerCase() === String(name).toLowerCase());
+  if (!found) {
+    throw new ExportConfigError("DFE020", `"${name}" is not a valid ${what}. Use one of: ${all.map((s) => s.name).join(", ")}.`);
+  }
+  return found;
+}

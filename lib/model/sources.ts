@@ -1,0 +1,60 @@
+import { DataType } from "./data-type";
+import { ExportConfigError } from "./errors";
+import { Export } from "./export";
+import { Rule, RuleSet } from "./rule";
+
+/** One `source` of an automation: an event source and its rule sets (ORed; none = everything). */
+export interface AutomationSource {
+  /** The event source, e.g. `Alerts`. */
+  readonly eventSource: string;
+  /** The rule sets; empty means every record of the source. */
+  readonly ruleSets: readonly RuleSet[];
+  /** The data type the source belongs to. */
+  readonly dataType: DataType;
+}
+
+/**
+ * Turns the user's exports into automation sources:
+ * - each export's event sources with its rule sets;
+ * - for findings, the parent recommendations' sources (streaming parents for streaming findings,
+ *   snapshot parents for snapshot findings), filtered to the same recommendations;
+ * - sources that appear twice are merged: their rule sets are ORed, and "everything" wins;
+ * - output in a fixed order of event sources, rule sets in first-seen order, duplicates removed.
+ */
+export function toAutomationSources(exports: readonly Export[]): AutomationSource[] {
+  if (!Array.isArray(exports) || exports.length === 0) {
+    throw new ExportConfigError("DFE010", "no data selected: `exports` is empty, so nothing would be exported. Add at least one, e.g. Export.alerts().");
+  }
+  const merged = new Map<string, { dataType: DataType; ruleSets: RuleSet[] | "all" }>();
+  const add = (eventSource: string, dataType: DataType, ruleSets: readonly RuleSet[]) => {
+    const prior = merged.get(eventSource);
+    const next: RuleSet[] | "all" = ruleSets.length === 0 || prior?.ruleSets === "all" ? "all" : [...(prior?.ruleSets ?? []), ...ruleSets];
+    merged.set(eventSource, { dataType, ruleSets: next });
+  };
+  for (const e of exports) {
+    if (!(e instanceof Export)) {
+      throw new ExportConfigError("DFE009", `\`exports\` takes Export objects (Export.alerts(), Export.findings(), …), got ${JSON.stringify(e)}.`);
+    }
+    e.eventSources.forEach((source) => add(source, e.dataType, e.ruleSets));
+    if (e.parentRecommendations) {
+      const parentSets = e.parentRecommendations.map((r) => RuleSet.of(Rule.contains("name", r.assessmentKey)));
+      for (const source of e.eventSources) {
+        const parent = source === DataType.FINDINGS.snapshotSource ? DataType.RECOMMENDATIONS.snapshotSource! : DataType.RECOMMENDATIONS.streamingSource;
+        add(parent, DataType.RECOMMENDATIONS, parentSets);
+      }
+    }
+  }
+  return [...merged.entries()]
+    .sort(([a], [b]) => DataType.orderOf(a) - DataType.orderOf(b))
+    .map(([eventSource, { dataType, ruleSets }]) => ({ eventSource, dataType, ruleSets: ruleSets === "all" ? [] : unique(ruleSets) }));
+}
+
+function unique(ruleSets: RuleSet[]): RuleSet[] {
+  const seen = new Set<string>();
+  return ruleSets.filter((s) => {
+    const key = s.toString().toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
