@@ -1,0 +1,14 @@
+import { App, TerraformStack } from "cdktf";
+import { formatExportReport } from "../lib";
+import { addExampleStacks } from "./stacks";
+
+// Synthesizes every example stack (into cdktf.out/, or where `cdktf synth` points) and prints
+// what each exports where.
+const app = new App();
+addExampleStacks(app);
+app.synth();
+
+for (const stack of app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack)) {
+  console.log(`\n${stack.node.id}: ${app.outdir}/stacks/${stack.node.id}/cdk.tf.json`);
+  console.log(formatExportReport(stack));
+}

@@ -1,0 +1,249 @@
+import { TerraformProvider, TerraformStack, Token } from "cdktf";
+import { Construct } from "constructs";
+import { DestinationKind, ExportActionConfig, IExportDestination } from "./destinations/destination";
+import { ResourceGroup, SecurityCenterAutomation } from "./internal/azurerm";
+import { literalSubscriptionOf, resolveAzurermProvider } from "./internal/provider-check";
+import { isSubscriptionId } from "./internal/resource-id";
+import { inWords } from "./internal/words";
+import { AutomationSource, toAutomationSources } from "./model/sources";
+import { ExportConfigError, atPath } from "./model/errors";
+import { Export } from "./model/export";
+
+/** Automation names per destination kind. */
+export interface AutomationNames {
+  /** The automation that sends to workspaces. @default "ExportToWorkspace" (shown on the portal's Continuous export page) */
+  readonly workspace?: string;
+  /** The automation that sends to event hubs. @default "ExportToEventHub" (shown on the portal's Continuous export page) */
+  readonly eventHub?: string;
+  /** The automation that triggers Logic Apps. @default the construct id */
+  readonly logicApp?: string;
+}
+
+/** Properties of a continuous export of one subscription. */
+export interface ContinuousExportProps {
+  /** The subscription whose data is exported; the automations live in it. */
+  readonly subscriptionId: string;
+  /** The resource group the automations go into. */
+  readonly resourceGroupName: string;
+  /** The region of the automations (and of the resource group, if created). */
+  readonly location: string;
+  /** Create the resource group. @default false: it must exist */
+  readonly createResourceGroup?: boolean;
+  /** What to export. Findings bring their parent recommendations along. */
+  readonly exports: Export[];
+  /** Where to send it; one automation per destination kind, each with one action per destination. */
+  readonly destinations: IExportDestination[];
+  /** Export only data of these resource groups (names, in this subscription). @default the whole subscription */
+  readonly scopeResourceGroups?: string[];
+  /** Automation names. @default the portal-visible names `ExportToWorkspace` / `ExportToEventHub` */
+  readonly names?: AutomationNames;
+  /** Whether the export runs. @default true */
+  readonly enabled?: boolean;
+  /** The automations' description. @default a generated one */
+  readonly description?: string;
+  /** Tags for the automations and the created resource group. @default none */
+  readonly tags?: { [key: string]: string };
+  /** The azurerm provider for this subscription. @default the stack's default azurerm provider */
+  readonly provider?: TerraformProvider;
+}
+
+/** One automation in words, for reports. */
+export interface AutomationSummary {
+  /** The automation's name. */
+  readonly name: string;
+  /** The destination kind it sends to. */
+  readonly kind: string;
+  /** The destinations in words. */
+  readonly destinations: string[];
+  /** The event sources with their rule set counts, e.g. `Alerts (2 rule sets)`. */
+  readonly sources: string[];
+}
+
+/** A continuous export in words, for reports; never contains a secret. */
+export interface ExportSummary {
+  /** The construct path. */
+  readonly path: string;
+  /** The subscription. */
+  readonly subscriptionId: string;
+  /** What is exported, one line per export (parents of findings listed as such). */
+  readonly exports: string[];
+  /** The automations written. */
+  readonly automations: AutomationSummary[];
+}
+
+const NAME_PATTERN = /^[A-Za-z0-9_-]{1,260}$/;
+const portalNamesInUse = new WeakMap<TerraformStack, Map<string, string>>();
+
+/**
+ * Continuous export of Defender for Cloud data from one subscription: the
+ * `azurerm_security_center_automation` resources that make it real.
+ *
+ * One automation per destination kind (workspace, event hub, Logic App), named so that the portal's
+ * Continuous export page shows it (`ExportToWorkspace`, `ExportToEventHub`). Adding a destination of
+ * another kind later adds an automation and leaves the others in place: no rename, no replacement,
+ * no gap in the export.
+ */
+export class ContinuousExport extends Construct {
+  /** The automations, by destination kind's action type (`Workspace`, `EventHub`, `LogicApp`). */
+  public readonly automations: { [actionType: string]: SecurityCenterAutomation } = {};
+  /** The resource group, when the construct created it. */
+  public readonly resourceGroup?: ResourceGroup;
+  /** The automation sources written (parents of findings included). */
+  public readonly sources: readonly AutomationSource[];
+  private readonly summaryAutomations: AutomationSummary[] = [];
+
+  constructor(scope: Construct, id: string, private readonly props: ContinuousExportProps) {
+    super(scope, id);
+    this.sources = atPath(this.node.path, () => {
+      checkProps(props);
+      return toAutomationSources(props.exports);
+    });
+    const scopes = scopePaths(props);
+    if (props.createResourceGroup) {
+      this.resourceGroup = new ResourceGroup(this, "ResourceGroup", { name: props.resourceGroupName, location: props.location, tags: props.tags, provider: props.provider });
+    }
+    const resourceGroupName = this.resourceGroup?.name ?? props.resourceGroupName;
+    const source = this.sources.map((s) => ({
+      eventSource: s.eventSource,
+      ruleSet: s.ruleSets.length === 0 ? undefined : s.ruleSets.map((set) => ({
+        rule: set.rules.map((r) => ({ propertyPath: r.propertyJPath, operator: r.operator.value, expectedValue: r.expectedValue, propertyType: r.propertyType.value })),
+      })),
+    }));
+    for (const [kind, destinations] of groupByKind(this, props.destinations)) {
+      const name = this.automationName(kind);
+      const bound = destinations.map((d) => d.bind(this));
+      const dependsOn = bound.flatMap((b) => b.dependsOn ?? []);
+      this.automations[kind.actionType] = new SecurityCenterAutomation(this, kind.actionType, {
+        name,
+        location: props.location,
+        resourceGroupName,
+        scopes,
+        enabled: props.enabled ?? true,
+        description: props.description ?? "Defender for Cloud continuous export, managed by cdktf-defender-export",
+        tags: props.tags,
+        source,
+        action: bound.map(toAction),
+        dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
+        provider: props.provider,
+      });
+      this.summaryAutomations.push({
+        name,
+        kind: kind.displayName,
+        destinations: destinations.map((d) => d.description),
+        sources: this.sources.map((s) => `${s.eventSource} (${s.ruleSets.length === 0 ? "everything" : `${s.ruleSets.length} rule set${s.ruleSets.length > 1 ? "s" : ""}`})`),
+      });
+    }
+    this.node.addValidation({ validate: () => this.validateProvider() });
+  }
+
+  /** This export in words: what goes where, with which filters. Never contains a secret. */
+  public get summary(): ExportSummary {
+    const parents = this.props.exports
+      .filter((e) => e.parentRecommendations !== undefined)
+      .map((e) => `Security recommendations (parents of the findings${e.parentRecommendations!.length ? `: ${e.parentRecommendations!.map((r) => r.displayName).join(", ")}` : ", all"})`);
+    return {
+      path: this.node.path,
+      subscriptionId: inWords(this.props.subscriptionId, "(set at apply)"),
+      exports: [...this.props.exports.map((e) => e.describe()), ...parents],
+      automations: this.summaryAutomations,
+    };
+  }
+
+  private automationName(kind: DestinationKind): string {
+    const names = this.props.names ?? {};
+    const chosen = kind === DestinationKind.WORKSPACE ? names.workspace : kind === DestinationKind.EVENT_HUB ? names.eventHub : names.logicApp;
+    const name = chosen ?? kind.portalName ?? this.node.id.replace(/[^A-Za-z0-9_-]/g, "-");
+    if (!Token.isUnresolved(name) && !NAME_PATTERN.test(name)) {
+      throw new ExportConfigError("DFE031", `${this.node.path}: "${name}" is not a valid automation name: 1 to 260 letters, digits, underscores and hyphens.`);
+    }
+    this.claimName(kind, name);
+    return name;
+  }
+
+  /** Two automations with one name in one resource group are one ARM resource; two portal-visible ones of a kind in one subscription hide each other. */
+  private claimName(kind: DestinationKind, name: string): void {
+    const stack = TerraformStack.of(this);
+    const inUse = portalNamesInUse.get(stack) ?? new Map<string, string>();
+    portalNamesInUse.set(stack, inUse);
+    const sub = this.props.subscriptionId.toLowerCase();
+    const keys = [`${sub}|rg:${this.props.resourceGroupName.toLowerCase()}|${name.toLowerCase()}`];
+    if (kind.portalName && name.toLowerCase() === kind.portalName.toLowerCase()) keys.push(`${sub}|portal|${name.toLowerCase()}`);
+    for (const key of keys) {
+      const other = inUse.get(key);
+      if (other) {
+        throw new ExportConfigError(
+          "DFE032",
+          `${this.node.path}: the automation name "${name}" is already used by ${other} in subscription ${this.props.subscriptionId}` +
+            `${key.includes("|portal|") ? " (the portal shows one export per destination kind and subscription)" : " and the same resource group"}. ` +
+            `Put both exports into one ContinuousExport (\`exports\` and \`destinations\` take lists), or give this one another name with \`names\`.`,
+        );
+      }
+    }
+    keys.forEach((key) => inUse.set(key, this.node.path));
+  }
+
+  private validateProvider(): string[] {
+    const provider = resolveAzurermProvider(this, this.props.provider);
+    if (!provider) {
+      return [
+        `[DFE033] ${this.node.path}: no azurerm provider writes this export. The library never creates providers: add one to the stack, e.g. ` +
+          `new AzurermProvider(this, "azurerm", { features: [{}], subscriptionId: "${this.props.subscriptionId}" }), or pass \`provider\`.`,
+      ];
+    }
+    const providerSub = literalSubscriptionOf(provider);
+    if (providerSub && !Token.isUnresolved(this.props.subscriptionId) && providerSub.toLowerCase() !== this.props.subscriptionId.toLowerCase()) {
+      return [
+        `[DFE034] ${this.node.path}: the provider ${provider.node.path} writes to subscription ${providerSub}, but this export is for subscription ${this.props.subscriptionId}. ` +
+          `azurerm creates the automation in its provider's subscription, and an automation can only scope its own subscription. Pass the provider configured for ${this.props.subscriptionId}.`,
+      ];
+    }
+    return [];
+  }
+}
+
+function checkProps(props: ContinuousExportProps): void {
+  if (!isSubscriptionId(props.subscriptionId)) {
+    throw new ExportConfigError("DFE035", `"${props.subscriptionId}" is not a subscription id: give the subscription's GUID.`);
+  }
+  if (!Array.isArray(props.destinations) || props.destinations.length === 0) {
+    throw new ExportConfigError("DFE036", "no destination: `destinations` is empty, so nothing would be exported. Add a LogAnalyticsDestination, EventHubDestination or LogicAppDestination.");
+  }
+  const apiOnly = (props.exports ?? []).filter((e) => e instanceof Export && e.dataType.needsApi2023);
+  if (apiOnly.length > 0) {
+    throw new ExportConfigError(
+      "DFE037",
+      `${apiOnly.map((e) => e.dataType.portalName).join(", ")} exist only in the 2023-12-01-preview automations API, which azurerm_security_center_automation (API 2019-01-01-preview) cannot write. Remove them from this export.`,
+    );
+  }
+  for (const rg of props.scopeResourceGroups ?? []) {
+    if (typeof rg !== "string" || (!Token.isUnresolved(rg) && !/^[-\w._()]{1,90}$/.test(rg))) {
+      throw new ExportConfigError("DFE038", `${JSON.stringify(rg)} is not a resource group name. \`scopeResourceGroups\` takes names of resource groups in subscription ${props.subscriptionId}.`);
+    }
+  }
+  if (props.scopeResourceGroups && props.scopeResourceGroups.length === 0) {
+    throw new ExportConfigError("DFE038", "`scopeResourceGroups` is empty, which would scope nothing. Leave it out to export the whole subscription.");
+  }
+}
+
+function scopePaths(props: ContinuousExportProps): string[] {
+  const subscription = `/subscriptions/${props.subscriptionId}`;
+  return props.scopeResourceGroups ? props.scopeResourceGroups.map((rg) => `${subscription}/resourceGroups/${rg}`) : [subscription];
+}
+
+function groupByKind(scope: Construct, destinations: readonly IExportDestination[]): Array<[DestinationKind, IExportDestination[]]> {
+  const seen = new Set<IExportDestination>();
+  for (const d of destinations) {
+    if (!d || typeof d.bind !== "function" || !DestinationKind.ALL.includes(d.kind)) {
+      throw new ExportConfigError("DFE036", `${scope.node.path}: ${JSON.stringify(d)} is not an export destination. Use LogAnalyticsDestination, EventHubDestination or LogicAppDestination.`);
+    }
+    if (seen.has(d)) {
+      throw new ExportConfigError("DFE039", `${scope.node.path}: the destination ${d.node.path} is listed twice. List each destination once.`);
+    }
+    seen.add(d);
+  }
+  return DestinationKind.ALL.map((k): [DestinationKind, IExportDestination[]] => [k, destinations.filter((d) => d.kind === k)]).filter(([, ds]) => ds.length > 0);
+}
+
+function toAction(config: ExportActionConfig) {
+  return { type: config.kind.actionType, resourceId: config.resourceId, connectionString: config.connectionString, triggerUrl: config.triggerUrl };
+}

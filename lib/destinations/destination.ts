@@ -1,0 +1,81 @@
+import { ITerraformDependable, TerraformProvider } from "cdktf";
+import { IConstruct } from "constructs";
+
+/** The kind of an export destination: the automation's `actionType`. */
+export class DestinationKind {
+  /** A Log Analytics workspace. */
+  public static readonly WORKSPACE = new DestinationKind("Workspace", "Log Analytics workspace", "ExportToWorkspace");
+  /** An Event Hub. */
+  public static readonly EVENT_HUB = new DestinationKind("EventHub", "Event Hub", "ExportToEventHub");
+  /** A Logic App (workflow automation); the portal shows these under workflow automation, by any name. */
+  public static readonly LOGIC_APP = new DestinationKind("LogicApp", "Logic App", undefined);
+
+  /** Every kind, in the order the library writes automations. */
+  public static readonly ALL: readonly DestinationKind[] = [DestinationKind.WORKSPACE, DestinationKind.EVENT_HUB, DestinationKind.LOGIC_APP];
+
+  private constructor(
+    /** The action type, as azurerm 4.x and 5.x and the REST API accept it: `Workspace`, `EventHub`, `LogicApp`. */
+    public readonly actionType: string,
+    /** The kind in words. */
+    public readonly displayName: string,
+    /** The automation name the portal's Continuous export page shows, if any. */
+    public readonly portalName: string | undefined,
+  ) {}
+}
+
+/** What an automation needs to send data to a destination. */
+export interface ExportActionConfig {
+  /** The destination kind. */
+  readonly kind: DestinationKind;
+  /** The resource id: the workspace, the event hub entity, or the Logic App workflow. */
+  readonly resourceId: string;
+  /** Event Hub only: the connection string of a rule with Send rights (a sensitive token). */
+  readonly connectionString?: string;
+  /** Logic App only: the trigger's callback URL (a sensitive token). */
+  readonly triggerUrl?: string;
+  /** Resources the automation must wait for (e.g. the workspace's SecurityCenterFree solution). @default none */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/**
+ * A place continuous export sends data to. Implemented by {@link LogAnalyticsDestination},
+ * {@link EventHubDestination} and {@link LogicAppDestination}; new kinds implement this interface
+ * without any change to `ContinuousExport`.
+ */
+export interface IExportDestination extends IConstruct {
+  /** The destination kind. */
+  readonly kind: DestinationKind;
+  /** The destination in words, for summaries; never contains a secret. */
+  readonly description: string;
+  /**
+   * Called by each automation that sends to this destination. Creates nothing twice: a destination
+   * shared by several exports is bound several times and returns the same action.
+   * @param automation the construct that writes the automation
+   */
+  bind(automation: IConstruct): ExportActionConfig;
+}
+
+/** Options every destination takes. */
+export interface DestinationOptions {
+  /**
+   * The provider that writes (or reads) this destination's resources, e.g. one configured for the
+   * destination's subscription. @default the stack's default azurerm provider
+   */
+  readonly provider?: TerraformProvider;
+}
+
+/** Options of destinations that hold data. */
+export interface DataHoldingOptions extends DestinationOptions {
+  /**
+   * Protect the resources that hold data (workspace, event hub) with Terraform's `prevent_destroy`,
+   * so that no plan can delete them together with their data. @default true
+   */
+  readonly preventDestroy?: boolean;
+  /** Tags for every resource the destination creates. @default none */
+  readonly tags?: { [key: string]: string };
+}
+
+/** The `lifecycle` block for a data-holding resource. */
+export function dataLifecycle(options: DataHoldingOptions): { preventDestroy: boolean } | undefined {
+  return options.preventDestroy === false ? undefined : { preventDestroy: true };
+}

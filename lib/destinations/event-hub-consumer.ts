@@ -1,0 +1,97 @@
+import { Construct } from "constructs";
+import { TerraformProvider } from "cdktf";
+import { EventhubAuthorizationRule, EventhubConsumerGroup, RoleAssignment } from "../internal/azurerm";
+import { ExportConfigError } from "../model/errors";
+
+/** The built-in role that lets a principal read events from an event hub. */
+const EVENT_HUBS_DATA_RECEIVER = { name: "Azure Event Hubs Data Receiver", id: "a638d3c7-ab3a-418d-83e6-5f17a39d4fde" };
+
+/** How the reading side (a SIEM or SOAR) authenticates to the event hub. */
+export class ConsumerAccess {
+  /**
+   * A Listen-only shared access rule on the event hub; its connection string is
+   * {@link EventHubConsumer.listenConnectionString} (sensitive).
+   * @param ruleName the rule's name @default `<consumer group>-listen`
+   */
+  public static listenRule(ruleName?: string): ConsumerAccess {
+    return new ConsumerAccess("listen", ruleName, undefined, undefined);
+  }
+
+  /**
+   * The "Azure Event Hubs Data Receiver" role on the event hub (not the namespace) for an Entra
+   * principal: keyless, for consumers that use Entra ID (Sentinel, Splunk add-on with a service principal, …).
+   * @param principalId the object id of the principal
+   * @param principalType `ServicePrincipal`, `User` or `Group` @default ServicePrincipal
+   */
+  public static dataReceiver(principalId: string, principalType?: string): ConsumerAccess {
+    return new ConsumerAccess("role", undefined, principalId, principalType ?? "ServicePrincipal");
+  }
+
+  private constructor(
+    /** @internal */ public readonly _mode: "listen" | "role",
+    /** @internal */ public readonly _ruleName: string | undefined,
+    /** @internal */ public readonly _principalId: string | undefined,
+    /** @internal */ public readonly _principalType: string | undefined,
+  ) {}
+}
+
+/** The reading side of an export's event hub. */
+export interface EventHubConsumerOptions {
+  /** The consumer group the reader uses (one per reader, so that readers do not steal each other's events). */
+  readonly consumerGroupName: string;
+  /** How the reader authenticates. @default ConsumerAccess.listenRule() */
+  readonly access?: ConsumerAccess;
+}
+
+/** What the library needs to know of an event hub to add a consumer. */
+export interface EventHubLocation {
+  readonly namespaceName: string;
+  readonly eventHubName: string;
+  readonly resourceGroupName: string;
+  readonly eventHubId: string;
+  readonly provider?: TerraformProvider;
+  readonly basicTier: boolean;
+}
+
+/** A reader of the export's event hub: a consumer group and a Listen rule or a role assignment. */
+export class EventHubConsumer extends Construct {
+  /** The consumer group. */
+  public readonly consumerGroup: EventhubConsumerGroup;
+  /** The Listen-only rule, when the access is a listen rule. */
+  public readonly listenRule?: EventhubAuthorizationRule;
+  /** The role assignment, when the access is the Data Receiver role. */
+  public readonly roleAssignment?: RoleAssignment;
+
+  /** @internal */
+  constructor(scope: Construct, id: string, hub: EventHubLocation, options: EventHubConsumerOptions) {
+    super(scope, id);
+    if (hub.basicTier) {
+      throw new ExportConfigError("DFE043", `${this.node.path}: the Basic tier has only the $Default consumer group, so consumer group "${options.consumerGroupName}" cannot be created. Use EventHubSku.STANDARD.`);
+    }
+    const common = { namespaceName: hub.namespaceName, eventhubName: hub.eventHubName, resourceGroupName: hub.resourceGroupName, provider: hub.provider };
+    this.consumerGroup = new EventhubConsumerGroup(this, "ConsumerGroup", { ...common, name: options.consumerGroupName });
+    const access = options.access ?? ConsumerAccess.listenRule();
+    if (access._mode === "listen") {
+      this.listenRule = new EventhubAuthorizationRule(this, "ListenRule", {
+        ...common,
+        name: access._ruleName ?? `${options.consumerGroupName}-listen`,
+        listen: true,
+        send: false,
+        manage: false,
+      });
+    } else {
+      this.roleAssignment = new RoleAssignment(this, "DataReceiver", {
+        scope: hub.eventHubId,
+        roleDefinitionName: EVENT_HUBS_DATA_RECEIVER.name,
+        principalId: access._principalId!,
+        principalType: access._principalType,
+        provider: hub.provider,
+      });
+    }
+  }
+
+  /** The Listen rule's connection string (sensitive; undefined with role-based access). */
+  public get listenConnectionString(): string | undefined {
+    return this.listenRule?.primaryConnectionString;
+  }
+}

@@ -1,0 +1,195 @@
+import { Token } from "cdktf";
+import { Construct, IConstruct } from "constructs";
+import { DataAzurermEventhubAuthorizationRule, Eventhub, EventhubAuthorizationRule, EventhubNamespace } from "../internal/azurerm";
+import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
+import { inWords } from "../internal/words";
+import { ExportConfigError, atPath } from "../model/errors";
+import { DataHoldingOptions, DestinationKind, DestinationOptions, ExportActionConfig, IExportDestination, dataLifecycle } from "./destination";
+import { EventHubConsumer, EventHubConsumerOptions, EventHubLocation } from "./event-hub-consumer";
+
+/** The tier of a new Event Hubs namespace. */
+export class EventHubSku {
+  /** Basic: enough for plain export; one consumer group ($Default), one day of retention. */
+  public static readonly BASIC = new EventHubSku("Basic", 1);
+  /** Standard: consumer groups for several readers, up to seven days of retention. */
+  public static readonly STANDARD = new EventHubSku("Standard", 7);
+  /** Premium. */
+  public static readonly PREMIUM = new EventHubSku("Premium", 90);
+
+  private constructor(
+    /** The namespace's `sku`. */
+    public readonly value: string,
+    /** The longest message retention in days. */
+    public readonly maxRetentionDays: number,
+  ) {}
+}
+
+/** Properties of a new Event Hub for exported data. */
+export interface EventHubDestinationProps extends DataHoldingOptions {
+  /** The namespace name (6-50 letters, digits and hyphens; globally unique). */
+  readonly namespaceName: string;
+  /** The event hub name. @default "defender-export" */
+  readonly eventHubName?: string;
+  /** The resource group (it must exist or be created in the same stack). */
+  readonly resourceGroupName: string;
+  /** The Azure region. */
+  readonly location: string;
+  /** The namespace tier. @default EventHubSku.STANDARD */
+  readonly sku?: EventHubSku;
+  /** Throughput units (Basic, Standard) or processing units (Premium). @default 1 */
+  readonly capacity?: number;
+  /** Partitions of the event hub. @default 4 */
+  readonly partitionCount?: number;
+  /** Days events are kept for readers. @default 1 on Basic, 7 otherwise */
+  readonly messageRetentionDays?: number;
+  /** The name of the Send-only rule the export uses. @default "defender-export-send" */
+  readonly sendRuleName?: string;
+}
+
+/** Options to use an existing event hub. */
+export interface ExistingEventHubOptions extends DestinationOptions {
+  /** The name of an authorization rule on the event hub with Send rights; its connection string is read at plan time. */
+  readonly sendRuleName: string;
+  /** Whether the namespace is on the Basic tier (no consumer groups besides $Default). @default false */
+  readonly basicTier?: boolean;
+}
+
+/** An event hub destination, new or existing, to which readers can be added. */
+export interface IEventHubDestination extends IExportDestination {
+  /**
+   * Adds a reader (SIEM, SOAR): a consumer group, with a Listen-only rule or the
+   * "Azure Event Hubs Data Receiver" role on the event hub.
+   */
+  addConsumer(id: string, options: EventHubConsumerOptions): EventHubConsumer;
+}
+
+/** Shared by new and existing event hubs: the action and the reading side. */
+abstract class EventHubBase extends Construct implements IEventHubDestination {
+  public readonly kind = DestinationKind.EVENT_HUB;
+  public abstract readonly description: string;
+  protected abstract readonly location: EventHubLocation;
+  protected abstract readonly connectionString: string;
+
+  /** @inheritdoc */
+  public addConsumer(id: string, options: EventHubConsumerOptions): EventHubConsumer {
+    return new EventHubConsumer(this, id, this.location, options);
+  }
+
+  public bind(_automation: IConstruct): ExportActionConfig {
+    return { kind: this.kind, resourceId: this.location.eventHubId, connectionString: this.connectionString };
+  }
+}
+
+/**
+ * An Event Hub as an export destination, for a SIEM or SOAR to read.
+ *
+ * `new EventHubDestination(...)` creates a namespace, an event hub and a Send-only authorization rule;
+ * `EventHubDestination.fromEventHubId` uses an existing event hub and its Send rule. Either way the
+ * connection string flows from the rule as a sensitive Terraform reference, never as a literal.
+ */
+export class EventHubDestination extends EventHubBase {
+  /** An existing event hub, by resource id, with the name of its Send rule. */
+  public static fromEventHubId(scope: Construct, id: string, eventHubId: string, options: ExistingEventHubOptions): IEventHubDestination {
+    return new ImportedEventHub(scope, id, eventHubId, options);
+  }
+
+  public readonly description: string;
+  /** The namespace. */
+  public readonly namespace: EventhubNamespace;
+  /** The event hub. */
+  public readonly eventHub: Eventhub;
+  /** The Send-only rule the export uses. */
+  public readonly sendRule: EventhubAuthorizationRule;
+  protected readonly location: EventHubLocation;
+  protected readonly connectionString: string;
+
+  constructor(scope: Construct, id: string, props: EventHubDestinationProps) {
+    super(scope, id);
+    const sku = props.sku ?? EventHubSku.STANDARD;
+    const retention = props.messageRetentionDays ?? Math.min(7, sku.maxRetentionDays);
+    atPath(this.node.path, () => checkEventHubProps(props, sku, retention));
+    const eventHubName = props.eventHubName ?? "defender-export";
+    this.namespace = new EventhubNamespace(this, "Namespace", {
+      name: props.namespaceName,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      sku: sku.value,
+      capacity: props.capacity ?? 1,
+      minimumTlsVersion: "1.2",
+      tags: props.tags,
+      provider: props.provider,
+      lifecycle: dataLifecycle(props),
+    });
+    this.eventHub = new Eventhub(this, "EventHub", {
+      name: eventHubName,
+      namespaceId: this.namespace.id,
+      partitionCount: props.partitionCount ?? 4,
+      messageRetention: retention,
+      provider: props.provider,
+      lifecycle: dataLifecycle(props),
+    });
+    this.sendRule = new EventhubAuthorizationRule(this, "SendRule", {
+      name: props.sendRuleName ?? "defender-export-send",
+      namespaceName: this.namespace.name,
+      eventhubName: this.eventHub.name,
+      resourceGroupName: props.resourceGroupName,
+      send: true,
+      listen: false,
+      manage: false,
+      provider: props.provider,
+    });
+    this.location = {
+      namespaceName: this.namespace.name,
+      eventHubName: this.eventHub.name,
+      resourceGroupName: props.resourceGroupName,
+      eventHubId: this.eventHub.id,
+      provider: props.provider,
+      basicTier: sku === EventHubSku.BASIC,
+    };
+    this.connectionString = this.sendRule.primaryConnectionString;
+    this.description = `Event Hub ${inWords(props.namespaceName, "(namespace set at apply)")}/${inWords(eventHubName, "(set at apply)")} (new, ${sku.value}, in ${inWords(props.resourceGroupName, "a resource group of this stack")})`;
+  }
+}
+
+class ImportedEventHub extends EventHubBase {
+  public readonly description: string;
+  protected readonly location: EventHubLocation;
+  protected readonly connectionString: string;
+
+  constructor(scope: Construct, id: string, eventHubId: string, options: ExistingEventHubOptions) {
+    super(scope, id);
+    const parts = atPath(this.node.path, () => {
+      const parsed = parseResourceId(eventHubId, RESOURCE_ID_SHAPES.eventHub, "an event hub");
+      if (!parsed) {
+        throw new ExportConfigError("DFE044", `the event hub id must be a literal id (the library reads the namespace and hub names from it), got a token. Give "${RESOURCE_ID_SHAPES.eventHub.example}".`);
+      }
+      if (typeof options.sendRuleName !== "string" || options.sendRuleName === "") {
+        throw new ExportConfigError("DFE045", "an existing event hub needs `sendRuleName`: the name of an authorization rule on the event hub with Send rights.");
+      }
+      return parsed;
+    });
+    const [namespaceName, eventHubName] = parts.names;
+    const rule = new DataAzurermEventhubAuthorizationRule(this, "SendRule", {
+      name: options.sendRuleName,
+      namespaceName,
+      eventhubName: eventHubName,
+      resourceGroupName: parts.resourceGroupName,
+      provider: options.provider,
+      lifecycle: {
+        postcondition: [{ condition: "${self.send}", errorMessage: `The rule "${options.sendRuleName}" on event hub ${namespaceName}/${eventHubName} lacks Send rights; continuous export needs a rule with Send.` }],
+      },
+    });
+    this.connectionString = rule.primaryConnectionString;
+    this.location = { namespaceName, eventHubName, resourceGroupName: parts.resourceGroupName, eventHubId, provider: options.provider, basicTier: options.basicTier ?? false };
+    this.description = `Event Hub ${namespaceName}/${eventHubName} (existing, in ${parts.resourceGroupName})`;
+  }
+}
+
+function checkEventHubProps(props: EventHubDestinationProps, sku: EventHubSku, retention: number): void {
+  if (!Token.isUnresolved(props.namespaceName) && !/^[A-Za-z][A-Za-z0-9-]{4,48}[A-Za-z0-9]$/.test(props.namespaceName)) {
+    throw new ExportConfigError("DFE046", `"${props.namespaceName}" is not a valid Event Hubs namespace name: 6 to 50 letters, digits and hyphens, starting with a letter and ending with a letter or digit.`);
+  }
+  if (!Token.isUnresolved(retention) && (retention < 1 || retention > sku.maxRetentionDays)) {
+    throw new ExportConfigError("DFE047", `messageRetentionDays ${retention} is out of range for the ${sku.value} tier: 1 to ${sku.maxRetentionDays} days.`);
+  }
+}

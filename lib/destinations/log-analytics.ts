@@ -1,0 +1,128 @@
+import { Token } from "cdktf";
+import { Construct, IConstruct } from "constructs";
+import { LogAnalyticsSolution, LogAnalyticsWorkspace } from "../internal/azurerm";
+import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
+import { inWords } from "../internal/words";
+import { ExportConfigError, atPath } from "../model/errors";
+import { DataHoldingOptions, DestinationKind, DestinationOptions, ExportActionConfig, IExportDestination, dataLifecycle } from "./destination";
+
+/** The pricing tier of a new workspace. */
+export class WorkspaceSku {
+  /** Pay per GB ingested: the tier for new workspaces. */
+  public static readonly PER_GB_2018 = new WorkspaceSku("PerGB2018");
+  /** Commitment tier (set the daily capacity on the workspace). */
+  public static readonly CAPACITY_RESERVATION = new WorkspaceSku("CapacityReservation");
+
+  /** Any tier by its provider value (e.g. `PerNode` for old subscriptions). */
+  public static of(value: string): WorkspaceSku {
+    return new WorkspaceSku(value);
+  }
+
+  private constructor(
+    /** The value of the workspace's `sku`. */
+    public readonly value: string,
+  ) {}
+}
+
+/** Properties of a new Log Analytics workspace for exported data. */
+export interface LogAnalyticsDestinationProps extends DataHoldingOptions {
+  /** The workspace name (4-63 letters, digits and hyphens). */
+  readonly workspaceName: string;
+  /** The resource group the workspace goes into (it must exist or be created in the same stack). */
+  readonly resourceGroupName: string;
+  /** The Azure region, e.g. `westeurope`. */
+  readonly location: string;
+  /** The pricing tier. @default WorkspaceSku.PER_GB_2018 */
+  readonly sku?: WorkspaceSku;
+  /** Days the data is kept, 30 to 730. @default 30 (Azure's default) */
+  readonly retentionInDays?: number;
+  /** A daily ingestion cap in GB; data over the cap is dropped for the day. @default no cap */
+  readonly dailyQuotaGb?: number;
+}
+
+/**
+ * A Log Analytics workspace as an export destination: data lands in the tables `SecurityAlert`,
+ * `SecurityRecommendation`, `SecurityNestedRecommendation`, `SecureScores`, `SecureScoreControls`,
+ * `SecurityRegulatoryCompliance`.
+ *
+ * `new LogAnalyticsDestination(...)` creates a workspace with the `SecurityCenterFree` solution (without
+ * it the exported data does not show); `LogAnalyticsDestination.fromWorkspaceId` uses an existing one.
+ */
+export class LogAnalyticsDestination extends Construct implements IExportDestination {
+  /**
+   * An existing workspace, by resource id. Nothing is created; the workspace needs the
+   * `SecurityCenterFree` or `Security` solution for the data to show.
+   */
+  public static fromWorkspaceId(scope: Construct, id: string, workspaceResourceId: string, options: DestinationOptions = {}): IExportDestination {
+    return new ImportedWorkspace(scope, id, workspaceResourceId, options);
+  }
+
+  /** @inheritdoc */
+  public readonly kind = DestinationKind.WORKSPACE;
+  /** @inheritdoc */
+  public readonly description: string;
+  /** The workspace, for further configuration. */
+  public readonly workspace: LogAnalyticsWorkspace;
+  /** The `SecurityCenterFree` solution on the workspace. */
+  public readonly solution: LogAnalyticsSolution;
+  private readonly workspaceId: string;
+
+  constructor(scope: Construct, id: string, props: LogAnalyticsDestinationProps) {
+    super(scope, id);
+    atPath(this.node.path, () => checkWorkspaceProps(props));
+    this.workspace = new LogAnalyticsWorkspace(this, "Workspace", {
+      name: props.workspaceName,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      sku: (props.sku ?? WorkspaceSku.PER_GB_2018).value,
+      retentionInDays: props.retentionInDays ?? 30,
+      dailyQuotaGb: props.dailyQuotaGb,
+      tags: props.tags,
+      provider: props.provider,
+      lifecycle: dataLifecycle(props),
+    });
+    this.workspaceId = this.workspace.id;
+    this.solution = new LogAnalyticsSolution(this, "SecurityCenterFree", {
+      solutionName: "SecurityCenterFree",
+      workspaceName: this.workspace.name,
+      workspaceResourceId: this.workspaceId,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      plan: { publisher: "Microsoft", product: "OMSGallery/SecurityCenterFree" },
+      tags: props.tags,
+      provider: props.provider,
+    });
+    this.description = `Log Analytics workspace ${inWords(props.workspaceName, "(name set at apply)")} (new, in ${inWords(props.resourceGroupName, "a resource group of this stack")})`;
+  }
+
+  /** @inheritdoc */
+  public bind(_automation: IConstruct): ExportActionConfig {
+    return { kind: this.kind, resourceId: this.workspaceId, dependsOn: [this.solution] };
+  }
+}
+
+class ImportedWorkspace extends Construct implements IExportDestination {
+  public readonly kind = DestinationKind.WORKSPACE;
+  public readonly description: string;
+
+  constructor(scope: Construct, id: string, private readonly workspaceResourceId: string, _options: DestinationOptions) {
+    super(scope, id);
+    const parts = atPath(this.node.path, () => parseResourceId(workspaceResourceId, RESOURCE_ID_SHAPES.workspace, "a Log Analytics workspace"));
+    this.description = parts ? `Log Analytics workspace ${parts.names[0]} (existing, in ${parts.resourceGroupName})` : "Log Analytics workspace (existing, id known at apply)";
+  }
+
+  public bind(_automation: IConstruct): ExportActionConfig {
+    return { kind: this.kind, resourceId: this.workspaceResourceId };
+  }
+}
+
+function checkWorkspaceProps(props: LogAnalyticsDestinationProps): void {
+  const name = props.workspaceName;
+  if (!Token.isUnresolved(name) && !/^[A-Za-z0-9][A-Za-z0-9-]{2,61}[A-Za-z0-9]$/.test(name)) {
+    throw new ExportConfigError("DFE041", `"${name}" is not a valid workspace name: 4 to 63 letters, digits and hyphens, starting and ending with a letter or digit.`);
+  }
+  const days = props.retentionInDays;
+  if (days !== undefined && !Token.isUnresolved(days) && !(Number.isInteger(days) && days >= 30 && days <= 730)) {
+    throw new ExportConfigError("DFE042", `retentionInDays ${days} is out of range: a workspace keeps data 30 to 730 days.`);
+  }
+}

@@ -1,0 +1,103 @@
+import { Annotations, Token } from "cdktf";
+import { Construct, IConstruct } from "constructs";
+import { LogicAppTriggerHttpRequest, LogicAppWorkflow } from "../internal/azurerm";
+import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
+import { inWords } from "../internal/words";
+import { ExportConfigError, atPath } from "../model/errors";
+import { DestinationKind, DestinationOptions, ExportActionConfig, IExportDestination } from "./destination";
+
+/** Properties of a new Logic App (Consumption) workflow that Defender for Cloud triggers. */
+export interface LogicAppDestinationProps extends DestinationOptions {
+  /** The workflow name. */
+  readonly workflowName: string;
+  /** The resource group (it must exist or be created in the same stack). */
+  readonly resourceGroupName: string;
+  /** The Azure region. */
+  readonly location: string;
+  /** The name of the HTTP request trigger. @default "manual" */
+  readonly triggerName?: string;
+  /** Tags for the workflow. @default none */
+  readonly tags?: { [key: string]: string };
+}
+
+/** An existing Consumption workflow. */
+export interface ExistingLogicAppOptions extends DestinationOptions {
+  /** The workflow's resource id. */
+  readonly workflowId: string;
+  /**
+   * The callback URL of the workflow's trigger. It is a secret (it carries a signature): pass a
+   * sensitive Terraform variable or another resource's attribute, not a literal.
+   */
+  readonly triggerUrl: string;
+}
+
+/**
+ * A Logic App (Consumption) as destination: workflow automation, e.g. to open a ticket for each
+ * high-severity alert. Defender for Cloud calls the trigger's callback URL with each record.
+ *
+ * `new LogicAppDestination(...)` creates a workflow with an HTTP request trigger whose callback URL the
+ * automation uses; add the workflow's actions to {@link LogicAppDestination.workflow}.
+ * `LogicAppDestination.fromWorkflow` uses an existing workflow.
+ */
+export class LogicAppDestination extends Construct implements IExportDestination {
+  /** An existing Consumption workflow with its trigger URL. */
+  public static fromWorkflow(scope: Construct, id: string, options: ExistingLogicAppOptions): IExportDestination {
+    return new ImportedLogicApp(scope, id, options);
+  }
+
+  /** @inheritdoc */
+  public readonly kind = DestinationKind.LOGIC_APP;
+  /** @inheritdoc */
+  public readonly description: string;
+  /** The workflow, for its actions. */
+  public readonly workflow: LogicAppWorkflow;
+  /** The HTTP request trigger Defender for Cloud calls. */
+  public readonly trigger: LogicAppTriggerHttpRequest;
+
+  constructor(scope: Construct, id: string, props: LogicAppDestinationProps) {
+    super(scope, id);
+    this.workflow = new LogicAppWorkflow(this, "Workflow", {
+      name: props.workflowName,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      tags: props.tags,
+      provider: props.provider,
+    });
+    this.trigger = new LogicAppTriggerHttpRequest(this, "Trigger", {
+      name: props.triggerName ?? "manual",
+      logicAppId: this.workflow.id,
+      schema: "{}",
+      provider: props.provider,
+    });
+    this.description = `Logic App ${inWords(props.workflowName, "(name set at apply)")} (new, in ${inWords(props.resourceGroupName, "a resource group of this stack")})`;
+  }
+
+  /** @inheritdoc */
+  public bind(_automation: IConstruct): ExportActionConfig {
+    return { kind: this.kind, resourceId: this.workflow.id, triggerUrl: this.trigger.callbackUrl };
+  }
+}
+
+class ImportedLogicApp extends Construct implements IExportDestination {
+  public readonly kind = DestinationKind.LOGIC_APP;
+  public readonly description: string;
+
+  constructor(scope: Construct, id: string, private readonly options: ExistingLogicAppOptions) {
+    super(scope, id);
+    const parts = atPath(this.node.path, () => {
+      const url = options.triggerUrl;
+      if (typeof url !== "string" || (!Token.isUnresolved(url) && !/^https:\/\/\S+$/.test(url))) {
+        throw new ExportConfigError("DFE048", "`triggerUrl` must be the trigger's https callback URL, passed as a sensitive variable or a resource attribute.");
+      }
+      return parseResourceId(options.workflowId, RESOURCE_ID_SHAPES.logicApp, "a Logic App workflow");
+    });
+    if (!Token.isUnresolved(options.triggerUrl)) {
+      Annotations.of(this).addWarning("The Logic App trigger URL is a literal: it is a secret and lands in cdk.tf.json. Pass it as a sensitive TerraformVariable instead.");
+    }
+    this.description = parts ? `Logic App ${parts.names[0]} (existing, in ${parts.resourceGroupName})` : "Logic App (existing, id known at apply)";
+  }
+
+  public bind(_automation: IConstruct): ExportActionConfig {
+    return { kind: this.kind, resourceId: this.options.workflowId, triggerUrl: this.options.triggerUrl };
+  }
+}

@@ -1,0 +1,48 @@
+import { Token } from "cdktf";
+import { ExportConfigError } from "../model/errors";
+
+const GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+const NAME = "[^/]+";
+
+/** The parts of an Azure resource id this library reads. */
+export interface ResourceIdParts {
+  readonly subscriptionId: string;
+  readonly resourceGroupName: string;
+  /** The names after the provider namespace, in order (e.g. namespace, event hub). */
+  readonly names: readonly string[];
+}
+
+/** The resource id shapes the library imports. */
+export const RESOURCE_ID_SHAPES = {
+  workspace: { types: ["Microsoft.OperationalInsights/workspaces"], example: "/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.OperationalInsights/workspaces/<name>" },
+  eventHub: { types: ["Microsoft.EventHub/namespaces", "eventhubs"], example: "/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.EventHub/namespaces/<namespace>/eventhubs/<hub>" },
+  logicApp: { types: ["Microsoft.Logic/workflows"], example: "/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.Logic/workflows/<name>" },
+} as const;
+
+type Shape = (typeof RESOURCE_ID_SHAPES)[keyof typeof RESOURCE_ID_SHAPES];
+
+/**
+ * Parses a literal resource id of the given shape; returns undefined for an unresolved token (its
+ * value is known only at apply time). Throws a clear error for a literal of another shape.
+ */
+export function parseResourceId(id: string, shape: Shape, what: string): ResourceIdParts | undefined {
+  if (Token.isUnresolved(id)) return undefined;
+  const [providerType, ...childTypes] = shape.types;
+  const pattern = new RegExp(
+    `^/subscriptions/(${GUID})/resourceGroups/(${NAME})/providers/${providerType.replace(".", "\\.")}/(${NAME})` +
+      childTypes.map((t) => `/${t}/(${NAME})`).join("") +
+      "$",
+    "i",
+  );
+  const match = pattern.exec(String(id));
+  if (!match) {
+    throw new ExportConfigError("DFE040", `"${id}" is not ${what} resource id. Expected ${shape.example}.`);
+  }
+  const [, subscriptionId, resourceGroupName, ...names] = match;
+  return { subscriptionId, resourceGroupName, names };
+}
+
+/** Whether `value` is a subscription id (a GUID); tokens pass. */
+export function isSubscriptionId(value: string): boolean {
+  return Token.isUnresolved(value) || new RegExp(`^${GUID}$`).test(value);
+}
