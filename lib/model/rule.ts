@@ -22,6 +22,11 @@ export class PropertyType {
     return found;
   }
 
+  /** The API value. */
+  public toString(): string {
+    return this.value;
+  }
+
   /** Whether values of this type are numbers. */
   public get isNumeric(): boolean {
     return this === PropertyType.INTEGER || this === PropertyType.NUMBER;
@@ -73,6 +78,11 @@ export class Operator {
     public readonly value: string,
     private readonly appliesTo: "any" | "numeric" | "text",
   ) {}
+
+  /** The API value. */
+  public toString(): string {
+    return this.value;
+  }
 
   /** Whether the service accepts this operator only for numeric property types. */
   public get numericOnly(): boolean {
