@@ -1,5 +1,5 @@
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
-import { App, Testing, TerraformStack } from "cdktf";
+import { App, DefaultTokenResolver, StringConcat, Testing, TerraformStack, Tokenization } from "cdktf";
 
 export const SUB = "00000000-0000-0000-0000-000000000001";
 export const OTHER_SUB = "00000000-0000-0000-0000-000000000002";
@@ -47,4 +47,9 @@ export function errorOf(fn: () => unknown): string {
     return (e as Error).message;
   }
   throw new Error("expected an error, but none was thrown");
+}
+
+/** A value with its tokens resolved to Terraform expressions, as synth writes them. */
+export function resolved(stack: TerraformStack, value: unknown): any {
+  return Tokenization.resolve(value, { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()) });
 }
