@@ -5,7 +5,7 @@
  * how to fix it. Constructs prefix the message with their construct path.
  */
 export class ExportConfigError extends Error {
-  /** Stable identifier of the check that failed, e.g. `DFE101`. */
+  /** Stable identifier of the check that failed, e.g. `DFE006`. */
   public readonly code: string;
 
   /**

@@ -16,8 +16,8 @@ describe("Rule", () => {
   });
 
   test.each([
-    [Operator.GREATER_THAN, PropertyType.STRING, "5", /compares numbers only/],
-    [Operator.CONTAINS, PropertyType.INTEGER, "5", /does not apply to numbers/],
+    [Operator.GREATER_THAN, PropertyType.STRING, "5", /DFE005.*compares numbers only/],
+    [Operator.CONTAINS, PropertyType.INTEGER, "5", /DFE005.*does not apply to numbers/],
     [Operator.EQUALS, PropertyType.INTEGER, "5.5", /not a valid Integer/],
     [Operator.EQUALS, PropertyType.NUMBER, "many", /not a valid Number/],
     [Operator.EQUALS, PropertyType.BOOLEAN, "yes", /not a valid Boolean/],

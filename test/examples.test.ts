@@ -1,0 +1,100 @@
+import { Testing, TerraformStack } from "cdktf";
+import { addExampleStacks } from "../examples/stacks";
+import { compactSources, onlyResource, resourcesOf } from "./helpers";
+
+function exampleStacks(): Map<string, TerraformStack> {
+  const app = Testing.app();
+  addExampleStacks(app);
+  return new Map(app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack).map((s) => [s.node.id, s]));
+}
+
+const stacks = exampleStacks();
+const json = (id: string) => JSON.parse(Testing.synth(stacks.get(id)!, true));
+const automationNamed = (id: string, name: string) =>
+  Object.values(resourcesOf(json(id), "azurerm_security_center_automation")).find((a: any) => a.name === name) as any;
+
+describe("examples", () => {
+  test("there are five, each synthesizes with validations and matches its reviewed snapshot", () => {
+    expect([...stacks.keys()]).toEqual([
+      "high-alerts-to-event-hub",
+      "sql-findings-to-workspace",
+      "recommendations-to-hub-and-workspace",
+      "secure-score-to-workspace",
+      "everything-to-new-workspace",
+    ]);
+    for (const [id, stack] of stacks) {
+      expect(Testing.synth(stack, true)).toMatchSnapshot(id);
+    }
+  });
+
+  test("synth is deterministic: a second app writes byte-identical JSON", () => {
+    const again = exampleStacks();
+    for (const [id, stack] of stacks) {
+      expect(Testing.synth(again.get(id)!)).toBe(Testing.synth(stack));
+    }
+  });
+
+  test("1. high-severity alerts to an event hub, with a Listen-only rule for the SIEM", () => {
+    const automation = automationNamed("high-alerts-to-event-hub", "ExportToEventHub");
+    expect(compactSources(automation)).toEqual([{ source: "Alerts", sets: [["Severity Equals high"]] }]);
+    expect(automation.action[0].connection_string).toMatch(/^\$\{azurerm_eventhub_authorization_rule\.SiemHub_SendRule_\w+\.primary_connection_string\}$/);
+    const rules = Object.values(resourcesOf(json("high-alerts-to-event-hub"), "azurerm_eventhub_authorization_rule")) as any[];
+    expect(rules.map((r) => [r.name, r.send, r.listen, r.manage])).toEqual([
+      ["defender-export-send", true, false, false],
+      ["siem-listen", false, true, false],
+    ]);
+  });
+
+  test("2. medium-or-higher SQL-on-machines findings, with their parent recommendation", () => {
+    expect(compactSources(automationNamed("sql-findings-to-workspace", "ExportToWorkspace"))).toEqual([
+      { source: "Assessments", sets: [["name Contains f97aa83c-9b63-4f9a-99f6-b22c4398f936"]] },
+      {
+        source: "SubAssessments",
+        sets: [
+          ["id Contains /assessments/f97aa83c-9b63-4f9a-99f6-b22c4398f936/", "properties.status.severity Equals Medium"],
+          ["id Contains /assessments/f97aa83c-9b63-4f9a-99f6-b22c4398f936/", "properties.status.severity Equals High"],
+        ],
+      },
+    ]);
+  });
+
+  test("3. specific recommendations to an event hub and a workspace: same sources in both automations", () => {
+    const hub = automationNamed("recommendations-to-hub-and-workspace", "ExportToEventHub");
+    const workspace = automationNamed("recommendations-to-hub-and-workspace", "ExportToWorkspace");
+    expect(compactSources(hub)).toEqual([
+      {
+        source: "Assessments",
+        sets: [
+          ["name Contains 1195afff-c881-495e-9bc5-1486211ae03f"],
+          ["name Contains f97aa83c-9b63-4f9a-99f6-b22c4398f936"],
+          ["name Contains 82e20e14-edc5-4373-bfc4-f13121257c37"],
+        ],
+      },
+    ]);
+    expect(workspace.source).toEqual(hub.source);
+  });
+
+  test("4. overall secure score and controls, streaming and weekly snapshots", () => {
+    expect(compactSources(automationNamed("secure-score-to-workspace", "ExportToWorkspace")).map((s) => [s.source, s.sets.length])).toEqual([
+      ["SecureScores", 0], ["SecureScoresSnapshot", 0], ["SecureScoreControls", 0], ["SecureScoreControlsSnapshot", 0],
+    ]);
+  });
+
+  test("5. everything, to a new protected workspace with the SecurityCenterFree solution", () => {
+    const out = json("everything-to-new-workspace");
+    expect(compactSources(onlyResource(out, "azurerm_security_center_automation")).map((s) => s.source)).toEqual([
+      "Alerts", "Assessments", "AssessmentsSnapshot", "SubAssessments", "SubAssessmentsSnapshot", "SecureScores", "SecureScoresSnapshot",
+      "SecureScoreControls", "SecureScoreControlsSnapshot", "RegulatoryComplianceAssessment", "RegulatoryComplianceAssessmentSnapshot",
+    ]);
+    expect(onlyResource(out, "azurerm_log_analytics_workspace")).toMatchObject({ retention_in_days: 90, lifecycle: { prevent_destroy: true } });
+    expect(onlyResource(out, "azurerm_log_analytics_solution").solution_name).toBe("SecurityCenterFree");
+  });
+
+  test("no example writes an output, and none holds a secret literal", () => {
+    for (const id of stacks.keys()) {
+      const text = Testing.synth(stacks.get(id)!);
+      expect(JSON.parse(text).output).toBeUndefined();
+      expect(text).not.toMatch(/SharedAccessKey=|sig=/);
+    }
+  });
+});

@@ -1,0 +1,78 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { App } from "cdktf";
+import { addExampleStacks } from "../examples/stacks";
+
+const root = join(__dirname, "..");
+
+// A new CDKTF app that installs the packed package, written as a user would write it.
+const CONSUMER_APP = `
+const { App, TerraformStack } = require("cdktf");
+const { AzurermProvider } = require("@cdktf/provider-azurerm/lib/provider");
+const { ResourceGroup } = require("@cdktf/provider-azurerm/lib/resource-group");
+const { AlertSeverity, ConsumerAccess, ContinuousExport, EventHubDestination, Export, LogAnalyticsDestination, Recommendation, Severity } = require("cdktf-defender-export");
+
+const app = new App({ outdir: process.argv[2] });
+const sub = "00000000-0000-0000-0000-000000000001";
+
+const alerts = new TerraformStack(app, "high-alerts-to-event-hub");
+new AzurermProvider(alerts, "azurerm", { features: [{}], subscriptionId: sub });
+const rg = new ResourceGroup(alerts, "ResourceGroup", { name: "rg-defender-export", location: "westeurope" });
+const hub = new EventHubDestination(alerts, "SiemHub", { namespaceName: "evhns-defender-export-01", resourceGroupName: rg.name, location: "westeurope" });
+hub.addConsumer("Siem", { consumerGroupName: "siem", access: ConsumerAccess.listenRule() });
+new ContinuousExport(alerts, "HighAlerts", {
+  subscriptionId: sub, resourceGroupName: rg.name, location: "westeurope",
+  exports: [Export.alerts({ severities: [AlertSeverity.HIGH] })], destinations: [hub],
+});
+
+const sql = new TerraformStack(app, "sql-findings-to-workspace");
+new AzurermProvider(sql, "azurerm", { features: [{}], subscriptionId: sub });
+const soc = LogAnalyticsDestination.fromWorkspaceId(sql, "Soc", "/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc");
+new ContinuousExport(sql, "SqlFindings", {
+  subscriptionId: sub, resourceGroupName: "rg-security", location: "westeurope",
+  exports: [Export.findings({ recommendations: [Recommendation.SQL_SERVERS_ON_MACHINES_VULNERABILITIES], minimumSeverity: Severity.MEDIUM })],
+  destinations: [soc],
+});
+app.synth();
+`;
+
+describe("the npm package", () => {
+  const work = mkdtempSync(join(tmpdir(), "dfe-pack-"));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  let files: string[] = [];
+
+  beforeAll(() => {
+    const packed = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", work], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }));
+    files = packed[0].files.map((f: { path: string }) => f.path);
+    const installed = join(work, "app", "node_modules");
+    mkdirSync(join(installed, "cdktf-defender-export"), { recursive: true });
+    execFileSync("tar", ["-xzf", join(work, packed[0].filename), "-C", join(installed, "cdktf-defender-export"), "--strip-components=1"]);
+    mkdirSync(join(installed, "@cdktf"));
+    symlinkSync(join(root, "node_modules", "cdktf"), join(installed, "cdktf"));
+    symlinkSync(join(root, "node_modules", "constructs"), join(installed, "constructs"));
+    symlinkSync(join(root, "node_modules", "@cdktf", "provider-azurerm"), join(installed, "@cdktf", "provider-azurerm"));
+    writeFileSync(join(work, "app", "main.js"), CONSUMER_APP);
+  });
+
+  test("ships the compiled library with its types, and nothing from tests or examples", () => {
+    expect(files).toEqual(expect.arrayContaining(["dist/lib/index.js", "dist/lib/index.d.ts", "dist/lib/continuous-export.d.ts", "README.md", "LICENSE", "package.json"]));
+    expect(files.filter((f) => !/^dist\/lib\/.*\.(js|d\.ts)$/.test(f))).toEqual(expect.arrayContaining(["README.md", "LICENSE", "package.json"]));
+    expect(files.filter((f) => !/^dist\/lib\/.*\.(js|d\.ts)$/.test(f))).toHaveLength(3);
+  });
+
+  test("a new app that requires the package synthesizes the same Terraform as the examples", () => {
+    const consumerOut = join(work, "consumer.out");
+    // Same working directory as the examples, since the default local backend path is relative to it.
+    execFileSync("node", [join(work, "app", "main.js"), consumerOut], { cwd: root, encoding: "utf8" });
+    const exampleOut = join(work, "examples.out");
+    const app = new App({ outdir: exampleOut });
+    addExampleStacks(app);
+    app.synth();
+    for (const stack of ["high-alerts-to-event-hub", "sql-findings-to-workspace"]) {
+      const read = (dir: string) => readFileSync(join(dir, "stacks", stack, "cdk.tf.json"), "utf8");
+      expect(read(consumerOut)).toBe(read(exampleOut));
+    }
+  });
+});
