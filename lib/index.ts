@@ -2,7 +2,7 @@ export * from "./model";
 export * from "./destinations/destination";
 export * from "./destinations/log-analytics";
 export * from "./destinations/event-hub";
-export * from "./destinations/event-hub-consumer";
+export { ConsumerAccess, EventHubConsumer, EventHubConsumerOptions } from "./destinations/event-hub-consumer";
 export * from "./destinations/logic-app";
 export * from "./continuous-export";
 export * from "./report";

@@ -43,13 +43,19 @@ export interface EventHubConsumerOptions {
   readonly access?: ConsumerAccess;
 }
 
-/** What the library needs to know of an event hub to add a consumer. */
+/** What the library needs to know of an event hub to add a consumer (internal). */
 export interface EventHubLocation {
+  /** The namespace name. */
   readonly namespaceName: string;
+  /** The event hub name. */
   readonly eventHubName: string;
+  /** The namespace's resource group. */
   readonly resourceGroupName: string;
+  /** The event hub's resource id (the scope of role assignments). */
   readonly eventHubId: string;
+  /** The provider that writes the consumer's resources. */
   readonly provider?: TerraformProvider;
+  /** Whether the namespace is Basic, which has no consumer groups but `$Default`. */
   readonly basicTier: boolean;
 }
 
