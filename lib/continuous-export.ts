@@ -1,13 +1,17 @@
-import { TerraformProvider, TerraformStack, Token } from "cdktf";
+import { TerraformProvider, TerraformResource, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
-import { DestinationKind, ExportActionConfig, IExportDestination } from "./destinations/destination";
-import { ResourceGroup, SecurityCenterAutomation } from "./internal/azurerm";
-import { literalSubscriptionOf, resolveAzurermProvider } from "./internal/provider-check";
+import { DestinationKind, IExportDestination } from "./destinations/destination";
+import { ResourceGroup } from "./internal/azurerm";
+import { literalSubscriptionOf, resolveAzapiProvider, resolveAzurermProvider } from "./internal/provider-check";
 import { isSubscriptionId } from "./internal/resource-id";
 import { inWords } from "./internal/words";
 import { AutomationSource, toAutomationSources } from "./model/sources";
 import { ExportConfigError, atPath } from "./model/errors";
 import { Export } from "./model/export";
+import { AutomationSpec } from "./writers/automation-spec";
+import { AUTOMATION_TYPE_2023_12, writeWithAzapi } from "./writers/azapi-writer";
+import { writeWithAzurerm } from "./writers/azurerm-writer";
+import { AutomationWriter, chooseWriter } from "./writers/writer";
 
 /** Automation names per destination kind. */
 export interface AutomationNames {
@@ -45,6 +49,13 @@ export interface ContinuousExportProps {
   readonly tags?: { [key: string]: string };
   /** The azurerm provider for this subscription. @default the stack's default azurerm provider */
   readonly provider?: TerraformProvider;
+  /**
+   * How the automations are written: azurerm (API 2019-01-01-preview) or azapi (API 2023-12-01-preview).
+   * @default AutomationWriter.AUTO: azurerm, unless an automation needs attack paths or a trusted-service event hub
+   */
+  readonly writer?: AutomationWriter;
+  /** The azapi provider, for automations written through azapi. @default the stack's default azapi provider */
+  readonly azapiProvider?: TerraformProvider;
 }
 
 /** One automation in words, for reports. */
@@ -53,6 +64,8 @@ export interface AutomationSummary {
   readonly name: string;
   /** The destination kind it sends to. */
   readonly kind: string;
+  /** The Terraform resource and API version that write it. */
+  readonly writtenAs: string;
   /** The destinations in words. */
   readonly destinations: string[];
   /** The event sources with their rule set counts, e.g. `Alerts (2 rule sets)`. */
@@ -84,13 +97,17 @@ const portalNamesInUse = new WeakMap<TerraformStack, Map<string, string>>();
  * no gap in the export.
  */
 export class ContinuousExport extends Construct {
-  /** The automations, by destination kind's action type (`Workspace`, `EventHub`, `LogicApp`). */
-  public readonly automations: { [actionType: string]: SecurityCenterAutomation } = {};
+  /**
+   * The automations, by destination kind's action type (`Workspace`, `EventHub`, `LogicApp`): each an
+   * `azurerm_security_center_automation` or an `azapi_resource`, depending on the writer.
+   */
+  public readonly automations: { [actionType: string]: TerraformResource } = {};
   /** The resource group, when the construct created it. */
   public readonly resourceGroup?: ResourceGroup;
   /** The automation sources written (parents of findings included). */
   public readonly sources: readonly AutomationSource[];
   private readonly summaryAutomations: AutomationSummary[] = [];
+  private readonly writers = new Set<"azurerm" | "azapi">();
 
   constructor(scope: Construct, id: string, private readonly props: ContinuousExportProps) {
     super(scope, id);
@@ -103,37 +120,34 @@ export class ContinuousExport extends Construct {
       this.resourceGroup = new ResourceGroup(this, "ResourceGroup", { name: props.resourceGroupName, location: props.location, tags: props.tags, provider: props.provider });
     }
     const resourceGroupName = this.resourceGroup?.name ?? props.resourceGroupName;
-    const source = this.sources.map((s) => ({
-      eventSource: s.eventSource,
-      ruleSet: s.ruleSets.length === 0 ? undefined : s.ruleSets.map((set) => ({
-        rule: set.rules.map((r) => ({ propertyPath: r.propertyJPath, operator: r.operator.value, expectedValue: r.expectedValue, propertyType: r.propertyType.value })),
-      })),
-    }));
     for (const [kind, destinations] of groupByKind(this, props.destinations)) {
-      const name = this.automationName(kind);
-      const bound = destinations.map((d) => d.bind(this));
-      const dependsOn = bound.flatMap((b) => b.dependsOn ?? []);
-      this.automations[kind.actionType] = new SecurityCenterAutomation(this, kind.actionType, {
-        name,
+      const actions = destinations.map((d) => d.bind(this));
+      const spec: AutomationSpec = {
+        name: this.automationName(kind),
         location: props.location,
+        subscriptionId: props.subscriptionId,
         resourceGroupName,
         scopes,
         enabled: props.enabled ?? true,
         description: props.description ?? "Defender for Cloud continuous export, managed by cdktf-defender-export",
         tags: props.tags,
-        source,
-        action: bound.map(toAction),
-        dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
-        provider: props.provider,
-      });
+        sources: this.sources,
+        actions,
+        dependsOn: actions.flatMap((a) => a.dependsOn ?? []),
+      };
+      const writer = chooseWriter(props.writer, spec, this.node.path);
+      this.writers.add(writer);
+      this.automations[kind.actionType] =
+        writer === "azapi" ? writeWithAzapi(this, kind.actionType, spec, props.azapiProvider) : writeWithAzurerm(this, kind.actionType, spec, props.provider);
       this.summaryAutomations.push({
-        name,
+        name: spec.name,
         kind: kind.displayName,
+        writtenAs: writer === "azapi" ? `azapi_resource ${AUTOMATION_TYPE_2023_12}` : "azurerm_security_center_automation (API 2019-01-01-preview)",
         destinations: destinations.map((d) => d.description),
         sources: this.sources.map((s) => `${s.eventSource} (${s.ruleSets.length === 0 ? "everything" : `${s.ruleSets.length} rule set${s.ruleSets.length > 1 ? "s" : ""}`})`),
       });
     }
-    this.node.addValidation({ validate: () => this.validateProvider() });
+    this.node.addValidation({ validate: () => [...this.validateAzurermProvider(), ...this.validateAzapiProvider()] });
   }
 
   /** This export in words: what goes where, with which filters. Never contains a secret. */
@@ -182,7 +196,16 @@ export class ContinuousExport extends Construct {
     keys.forEach((key) => inUse.set(key, this.node.path));
   }
 
-  private validateProvider(): string[] {
+  private validateAzapiProvider(): string[] {
+    if (!this.writers.has("azapi") || resolveAzapiProvider(this, this.props.azapiProvider)) return [];
+    return [
+      `[DFE050] ${this.node.path}: this export writes automations through azapi (API 2023-12-01-preview), but the stack has no azapi provider. ` +
+        `Add one, e.g. new AzapiProvider(this, "azapi", {}) with AzapiProvider imported from "cdktf-defender-export", or pass \`azapiProvider\`.`,
+    ];
+  }
+
+  private validateAzurermProvider(): string[] {
+    if (!this.writers.has("azurerm") && !this.resourceGroup) return [];
     const provider = resolveAzurermProvider(this, this.props.provider);
     if (!provider) {
       return [
@@ -207,13 +230,6 @@ function checkProps(props: ContinuousExportProps): void {
   }
   if (!Array.isArray(props.destinations) || props.destinations.length === 0) {
     throw new ExportConfigError("DFE036", "no destination: `destinations` is empty, so nothing would be exported. Add a LogAnalyticsDestination, EventHubDestination or LogicAppDestination.");
-  }
-  const apiOnly = (props.exports ?? []).filter((e) => e instanceof Export && e.dataType.needsApi2023);
-  if (apiOnly.length > 0) {
-    throw new ExportConfigError(
-      "DFE037",
-      `${apiOnly.map((e) => e.dataType.portalName).join(", ")} exist only in the 2023-12-01-preview automations API, which azurerm_security_center_automation (API 2019-01-01-preview) cannot write. Remove them from this export.`,
-    );
   }
   for (const rg of props.scopeResourceGroups ?? []) {
     if (typeof rg !== "string" || (!Token.isUnresolved(rg) && !/^[-\w._()]{1,90}$/.test(rg))) {
@@ -242,8 +258,4 @@ function groupByKind(scope: Construct, destinations: readonly IExportDestination
     seen.add(d);
   }
   return DestinationKind.ALL.map((k): [DestinationKind, IExportDestination[]] => [k, destinations.filter((d) => d.kind === k)]).filter(([, ds]) => ds.length > 0);
-}
-
-function toAction(config: ExportActionConfig) {
-  return { type: config.kind.actionType, resourceId: config.resourceId, connectionString: config.connectionString, triggerUrl: config.triggerUrl };
 }

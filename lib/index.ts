@@ -6,3 +6,7 @@ export { ConsumerAccess, EventHubConsumer, EventHubConsumerOptions } from "./des
 export * from "./destinations/logic-app";
 export * from "./continuous-export";
 export * from "./report";
+export { SecurityResourceProvider, SECURITY_RESOURCE_PROVIDER_APP_ID } from "./destinations/security-provider";
+export { AutomationWriter } from "./writers/writer";
+export { AUTOMATION_TYPE_2023_12 } from "./writers/azapi-writer";
+export { AzapiProvider, AzapiProviderConfig, AzapiResource, AzapiResourceConfig } from "./internal/azapi";

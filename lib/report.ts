@@ -18,6 +18,7 @@ export function formatExportReport(scope: IConstruct): string {
       ...s.automations.flatMap((a) => [
         `  ${a.name}  → ${a.destinations.join("; ")}`,
         `      sources: ${a.sources.join(", ")}`,
+        `      written as ${a.writtenAs}`,
       ]),
     ].join("\n"))
     .join("\n");

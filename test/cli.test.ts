@@ -2,6 +2,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Testing } from "cdktf";
+import { addExampleStacks } from "../examples/stacks";
 
 const root = join(__dirname, "..");
 const env = { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1", NO_COLOR: "1" };
@@ -18,9 +20,12 @@ describe("the main job and `cdktf synth`", () => {
 
   test("the main job writes every example stack and says what goes where", () => {
     const printed = execFileSync("npx", ["ts-node", "--transpile-only", "examples/main.ts"], { cwd: root, env: { ...env, CDKTF_OUTDIR: mainOut }, encoding: "utf8" });
-    expect([...stacksIn(mainOut).keys()]).toHaveLength(5);
+    const app = Testing.app();
+    addExampleStacks(app);
+    expect([...stacksIn(mainOut).keys()]).toEqual(app.node.children.map((c) => c.node.id).sort());
     expect(printed).toContain("ExportToEventHub  → Event Hub evhns-defender-export-01/defender-export");
     expect(printed).toContain("exports  Security alerts (streaming) where severity is High");
+    expect(printed).toContain("written as azapi_resource Microsoft.Security/automations@2023-12-01-preview");
     expect(printed).not.toMatch(/TfToken|primary_connection_string|callback_url/);
   });
 

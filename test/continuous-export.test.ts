@@ -2,7 +2,7 @@ import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { SecurityCenterAutomation } from "@cdktf/provider-azurerm/lib/security-center-automation";
 import { Testing, TerraformStack } from "cdktf";
 import {
-  AlertSeverity, ContinuousExport, ContinuousExportProps, EventHubDestination, Export, IExportDestination,
+  AlertSeverity, AutomationWriter, ContinuousExport, ContinuousExportProps, EventHubDestination, Export, IExportDestination,
   LogAnalyticsDestination, LogicAppDestination, Recommendation, Severity, formatExportReport,
 } from "../lib";
 import { OTHER_SUB, SUB, WORKSPACE_ID, compactSources, errorOf, onlyResource, resourcesOf, stackWithProvider, synthJson } from "./helpers";
@@ -145,8 +145,8 @@ describe("ContinuousExport", () => {
         "Security recommendations (parents of the findings: System updates should be installed on your machines)",
       ],
       automations: [
-        { name: "ExportToWorkspace", kind: "Log Analytics workspace", destinations: ["Log Analytics workspace law-soc (existing, in rg-soc)"], sources: ["Assessments (1 rule set)", "SubAssessments (1 rule set)"] },
-        { name: "ExportToEventHub", kind: "Event Hub", destinations: ["Event Hub evhns-test-01/defender-export (new, Standard, in rg-hub)"], sources: ["Assessments (1 rule set)", "SubAssessments (1 rule set)"] },
+        { name: "ExportToWorkspace", kind: "Log Analytics workspace", writtenAs: "azurerm_security_center_automation (API 2019-01-01-preview)", destinations: ["Log Analytics workspace law-soc (existing, in rg-soc)"], sources: ["Assessments (1 rule set)", "SubAssessments (1 rule set)"] },
+        { name: "ExportToEventHub", kind: "Event Hub", writtenAs: "azurerm_security_center_automation (API 2019-01-01-preview)", destinations: ["Event Hub evhns-test-01/defender-export (new, Standard, in rg-hub)"], sources: ["Assessments (1 rule set)", "SubAssessments (1 rule set)"] },
       ],
     });
     const report = formatExportReport(stack);
@@ -194,7 +194,7 @@ describe("ContinuousExport errors", () => {
   test.each<[string, Partial<ContinuousExportProps>, RegExp]>([
     ["empty exports", { exports: [] }, /DFE010\] test\/Export: no data selected/],
     ["no destination", { destinations: [] }, /DFE036\] test\/Export: no destination/],
-    ["attack paths on the azurerm writer", { exports: [Export.attackPaths()] }, /DFE037.*Attack paths exist only in the 2023-12-01-preview/],
+    ["attack paths forced onto the azurerm writer", { exports: [Export.attackPaths()], writer: AutomationWriter.AZURERM }, /DFE037\] test\/Export: .*cannot express Attack paths \(data type\)/],
     ["a subscription that is not a GUID", { subscriptionId: "my-sub" }, /DFE035.*not a subscription id/],
     ["a resource group scope that is an id", { scopeResourceGroups: ["/subscriptions/x/resourceGroups/y"] }, /DFE038/],
     ["an empty scope list", { scopeResourceGroups: [] }, /DFE038.*empty/],

@@ -14,13 +14,15 @@ const automationNamed = (id: string, name: string) =>
   Object.values(resourcesOf(json(id), "azurerm_security_center_automation")).find((a: any) => a.name === name) as any;
 
 describe("examples", () => {
-  test("there are five, each synthesizes with validations and matches its reviewed snapshot", () => {
+  test("every example synthesizes with validations and matches its reviewed snapshot", () => {
     expect([...stacks.keys()]).toEqual([
       "high-alerts-to-event-hub",
       "sql-findings-to-workspace",
       "recommendations-to-hub-and-workspace",
       "secure-score-to-workspace",
       "everything-to-new-workspace",
+      "trusted-event-hub",
+      "attack-paths-to-workspace",
     ]);
     for (const [id, stack] of stacks) {
       expect(Testing.synth(stack, true)).toMatchSnapshot(id);
@@ -88,6 +90,34 @@ describe("examples", () => {
     ]);
     expect(onlyResource(out, "azurerm_log_analytics_workspace")).toMatchObject({ retention_in_days: 90, lifecycle: { prevent_destroy: true } });
     expect(onlyResource(out, "azurerm_log_analytics_solution").solution_name).toBe("SecurityCenterFree");
+  });
+
+  test("6. a locked-down event hub receives alerts and recommendations as a trusted service, without any key", () => {
+    const out = json("trusted-event-hub");
+    const automation = onlyResource(out, "azapi_resource");
+    expect(automation.type).toBe("Microsoft.Security/automations@2023-12-01-preview");
+    expect(automation.body.properties.actions).toEqual([
+      { actionType: "EventHub", eventHubResourceId: expect.stringMatching(/^\$\{azurerm_eventhub\.LockedHub_EventHub_\w+\.id\}$/), isTrustedServiceEnabled: true },
+    ]);
+    expect(automation.body.properties.sources.map((x: any) => x.eventSource)).toEqual(["Alerts", "Assessments"]);
+    expect(resourcesOf(out, "azurerm_security_center_automation")).toEqual({});
+    expect(resourcesOf(out, "azurerm_eventhub_authorization_rule")).toEqual({});
+    expect(onlyResource(out, "azurerm_eventhub_namespace")).toMatchObject({ local_authentication_enabled: false, network_rulesets: [{ default_action: "Deny", trusted_service_access_enabled: true }] });
+    const roles = Object.values(resourcesOf(out, "azurerm_role_assignment")) as any[];
+    const hubId = automation.body.properties.actions[0].eventHubResourceId;
+    expect(roles.map((r) => [r.role_definition_name, r.scope]).sort()).toEqual([
+      ["Azure Event Hubs Data Receiver", hubId],
+      ["Azure Event Hubs Data Sender", hubId],
+    ]);
+    expect(Testing.synth(stacks.get("trusted-event-hub")!)).not.toMatch(/connection_string|connectionString/);
+  });
+
+  test("7. attack paths of High or Critical risk, streaming and snapshot, through azapi", () => {
+    const automation = onlyResource(json("attack-paths-to-workspace"), "azapi_resource");
+    expect(automation.body.properties.sources).toEqual(["AttackPaths", "AttackPathsSnapshot"].map((eventSource) => ({
+      eventSource,
+      ruleSets: ["High", "Critical"].map((expectedValue) => ({ rules: [{ propertyJPath: "attackPath.riskLevel", propertyType: "String", expectedValue, operator: "Equals" }] })),
+    })));
   });
 
   test("no example writes an output, and none holds a secret literal", () => {

@@ -33,6 +33,11 @@ export interface ExportActionConfig {
   readonly connectionString?: string;
   /** Logic App only: the trigger's callback URL (a sensitive token). */
   readonly triggerUrl?: string;
+  /**
+   * Event Hub only: Defender for Cloud sends as a trusted Microsoft service with its own identity, no
+   * connection string (`isTrustedServiceEnabled`, API 2023-12-01-preview only). @default false
+   */
+  readonly trustedService?: boolean;
   /** Resources the automation must wait for (e.g. the workspace's SecurityCenterFree solution). @default none */
   readonly dependsOn?: ITerraformDependable[];
 }

@@ -57,6 +57,8 @@ export interface EventHubLocation {
   readonly provider?: TerraformProvider;
   /** Whether the namespace is Basic, which has no consumer groups but `$Default`. */
   readonly basicTier: boolean;
+  /** Whether the namespace refuses shared access keys (trusted-service mode). */
+  readonly localAuthDisabled: boolean;
 }
 
 /** A reader of the export's event hub: a consumer group and a Listen rule or a role assignment. */
@@ -77,6 +79,9 @@ export class EventHubConsumer extends Construct {
     const common = { namespaceName: hub.namespaceName, eventhubName: hub.eventHubName, resourceGroupName: hub.resourceGroupName, provider: hub.provider };
     this.consumerGroup = new EventhubConsumerGroup(this, "ConsumerGroup", { ...common, name: options.consumerGroupName });
     const access = options.access ?? ConsumerAccess.listenRule();
+    if (access._mode === "listen" && hub.localAuthDisabled) {
+      throw new ExportConfigError("DFE055", `${this.node.path}: the namespace has local (SAS) authentication switched off, so a Listen rule would not work. Use ConsumerAccess.dataReceiver(objectId).`);
+    }
     if (access._mode === "listen") {
       this.listenRule = new EventhubAuthorizationRule(this, "ListenRule", {
         ...common,

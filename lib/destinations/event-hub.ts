@@ -1,11 +1,12 @@
-import { Token } from "cdktf";
+import { TerraformProvider, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
-import { DataAzurermEventhubAuthorizationRule, Eventhub, EventhubAuthorizationRule, EventhubNamespace } from "../internal/azurerm";
+import { DataAzurermEventhubAuthorizationRule, Eventhub, EventhubAuthorizationRule, EventhubNamespace, RoleAssignment } from "../internal/azurerm";
 import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
 import { inWords } from "../internal/words";
 import { ExportConfigError, atPath } from "../model/errors";
 import { DataHoldingOptions, DestinationKind, DestinationOptions, ExportActionConfig, IExportDestination, dataLifecycle } from "./destination";
 import { EventHubConsumer, EventHubConsumerOptions, EventHubLocation } from "./event-hub-consumer";
+import { SecurityResourceProvider } from "./security-provider";
 
 /** The tier of a new Event Hubs namespace. */
 export class EventHubSku {
@@ -23,6 +24,19 @@ export class EventHubSku {
     public readonly maxRetentionDays: number,
   ) {}
 }
+
+/**
+ * Export as a trusted service: Defender for Cloud sends with its own identity ("Windows Azure Security
+ * Resource Provider") through the namespace firewall, with no key. The automation is then written with
+ * the 2023-12-01-preview API.
+ */
+export interface TrustedServiceOptions {
+  /** The sending identity. @default SecurityResourceProvider.lookUp(): by app id, through the azuread provider */
+  readonly principal?: SecurityResourceProvider;
+}
+
+/** The built-in role that lets a principal send events to an event hub. */
+const EVENT_HUBS_DATA_SENDER = { name: "Azure Event Hubs Data Sender", id: "2b629674-e913-4c01-ae53-ef4638d8f975" };
 
 /** Properties of a new Event Hub for exported data. */
 export interface EventHubDestinationProps extends DataHoldingOptions {
@@ -42,14 +56,30 @@ export interface EventHubDestinationProps extends DataHoldingOptions {
   readonly partitionCount?: number;
   /** Days events are kept for readers. @default 1 on Basic, 7 otherwise */
   readonly messageRetentionDays?: number;
-  /** The name of the Send-only rule the export uses. @default "defender-export-send" */
+  /** The name of the Send-only rule the export uses (not created in trusted-service mode). @default "defender-export-send" */
   readonly sendRuleName?: string;
+  /**
+   * Lock the namespace down and export as a trusted service: firewall on (default action Deny) with
+   * trusted Microsoft services allowed, local (SAS) authentication off, no authorization rule and no
+   * connection string anywhere, and "Azure Event Hubs Data Sender" on the event hub for the
+   * Security Resource Provider. Needs Standard or Premium. @default off: a Send-only rule and its connection string
+   */
+  readonly trustedService?: TrustedServiceOptions;
 }
 
 /** Options to use an existing event hub. */
 export interface ExistingEventHubOptions extends DestinationOptions {
-  /** The name of an authorization rule on the event hub with Send rights; its connection string is read at plan time. */
-  readonly sendRuleName: string;
+  /**
+   * The name of an authorization rule on the event hub with Send rights; its connection string is read
+   * at plan time. Required unless `trustedService` is set.
+   */
+  readonly sendRuleName?: string;
+  /**
+   * Export as a trusted service: no rule, no key; the library grants "Azure Event Hubs Data Sender" on
+   * the event hub to the Security Resource Provider. The namespace's firewall must allow trusted
+   * Microsoft services (it is not managed here). @default off
+   */
+  readonly trustedService?: TrustedServiceOptions;
   /** Whether the namespace is on the Basic tier (no consumer groups besides $Default). @default false */
   readonly basicTier?: boolean;
 }
@@ -68,7 +98,10 @@ abstract class EventHubBase extends Construct implements IEventHubDestination {
   public readonly kind = DestinationKind.EVENT_HUB;
   public abstract readonly description: string;
   protected abstract readonly location: EventHubLocation;
-  protected abstract readonly connectionString: string;
+  /** The Send rule's connection string; undefined in trusted-service mode. */
+  protected abstract readonly connectionString: string | undefined;
+  /** The Data Sender grant of trusted-service mode. */
+  protected senderRole?: RoleAssignment;
 
   /** @inheritdoc */
   public addConsumer(id: string, options: EventHubConsumerOptions): EventHubConsumer {
@@ -76,7 +109,23 @@ abstract class EventHubBase extends Construct implements IEventHubDestination {
   }
 
   public bind(_automation: IConstruct): ExportActionConfig {
+    if (this.senderRole) {
+      return { kind: this.kind, resourceId: this.location.eventHubId, trustedService: true, dependsOn: [this.senderRole] };
+    }
     return { kind: this.kind, resourceId: this.location.eventHubId, connectionString: this.connectionString };
+  }
+
+  /** Grants the Security Resource Provider "Azure Event Hubs Data Sender" on the event hub itself. */
+  protected grantTrustedSender(options: TrustedServiceOptions, eventHubId: string, provider: TerraformProvider | undefined): void {
+    const principal = options.principal ?? SecurityResourceProvider.lookUp();
+    this.senderRole = new RoleAssignment(this, "TrustedSender", {
+      scope: eventHubId,
+      roleDefinitionName: EVENT_HUBS_DATA_SENDER.name,
+      principalId: principal._objectIdIn(this),
+      principalType: "ServicePrincipal",
+      description: "Defender for Cloud continuous export as a trusted service",
+      provider,
+    });
   }
 }
 
@@ -98,10 +147,10 @@ export class EventHubDestination extends EventHubBase {
   public readonly namespace: EventhubNamespace;
   /** The event hub. */
   public readonly eventHub: Eventhub;
-  /** The Send-only rule the export uses. */
-  public readonly sendRule: EventhubAuthorizationRule;
+  /** The Send-only rule the export uses; undefined in trusted-service mode. */
+  public readonly sendRule?: EventhubAuthorizationRule;
   protected readonly location: EventHubLocation;
-  protected readonly connectionString: string;
+  protected readonly connectionString: string | undefined;
 
   constructor(scope: Construct, id: string, props: EventHubDestinationProps) {
     super(scope, id);
@@ -109,6 +158,7 @@ export class EventHubDestination extends EventHubBase {
     const retention = props.messageRetentionDays ?? Math.min(7, sku.maxRetentionDays);
     atPath(this.node.path, () => checkEventHubProps(props, sku, retention));
     const eventHubName = props.eventHubName ?? "defender-export";
+    const trusted = props.trustedService !== undefined;
     this.namespace = new EventhubNamespace(this, "Namespace", {
       name: props.namespaceName,
       resourceGroupName: props.resourceGroupName,
@@ -116,6 +166,7 @@ export class EventHubDestination extends EventHubBase {
       sku: sku.value,
       capacity: props.capacity ?? 1,
       minimumTlsVersion: "1.2",
+      ...(trusted ? LOCKED_DOWN_NAMESPACE : {}),
       tags: props.tags,
       provider: props.provider,
       lifecycle: dataLifecycle(props),
@@ -128,33 +179,39 @@ export class EventHubDestination extends EventHubBase {
       provider: props.provider,
       lifecycle: dataLifecycle(props),
     });
-    this.sendRule = new EventhubAuthorizationRule(this, "SendRule", {
-      name: props.sendRuleName ?? "defender-export-send",
-      namespaceName: this.namespace.name,
-      eventhubName: this.eventHub.name,
-      resourceGroupName: props.resourceGroupName,
-      send: true,
-      listen: false,
-      manage: false,
-      provider: props.provider,
-    });
+    const eventHubId = this.eventHub.id;
+    if (props.trustedService) {
+      this.grantTrustedSender(props.trustedService, eventHubId, props.provider);
+    } else {
+      this.sendRule = new EventhubAuthorizationRule(this, "SendRule", {
+        name: props.sendRuleName ?? "defender-export-send",
+        namespaceName: this.namespace.name,
+        eventhubName: this.eventHub.name,
+        resourceGroupName: props.resourceGroupName,
+        send: true,
+        listen: false,
+        manage: false,
+        provider: props.provider,
+      });
+    }
     this.location = {
       namespaceName: this.namespace.name,
       eventHubName: this.eventHub.name,
       resourceGroupName: props.resourceGroupName,
-      eventHubId: this.eventHub.id,
+      eventHubId,
       provider: props.provider,
       basicTier: sku === EventHubSku.BASIC,
+      localAuthDisabled: trusted,
     };
-    this.connectionString = this.sendRule.primaryConnectionString;
-    this.description = `Event Hub ${inWords(props.namespaceName, "(namespace set at apply)")}/${inWords(eventHubName, "(set at apply)")} (new, ${sku.value}, in ${inWords(props.resourceGroupName, "a resource group of this stack")})`;
+    this.connectionString = this.sendRule?.primaryConnectionString;
+    this.description = `Event Hub ${inWords(props.namespaceName, "(namespace set at apply)")}/${inWords(eventHubName, "(set at apply)")} (new, ${sku.value}${trusted ? ", trusted service, no keys" : ""}, in ${inWords(props.resourceGroupName, "a resource group of this stack")})`;
   }
 }
 
 class ImportedEventHub extends EventHubBase {
   public readonly description: string;
   protected readonly location: EventHubLocation;
-  protected readonly connectionString: string;
+  protected readonly connectionString: string | undefined;
 
   constructor(scope: Construct, id: string, eventHubId: string, options: ExistingEventHubOptions) {
     super(scope, id);
@@ -163,14 +220,25 @@ class ImportedEventHub extends EventHubBase {
       if (!parsed) {
         throw new ExportConfigError("DFE044", `the event hub id must be a literal id (the library reads the namespace and hub names from it), got a token. Give "${RESOURCE_ID_SHAPES.eventHub.example}".`);
       }
-      if (typeof options.sendRuleName !== "string" || options.sendRuleName === "") {
-        throw new ExportConfigError("DFE045", "an existing event hub needs `sendRuleName`: the name of an authorization rule on the event hub with Send rights.");
+      if (options.trustedService && options.sendRuleName !== undefined) {
+        throw new ExportConfigError("DFE045", "a trusted-service export uses no authorization rule: remove `sendRuleName`, or remove `trustedService` to export with the rule's connection string.");
+      }
+      if (!options.trustedService && (typeof options.sendRuleName !== "string" || options.sendRuleName === "")) {
+        throw new ExportConfigError("DFE045", "an existing event hub needs `sendRuleName` (an authorization rule on the event hub with Send rights), or `trustedService` to export without keys.");
       }
       return parsed;
     });
     const [namespaceName, eventHubName] = parts.names;
+    this.location = { namespaceName, eventHubName, resourceGroupName: parts.resourceGroupName, eventHubId, provider: options.provider, basicTier: options.basicTier ?? false, localAuthDisabled: false };
+    const where = `(existing${options.trustedService ? ", trusted service, no keys" : ""}, in ${parts.resourceGroupName})`;
+    this.description = `Event Hub ${namespaceName}/${eventHubName} ${where}`;
+    if (options.trustedService) {
+      this.grantTrustedSender(options.trustedService, eventHubId, options.provider);
+      this.connectionString = undefined;
+      return;
+    }
     const rule = new DataAzurermEventhubAuthorizationRule(this, "SendRule", {
-      name: options.sendRuleName,
+      name: options.sendRuleName!,
       namespaceName,
       eventhubName: eventHubName,
       resourceGroupName: parts.resourceGroupName,
@@ -180,12 +248,19 @@ class ImportedEventHub extends EventHubBase {
       },
     });
     this.connectionString = rule.primaryConnectionString;
-    this.location = { namespaceName, eventHubName, resourceGroupName: parts.resourceGroupName, eventHubId, provider: options.provider, basicTier: options.basicTier ?? false };
-    this.description = `Event Hub ${namespaceName}/${eventHubName} (existing, in ${parts.resourceGroupName})`;
   }
 }
 
+/** A namespace only trusted Microsoft services and Entra identities reach: firewall on, SAS keys off. */
+const LOCKED_DOWN_NAMESPACE = {
+  localAuthenticationEnabled: false,
+  networkRulesets: [{ defaultAction: "Deny", trustedServiceAccessEnabled: true, publicNetworkAccessEnabled: true }],
+};
+
 function checkEventHubProps(props: EventHubDestinationProps, sku: EventHubSku, retention: number): void {
+  if (props.trustedService && sku === EventHubSku.BASIC) {
+    throw new ExportConfigError("DFE051", "export as a trusted service needs a namespace firewall, which the Basic tier does not have. Use EventHubSku.STANDARD or PREMIUM.");
+  }
   if (!Token.isUnresolved(props.namespaceName) && !/^[A-Za-z][A-Za-z0-9-]{4,48}[A-Za-z0-9]$/.test(props.namespaceName)) {
     throw new ExportConfigError("DFE046", `"${props.namespaceName}" is not a valid Event Hubs namespace name: 6 to 50 letters, digits and hyphens, starting with a letter and ending with a letter or digit.`);
   }

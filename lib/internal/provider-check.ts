@@ -1,5 +1,6 @@
 import { TerraformProvider, TerraformStack, Token } from "cdktf";
 import { IConstruct } from "constructs";
+import { AzapiProvider } from "./azapi";
 import { AzurermProvider } from "./azurerm";
 
 /** The azurerm provider a construct writes through: the one given, or the stack's default (no alias). */
@@ -9,6 +10,14 @@ export function resolveAzurermProvider(scope: IConstruct, given: TerraformProvid
   return stack.node
     .findAll()
     .find((c): c is AzurermProvider => c instanceof AzurermProvider && (c.alias === undefined || c.alias === ""));
+}
+
+/** The azapi provider a construct writes through: the one given, or the stack's default (no alias). */
+export function resolveAzapiProvider(scope: IConstruct, given: TerraformProvider | undefined): TerraformProvider | undefined {
+  if (given) return given;
+  return TerraformStack.of(scope)
+    .node.findAll()
+    .find((c): c is AzapiProvider => c instanceof AzapiProvider && !c.alias);
 }
 
 /** The provider's subscription id if it is a literal, else undefined. */

@@ -4,7 +4,7 @@ import { ExportConfigError } from "./errors";
 import { Dimension, crossProduct, describeDimensions, dimension } from "./dimension";
 import { assertPathApplies } from "./paths";
 import { Rule, RuleSet } from "./rule";
-import { AlertSeverity, Severity } from "./severity";
+import { AlertSeverity, AttackPathRiskLevel, Severity } from "./severity";
 
 /** When data is sent: on change, as a weekly snapshot, or both. */
 export interface ExportTimingOptions {
@@ -72,8 +72,24 @@ export interface RegulatoryComplianceExportOptions extends ExportTimingOptions, 
   readonly standards?: ComplianceStandard[];
 }
 
-/** Options for data types without typed filters (overall secure score, attack paths). */
+/** Options for data types without typed filters (overall secure score). */
 export interface PlainExportOptions extends ExportTimingOptions, RawRuleOptions {}
+
+/** The JPath of an attack path's risk level, as seen in public samples (not documented by Microsoft). */
+export const ATTACK_PATH_RISK_LEVEL_PATH = "attackPath.riskLevel";
+
+/** Which attack paths to export. */
+export interface AttackPathExportOptions extends ExportTimingOptions, RawRuleOptions {
+  /** Only attack paths of these risk levels. Give this or `minimumRiskLevel`. @default every risk level */
+  readonly riskLevels?: AttackPathRiskLevel[];
+  /** Only attack paths of this risk level or higher. @default every risk level */
+  readonly minimumRiskLevel?: AttackPathRiskLevel;
+  /**
+   * The JPath of the risk level. Microsoft has not documented it; override it if the service shows
+   * another. @default "attackPath.riskLevel"
+   */
+  readonly riskLevelPath?: string;
+}
 
 const TIMING = ["streaming", "snapshot", "where"];
 
@@ -148,10 +164,17 @@ export class Export {
     ]);
   }
 
-  /** Attack paths (preview; needs Defender CSPM and the 2023-12-01-preview API). */
-  public static attackPaths(options: PlainExportOptions = {}): Export {
-    assertOptions(options, DataType.ATTACK_PATHS, []);
-    return new Export(DataType.ATTACK_PATHS, options, []);
+  /**
+   * Attack paths (preview; needs Defender CSPM). Only the 2023-12-01-preview automations API knows
+   * them, so `ContinuousExport` writes them through azapi.
+   */
+  public static attackPaths(options: AttackPathExportOptions = {}): Export {
+    assertOptions(options, DataType.ATTACK_PATHS, ["riskLevels", "minimumRiskLevel", "riskLevelPath"]);
+    const levels = pickSeverities(options.riskLevels, options.minimumRiskLevel, AttackPathRiskLevel, "attack path");
+    const path = options.riskLevelPath ?? ATTACK_PATH_RISK_LEVEL_PATH;
+    return new Export(DataType.ATTACK_PATHS, options, [
+      dimension("risk level", path, levels, (l) => Rule.equals(path, l.ruleValue), (l) => l.name, AttackPathRiskLevel),
+    ]);
   }
 
   /** Every data type, streaming and weekly snapshots, as the portal's "export all data types" does. */
@@ -224,7 +247,7 @@ function whereDimension(where: RuleSet[] | undefined, dataType: DataType): Dimen
 
 function pickSeverities<T>(list: T[] | undefined, minimum: T | undefined, kind: { atLeast(m: T): T[]; readonly prototype: T; readonly name: string }, what: string): T[] | undefined {
   if (list !== undefined && minimum !== undefined) {
-    throw new ExportConfigError("DFE014", `${what} export: give \`severities\` or \`minimumSeverity\`, not both.`);
+    throw new ExportConfigError("DFE014", `${what} export: give the list of accepted severities or the minimum, not both.`);
   }
   if (minimum === undefined) return list;
   if (!Object.prototype.isPrototypeOf.call(kind.prototype, minimum as object)) {

@@ -13,6 +13,7 @@ const KNOWN_PATHS: ReadonlyArray<{ path: string; types: readonly DataType[]; hin
   { path: "AlertDisplayName", types: [DataType.ALERTS], hint: "the display name of an alert" },
   { path: "properties.metadata.severity", types: [DataType.RECOMMENDATIONS], hint: "the recommendation severity path; alerts use `Severity`, findings `properties.status.severity`" },
   { path: "properties.status.severity", types: [DataType.FINDINGS], hint: "the finding severity path; recommendations use `properties.metadata.severity`, alerts `Severity`" },
+  { path: "attackPath.riskLevel", types: [DataType.ATTACK_PATHS], hint: "the risk level of an attack path" },
   { path: "properties.status.code", types: [DataType.RECOMMENDATIONS, DataType.FINDINGS], hint: "the health state of a recommendation or finding" },
 ];
 

@@ -75,6 +75,43 @@ export class Severity {
   }
 }
 
+/** Risk level of an attack path. */
+export class AttackPathRiskLevel {
+  /** Low risk. */
+  public static readonly LOW = new AttackPathRiskLevel("Low", 1);
+  /** Medium risk. */
+  public static readonly MEDIUM = new AttackPathRiskLevel("Medium", 2);
+  /** High risk. */
+  public static readonly HIGH = new AttackPathRiskLevel("High", 3);
+  /** Critical risk. */
+  public static readonly CRITICAL = new AttackPathRiskLevel("Critical", 4);
+
+  /** Every risk level, lowest first. */
+  public static readonly ALL: readonly AttackPathRiskLevel[] = [AttackPathRiskLevel.LOW, AttackPathRiskLevel.MEDIUM, AttackPathRiskLevel.HIGH, AttackPathRiskLevel.CRITICAL];
+
+  /** Parses a risk level by name (case-insensitive); throws for anything else. */
+  public static of(name: string): AttackPathRiskLevel {
+    return parse(AttackPathRiskLevel.ALL, name, "attack path risk level");
+  }
+
+  /** This risk level and every higher one, lowest first. */
+  public static atLeast(minimum: AttackPathRiskLevel): AttackPathRiskLevel[] {
+    return AttackPathRiskLevel.ALL.filter((s) => s.rank >= minimum.rank);
+  }
+
+  private constructor(
+    /** The display name and the value rules compare with, e.g. `Critical`. */
+    public readonly name: string,
+    /** Order from lowest (1) to highest. */
+    public readonly rank: number,
+  ) {}
+
+  /** The value the export rule compares with. */
+  public get ruleValue(): string {
+    return this.name;
+  }
+}
+
 function parse<T extends { name: string }>(all: readonly T[], name: string, what: string): T {
   const found = all.find((s) => s.name.toLowerCase() === String(name).toLowerCase());
   if (!found) {

@@ -1,5 +1,5 @@
 import {
-  AlertSeverity, AssessmentState, ComplianceStandard, DataType, DefenderPlan, Export, Recommendation,
+  AlertSeverity, AssessmentState, AttackPathRiskLevel, ComplianceStandard, DataType, DefenderPlan, Export, Recommendation,
   Rule, RuleSet, SecureScoreControl, Severity,
 } from "../../lib";
 import { errorOf } from "../helpers";
@@ -159,5 +159,24 @@ describe("other data types", () => {
     expect(errorOf(() => ComplianceStandard.of("CIS 1.1"))).toMatch(/DFE022/);
     expect(errorOf(() => DefenderPlan.custom(""))).toMatch(/DFE022/);
     expect(errorOf(() => Export.alerts({ alertTypes: [""] }))).toMatch(/DFE022/);
+  });
+});
+
+describe("Export.attackPaths", () => {
+  test("risk levels on attackPath.riskLevel; minimumRiskLevel includes every higher level", () => {
+    expect(sets(Export.attackPaths({ minimumRiskLevel: AttackPathRiskLevel.HIGH }))).toEqual([
+      ["attackPath.riskLevel Equals High"],
+      ["attackPath.riskLevel Equals Critical"],
+    ]);
+  });
+
+  test("the undocumented JPath can be overridden", () => {
+    expect(sets(Export.attackPaths({ riskLevels: [AttackPathRiskLevel.CRITICAL], riskLevelPath: "properties.riskLevel" }))).toEqual([["properties.riskLevel Equals Critical"]]);
+  });
+
+  test("the attack path path on alerts, and unknown risk levels, are refused", () => {
+    expect(errorOf(() => Export.alerts({ where: [RuleSet.of(Rule.equals("attackPath.riskLevel", "High"))] }))).toMatch(/DFE008.*risk level of an attack path/);
+    expect(errorOf(() => AttackPathRiskLevel.of("Severe"))).toMatch(/DFE020.*Low, Medium, High, Critical/);
+    expect(errorOf(() => Export.attackPaths({ riskLevels: [AttackPathRiskLevel.LOW], minimumRiskLevel: AttackPathRiskLevel.LOW }))).toMatch(/DFE014/);
   });
 });

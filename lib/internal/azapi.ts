@@ -1,0 +1,149 @@
+import { TerraformMetaArguments, TerraformProvider, TerraformResource } from "cdktf";
+import { Construct } from "constructs";
+
+/**
+ * A small hand-written binding of the azapi provider (`azure/azapi` 2.x): the provider and
+ * `azapi_resource`, as much as this library needs. No prebuilt CDKTF binding of azapi exists.
+ */
+const GENERATOR = { providerName: "azapi", providerVersionConstraint: "~> 2.5" };
+
+/** Configuration of the azapi provider. Credentials come from the environment unless given. */
+export interface AzapiProviderConfig {
+  /** The provider alias, for several azapi providers in one stack. @default none */
+  readonly alias?: string;
+  /** The default subscription (resources addressed by `parent_id` do not need it). @default from the environment */
+  readonly subscriptionId?: string;
+  /** The Entra tenant. @default from the environment */
+  readonly tenantId?: string;
+  /** Extra tenants whose tokens are sent with each request (at most 3). @default none */
+  readonly auxiliaryTenantIds?: string[];
+  /** The client id of the identity to authenticate as. @default from the environment */
+  readonly clientId?: string;
+  /** Authenticate with OIDC (workload identity federation). @default provider default */
+  readonly useOidc?: boolean;
+  /** Authenticate with a managed identity. @default provider default */
+  readonly useMsi?: boolean;
+  /** Authenticate with the Azure CLI. @default provider default */
+  readonly useCli?: boolean;
+}
+
+/** The azapi provider (`azure/azapi`), version 2.5 or newer within 2.x. */
+export class AzapiProvider extends TerraformProvider {
+  private readonly config: AzapiProviderConfig;
+
+  /**
+   * @param scope the stack
+   * @param id the construct id
+   * @param config authentication and defaults
+   */
+  constructor(scope: Construct, id: string, config: AzapiProviderConfig = {}) {
+    super(scope, id, { terraformResourceType: "azapi", terraformGeneratorMetadata: GENERATOR, terraformProviderSource: "azure/azapi" });
+    this.config = config;
+    this.providerAlias = config.alias;
+  }
+
+  private providerAlias: string | undefined;
+
+  /** The provider alias, if any. */
+  public override get alias(): string | undefined {
+    return this.providerAlias;
+  }
+
+  public override set alias(value: string | undefined) {
+    this.providerAlias = value;
+  }
+
+  /** The tenant the provider authenticates to, if set. */
+  public get tenantId(): string | undefined {
+    return this.config.tenantId;
+  }
+
+  /** @internal */
+  protected override synthesizeAttributes(): { [name: string]: unknown } {
+    const c = this.config;
+    return {
+      alias: this.alias,
+      subscription_id: c.subscriptionId,
+      tenant_id: c.tenantId,
+      auxiliary_tenant_ids: c.auxiliaryTenantIds,
+      client_id: c.clientId,
+      use_oidc: c.useOidc,
+      use_msi: c.useMsi,
+      use_cli: c.useCli,
+    };
+  }
+
+  /** @internal */
+  protected override synthesizeHclAttributes(): { [name: string]: unknown } {
+    return hcl(this.synthesizeAttributes());
+  }
+}
+
+/** Configuration of an `azapi_resource`. */
+export interface AzapiResourceConfig extends TerraformMetaArguments {
+  /** The resource type with API version, e.g. `Microsoft.Security/automations@2023-12-01-preview`. */
+  readonly type: string;
+  /** The resource name. */
+  readonly name: string;
+  /** The id of the parent: a resource group id for resource-group resources. */
+  readonly parentId: string;
+  /** The region. @default none */
+  readonly location?: string;
+  /** The request body, with the REST API's (camelCase) property names. */
+  readonly body: { [key: string]: unknown };
+  /** Tags. @default none */
+  readonly tags?: { [key: string]: string };
+}
+
+/** `azapi_resource`: any ARM resource by type, API version and body. */
+export class AzapiResource extends TerraformResource {
+  private readonly config: AzapiResourceConfig;
+
+  /**
+   * @param scope the parent construct
+   * @param id the construct id
+   * @param config the resource
+   */
+  constructor(scope: Construct, id: string, config: AzapiResourceConfig) {
+    super(scope, id, {
+      terraformResourceType: "azapi_resource",
+      terraformGeneratorMetadata: GENERATOR,
+      provider: config.provider,
+      dependsOn: config.dependsOn,
+      count: config.count,
+      lifecycle: config.lifecycle,
+      forEach: config.forEach,
+    });
+    this.config = config;
+  }
+
+  /** The ARM resource id. */
+  public get id(): string {
+    return this.getStringAttribute("id");
+  }
+
+  /** The configuration, as given (for tests and checks). */
+  public get resourceConfig(): AzapiResourceConfig {
+    return this.config;
+  }
+
+  /** @internal */
+  protected override synthesizeAttributes(): { [name: string]: unknown } {
+    const c = this.config;
+    return { type: c.type, name: c.name, parent_id: c.parentId, location: c.location, body: c.body, tags: c.tags };
+  }
+
+  /** @internal */
+  protected override synthesizeHclAttributes(): { [name: string]: unknown } {
+    return hcl(this.synthesizeAttributes());
+  }
+}
+
+/** The HCL synthesizer's attribute form: every attribute a plain (non-block) value. */
+function hcl(attributes: { [name: string]: unknown }): { [name: string]: unknown } {
+  return Object.fromEntries(
+    Object.entries(attributes)
+      .filter(([, value]) => value !== undefined)
+      .map(([name, value]) => [name, { value, isBlock: false, type: "simple", storageClassType: typeof value === "object" ? "any" : typeof value }]),
+  );
+}

@@ -1,0 +1,113 @@
+import { AzureadProvider } from "@cdktf/provider-azuread/lib/provider";
+import { Testing } from "cdktf";
+import { AzapiProvider, ConsumerAccess, ContinuousExport, EventHubDestination, EventHubSku, Export, SecurityResourceProvider } from "../../lib";
+import { EVENT_HUB_ID, SUB, errorOf, onlyResource, resourcesOf, stackWithProvider, synthJson } from "../helpers";
+
+const SRP_APP_ID = "8edd93e1-2103-40b4-bd70-6e34e586362d";
+const props = { namespaceName: "evhns-locked-01", resourceGroupName: "rg-hub", location: "westeurope" };
+
+function lockedDownStack(principal?: SecurityResourceProvider) {
+  const { stack } = stackWithProvider();
+  new AzapiProvider(stack, "azapi", {});
+  new AzureadProvider(stack, "azuread", {});
+  const hub = new EventHubDestination(stack, "Hub", { ...props, trustedService: { principal } });
+  new ContinuousExport(stack, "Export", { subscriptionId: SUB, resourceGroupName: "rg", location: "westeurope", exports: [Export.alerts(), Export.recommendations()], destinations: [hub] });
+  return { stack, hub };
+}
+
+describe("EventHubDestination in trusted-service mode", () => {
+  test("locks the namespace down: firewall Deny with trusted services, local auth off", () => {
+    const json = synthJson(lockedDownStack().stack);
+    expect(onlyResource(json, "azurerm_eventhub_namespace")).toMatchObject({
+      sku: "Standard",
+      local_authentication_enabled: false,
+      network_rulesets: [{ default_action: "Deny", trusted_service_access_enabled: true, public_network_access_enabled: true }],
+    });
+  });
+
+  test("no authorization rule and no connection string anywhere in the output", () => {
+    const { stack } = lockedDownStack();
+    const text = Testing.synth(stack, true);
+    expect(resourcesOf(JSON.parse(text), "azurerm_eventhub_authorization_rule")).toEqual({});
+    expect(JSON.parse(text).data?.azurerm_eventhub_authorization_rule).toBeUndefined();
+    expect(text).not.toMatch(/connection_string|connectionString|SharedAccessKey/);
+  });
+
+  test("grants Azure Event Hubs Data Sender on the event hub, not the namespace, to the Security Resource Provider looked up by app id", () => {
+    const json = synthJson(lockedDownStack().stack);
+    const role = onlyResource(json, "azurerm_role_assignment");
+    expect(role).toMatchObject({
+      scope: "${azurerm_eventhub.Hub_EventHub_FF1A67BA.id}",
+      role_definition_name: "Azure Event Hubs Data Sender",
+      principal_type: "ServicePrincipal",
+      principal_id: "${data.azuread_service_principal.Hub_SecurityResourceProvider_12B84AE3.object_id}",
+    });
+    expect(json.data.azuread_service_principal.Hub_SecurityResourceProvider_12B84AE3).toMatchObject({ client_id: SRP_APP_ID });
+  });
+
+  test("an object id instead of the lookup needs no azuread provider", () => {
+    const { stack } = stackWithProvider();
+    new AzapiProvider(stack, "azapi", {});
+    const hub = new EventHubDestination(stack, "Hub", { ...props, trustedService: { principal: SecurityResourceProvider.byObjectId("22222222-2222-2222-2222-222222222222") } });
+    new ContinuousExport(stack, "Export", { subscriptionId: SUB, resourceGroupName: "rg", location: "westeurope", exports: [Export.alerts()], destinations: [hub] });
+    const json = synthJson(stack);
+    expect(onlyResource(json, "azurerm_role_assignment").principal_id).toBe("22222222-2222-2222-2222-222222222222");
+    expect(json.data).toBeUndefined();
+  });
+
+  test("readers use Entra ID: a Listen rule is refused, the Data Receiver role works", () => {
+    const { hub, stack } = lockedDownStack();
+    expect(errorOf(() => hub.addConsumer("Splunk", { consumerGroupName: "splunk" }))).toMatch(/DFE055\] test\/Hub\/Splunk: the namespace has local \(SAS\) authentication switched off/);
+    hub.addConsumer("Sentinel", { consumerGroupName: "sentinel", access: ConsumerAccess.dataReceiver("44444444-4444-4444-4444-444444444444") });
+    const roles = Object.values(resourcesOf(synthJson(stack), "azurerm_role_assignment")) as any[];
+    expect(roles.map((r) => r.role_definition_name).sort()).toEqual(["Azure Event Hubs Data Receiver", "Azure Event Hubs Data Sender"]);
+  });
+
+  test("Basic tier is refused", () => {
+    const { stack } = stackWithProvider();
+    expect(errorOf(() => new EventHubDestination(stack, "Hub", { ...props, sku: EventHubSku.BASIC, trustedService: {} }))).toMatch(/DFE051\] test\/Hub: export as a trusted service needs a namespace firewall/);
+  });
+
+  test("the lookup without an azuread provider gets the line to add", () => {
+    const { stack } = stackWithProvider();
+    new AzapiProvider(stack, "azapi", {});
+    const hub = new EventHubDestination(stack, "Hub", { ...props, trustedService: {} });
+    new ContinuousExport(stack, "Export", { subscriptionId: SUB, resourceGroupName: "rg", location: "westeurope", exports: [Export.alerts()], destinations: [hub] });
+    expect(errorOf(() => Testing.synth(stack, true))).toMatch(/\[DFE052\] test\/Hub: .*new AzureadProvider\(this, "azuread", \{ tenantId: "<destination tenant>" \}\)/);
+  });
+
+  test("an object id that is not a GUID is refused", () => {
+    expect(errorOf(() => SecurityResourceProvider.byObjectId("Windows Azure Security Resource Provider"))).toMatch(/DFE054/);
+  });
+
+  test("without @cdktf/provider-azuread installed, the lookup says how to install it or what to give instead", () => {
+    jest.isolateModules(() => {
+      jest.doMock("@cdktf/provider-azuread/lib/data-azuread-service-principal", () => {
+        throw new Error("Cannot find module '@cdktf/provider-azuread/lib/data-azuread-service-principal'");
+      });
+      const lib = require("../../lib");
+      const helpers = require("../helpers");
+      const { stack } = helpers.stackWithProvider();
+      expect(errorOf(() => new lib.EventHubDestination(stack, "Hub", { ...props, trustedService: {} }))).toMatch(/DFE053\] test\/Hub: .*npm install @cdktf\/provider-azuread@\^14.*object id/);
+    });
+  });
+});
+
+describe("an existing event hub as a trusted service", () => {
+  test("grants the sender role on the given event hub and reads no rule", () => {
+    const { stack } = stackWithProvider();
+    const hub = EventHubDestination.fromEventHubId(stack, "Siem", EVENT_HUB_ID, { trustedService: { principal: SecurityResourceProvider.byObjectId("22222222-2222-2222-2222-222222222222") } });
+    expect(hub.description).toBe("Event Hub evhns-siem/defender (existing, trusted service, no keys, in rg-siem)");
+    const json = synthJson(stack);
+    expect(onlyResource(json, "azurerm_role_assignment")).toMatchObject({ scope: EVENT_HUB_ID, role_definition_name: "Azure Event Hubs Data Sender" });
+    expect(json.data).toBeUndefined();
+    const action = hub.bind(stack);
+    expect(action).toMatchObject({ resourceId: EVENT_HUB_ID, trustedService: true });
+    expect(action.connectionString).toBeUndefined();
+  });
+
+  test("a Send rule together with trusted service is refused", () => {
+    const { stack } = stackWithProvider();
+    expect(errorOf(() => EventHubDestination.fromEventHubId(stack, "Siem", EVENT_HUB_ID, { sendRuleName: "send", trustedService: {} }))).toMatch(/DFE045.*uses no authorization rule/);
+  });
+});
