@@ -1,7 +1,9 @@
 import { App } from "cdktf";
 import { AttackPathsToWorkspaceStack } from "./attack-paths-to-workspace";
+import { CrossTenantGuestStack } from "./cross-tenant-guest";
 import { EverythingToNewWorkspaceStack } from "./everything-to-new-workspace";
 import { HighAlertsToEventHubStack } from "./high-alerts-to-event-hub";
+import { MsspLighthouseStack } from "./mssp-lighthouse";
 import { RecommendationsToHubAndWorkspaceStack } from "./recommendations-to-hub-and-workspace";
 import { SecureScoreToWorkspaceStack } from "./secure-score-to-workspace";
 import { SqlFindingsToWorkspaceStack } from "./sql-findings-to-workspace";
@@ -25,4 +27,17 @@ export function addExampleStacks(app: App): void {
   new EverythingToNewWorkspaceStack(app, "everything-to-new-workspace", { subscriptionId, location, resourceGroupName: "rg-defender-export", workspaceName: "law-defender-export" });
   new TrustedEventHubStack(app, "trusted-event-hub", { subscriptionId, tenantId, location, resourceGroupName: "rg-defender-keyless", namespaceName: "evhns-defender-keyless-01", siemPrincipalObjectId: "00000000-0000-0000-0000-0000000000bb" });
   new AttackPathsToWorkspaceStack(app, "attack-paths-to-workspace", { subscriptionId, location, resourceGroupName: "rg-security", workspaceResourceId: socWorkspaceId });
+  new CrossTenantGuestStack(app, "cross-tenant-guest", {
+    sourceTenantId: tenantId, sourceSubscriptionId: subscriptionId, resourceGroupName: "rg-security", location,
+    destinationTenantId: "00000000-0000-0000-0000-0000000000cc", destinationSubscriptionId: "00000000-0000-0000-0000-000000000099",
+    workspaceResourceId: socWorkspaceId, guestObjectId: "00000000-0000-0000-0000-0000000000dd",
+  });
+  new MsspLighthouseStack(app, "mssp-lighthouse", {
+    msspTenantId: "00000000-0000-0000-0000-0000000000cc", msspSubscriptionId: "00000000-0000-0000-0000-000000000099",
+    centralResourceGroupName: "rg-mssp-central", location, workspaceName: "law-mssp-central", namespaceName: "evhns-mssp-central-01",
+    customers: [1, 2, 3].map((n) => ({
+      name: `Customer${n}`, tenantId: `00000000-0000-0000-0000-0000000001c${n}`, subscriptionId: `00000000-0000-0000-0000-0000000002c${n}`,
+      resourceGroupName: "rg-security", exporterPrincipalId: `00000000-0000-0000-0000-0000000003c${n}`,
+    })),
+  });
 }

@@ -1,8 +1,9 @@
-import { TerraformProvider, TerraformResource, TerraformStack, Token } from "cdktf";
+import { Annotations, Aspects, ITerraformDependable, TerraformProvider, TerraformResource, TerraformStack, Token, dependable } from "cdktf";
 import { Construct } from "constructs";
 import { DestinationKind, IExportDestination } from "./destinations/destination";
 import { ResourceGroup } from "./internal/azurerm";
-import { literalSubscriptionOf, resolveAzapiProvider, resolveAzurermProvider } from "./internal/provider-check";
+import { auxiliaryTenantsOf, literalSubscriptionOf, literalTenantOf, resolveAzapiProvider, resolveAzurermProvider } from "./internal/provider-check";
+import { grantsOf } from "./access/grants";
 import { isSubscriptionId } from "./internal/resource-id";
 import { inWords } from "./internal/words";
 import { AutomationSource, toAutomationSources } from "./model/sources";
@@ -56,6 +57,11 @@ export interface ContinuousExportProps {
   readonly writer?: AutomationWriter;
   /** The azapi provider, for automations written through azapi. @default the stack's default azapi provider */
   readonly azapiProvider?: TerraformProvider;
+  /**
+   * The Entra tenant of the exported subscription, to tell destinations in other tenants apart.
+   * @default the `tenantId` of the provider that writes the automations
+   */
+  readonly tenantId?: string;
 }
 
 /** One automation in words, for reports. */
@@ -106,8 +112,10 @@ export class ContinuousExport extends Construct {
   public readonly resourceGroup?: ResourceGroup;
   /** The automation sources written (parents of findings included). */
   public readonly sources: readonly AutomationSource[];
-  private readonly summaryAutomations: AutomationSummary[] = [];
+  private readonly summaryAutomations: Array<Omit<AutomationSummary, "destinations"> & { readonly targets: IExportDestination[] }> = [];
   private readonly writers = new Set<"azurerm" | "azapi">();
+  private readonly writerByKind = new Map<DestinationKind, "azurerm" | "azapi">();
+  private readonly awaited = new Set<ITerraformDependable>();
 
   constructor(scope: Construct, id: string, private readonly props: ContinuousExportProps) {
     super(scope, id);
@@ -137,17 +145,20 @@ export class ContinuousExport extends Construct {
       };
       const writer = chooseWriter(props.writer, spec, this.node.path);
       this.writers.add(writer);
+      this.writerByKind.set(kind, writer);
       this.automations[kind.actionType] =
         writer === "azapi" ? writeWithAzapi(this, kind.actionType, spec, props.azapiProvider) : writeWithAzurerm(this, kind.actionType, spec, props.provider);
       this.summaryAutomations.push({
         name: spec.name,
         kind: kind.displayName,
         writtenAs: writer === "azapi" ? `azapi_resource ${AUTOMATION_TYPE_2023_12}` : "azurerm_security_center_automation (API 2019-01-01-preview)",
-        destinations: destinations.map((d) => d.description),
+        targets: destinations,
         sources: this.sources.map((s) => `${s.eventSource} (${s.ruleSets.length === 0 ? "everything" : `${s.ruleSets.length} rule set${s.ruleSets.length > 1 ? "s" : ""}`})`),
       });
     }
-    this.node.addValidation({ validate: () => [...this.validateAzurermProvider(), ...this.validateAzapiProvider()] });
+    this.node.addValidation({ validate: () => [...this.validateAzurermProvider(), ...this.validateAzapiProvider(), ...this.validateTenants()] });
+    // Grants may be declared after the export; they are complete when aspects run, before synth.
+    Aspects.of(this).add({ visit: (node) => node === this && this.waitForGrants() });
   }
 
   /** This export in words: what goes where, with which filters. Never contains a secret. */
@@ -159,8 +170,34 @@ export class ContinuousExport extends Construct {
       path: this.node.path,
       subscriptionId: inWords(this.props.subscriptionId, "(set at apply)"),
       exports: [...this.props.exports.map((e) => e.describe()), ...parents],
-      automations: this.summaryAutomations,
+      automations: this.summaryAutomations.map(({ targets, ...rest }) => ({ ...rest, destinations: targets.map((d) => this.describeDestination(d)) })),
     };
+  }
+
+  /** Each automation waits for the cross-tenant grants on its destinations, so the first apply finds the access in place. */
+  private waitForGrants(): void {
+    const tenant = this.exportTenant()?.toLowerCase();
+    for (const [kind, automation] of Object.entries(this.automations)) {
+      const grants = this.props.destinations
+        .filter((d) => d.kind.actionType === kind)
+        .flatMap((d) => grantsOf(d))
+        .filter((g) => !tenant || g.exportingTenantId.toLowerCase() === tenant);
+      const missing = [...new Set(grants.flatMap((g) => g.dependables))].filter((r) => !this.awaited.has(r));
+      missing.forEach((r) => this.awaited.add(r));
+      if (missing.length > 0) automation.dependsOn = [...(automation.dependsOn ?? []), ...missing.map(dependable)];
+    }
+  }
+
+  /** A destination in words, with its tenant when it is another than the export's. */
+  private describeDestination(d: IExportDestination): string {
+    const tenant = d.tenantId;
+    const own = this.exportTenant();
+    return tenant && own && tenant.toLowerCase() !== own.toLowerCase() ? `${d.description}, in tenant ${tenant}` : d.description;
+  }
+
+  /** The export's tenant: given, or the tenant of a provider that writes it. */
+  private exportTenant(): string | undefined {
+    return this.props.tenantId ?? [...this.writerByKind.keys()].map((k) => literalTenantOf(this.writingProvider(k))).find((t) => t !== undefined);
   }
 
   private automationName(kind: DestinationKind): string {
@@ -194,6 +231,52 @@ export class ContinuousExport extends Construct {
       }
     }
     keys.forEach((key) => inUse.set(key, this.node.path));
+  }
+
+  /** The provider that writes the automation of a destination kind. */
+  private writingProvider(kind: DestinationKind): TerraformProvider | undefined {
+    return this.writerByKind.get(kind) === "azapi" ? resolveAzapiProvider(this, this.props.azapiProvider) : resolveAzurermProvider(this, this.props.provider);
+  }
+
+  /**
+   * Destinations in another tenant: the write must carry a token of that tenant too (the provider's
+   * `auxiliary_tenant_ids`), unless the exporting identity reaches it through Azure Lighthouse.
+   */
+  private validateTenants(): string[] {
+    const errors: string[] = [];
+    const providers = [...this.writerByKind.keys()].map((k) => this.writingProvider(k)).filter((p): p is TerraformProvider => p !== undefined);
+    const exportTenant = this.exportTenant();
+    for (const provider of new Set(providers)) {
+      const aux = auxiliaryTenantsOf(provider);
+      const own = literalTenantOf(provider);
+      if (aux.length > 3) {
+        errors.push(`[DFE074] ${this.node.path}: ${provider.node.path} lists ${aux.length} auxiliary tenants; Azure Resource Manager takes at most 3. Split the exports over several providers.`);
+      }
+      if (own && aux.some((t) => t.toLowerCase() === own.toLowerCase())) {
+        errors.push(`[DFE075] ${this.node.path}: ${provider.node.path} lists its own tenant ${own} in auxiliaryTenantIds. Remove it: auxiliary tenants are the other tenants.`);
+      }
+    }
+    for (const d of this.props.destinations) {
+      const tenant = d.tenantId;
+      if (!tenant || (exportTenant && tenant.toLowerCase() === exportTenant.toLowerCase())) continue;
+      if (!exportTenant) {
+        errors.push(`[DFE072] ${this.node.path}: ${d.node.path} is in tenant ${tenant}, but the tenant of this export is unknown. Set \`tenantId\` on the provider that writes the export, or on the export.`);
+        continue;
+      }
+      const grants = grantsOf(d).filter((g) => g.exportingTenantId.toLowerCase() === exportTenant.toLowerCase());
+      if (grants.some((g) => g.viaLighthouse)) continue;
+      const provider = this.writingProvider(d.kind);
+      if (provider && !auxiliaryTenantsOf(provider).some((t) => t.toLowerCase() === tenant.toLowerCase())) {
+        errors.push(
+          `[DFE073] ${this.node.path}: ${d.node.path} is in tenant ${tenant}, so the write must carry a token of that tenant too. ` +
+            `Add it to the provider that writes the export (${provider.node.path}): auxiliaryTenantIds: ["${tenant}"], or delegate the destination through Azure Lighthouse (CrossTenantAccess with ExportingPrincipal.lighthouse).`,
+        );
+      }
+      if (grants.length === 0) {
+        Annotations.of(this).addWarning(`${d.node.path} is in tenant ${tenant} and no CrossTenantAccess in this app grants tenant ${exportTenant} access to it; make sure the exporting identity holds one of the roles there.`);
+      }
+    }
+    return errors;
   }
 
   private validateAzapiProvider(): string[] {

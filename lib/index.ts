@@ -1,5 +1,5 @@
 export * from "./model";
-export * from "./destinations/destination";
+export { AccessTarget, DataHoldingOptions, DestinationKind, DestinationOptions, ExportActionConfig, ICrossTenantDestination, IExportDestination } from "./destinations/destination";
 export * from "./destinations/log-analytics";
 export * from "./destinations/event-hub";
 export { ConsumerAccess, EventHubConsumer, EventHubConsumerOptions } from "./destinations/event-hub-consumer";
@@ -10,3 +10,6 @@ export { SecurityResourceProvider, SECURITY_RESOURCE_PROVIDER_APP_ID } from "./d
 export { AutomationWriter } from "./writers/writer";
 export { AUTOMATION_TYPE_2023_12 } from "./writers/azapi-writer";
 export { AzapiProvider, AzapiProviderConfig, AzapiResource, AzapiResourceConfig } from "./internal/azapi";
+export { DestinationRole } from "./access/destination-role";
+export { ExportingPrincipal, LighthousePrincipalOptions } from "./access/principal";
+export { CrossTenantAccess, CrossTenantAccessProps } from "./access/cross-tenant-access";

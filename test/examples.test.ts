@@ -23,6 +23,8 @@ describe("examples", () => {
       "everything-to-new-workspace",
       "trusted-event-hub",
       "attack-paths-to-workspace",
+      "cross-tenant-guest",
+      "mssp-lighthouse",
     ]);
     for (const [id, stack] of stacks) {
       expect(Testing.synth(stack, true)).toMatchSnapshot(id);
@@ -118,6 +120,32 @@ describe("examples", () => {
       eventSource,
       ruleSets: ["High", "Critical"].map((expectedValue) => ({ rules: [{ propertyJPath: "attackPath.riskLevel", propertyType: "String", expectedValue, operator: "Equals" }] })),
     })));
+  });
+
+  test("8. tenant A exports to a workspace in tenant B through a guest: grant in B, automation in A with B as auxiliary tenant", () => {
+    const out = json("cross-tenant-guest");
+    expect(onlyResource(out, "azurerm_role_assignment")).toMatchObject({ role_definition_name: "Log Analytics Contributor", principal_type: "User", provider: "azurerm.central" });
+    const automation = onlyResource(out, "azurerm_security_center_automation");
+    expect(automation.provider).toBeUndefined();
+    const source = out.provider.azurerm.find((p: any) => !p.alias);
+    expect(source.auxiliary_tenant_ids).toEqual([out.provider.azurerm.find((p: any) => p.alias === "central").tenant_id]);
+  });
+
+  test("9. an MSSP: three customer tenants export to one central workspace and event hub through Lighthouse", () => {
+    const out = json("mssp-lighthouse");
+    const definitions = Object.values(resourcesOf(out, "azurerm_lighthouse_definition")) as any[];
+    expect(definitions.map((d) => d.managing_tenant_id)).toEqual(["1c1", "1c2", "1c3"].map((n) => `00000000-0000-0000-0000-000000000${n}`));
+    for (const d of definitions) {
+      expect(d.authorization.map((a: any) => a.role_definition_id)).toEqual(["92aaf0da-9dab-42b6-94a3-d43ce8d16293", "b24988ac-6180-42a0-ab88-20f7382dd24c"]);
+      expect(d.provider).toBeUndefined(); // the MSSP's own (default) provider
+    }
+    expect(Object.keys(resourcesOf(out, "azurerm_lighthouse_assignment"))).toHaveLength(3);
+    const automations = Object.values(resourcesOf(out, "azurerm_security_center_automation")) as any[];
+    expect(automations.map((a) => [a.provider, a.name]).sort()).toEqual(
+      [1, 2, 3].flatMap((n) => [[`azurerm.Customer${n}`, "ExportToEventHub"], [`azurerm.Customer${n}`, "ExportToWorkspace"]]),
+    );
+    expect(out.provider.azurerm.every((p: any) => p.auxiliary_tenant_ids === undefined)).toBe(true);
+    expect(Object.keys(resourcesOf(out, "azurerm_log_analytics_workspace"))).toHaveLength(1);
   });
 
   test("no example writes an output, and none holds a secret literal", () => {

@@ -1,5 +1,7 @@
-import { ITerraformDependable, TerraformProvider } from "cdktf";
+import { ITerraformDependable, TerraformProvider, Token } from "cdktf";
 import { IConstruct } from "constructs";
+import type { DestinationRole } from "../access/destination-role";
+import { literalTenantOf, resolveAzurermProvider } from "../internal/provider-check";
 
 /** The kind of an export destination: the automation's `actionType`. */
 export class DestinationKind {
@@ -52,6 +54,8 @@ export interface IExportDestination extends IConstruct {
   readonly kind: DestinationKind;
   /** The destination in words, for summaries; never contains a secret. */
   readonly description: string;
+  /** The Entra tenant the destination lives in, when known (from `tenantId` or its provider). */
+  readonly tenantId?: string;
   /**
    * Called by each automation that sends to this destination. Creates nothing twice: a destination
    * shared by several exports is bound several times and returns the same action.
@@ -67,6 +71,62 @@ export interface DestinationOptions {
    * destination's subscription. @default the stack's default azurerm provider
    */
   readonly provider?: TerraformProvider;
+  /**
+   * The Entra tenant the destination lives in. Needed when it is not the export's tenant and the
+   * provider does not set `tenantId`. @default the tenant of `provider`, if it sets one
+   */
+  readonly tenantId?: string;
+}
+
+/** What a cross-tenant grant needs to know of a destination. */
+export interface AccessTarget {
+  /** The destination kind. */
+  readonly kind: DestinationKind;
+  /** The destination's resource id (its resource group and subscription are read from it). */
+  readonly resourceId: string;
+  /** The narrowest scope of a role assignment that lets an identity export there. */
+  readonly roleScope: string;
+  /**
+   * The destination's resource group name (literal or reference): destinations whose names resolve
+   * alike and share a provider are in one resource group.
+   */
+  readonly resourceGroupName: string;
+  /** The least role that lets an identity export there. */
+  readonly defaultRole: DestinationRole;
+  /** Every role that does. */
+  readonly allowedRoles: readonly DestinationRole[];
+  /** The provider of the destination's tenant, if given. */
+  readonly provider?: TerraformProvider;
+}
+
+/** A destination that can live in another tenant than the export. */
+export interface ICrossTenantDestination extends IExportDestination {
+  /** Where and with which roles cross-tenant access is granted. Throws where it cannot be. */
+  accessTarget(): AccessTarget;
+}
+
+/** Whether a destination can be granted cross-tenant access. */
+export function isCrossTenantDestination(d: IExportDestination): d is ICrossTenantDestination {
+  return typeof (d as Partial<ICrossTenantDestination>).accessTarget === "function";
+}
+
+/** The destination's tenant: the explicit one, else its provider's (the stack's default azurerm provider if none given). */
+export function destinationTenant(scope: IConstruct, options: DestinationOptions): string | undefined {
+  return options.tenantId ?? literalTenantOf(resolveAzurermProvider(scope, options.provider));
+}
+
+/** A synth check that an explicit `tenantId` agrees with the provider's. */
+export function checkDestinationTenant(scope: IConstruct, options: DestinationOptions): void {
+  scope.node.addValidation({
+    validate: () => {
+      const fromProvider = literalTenantOf(resolveAzurermProvider(scope, options.provider));
+      const given = options.tenantId;
+      if (given && fromProvider && !Token.isUnresolved(given) && given.toLowerCase() !== fromProvider.toLowerCase()) {
+        return [`[DFE062] ${scope.node.path}: tenantId ${given} differs from the tenant of its provider (${fromProvider}). Pass the provider configured for the destination's tenant, or drop tenantId.`];
+      }
+      return [];
+    },
+  });
 }
 
 /** Options of destinations that hold data. */

@@ -2,9 +2,14 @@ import { TerraformProvider, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { DataAzurermEventhubAuthorizationRule, Eventhub, EventhubAuthorizationRule, EventhubNamespace, RoleAssignment } from "../internal/azurerm";
 import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
+import { literalSubscriptionOf, resolveAzurermProvider } from "../internal/provider-check";
 import { inWords } from "../internal/words";
 import { ExportConfigError, atPath } from "../model/errors";
-import { DataHoldingOptions, DestinationKind, DestinationOptions, ExportActionConfig, IExportDestination, dataLifecycle } from "./destination";
+import { DestinationRole } from "../access/destination-role";
+import {
+  AccessTarget, DataHoldingOptions, DestinationKind, DestinationOptions, ExportActionConfig, ICrossTenantDestination,
+  checkDestinationTenant, dataLifecycle, destinationTenant,
+} from "./destination";
 import { EventHubConsumer, EventHubConsumerOptions, EventHubLocation } from "./event-hub-consumer";
 import { SecurityResourceProvider } from "./security-provider";
 
@@ -85,7 +90,7 @@ export interface ExistingEventHubOptions extends DestinationOptions {
 }
 
 /** An event hub destination, new or existing, to which readers can be added. */
-export interface IEventHubDestination extends IExportDestination {
+export interface IEventHubDestination extends ICrossTenantDestination {
   /**
    * Adds a reader (SIEM, SOAR): a consumer group, with a Listen-only rule or the
    * "Azure Event Hubs Data Receiver" role on the event hub.
@@ -100,6 +105,9 @@ abstract class EventHubBase extends Construct implements IEventHubDestination {
   protected abstract readonly location: EventHubLocation;
   /** The Send rule's connection string; undefined in trusted-service mode. */
   protected abstract readonly connectionString: string | undefined;
+  /** The Send rule's resource id; undefined in trusted-service mode. */
+  protected abstract readonly sendRuleId: string | undefined;
+  protected abstract readonly options: DestinationOptions;
   /** The Data Sender grant of trusted-service mode. */
   protected senderRole?: RoleAssignment;
 
@@ -113,6 +121,30 @@ abstract class EventHubBase extends Construct implements IEventHubDestination {
       return { kind: this.kind, resourceId: this.location.eventHubId, trustedService: true, dependsOn: [this.senderRole] };
     }
     return { kind: this.kind, resourceId: this.location.eventHubId, connectionString: this.connectionString };
+  }
+
+  /** @inheritdoc */
+  public get tenantId(): string | undefined {
+    return destinationTenant(this, this.options);
+  }
+
+  /** @inheritdoc */
+  public accessTarget(): AccessTarget {
+    if (!this.sendRuleId) {
+      throw new ExportConfigError(
+        "DFE063",
+        `${this.node.path}: cross-tenant access to a trusted-service event hub is not supported: Microsoft documents cross-tenant export with a Send rule's connection string only. Use a Send rule, or keep the hub in the export's tenant.`,
+      );
+    }
+    return {
+      kind: this.kind,
+      resourceId: this.location.eventHubId,
+      roleScope: this.sendRuleId,
+      resourceGroupName: this.location.resourceGroupName,
+      defaultRole: DestinationRole.CONTRIBUTOR,
+      allowedRoles: DestinationRole.FOR_EVENT_HUBS,
+      provider: this.options.provider,
+    };
   }
 
   /** Grants the Security Resource Provider "Azure Event Hubs Data Sender" on the event hub itself. */
@@ -151,9 +183,13 @@ export class EventHubDestination extends EventHubBase {
   public readonly sendRule?: EventhubAuthorizationRule;
   protected readonly location: EventHubLocation;
   protected readonly connectionString: string | undefined;
+  protected readonly sendRuleId: string | undefined;
+  protected readonly options: DestinationOptions;
 
   constructor(scope: Construct, id: string, props: EventHubDestinationProps) {
     super(scope, id);
+    this.options = props;
+    checkDestinationTenant(this, props);
     const sku = props.sku ?? EventHubSku.STANDARD;
     const retention = props.messageRetentionDays ?? Math.min(7, sku.maxRetentionDays);
     atPath(this.node.path, () => checkEventHubProps(props, sku, retention));
@@ -204,6 +240,7 @@ export class EventHubDestination extends EventHubBase {
       localAuthDisabled: trusted,
     };
     this.connectionString = this.sendRule?.primaryConnectionString;
+    this.sendRuleId = this.sendRule?.id;
     this.description = `Event Hub ${inWords(props.namespaceName, "(namespace set at apply)")}/${inWords(eventHubName, "(set at apply)")} (new, ${sku.value}${trusted ? ", trusted service, no keys" : ""}, in ${inWords(props.resourceGroupName, "a resource group of this stack")})`;
   }
 }
@@ -212,9 +249,11 @@ class ImportedEventHub extends EventHubBase {
   public readonly description: string;
   protected readonly location: EventHubLocation;
   protected readonly connectionString: string | undefined;
+  protected readonly sendRuleId: string | undefined;
 
-  constructor(scope: Construct, id: string, eventHubId: string, options: ExistingEventHubOptions) {
+  constructor(scope: Construct, id: string, eventHubId: string, protected readonly options: ExistingEventHubOptions) {
     super(scope, id);
+    checkDestinationTenant(this, options);
     const parts = atPath(this.node.path, () => {
       const parsed = parseResourceId(eventHubId, RESOURCE_ID_SHAPES.eventHub, "an event hub");
       if (!parsed) {
@@ -235,6 +274,7 @@ class ImportedEventHub extends EventHubBase {
     if (options.trustedService) {
       this.grantTrustedSender(options.trustedService, eventHubId, options.provider);
       this.connectionString = undefined;
+      this.sendRuleId = undefined;
       return;
     }
     const rule = new DataAzurermEventhubAuthorizationRule(this, "SendRule", {
@@ -248,6 +288,21 @@ class ImportedEventHub extends EventHubBase {
       },
     });
     this.connectionString = rule.primaryConnectionString;
+    this.sendRuleId = rule.id;
+    this.checkRuleSubscription(parts.subscriptionId);
+  }
+
+  /** The rule is read through the provider, which reads in its own subscription only. */
+  private checkRuleSubscription(hubSubscription: string): void {
+    this.node.addValidation({
+      validate: () => {
+        const provider = resolveAzurermProvider(this, this.options.provider);
+        const sub = provider && literalSubscriptionOf(provider);
+        return sub && sub.toLowerCase() !== hubSubscription.toLowerCase()
+          ? [`[DFE064] ${this.node.path}: the event hub is in subscription ${hubSubscription}, but its Send rule is read through ${provider!.node.path}, which reads subscription ${sub}. Pass \`provider\` configured for ${hubSubscription}.`]
+          : [];
+      },
+    });
   }
 }
 

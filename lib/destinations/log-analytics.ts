@@ -1,10 +1,14 @@
-import { Token } from "cdktf";
+import { Fn, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { LogAnalyticsSolution, LogAnalyticsWorkspace } from "../internal/azurerm";
 import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
 import { inWords } from "../internal/words";
 import { ExportConfigError, atPath } from "../model/errors";
-import { DataHoldingOptions, DestinationKind, DestinationOptions, ExportActionConfig, IExportDestination, dataLifecycle } from "./destination";
+import { DestinationRole } from "../access/destination-role";
+import {
+  AccessTarget, DataHoldingOptions, DestinationKind, DestinationOptions, ExportActionConfig, ICrossTenantDestination,
+  checkDestinationTenant, dataLifecycle, destinationTenant,
+} from "./destination";
 
 /** The pricing tier of a new workspace. */
 export class WorkspaceSku {
@@ -48,12 +52,12 @@ export interface LogAnalyticsDestinationProps extends DataHoldingOptions {
  * `new LogAnalyticsDestination(...)` creates a workspace with the `SecurityCenterFree` solution (without
  * it the exported data does not show); `LogAnalyticsDestination.fromWorkspaceId` uses an existing one.
  */
-export class LogAnalyticsDestination extends Construct implements IExportDestination {
+export class LogAnalyticsDestination extends Construct implements ICrossTenantDestination {
   /**
    * An existing workspace, by resource id. Nothing is created; the workspace needs the
    * `SecurityCenterFree` or `Security` solution for the data to show.
    */
-  public static fromWorkspaceId(scope: Construct, id: string, workspaceResourceId: string, options: DestinationOptions = {}): IExportDestination {
+  public static fromWorkspaceId(scope: Construct, id: string, workspaceResourceId: string, options: DestinationOptions = {}): ICrossTenantDestination {
     return new ImportedWorkspace(scope, id, workspaceResourceId, options);
   }
 
@@ -67,9 +71,10 @@ export class LogAnalyticsDestination extends Construct implements IExportDestina
   public readonly solution: LogAnalyticsSolution;
   private readonly workspaceId: string;
 
-  constructor(scope: Construct, id: string, props: LogAnalyticsDestinationProps) {
+  constructor(scope: Construct, id: string, private readonly props: LogAnalyticsDestinationProps) {
     super(scope, id);
     atPath(this.node.path, () => checkWorkspaceProps(props));
+    checkDestinationTenant(this, props);
     this.workspace = new LogAnalyticsWorkspace(this, "Workspace", {
       name: props.workspaceName,
       resourceGroupName: props.resourceGroupName,
@@ -96,24 +101,57 @@ export class LogAnalyticsDestination extends Construct implements IExportDestina
   }
 
   /** @inheritdoc */
+  public get tenantId(): string | undefined {
+    return destinationTenant(this, this.props);
+  }
+
+  /** @inheritdoc */
   public bind(_automation: IConstruct): ExportActionConfig {
     return { kind: this.kind, resourceId: this.workspaceId, dependsOn: [this.solution] };
   }
+
+  /** @inheritdoc */
+  public accessTarget(): AccessTarget {
+    return workspaceAccess(this.workspaceId, this.props.resourceGroupName, this.props.provider);
+  }
 }
 
-class ImportedWorkspace extends Construct implements IExportDestination {
+class ImportedWorkspace extends Construct implements ICrossTenantDestination {
   public readonly kind = DestinationKind.WORKSPACE;
   public readonly description: string;
+  private readonly resourceGroupName: string;
 
-  constructor(scope: Construct, id: string, private readonly workspaceResourceId: string, _options: DestinationOptions) {
+  constructor(scope: Construct, id: string, private readonly workspaceResourceId: string, private readonly options: DestinationOptions) {
     super(scope, id);
+    checkDestinationTenant(this, options);
     const parts = atPath(this.node.path, () => parseResourceId(workspaceResourceId, RESOURCE_ID_SHAPES.workspace, "a Log Analytics workspace"));
+    this.resourceGroupName = parts?.resourceGroupName ?? Fn.element(Fn.split("/", workspaceResourceId), 4);
     this.description = parts ? `Log Analytics workspace ${parts.names[0]} (existing, in ${parts.resourceGroupName})` : "Log Analytics workspace (existing, id known at apply)";
+  }
+
+  public get tenantId(): string | undefined {
+    return destinationTenant(this, this.options);
   }
 
   public bind(_automation: IConstruct): ExportActionConfig {
     return { kind: this.kind, resourceId: this.workspaceResourceId };
   }
+
+  public accessTarget(): AccessTarget {
+    return workspaceAccess(this.workspaceResourceId, this.resourceGroupName, this.options.provider);
+  }
+}
+
+function workspaceAccess(workspaceId: string, resourceGroupName: string, provider: DestinationOptions["provider"]): AccessTarget {
+  return {
+    kind: DestinationKind.WORKSPACE,
+    resourceId: workspaceId,
+    roleScope: workspaceId,
+    resourceGroupName,
+    defaultRole: DestinationRole.LOG_ANALYTICS_CONTRIBUTOR,
+    allowedRoles: DestinationRole.FOR_WORKSPACES,
+    provider,
+  };
 }
 
 function checkWorkspaceProps(props: LogAnalyticsDestinationProps): void {

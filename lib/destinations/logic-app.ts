@@ -4,7 +4,7 @@ import { LogicAppTriggerHttpRequest, LogicAppWorkflow } from "../internal/azurer
 import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
 import { inWords } from "../internal/words";
 import { ExportConfigError, atPath } from "../model/errors";
-import { DestinationKind, DestinationOptions, ExportActionConfig, IExportDestination } from "./destination";
+import { DestinationKind, DestinationOptions, ExportActionConfig, IExportDestination, checkDestinationTenant, destinationTenant } from "./destination";
 
 /** Properties of a new Logic App (Consumption) workflow that Defender for Cloud triggers. */
 export interface LogicAppDestinationProps extends DestinationOptions {
@@ -54,8 +54,9 @@ export class LogicAppDestination extends Construct implements IExportDestination
   /** The HTTP request trigger Defender for Cloud calls. */
   public readonly trigger: LogicAppTriggerHttpRequest;
 
-  constructor(scope: Construct, id: string, props: LogicAppDestinationProps) {
+  constructor(scope: Construct, id: string, private readonly props: LogicAppDestinationProps) {
     super(scope, id);
+    checkDestinationTenant(this, props);
     this.workflow = new LogicAppWorkflow(this, "Workflow", {
       name: props.workflowName,
       resourceGroupName: props.resourceGroupName,
@@ -73,6 +74,11 @@ export class LogicAppDestination extends Construct implements IExportDestination
   }
 
   /** @inheritdoc */
+  public get tenantId(): string | undefined {
+    return destinationTenant(this, this.props);
+  }
+
+  /** @inheritdoc */
   public bind(_automation: IConstruct): ExportActionConfig {
     return { kind: this.kind, resourceId: this.workflow.id, triggerUrl: this.trigger.callbackUrl };
   }
@@ -84,6 +90,7 @@ class ImportedLogicApp extends Construct implements IExportDestination {
 
   constructor(scope: Construct, id: string, private readonly options: ExistingLogicAppOptions) {
     super(scope, id);
+    checkDestinationTenant(this, options);
     const parts = atPath(this.node.path, () => {
       const url = options.triggerUrl;
       if (typeof url !== "string" || (!Token.isUnresolved(url) && !/^https:\/\/\S+$/.test(url))) {
@@ -95,6 +102,10 @@ class ImportedLogicApp extends Construct implements IExportDestination {
       Annotations.of(this).addWarning("The Logic App trigger URL is a literal: it is a secret and lands in cdk.tf.json. Pass it as a sensitive TerraformVariable instead.");
     }
     this.description = parts ? `Logic App ${parts.names[0]} (existing, in ${parts.resourceGroupName})` : "Logic App (existing, id known at apply)";
+  }
+
+  public get tenantId(): string | undefined {
+    return destinationTenant(this, this.options);
   }
 
   public bind(_automation: IConstruct): ExportActionConfig {

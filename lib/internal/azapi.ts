@@ -58,6 +58,11 @@ export class AzapiProvider extends TerraformProvider {
     return this.config.tenantId;
   }
 
+  /** The extra tenants whose tokens the provider sends, if set. */
+  public get auxiliaryTenantIds(): string[] | undefined {
+    return this.config.auxiliaryTenantIds;
+  }
+
   /** @internal */
   protected override synthesizeAttributes(): { [name: string]: unknown } {
     const c = this.config;

@@ -15,3 +15,5 @@ export { EventhubConsumerGroup } from "@cdktf/provider-azurerm/lib/eventhub-cons
 export { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 export { LogicAppWorkflow } from "@cdktf/provider-azurerm/lib/logic-app-workflow";
 export { LogicAppTriggerHttpRequest } from "@cdktf/provider-azurerm/lib/logic-app-trigger-http-request";
+export { LighthouseDefinition } from "@cdktf/provider-azurerm/lib/lighthouse-definition";
+export { LighthouseAssignment } from "@cdktf/provider-azurerm/lib/lighthouse-assignment";

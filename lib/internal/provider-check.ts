@@ -22,6 +22,20 @@ export function resolveAzapiProvider(scope: IConstruct, given: TerraformProvider
 
 /** The provider's subscription id if it is a literal, else undefined. */
 export function literalSubscriptionOf(provider: TerraformProvider): string | undefined {
-  const sub = provider instanceof AzurermProvider ? provider.subscriptionId : undefined;
-  return sub !== undefined && !Token.isUnresolved(sub) ? sub : undefined;
+  return literal(provider instanceof AzurermProvider ? provider.subscriptionId : undefined);
+}
+
+/** The tenant an azurerm or azapi provider authenticates to, if it is set as a literal. */
+export function literalTenantOf(provider: TerraformProvider | undefined): string | undefined {
+  return literal(provider instanceof AzurermProvider || provider instanceof AzapiProvider ? provider.tenantId : undefined);
+}
+
+/** The auxiliary tenants of an azurerm or azapi provider (literals only). */
+export function auxiliaryTenantsOf(provider: TerraformProvider | undefined): string[] {
+  const list = provider instanceof AzurermProvider || provider instanceof AzapiProvider ? provider.auxiliaryTenantIds : undefined;
+  return Array.isArray(list) ? list.filter((t) => !Token.isUnresolved(t)) : [];
+}
+
+function literal(value: string | undefined): string | undefined {
+  return value !== undefined && !Token.isUnresolved(value) ? value : undefined;
 }

@@ -1,4 +1,4 @@
-import { Token } from "cdktf";
+import { Fn, Token } from "cdktf";
 import { ExportConfigError } from "../model/errors";
 
 const GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
@@ -40,6 +40,24 @@ export function parseResourceId(id: string, shape: Shape, what: string): Resourc
   }
   const [, subscriptionId, resourceGroupName, ...names] = match;
   return { subscriptionId, resourceGroupName, names };
+}
+
+/**
+ * The resource group id (`/subscriptions/{s}/resourceGroups/{rg}`) of a resource id, also for a
+ * reference resolved at apply (then as a Terraform expression).
+ */
+export function resourceGroupIdOf(resourceId: string): string {
+  return leadingSegments(resourceId, 5);
+}
+
+/** The subscription scope (`/subscriptions/{s}`) of a resource id, also for a reference resolved at apply. */
+export function subscriptionScopeOf(resourceId: string): string {
+  return leadingSegments(resourceId, 3);
+}
+
+function leadingSegments(resourceId: string, count: number): string {
+  if (!Token.isUnresolved(resourceId)) return resourceId.split("/").slice(0, count).join("/");
+  return Fn.join("/", Fn.slice(Fn.split("/", resourceId), 0, count));
 }
 
 /** Whether `value` is a subscription id (a GUID); tokens pass. */

@@ -1,4 +1,5 @@
-import { TerraformVariable } from "cdktf";
+import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { ConsumerAccess, EventHubDestination, EventHubSku } from "../../lib";
 import { EVENT_HUB_ID, errorOf, onlyResource, resourcesOf, stackWithProvider, synthJson, resolved } from "../helpers";
 
@@ -62,9 +63,11 @@ describe("EventHubDestination (new)", () => {
 });
 
 describe("EventHubDestination.fromEventHubId", () => {
+  const hubSubscription = (stack: TerraformStack) => new AzurermProvider(stack, "siem", { alias: "siem", features: [{}], subscriptionId: "00000000-0000-0000-0000-000000000099" });
+
   test("reads the Send rule's connection string through a data source that fails the plan without Send", () => {
     const { stack } = stackWithProvider();
-    const d = EventHubDestination.fromEventHubId(stack, "Siem", EVENT_HUB_ID, { sendRuleName: "defender-send" });
+    const d = EventHubDestination.fromEventHubId(stack, "Siem", EVENT_HUB_ID, { sendRuleName: "defender-send", provider: hubSubscription(stack) });
     const json = synthJson(stack);
     const rule = json.data.azurerm_eventhub_authorization_rule.Siem_SendRule_66FEC021;
     expect(rule).toMatchObject({ name: "defender-send", namespace_name: "evhns-siem", eventhub_name: "defender", resource_group_name: "rg-siem" });
@@ -75,8 +78,14 @@ describe("EventHubDestination.fromEventHubId", () => {
 
   test("a reader on an existing hub", () => {
     const { stack } = stackWithProvider();
-    EventHubDestination.fromEventHubId(stack, "Siem", EVENT_HUB_ID, { sendRuleName: "s" }).addConsumer("Qradar", { consumerGroupName: "qradar" });
+    EventHubDestination.fromEventHubId(stack, "Siem", EVENT_HUB_ID, { sendRuleName: "s", provider: hubSubscription(stack) }).addConsumer("Qradar", { consumerGroupName: "qradar" });
     expect(onlyResource(synthJson(stack), "azurerm_eventhub_consumer_group")).toMatchObject({ name: "qradar", namespace_name: "evhns-siem", eventhub_name: "defender" });
+  });
+
+  test("the rule must be read through a provider of the hub's subscription", () => {
+    const { stack } = stackWithProvider();
+    EventHubDestination.fromEventHubId(stack, "Siem", EVENT_HUB_ID, { sendRuleName: "s" });
+    expect(errorOf(() => Testing.synth(stack, true))).toMatch(/\[DFE064\] test\/Siem: the event hub is in subscription 0{8}-0{4}-0{4}-0{4}-0{10}99, but its Send rule is read through test\/azurerm, which reads subscription 0{8}-0{4}-0{4}-0{4}-0{11}1\./);
   });
 
   test("bad input is refused", () => {

@@ -1,0 +1,177 @@
+import { DefaultTokenResolver, StringConcat, TerraformProvider, Token, Tokenization } from "cdktf";
+import { Construct } from "constructs";
+import { ICrossTenantDestination, IExportDestination, isCrossTenantDestination } from "../destinations/destination";
+import { LighthouseAssignment, LighthouseDefinition, RoleAssignment } from "../internal/azurerm";
+import { literalTenantOf, resolveAzurermProvider } from "../internal/provider-check";
+import { resourceGroupIdOf, subscriptionScopeOf } from "../internal/resource-id";
+import { ExportConfigError, atPath } from "../model/errors";
+import { DestinationRole } from "./destination-role";
+import { recordGrant } from "./grants";
+import { ExportingPrincipal } from "./principal";
+
+/** Properties of {@link CrossTenantAccess}. */
+export interface CrossTenantAccessProps {
+  /** The destinations in the other tenant (all in the same tenant). */
+  readonly destinations: IExportDestination[];
+  /** The identity that writes the export, as the destination tenant knows it. */
+  readonly principal: ExportingPrincipal;
+  /** The Entra tenant of the exporting identity (where the exported subscription is). */
+  readonly exportingTenantId: string;
+  /**
+   * The role to grant. @default the least that lets the identity export: Log Analytics Contributor on a
+   * workspace, Contributor on an event hub's Send rule
+   */
+  readonly role?: DestinationRole;
+  /** The provider of the destination tenant that writes the grant. @default each destination's provider */
+  readonly provider?: TerraformProvider;
+}
+
+/**
+ * Grants the identity that writes a continuous export the access it needs on destinations in another
+ * Entra tenant, in that tenant, with least privilege:
+ *
+ * - a guest user or service principal gets a role assignment on each destination itself (the
+ *   workspace, or the event hub's Send rule);
+ * - a principal delegated through Azure Lighthouse gets one Lighthouse definition (the roles needed,
+ *   nothing else) and an assignment on each destination's resource group, the narrowest scope
+ *   Lighthouse allows. Lighthouse refuses Owner, and so does this construct.
+ *
+ * Exports to these destinations then pass the library's two-token check: with Lighthouse the exporting
+ * identity reaches the destination with its own token; otherwise its provider must list the destination
+ * tenant in `auxiliary_tenant_ids`.
+ */
+export class CrossTenantAccess extends Construct {
+  /** The role assignments (guest user or service principal). */
+  public readonly roleAssignments: RoleAssignment[] = [];
+  /** The Lighthouse definition, when the principal is delegated through Lighthouse. */
+  public readonly lighthouseDefinition?: LighthouseDefinition;
+  /** The Lighthouse assignments, one per resource group. */
+  public readonly lighthouseAssignments: LighthouseAssignment[] = [];
+
+  constructor(scope: Construct, id: string, props: CrossTenantAccessProps) {
+    super(scope, id);
+    const targets = atPath(this.node.path, () => checkProps(props));
+    const principal = props.principal;
+    if (principal.viaLighthouse) {
+      this.lighthouseDefinition = this.delegate(props, targets);
+    } else {
+      targets.forEach(({ destination, target, role }, i) => {
+        this.roleAssignments.push(new RoleAssignment(this, `Role${i}`, {
+          scope: target.roleScope,
+          roleDefinitionName: role.name,
+          principalId: principal.objectId,
+          principalType: principal._principalType,
+          description: `Continuous export from tenant ${props.exportingTenantId} to ${destination.node.path}`,
+          provider: props.provider ?? target.provider,
+        }));
+      });
+    }
+    const dependables = [...this.roleAssignments, ...this.lighthouseAssignments];
+    for (const { destination } of targets) {
+      recordGrant(destination, { path: this.node.path, exportingTenantId: props.exportingTenantId, viaLighthouse: principal.viaLighthouse, dependables });
+    }
+    this.node.addValidation({ validate: () => this.validateTenants(props) });
+    this.node.addValidation({ validate: () => this.validateWritingProviders(props, targets) });
+  }
+
+  /** The grant is written in the destination tenant, so through a provider of that tenant. */
+  private validateWritingProviders(props: CrossTenantAccessProps, targets: Target[]): string[] {
+    return targets.flatMap(({ destination, target }) => {
+      const provider = resolveAzurermProvider(this, props.provider ?? target.provider);
+      const providerTenant = literalTenantOf(provider);
+      const tenant = destination.tenantId;
+      if (!provider) {
+        return [`[DFE076] ${this.node.path}: no azurerm provider writes the grant for ${destination.node.path}. Pass \`provider\` configured for the destination tenant${tenant ? ` ${tenant}` : ""}.`];
+      }
+      if (tenant && providerTenant && tenant.toLowerCase() !== providerTenant.toLowerCase()) {
+        return [
+          `[DFE076] ${this.node.path}: the grant for ${destination.node.path} would be written through ${provider.node.path} in tenant ${providerTenant}, but the destination is in tenant ${tenant}. ` +
+            `Give the destination (or this grant) the provider configured for tenant ${tenant}.`,
+        ];
+      }
+      return [];
+    });
+  }
+
+  private delegate(props: CrossTenantAccessProps, targets: Target[]): LighthouseDefinition {
+    const roles = [...new Set(targets.map((t) => t.role))];
+    const subscriptions = new Set(targets.map((t) => t.target.resourceId).filter((id) => !Token.isUnresolved(id)).map((id) => subscriptionScopeOf(id).toLowerCase()));
+    if (subscriptions.size > 1) {
+      throw new ExportConfigError("DFE071", `${this.node.path}: a Lighthouse definition lives in one subscription, but the destinations are in ${[...subscriptions].join(", ")}. Make one CrossTenantAccess per subscription.`);
+    }
+    const provider = props.provider ?? targets[0].target.provider;
+    const definition = new LighthouseDefinition(this, "Definition", {
+      name: `Defender for Cloud continuous export from ${props.exportingTenantId}`,
+      description: `Lets the exporting identity of tenant ${props.exportingTenantId} write continuous export to ${roles.length === 1 ? "this destination" : "these destinations"}.`,
+      managingTenantId: props.exportingTenantId,
+      scope: subscriptionScopeOf(targets[0].target.resourceId),
+      authorization: roles.map((role) => ({
+        principalId: props.principal.objectId,
+        principalDisplayName: props.principal._displayName,
+        roleDefinitionId: role.id,
+      })),
+      provider,
+    });
+    // One assignment per resource group; references are compared by what they resolve to.
+    const groups = new Map<string, string>();
+    for (const { target } of targets) {
+      const key = `${JSON.stringify(resolved(this, target.resourceGroupName))}|${target.provider?.node.path ?? ""}`;
+      if (!groups.has(key)) groups.set(key, resourceGroupIdOf(target.resourceId));
+    }
+    [...groups.values()].forEach((rg, i) => {
+      this.lighthouseAssignments.push(new LighthouseAssignment(this, `Assignment${i}`, { scope: rg, lighthouseDefinitionId: definition.id, provider }));
+    });
+    return definition;
+  }
+
+  private validateTenants(props: CrossTenantAccessProps): string[] {
+    const tenants = new Set(props.destinations.map((d) => d.tenantId?.toLowerCase()).filter((t) => t !== undefined));
+    if (tenants.size > 1) {
+      return [`[DFE065] ${this.node.path}: the destinations are in different tenants (${[...tenants].join(", ")}). Make one CrossTenantAccess per destination tenant.`];
+    }
+    return props.destinations.flatMap((d) => {
+      const tenant = d.tenantId;
+      if (!tenant) {
+        return [`[DFE065] ${this.node.path}: the tenant of ${d.node.path} is unknown. Give the destination \`tenantId\`, or a provider that sets \`tenantId\`.`];
+      }
+      if (!Token.isUnresolved(props.exportingTenantId) && tenant.toLowerCase() === props.exportingTenantId.toLowerCase()) {
+        return [`[DFE066] ${this.node.path}: ${d.node.path} is in tenant ${tenant}, the exporting tenant itself: it needs no cross-tenant access. Remove it from this grant, or fix its tenant.`];
+      }
+      return [];
+    });
+  }
+}
+
+function resolved(scope: Construct, value: string): unknown {
+  return Tokenization.resolve(value, { scope, resolver: new DefaultTokenResolver(new StringConcat()) });
+}
+
+interface Target {
+  readonly destination: ICrossTenantDestination;
+  readonly target: ReturnType<ICrossTenantDestination["accessTarget"]>;
+  readonly role: DestinationRole;
+}
+
+function checkProps(props: CrossTenantAccessProps): Target[] {
+  if (!(props.principal instanceof ExportingPrincipal)) {
+    throw new ExportConfigError("DFE061", "`principal` must be an ExportingPrincipal: ExportingPrincipal.guestUser, servicePrincipal or lighthouse.");
+  }
+  if (!Array.isArray(props.destinations) || props.destinations.length === 0) {
+    throw new ExportConfigError("DFE067", "`destinations` is empty: name the destinations in the other tenant.");
+  }
+  if (props.principal.viaLighthouse && props.role === DestinationRole.OWNER) {
+    throw new ExportConfigError("DFE068", "Azure Lighthouse cannot delegate Owner. Use the default role (the least that lets the identity export) or Contributor.");
+  }
+  const targets = props.destinations.map((destination): Target => {
+    if (!isCrossTenantDestination(destination)) {
+      throw new ExportConfigError("DFE069", `${destination?.node?.path ?? JSON.stringify(destination)} cannot be in another tenant: Microsoft supports cross-tenant export to Log Analytics workspaces and event hubs only.`);
+    }
+    const target = destination.accessTarget();
+    const role = props.role ?? target.defaultRole;
+    if (!target.allowedRoles.includes(role)) {
+      throw new ExportConfigError("DFE070", `${role?.name ?? JSON.stringify(role)} does not let an identity export to ${destination.node.path} (a ${target.kind.displayName}). Use one of: ${target.allowedRoles.map((r) => r.name).join(", ")}.`);
+    }
+    return { destination, target, role };
+  });
+  return targets;
+}

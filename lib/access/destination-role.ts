@@ -1,0 +1,50 @@
+import { ExportConfigError } from "../model/errors";
+
+/**
+ * A built-in role that lets the exporting identity write an export to a destination in another
+ * tenant. Microsoft lists Owner, Contributor, Log Analytics Contributor, Microsoft Sentinel Contributor
+ * and Monitoring Contributor for workspaces; for event hubs the identity needs write on the Event Hubs
+ * authorization rule ("Write permission on the Event Hubs policy"), which Contributor on that rule gives.
+ */
+export class DestinationRole {
+  /** Owner. Broad; Azure Lighthouse refuses it. */
+  public static readonly OWNER = new DestinationRole("Owner", "8e3af657-a8ff-443c-a75c-2fe8c4bcb635");
+  /** Contributor. */
+  public static readonly CONTRIBUTOR = new DestinationRole("Contributor", "b24988ac-6180-42a0-ab88-20f7382dd24c");
+  /** Log Analytics Contributor: the least of the workspace roles, the default for workspaces. */
+  public static readonly LOG_ANALYTICS_CONTRIBUTOR = new DestinationRole("Log Analytics Contributor", "92aaf0da-9dab-42b6-94a3-d43ce8d16293");
+  /** Microsoft Sentinel Contributor. */
+  public static readonly SENTINEL_CONTRIBUTOR = new DestinationRole("Microsoft Sentinel Contributor", "ab8e14d6-4a74-4a29-9ba8-549422addade");
+  /** Monitoring Contributor. */
+  public static readonly MONITORING_CONTRIBUTOR = new DestinationRole("Monitoring Contributor", "749f88d5-cbae-40b8-bcfc-e573ddc772fa");
+
+  /** The roles that let an identity export to a workspace, least first. */
+  public static readonly FOR_WORKSPACES: readonly DestinationRole[] = [
+    DestinationRole.LOG_ANALYTICS_CONTRIBUTOR, DestinationRole.MONITORING_CONTRIBUTOR, DestinationRole.SENTINEL_CONTRIBUTOR,
+    DestinationRole.CONTRIBUTOR, DestinationRole.OWNER,
+  ];
+  /** The roles that let an identity export to an event hub (on its Send rule), least first. */
+  public static readonly FOR_EVENT_HUBS: readonly DestinationRole[] = [DestinationRole.CONTRIBUTOR, DestinationRole.OWNER];
+
+  /** Parses a role by its name (case-insensitive); throws for anything else. */
+  public static of(name: string): DestinationRole {
+    const all = DestinationRole.FOR_WORKSPACES;
+    const found = all.find((r) => r.name.toLowerCase() === String(name).toLowerCase());
+    if (!found) {
+      throw new ExportConfigError("DFE020", `"${name}" is not a role that lets an identity export. Use one of: ${all.map((r) => r.name).join(", ")}.`);
+    }
+    return found;
+  }
+
+  private constructor(
+    /** The role's name. */
+    public readonly name: string,
+    /** The role definition's GUID. */
+    public readonly id: string,
+  ) {}
+
+  /** The role's name. */
+  public toString(): string {
+    return this.name;
+  }
+}
