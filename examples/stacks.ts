@@ -3,6 +3,7 @@ import { AttackPathsToWorkspaceStack } from "./attack-paths-to-workspace";
 import { CrossTenantGuestStack } from "./cross-tenant-guest";
 import { EverythingToNewWorkspaceStack } from "./everything-to-new-workspace";
 import { HighAlertsToEventHubStack } from "./high-alerts-to-event-hub";
+import { ManagementGroupPolicyStack } from "./management-group-policy";
 import { MsspLighthouseStack } from "./mssp-lighthouse";
 import { RecommendationsToHubAndWorkspaceStack } from "./recommendations-to-hub-and-workspace";
 import { SecureScoreToWorkspaceStack } from "./secure-score-to-workspace";
@@ -39,5 +40,9 @@ export function addExampleStacks(app: App): void {
       name: `Customer${n}`, tenantId: `00000000-0000-0000-0000-0000000001c${n}`, subscriptionId: `00000000-0000-0000-0000-0000000002c${n}`,
       resourceGroupName: "rg-security", exporterPrincipalId: `00000000-0000-0000-0000-0000000003c${n}`,
     })),
+  });
+  new ManagementGroupPolicyStack(app, "management-group-policy", {
+    managementGroupName: "contoso-landingzones", managementSubscriptionId: "00000000-0000-0000-0000-000000000099", tenantId,
+    location, centralResourceGroupName: "rg-security-central", workspaceName: "law-security-central", exportResourceGroupName: "rg-defender-export",
   });
 }

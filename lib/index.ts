@@ -13,3 +13,7 @@ export { AzapiProvider, AzapiProviderConfig, AzapiResource, AzapiResourceConfig 
 export { DestinationRole } from "./access/destination-role";
 export { ExportingPrincipal, LighthousePrincipalOptions } from "./access/principal";
 export { CrossTenantAccess, CrossTenantAccessProps } from "./access/cross-tenant-access";
+export { ContinuousExportPolicy, ContinuousExportPolicyProps } from "./policy/continuous-export-policy";
+export { BuiltInExportPolicy } from "./policy/definitions";
+export { PolicyScope } from "./policy/policy-scope";
+export { PolicyExportParameters, PolicyTranslation, toPolicyParameters } from "./policy/parameters";

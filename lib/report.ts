@@ -1,5 +1,6 @@
 import { IConstruct } from "constructs";
 import { ContinuousExport, ExportSummary } from "./continuous-export";
+import { ContinuousExportPolicy } from "./policy/continuous-export-policy";
 
 /** The summaries of every continuous export under `scope` (a stack or an app), in construct order. */
 export function collectExports(scope: IConstruct): ExportSummary[] {
@@ -11,7 +12,17 @@ export function collectExports(scope: IConstruct): ExportSummary[] {
  * destinations and event sources. Secrets never appear.
  */
 export function formatExportReport(scope: IConstruct): string {
-  return collectExports(scope)
+  const policies = scope.node
+    .findAll()
+    .filter((c): c is ContinuousExportPolicy => c instanceof ContinuousExportPolicy)
+    .map(({ summary: s }) => [
+      `${s.path}  (Azure Policy at ${s.scope})`,
+      ...s.exports.map((e) => `  exports  ${e}`),
+      `  ${s.automationName} in every subscription  → ${s.destination}`,
+      `      data types: ${s.exportedDataTypes.join(", ")}`,
+      `      deployed by ${s.definitionId}`,
+    ].join("\n"));
+  const exports = collectExports(scope)
     .map((s) => [
       `${s.path}  (subscription ${s.subscriptionId})`,
       ...s.exports.map((e) => `  exports  ${e}`),
@@ -20,6 +31,6 @@ export function formatExportReport(scope: IConstruct): string {
         `      sources: ${a.sources.join(", ")}`,
         `      written as ${a.writtenAs}`,
       ]),
-    ].join("\n"))
-    .join("\n");
+    ].join("\n"));
+  return [...exports, ...policies].join("\n");
 }

@@ -25,6 +25,7 @@ describe("examples", () => {
       "attack-paths-to-workspace",
       "cross-tenant-guest",
       "mssp-lighthouse",
+      "management-group-policy",
     ]);
     for (const [id, stack] of stacks) {
       expect(Testing.synth(stack, true)).toMatchSnapshot(id);
@@ -146,6 +147,21 @@ describe("examples", () => {
     );
     expect(out.provider.azurerm.every((p: any) => p.auxiliary_tenant_ids === undefined)).toBe(true);
     expect(Object.keys(resourcesOf(out, "azurerm_log_analytics_workspace"))).toHaveLength(1);
+  });
+
+  test("10. a management group exports through the built-in policy, with its identity's roles and a remediation", () => {
+    const out = json("management-group-policy");
+    const assignment = onlyResource(out, "azurerm_management_group_policy_assignment");
+    expect(assignment.management_group_id).toBe("/providers/Microsoft.Management/managementGroups/contoso-landingzones");
+    expect(JSON.parse(assignment.parameters)).toMatchObject({
+      exportedDataTypes: { value: ["Security alerts", "Security recommendations", "Overall secure score"] },
+      alertSeverities: { value: ["High", "Medium"] },
+      workspaceResourceId: { value: expect.stringMatching(/^\$\{azurerm_log_analytics_workspace\.CentralWorkspace_\w+\.id\}$/) },
+    });
+    const roles = Object.values(resourcesOf(out, "azurerm_role_assignment")) as any[];
+    expect(roles.map((r) => r.role_definition_name).sort()).toEqual(["Contributor", "Log Analytics Contributor"]);
+    expect(onlyResource(out, "azurerm_management_group_policy_remediation").depends_on).toHaveLength(2);
+    expect(resourcesOf(out, "azurerm_security_center_automation")).toEqual({});
   });
 
   test("no example writes an output, and none holds a secret literal", () => {

@@ -17,3 +17,7 @@ export { LogicAppWorkflow } from "@cdktf/provider-azurerm/lib/logic-app-workflow
 export { LogicAppTriggerHttpRequest } from "@cdktf/provider-azurerm/lib/logic-app-trigger-http-request";
 export { LighthouseDefinition } from "@cdktf/provider-azurerm/lib/lighthouse-definition";
 export { LighthouseAssignment } from "@cdktf/provider-azurerm/lib/lighthouse-assignment";
+export { ManagementGroupPolicyAssignment } from "@cdktf/provider-azurerm/lib/management-group-policy-assignment";
+export { SubscriptionPolicyAssignment } from "@cdktf/provider-azurerm/lib/subscription-policy-assignment";
+export { ManagementGroupPolicyRemediation } from "@cdktf/provider-azurerm/lib/management-group-policy-remediation";
+export { SubscriptionPolicyRemediation } from "@cdktf/provider-azurerm/lib/subscription-policy-remediation";

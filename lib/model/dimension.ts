@@ -14,6 +14,8 @@ export interface Dimension {
   readonly alternatives: ReadonlyArray<readonly Rule[]>;
   /** The filter in words, e.g. `severity is High or Medium`. */
   readonly text: string;
+  /** The accepted values by name (severity names, assessment keys, …), for other routes such as Azure Policy. */
+  readonly values: readonly string[];
 }
 
 /**
@@ -27,6 +29,7 @@ export function dimension<T>(
   toRule: (value: T) => Rule,
   toText: (value: T) => string,
   kind?: { readonly prototype: T; readonly name: string },
+  toName: (value: T) => string = toText,
 ): Dimension | undefined {
   if (values === undefined) return undefined;
   if (!Array.isArray(values) || values.length === 0) {
@@ -44,6 +47,7 @@ export function dimension<T>(
     paths: [path],
     alternatives: unique.map((v) => [toRule(v)]),
     text: `${field} is ${unique.map(toText).join(" or ")}`,
+    values: unique.map(toName),
   };
 }
 

@@ -118,7 +118,7 @@ export class Export {
     assertOptions(options, DataType.RECOMMENDATIONS, ["recommendations", "severities", "minimumSeverity", "states"]);
     const severities = pickSeverities(options.severities, options.minimumSeverity, Severity, "recommendation");
     return new Export(DataType.RECOMMENDATIONS, options, [
-      dimension("recommendation", "name", options.recommendations, (r) => Rule.contains("name", r.assessmentKey), (r) => r.displayName, Recommendation),
+      dimension("recommendation", "name", options.recommendations, (r) => Rule.contains("name", r.assessmentKey), (r) => r.displayName, Recommendation, (r) => r.assessmentKey),
       dimension("severity", "properties.metadata.severity", severities, (s) => Rule.equals("properties.metadata.severity", s.ruleValue), (s) => s.name, Severity),
       dimension("state", "properties.status.code", options.states, (s) => Rule.equals("properties.status.code", s.code), (s) => s.code, AssessmentState),
     ]);
@@ -135,7 +135,7 @@ export class Export {
       DataType.FINDINGS,
       options,
       [
-        dimension("recommendation", "id", options.recommendations, (r) => Rule.contains("id", `/assessments/${r.assessmentKey}/`), (r) => r.displayName, Recommendation),
+        dimension("recommendation", "id", options.recommendations, (r) => Rule.contains("id", `/assessments/${r.assessmentKey}/`), (r) => r.displayName, Recommendation, (r) => r.assessmentKey),
         dimension("severity", "properties.status.severity", severities, (s) => Rule.equals("properties.status.severity", s.ruleValue), (s) => s.name, Severity),
       ],
       options.recommendations ?? [],
@@ -196,6 +196,8 @@ export class Export {
   public readonly ruleSets: readonly RuleSet[];
   /** The filters in words, for summaries, e.g. `severity is High or Medium`. */
   public readonly filterText: string;
+  /** Each filtered field with its accepted values by name (`severity` → `High`, `recommendation` → assessment keys, `where` → rule sets). */
+  public readonly filters: ReadonlyArray<{ readonly field: string; readonly values: readonly string[] }>;
   /**
    * For findings: the parent recommendations exported alongside (empty: every recommendation).
    * Undefined for other data types.
@@ -221,6 +223,7 @@ export class Export {
     const all = [...dimensions, whereDimension(options.where, dataType)].filter((d): d is Dimension => d !== undefined);
     this.ruleSets = crossProduct(all);
     this.filterText = describeDimensions(all);
+    this.filters = all.map((d) => ({ field: d.field, values: d.values }));
     this.parentRecommendations = parents;
   }
 
@@ -242,7 +245,8 @@ function whereDimension(where: RuleSet[] | undefined, dataType: DataType): Dimen
     }
     set.rules.forEach((r) => assertPathApplies(r.propertyJPath, dataType));
   }
-  return { field: "where", paths: [], alternatives: where.map((s) => [...s.rules]), text: `(${where.map((s) => s.toString()).join(" OR ")})` };
+  const text = where.map((s) => s.toString());
+  return { field: "where", paths: [], alternatives: where.map((s) => [...s.rules]), text: `(${text.join(" OR ")})`, values: text };
 }
 
 function pickSeverities<T>(list: T[] | undefined, minimum: T | undefined, kind: { atLeast(m: T): T[]; readonly prototype: T; readonly name: string }, what: string): T[] | undefined {

@@ -1,0 +1,223 @@
+import { TerraformProvider, TerraformResource, Token } from "cdktf";
+import { Construct } from "constructs";
+import { DestinationRole } from "../access/destination-role";
+import { DestinationKind, IExportDestination, isCrossTenantDestination } from "../destinations/destination";
+import {
+  ManagementGroupPolicyAssignment, ManagementGroupPolicyRemediation, RoleAssignment, SubscriptionPolicyAssignment, SubscriptionPolicyRemediation,
+} from "../internal/azurerm";
+import { literalTenantOf, resolveAzurermProvider } from "../internal/provider-check";
+import { ExportConfigError, atPath } from "../model/errors";
+import { Export } from "../model/export";
+import { toAutomationSources } from "../model/sources";
+import { BuiltInExportPolicy } from "./definitions";
+import { PolicyExportParameters, toPolicyParameters } from "./parameters";
+import { PolicyScope } from "./policy-scope";
+
+/** Properties of {@link ContinuousExportPolicy}. */
+export interface ContinuousExportPolicyProps {
+  /** Where the policy applies: a management group (every subscription below it, also future ones) or a subscription. */
+  readonly scope: PolicyScope;
+  /** What to export: the same exports `ContinuousExport` takes, within what the built-in policy can express. */
+  readonly exports: Export[];
+  /** Where to send it: exactly one workspace or event hub (the built-in policies take one destination). */
+  readonly destinations: IExportDestination[];
+  /** The region of the assignment's identity, and of the resource group and automation the policy deploys. */
+  readonly location: string;
+  /** The resource group the policy deploys the automation into, in each subscription. */
+  readonly resourceGroupName: string;
+  /**
+   * Let the policy create (and re-deploy) the resource group in each subscription. The policy deploys it
+   * with no tags, so a required-tags Deny policy blocks the deployment and existing tags on that group
+   * are replaced; pre-create the group and pass false where that matters. @default true (the policy's default)
+   */
+  readonly createResourceGroup?: boolean;
+  /** The assignment's name (at most 24 characters at a management group). @default "defender-export" */
+  readonly assignmentName?: string;
+  /** The assignment's display name. @default a generated one */
+  readonly displayName?: string;
+  /**
+   * Create a remediation task, so subscriptions that exist today get the export, not only new ones.
+   * @default true
+   */
+  readonly remediate?: boolean;
+  /**
+   * The remediation task's name. A remediation runs once: give a new name to run another (e.g. after
+   * adding subscriptions that a scan has since found non-compliant). @default "initial"
+   */
+  readonly remediationName?: string;
+  /** The azurerm provider that writes the assignment, the role assignments and the remediation. @default the stack's default */
+  readonly provider?: TerraformProvider;
+}
+
+/** A policy-based export in words, for reports. */
+export interface PolicyExportSummary {
+  /** The construct path. */
+  readonly path: string;
+  /** The assigned scope's id. */
+  readonly scope: string;
+  /** What is exported, one line per export. */
+  readonly exports: string[];
+  /** The automation name the policy deploys in each subscription. */
+  readonly automationName: string;
+  /** The built-in definition's id. */
+  readonly definitionId: string;
+  /** The destination in words. */
+  readonly destination: string;
+  /** The exported data types, as the policy names them. */
+  readonly exportedDataTypes: string[];
+}
+
+/**
+ * Continuous export for every subscription under a management group (or one subscription) through
+ * Microsoft's built-in DeployIfNotExists policies: the policy assignment with a system-assigned identity,
+ * the roles that identity needs (Contributor at the assigned scope, as the definitions declare, and write
+ * access on the destination), and a remediation task for the subscriptions that exist already.
+ *
+ * The same typed request as `ContinuousExport` drives it. What a policy cannot express is refused with
+ * a list of every unsupported part (`DFE080`); `ContinuousExport` can express all of it.
+ */
+export class ContinuousExportPolicy extends Construct {
+  /** The built-in definition assigned. */
+  public readonly definition: BuiltInExportPolicy;
+  /** The parameters passed to it. */
+  public readonly parameters: PolicyExportParameters;
+  /** The policy assignment. */
+  public readonly assignment: ManagementGroupPolicyAssignment | SubscriptionPolicyAssignment;
+  /** Contributor for the assignment's identity at the assigned scope. */
+  public readonly scopeRole: RoleAssignment;
+  /** Write access for the assignment's identity on the destination. */
+  public readonly destinationRole: RoleAssignment;
+  /** The remediation task, unless `remediate` is false. */
+  public readonly remediation?: TerraformResource;
+
+  constructor(scope: Construct, id: string, private readonly props: ContinuousExportPolicyProps) {
+    super(scope, id);
+    const { definition, parameters, destinationId, destinationScope, destinationRole } = atPath(this.node.path, () => translate(props));
+    this.definition = definition;
+    this.parameters = parameters;
+    const name = props.assignmentName ?? "defender-export";
+    atPath(this.node.path, () => checkName(name, props.scope));
+    const common = {
+      name,
+      displayName: props.displayName ?? "Defender for Cloud continuous export (cdktf-defender-export)",
+      policyDefinitionId: definition.definitionId,
+      location: props.location,
+      identity: { type: "SystemAssigned" },
+      parameters: JSON.stringify(policyParameters(props, parameters, definition, destinationId)),
+      provider: props.provider,
+    };
+    this.assignment = props.scope.isManagementGroup
+      ? new ManagementGroupPolicyAssignment(this, "Assignment", { ...common, managementGroupId: props.scope.id })
+      : new SubscriptionPolicyAssignment(this, "Assignment", { ...common, subscriptionId: props.scope.id });
+    const principalId = this.assignment.identity.principalId;
+    const role = (roleId: string, scopeId: string, roleName: string) =>
+      new RoleAssignment(this, roleId, { scope: scopeId, roleDefinitionName: roleName, principalId, principalType: "ServicePrincipal", provider: props.provider });
+    this.scopeRole = role("ScopeContributor", props.scope.id, DestinationRole.CONTRIBUTOR.name);
+    this.destinationRole = role("DestinationAccess", destinationScope, destinationRole.name);
+    if (props.remediate ?? true) {
+      const remediation = {
+        name: props.remediationName ?? "initial",
+        policyAssignmentId: this.assignment.id,
+        dependsOn: [this.scopeRole, this.destinationRole],
+        provider: props.provider,
+      };
+      this.remediation = props.scope.isManagementGroup
+        ? new ManagementGroupPolicyRemediation(this, "Remediation", { ...remediation, managementGroupId: props.scope.id })
+        : new SubscriptionPolicyRemediation(this, "Remediation", { ...remediation, subscriptionId: props.scope.id, resourceDiscoveryMode: "ReEvaluateCompliance" });
+    }
+    this.node.addValidation({ validate: () => this.validateTenant() });
+  }
+
+  /** This export in words: what goes where, through which definition. */
+  public get summary(): PolicyExportSummary {
+    return {
+      path: this.node.path,
+      scope: this.props.scope.id,
+      exports: this.props.exports.map((e) => e.describe()),
+      automationName: this.definition.automationName,
+      definitionId: this.definition.definitionId,
+      destination: this.props.destinations[0].description,
+      exportedDataTypes: this.parameters.exportedDataTypes,
+    };
+  }
+
+  /** Microsoft does not support policy-based export to a destination in another tenant. */
+  private validateTenant(): string[] {
+    const destination = this.props.destinations[0];
+    const own = literalTenantOf(resolveAzurermProvider(this, this.props.provider));
+    const tenant = destination.tenantId;
+    if (tenant && own && tenant.toLowerCase() !== own.toLowerCase()) {
+      return [
+        `[DFE081] ${this.node.path}: ${destination.node.path} is in tenant ${tenant}, but the policy is assigned in tenant ${own}. Microsoft does not support policy-based export to another tenant. ` +
+          `Use ContinuousExport per subscription with CrossTenantAccess (see the README's "Destinations in another tenant").`,
+      ];
+    }
+    return [];
+  }
+}
+
+function translate(props: ContinuousExportPolicyProps) {
+  if (!(props.scope instanceof PolicyScope)) {
+    throw new ExportConfigError("DFE083", "`scope` must be PolicyScope.managementGroup(…) or PolicyScope.subscription(…).");
+  }
+  toAutomationSources(props.exports); // the same checks as ContinuousExport
+  const { parameters, unsupported } = toPolicyParameters(props.exports);
+  const destinations = props.destinations ?? [];
+  if (destinations.length !== 1) unsupported.push(destinations.length === 0 ? "no destination" : `${destinations.length} destinations (a policy assignment takes one; make one assignment per destination)`);
+  const destination = destinations[0];
+  if (destination && destination.kind === DestinationKind.LOGIC_APP) unsupported.push("a Logic App destination (workflow automation)");
+  if (unsupported.length > 0) {
+    throw new ExportConfigError(
+      "DFE080",
+      `the built-in continuous export policies cannot express:\n${unsupported.map((u) => `  - ${u}`).join("\n")}\n` +
+        "Change the request, or use ContinuousExport (one per subscription), which can express all of it.",
+    );
+  }
+  if (!isCrossTenantDestination(destination)) {
+    throw new ExportConfigError("DFE080", `the built-in continuous export policies cannot express a destination of kind ${destination.kind.displayName}.`);
+  }
+  const action = destination.bind(destination);
+  if (action.trustedService) {
+    return {
+      definition: BuiltInExportPolicy.TO_EVENT_HUB_AS_TRUSTED_SERVICE,
+      parameters,
+      destinationId: action.resourceId,
+      destinationScope: action.resourceId,
+      destinationRole: DestinationRole.CONTRIBUTOR,
+    };
+  }
+  const target = destination.accessTarget();
+  const toWorkspace = destination.kind === DestinationKind.WORKSPACE;
+  return {
+    definition: toWorkspace ? BuiltInExportPolicy.TO_WORKSPACE : BuiltInExportPolicy.TO_EVENT_HUB,
+    parameters,
+    // The event hub policy takes the Send rule's id and reads the connection string itself.
+    destinationId: toWorkspace ? action.resourceId : target.roleScope,
+    destinationScope: target.roleScope,
+    destinationRole: target.defaultRole,
+  };
+}
+
+function policyParameters(props: ContinuousExportPolicyProps, p: PolicyExportParameters, definition: BuiltInExportPolicy, destinationId: string) {
+  const values: Record<string, unknown> = {
+    resourceGroupName: props.resourceGroupName,
+    resourceGroupLocation: props.location,
+    createResourceGroup: props.createResourceGroup ?? true,
+    exportedDataTypes: p.exportedDataTypes,
+    recommendationNames: p.recommendationNames,
+    recommendationSeverities: p.recommendationSeverities,
+    isSecurityFindingsEnabled: p.isSecurityFindingsEnabled,
+    secureScoreControlsNames: p.secureScoreControlsNames,
+    alertSeverities: p.alertSeverities,
+    regulatoryComplianceStandardsNames: p.regulatoryComplianceStandardsNames,
+    [definition.destinationParameter]: destinationId,
+  };
+  return Object.fromEntries(Object.entries(values).map(([k, value]) => [k, { value }]));
+}
+
+function checkName(name: string, scope: PolicyScope): void {
+  const max = scope.isManagementGroup ? 24 : 64;
+  if (!Token.isUnresolved(name) && !(name.length >= 1 && name.length <= max && /^[^<>*%&:\\?.+/]+$/.test(name))) {
+    throw new ExportConfigError("DFE082", `"${name}" is not a valid policy assignment name at a ${scope.isManagementGroup ? "management group" : "subscription"}: 1 to ${max} characters, none of <>*%&:\\?.+/.`);
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Microsoft's built-in DeployIfNotExists definitions for continuous export (Azure/azure-policy,
+ * `built-in-policies/policyDefinitions/Security Center/`).
+ */
+export class BuiltInExportPolicy {
+  /** "Deploy export to Log Analytics workspace for Microsoft Defender for Cloud data". */
+  public static readonly TO_WORKSPACE = new BuiltInExportPolicy("ffb6f416-7bd2-4488-8828-56585fef2be9", "ExportToWorkspace", "workspaceResourceId");
+  /** "Deploy export to Event Hub for Microsoft Defender for Cloud data" (with a Send rule). */
+  public static readonly TO_EVENT_HUB = new BuiltInExportPolicy("cdfcce10-4578-4ecd-9703-530938e4abcb", "exportToEventHub", "eventHubDetails");
+  /** "Deploy export to Event Hub as a trusted service for Microsoft Defender for Cloud data". */
+  public static readonly TO_EVENT_HUB_AS_TRUSTED_SERVICE = new BuiltInExportPolicy("af9f6c70-eb74-4189-8d15-e4f11a7ebfd4", "exportToEventHub", "eventHubDetails");
+
+  private constructor(
+    /** The definition's name (a GUID). */
+    public readonly definitionName: string,
+    /** The name of the automation the policy deploys into each subscription. */
+    public readonly automationName: string,
+    /** The parameter that names the destination. */
+    public readonly destinationParameter: string,
+  ) {}
+
+  /** The definition's resource id. */
+  public get definitionId(): string {
+    return `/providers/Microsoft.Authorization/policyDefinitions/${this.definitionName}`;
+  }
+}

@@ -1,0 +1,157 @@
+import { DataType } from "../model/data-type";
+import { Export } from "../model/export";
+
+/**
+ * The parameters of Microsoft's built-in "Deploy export to … for Microsoft Defender for Cloud data"
+ * policies, as derived from the same exports `ContinuousExport` takes.
+ */
+export interface PolicyExportParameters {
+  /** Portal names of the exported data types, e.g. `Security alerts`, `Security recommendations - snapshot`. */
+  readonly exportedDataTypes: string[];
+  /** Assessment keys of the exported recommendations (and the findings' parents); empty: every recommendation. */
+  readonly recommendationNames: string[];
+  /** Recommendation severities (High, Medium, Low). */
+  readonly recommendationSeverities: string[];
+  /** Whether streaming findings (sub-assessments) are exported with their recommendations. */
+  readonly isSecurityFindingsEnabled: boolean;
+  /** Secure score control names; empty: every control. */
+  readonly secureScoreControlsNames: string[];
+  /** Alert severities (High, Medium, Low: the policy cannot select Informational). */
+  readonly alertSeverities: string[];
+  /** Regulatory compliance standard names; empty: every standard. */
+  readonly regulatoryComplianceStandardsNames: string[];
+}
+
+/** The parameters, or the parts of the request the policy cannot express. */
+export interface PolicyTranslation {
+  /** The parameters (meaningful only when nothing is unsupported). */
+  readonly parameters: PolicyExportParameters;
+  /** Each part of the request the built-in policy cannot express, in words. */
+  readonly unsupported: string[];
+}
+
+const ALL_SEVERITIES = ["High", "Medium", "Low"];
+const STREAMING_TYPES = new Map<DataType, string>([
+  [DataType.ALERTS, "Security alerts"],
+  [DataType.RECOMMENDATIONS, "Security recommendations"],
+  [DataType.SECURE_SCORE, "Overall secure score"],
+  [DataType.SECURE_SCORE_CONTROLS, "Secure score controls"],
+  [DataType.REGULATORY_COMPLIANCE, "Regulatory compliance"],
+]);
+const SNAPSHOT_TYPES = new Map<DataType, string>([
+  [DataType.RECOMMENDATIONS, "Security recommendations - snapshot"],
+  [DataType.FINDINGS, "Security findings - snapshot"],
+  [DataType.SECURE_SCORE, "Overall secure score - snapshot"],
+  [DataType.SECURE_SCORE_CONTROLS, "Secure score controls - snapshot"],
+  [DataType.REGULATORY_COMPLIANCE, "Regulatory compliance - snapshot"],
+]);
+/** Which filters each data type can pass to the policy, and under which parameter. */
+const SUPPORTED_FILTERS = new Map<DataType, string[]>([
+  [DataType.ALERTS, ["severity"]],
+  [DataType.RECOMMENDATIONS, ["recommendation", "severity"]],
+  [DataType.FINDINGS, ["recommendation"]],
+  [DataType.SECURE_SCORE_CONTROLS, ["control"]],
+  [DataType.REGULATORY_COMPLIANCE, ["standard"]],
+]);
+
+/** "every value" or a sorted list. */
+type Selection = "all" | string[];
+
+/**
+ * Translates exports into the built-in policy's parameters. Exact or not at all: anything the
+ * parameters cannot say the same way (Informational alerts, plan or name filters, states, raw rules,
+ * finding severities, attack paths, recommendations filtered differently across exports) is listed as
+ * unsupported, never widened or narrowed silently.
+ */
+export function toPolicyParameters(exports: readonly Export[]): PolicyTranslation {
+  const unsupported: string[] = [];
+  const types = new Set<string>();
+  const recommendationNames: Selection[] = [];
+  const recommendationSeverities: Selection[] = [];
+  const alertSeverities: Selection[] = [];
+  const controls: Selection[] = [];
+  const standards: Selection[] = [];
+  let findingsStreaming = false;
+  let hasFindings = false;
+
+  for (const e of exports) {
+    const type = e.dataType;
+    if (type.needsApi2023) {
+      unsupported.push(`${type.portalName} (the built-in policies write API 2019-01-01-preview)`);
+      continue;
+    }
+    const allowed = SUPPORTED_FILTERS.get(type) ?? [];
+    for (const f of e.filters.filter((f) => !allowed.includes(f.field))) {
+      unsupported.push(`${type.portalName} filtered by ${f.field === "where" ? "raw rules (`where`)" : f.field} (${f.values.join(", ")})`);
+    }
+    const values = (field: string): Selection => [...(e.filters.find((f) => f.field === field)?.values ?? ["*"])].sort();
+    const selection = (field: string): Selection => (e.filters.some((f) => f.field === field) ? values(field) : "all");
+    const streaming = e.eventSources.includes(type.streamingSource);
+    const snapshot = type.snapshotSource !== undefined && e.eventSources.includes(type.snapshotSource);
+
+    if (type === DataType.FINDINGS) {
+      hasFindings = true;
+      findingsStreaming ||= streaming;
+      if (streaming) types.add(STREAMING_TYPES.get(DataType.RECOMMENDATIONS)!);
+      if (snapshot) types.add(SNAPSHOT_TYPES.get(DataType.FINDINGS)!).add(SNAPSHOT_TYPES.get(DataType.RECOMMENDATIONS)!);
+      recommendationNames.push(selection("recommendation"));
+      continue;
+    }
+    if (streaming) types.add(STREAMING_TYPES.get(type)!);
+    if (snapshot) types.add(SNAPSHOT_TYPES.get(type)!);
+    if (type === DataType.ALERTS) {
+      const severities = selection("severity");
+      if (severities === "all" || severities.includes("Informational")) {
+        unsupported.push("Informational alerts (the policy selects High, Medium and Low only: give `severities` or `minimumSeverity` of Low or higher)");
+      }
+      alertSeverities.push(severities === "all" ? ALL_SEVERITIES : severities.filter((s) => s !== "Informational"));
+    } else if (type === DataType.RECOMMENDATIONS) {
+      recommendationNames.push(selection("recommendation"));
+      recommendationSeverities.push(selection("severity"));
+    } else if (type === DataType.SECURE_SCORE_CONTROLS) {
+      controls.push(selection("control"));
+    } else if (type === DataType.REGULATORY_COMPLIANCE) {
+      standards.push(selection("standard"));
+    }
+  }
+
+  const names = single(recommendationNames);
+  if (names === undefined) {
+    unsupported.push("recommendations (or the parents of findings) filtered by different recommendation lists: the policy takes one list for all of them");
+  }
+  if (hasFindings) recommendationSeverities.push("all");
+  const severities = single(recommendationSeverities);
+  if (severities === undefined) {
+    unsupported.push(`recommendations filtered by severity${hasFindings ? " together with findings, whose parents must come unfiltered" : " differently across exports"}: the policy takes one severity list for all recommendations`);
+  }
+
+  return {
+    parameters: {
+      exportedDataTypes: [...types],
+      recommendationNames: names === undefined || names === "all" ? [] : names,
+      recommendationSeverities: severities === undefined || severities === "all" ? ALL_SEVERITIES : severities,
+      isSecurityFindingsEnabled: findingsStreaming,
+      secureScoreControlsNames: union(controls),
+      alertSeverities: alertSeverities.length === 0 ? ALL_SEVERITIES : sortSeverities(union(alertSeverities, ALL_SEVERITIES)),
+      regulatoryComplianceStandardsNames: union(standards),
+    },
+    unsupported,
+  };
+}
+
+/** The one selection all exports agree on; undefined when they differ; "all" when there is none. */
+function single(selections: Selection[]): Selection | undefined {
+  const distinct = new Set(selections.map((s) => JSON.stringify(s)));
+  if (distinct.size > 1) return undefined;
+  return selections[0] ?? "all";
+}
+
+/** The union of single-field selections (exact, since they are ORed); empty means every value. */
+function union(selections: Selection[], all: string[] = []): string[] {
+  if (selections.length === 0 || selections.includes("all")) return all;
+  return [...new Set(selections.flatMap((s) => s as string[]))].sort();
+}
+
+function sortSeverities(values: string[]): string[] {
+  return ALL_SEVERITIES.filter((s) => values.includes(s));
+}

@@ -1,0 +1,39 @@
+import { Token } from "cdktf";
+import { ExportConfigError } from "../model/errors";
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Where a policy assignment applies: a management group (and every subscription below it) or one subscription. */
+export class PolicyScope {
+  /**
+   * A management group, by name (`contoso-landingzones`) or id
+   * (`/providers/Microsoft.Management/managementGroups/contoso-landingzones`).
+   */
+  public static managementGroup(nameOrId: string): PolicyScope {
+    const id = Token.isUnresolved(nameOrId) || nameOrId.startsWith("/") ? nameOrId : `/providers/Microsoft.Management/managementGroups/${nameOrId}`;
+    if (!Token.isUnresolved(id) && !/^\/providers\/Microsoft\.Management\/managementGroups\/[\w().-]{1,90}$/i.test(id)) {
+      throw new ExportConfigError("DFE083", `"${nameOrId}" is not a management group name or id. Give the name, or /providers/Microsoft.Management/managementGroups/<name>.`);
+    }
+    return new PolicyScope("managementGroup", id);
+  }
+
+  /** One subscription, by id. */
+  public static subscription(subscriptionId: string): PolicyScope {
+    if (!Token.isUnresolved(subscriptionId) && !GUID.test(subscriptionId)) {
+      throw new ExportConfigError("DFE083", `"${subscriptionId}" is not a subscription id: give the subscription's GUID.`);
+    }
+    return new PolicyScope("subscription", `/subscriptions/${subscriptionId}`);
+  }
+
+  private constructor(
+    /** The kind of scope. @internal */
+    public readonly _kind: "managementGroup" | "subscription",
+    /** The scope's resource id. */
+    public readonly id: string,
+  ) {}
+
+  /** Whether the scope is a management group. */
+  public get isManagementGroup(): boolean {
+    return this._kind === "managementGroup";
+  }
+}
