@@ -1,6 +1,7 @@
-import { TerraformProvider, TerraformStack } from "cdktf";
+import { TerraformProvider } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { ExportConfigError } from "../model/errors";
+import { providersOf } from "./provider-check";
 
 /**
  * The door to the azuread provider binding, an optional peer dependency: it is loaded only when a
@@ -21,8 +22,5 @@ export function servicePrincipalByClientId(scope: Construct, id: string, clientI
 
 /** The azuread provider that serves `scope`: the one given, or the stack's default (no alias). */
 export function resolveAzureadProvider(scope: IConstruct, given: TerraformProvider | undefined): TerraformProvider | undefined {
-  if (given) return given;
-  return TerraformStack.of(scope)
-    .node.findAll()
-    .find((c): c is TerraformProvider => c instanceof TerraformProvider && c.terraformResourceType === "azuread" && !c.alias);
+  return given ?? providersOf(scope).find((c) => c.terraformResourceType === "azuread" && !c.alias);
 }

@@ -3,21 +3,33 @@ import { IConstruct } from "constructs";
 import { AzapiProvider } from "./azapi";
 import { AzurermProvider } from "./azurerm";
 
+let providersByStack = new Map<TerraformStack, readonly TerraformProvider[]>();
+
+/**
+ * The providers of a stack. Walking the whole tree for every export made synth quadratic in the number
+ * of exports (the validations of 1,000 exports spent over a second there), so the list is kept for the
+ * current synchronous run only: the lookups happen in validations, while no construct is added, and the
+ * cache is dropped before any later code can add providers.
+ */
+export function providersOf(scope: IConstruct): readonly TerraformProvider[] {
+  const stack = TerraformStack.of(scope);
+  let providers = providersByStack.get(stack);
+  if (!providers) {
+    if (providersByStack.size === 0) queueMicrotask(() => (providersByStack = new Map()));
+    providers = stack.node.findAll().filter((c): c is TerraformProvider => c instanceof TerraformProvider);
+    providersByStack.set(stack, providers);
+  }
+  return providers;
+}
+
 /** The azurerm provider a construct writes through: the one given, or the stack's default (no alias). */
 export function resolveAzurermProvider(scope: IConstruct, given: TerraformProvider | undefined): TerraformProvider | undefined {
-  if (given) return given;
-  const stack = TerraformStack.of(scope);
-  return stack.node
-    .findAll()
-    .find((c): c is AzurermProvider => c instanceof AzurermProvider && (c.alias === undefined || c.alias === ""));
+  return given ?? providersOf(scope).find((c) => c instanceof AzurermProvider && !c.alias);
 }
 
 /** The azapi provider a construct writes through: the one given, or the stack's default (no alias). */
 export function resolveAzapiProvider(scope: IConstruct, given: TerraformProvider | undefined): TerraformProvider | undefined {
-  if (given) return given;
-  return TerraformStack.of(scope)
-    .node.findAll()
-    .find((c): c is AzapiProvider => c instanceof AzapiProvider && !c.alias);
+  return given ?? providersOf(scope).find((c) => c instanceof AzapiProvider && !c.alias);
 }
 
 /** The provider's subscription id if it is a literal, else undefined. */
