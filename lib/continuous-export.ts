@@ -10,7 +10,7 @@ import { AutomationSource, toAutomationSources } from "./model/sources";
 import { ExportConfigError, atPath } from "./model/errors";
 import { Export } from "./model/export";
 import { AutomationSpec } from "./writers/automation-spec";
-import { AUTOMATION_TYPE_2023_12, writeWithAzapi } from "./writers/azapi-writer";
+import { AUTOMATION_TYPE_2023_12, writeResourceGroupWithAzapi, writeWithAzapi } from "./writers/azapi-writer";
 import { writeWithAzurerm } from "./writers/azurerm-writer";
 import { AutomationWriter, chooseWriter } from "./writers/writer";
 
@@ -91,6 +91,10 @@ export interface ExportSummary {
 }
 
 const NAME_PATTERN = /^[A-Za-z0-9_-]{1,260}$/;
+const WRITTEN_AS = {
+  azapi: `azapi_resource ${AUTOMATION_TYPE_2023_12}`,
+  azurerm: "azurerm_security_center_automation (API 2019-01-01-preview)",
+} as const;
 const portalNamesInUse = new WeakMap<TerraformStack, Map<string, string>>();
 
 /**
@@ -108,11 +112,14 @@ export class ContinuousExport extends Construct {
    * `azurerm_security_center_automation` or an `azapi_resource`, depending on the writer.
    */
   public readonly automations: { [actionType: string]: TerraformResource } = {};
-  /** The resource group, when the construct created it. */
-  public readonly resourceGroup?: ResourceGroup;
+  /**
+   * The resource group, when the construct created it: an `azurerm_resource_group`, or an `azapi_resource`
+   * when every automation is written through azapi.
+   */
+  public readonly resourceGroup?: TerraformResource;
   /** The automation sources written (parents of findings included). */
   public readonly sources: readonly AutomationSource[];
-  private readonly summaryAutomations: Array<Omit<AutomationSummary, "destinations"> & { readonly targets: IExportDestination[] }> = [];
+  private readonly summaryAutomations: Array<Omit<AutomationSummary, "destinations" | "sources"> & { readonly targets: IExportDestination[] }> = [];
   private readonly writers = new Set<"azurerm" | "azapi">();
   private readonly writerByKind = new Map<DestinationKind, "azurerm" | "azapi">();
   private readonly awaited = new Set<ITerraformDependable>();
@@ -124,17 +131,13 @@ export class ContinuousExport extends Construct {
       return toAutomationSources(props.exports);
     });
     const scopes = scopePaths(props);
-    if (props.createResourceGroup) {
-      this.resourceGroup = new ResourceGroup(this, "ResourceGroup", { name: props.resourceGroupName, location: props.location, tags: props.tags, provider: props.provider });
-    }
-    const resourceGroupName = this.resourceGroup?.name ?? props.resourceGroupName;
-    for (const [kind, destinations] of groupByKind(this, props.destinations)) {
+    const plans = groupByKind(this, props.destinations).map(([kind, destinations]) => {
       const actions = destinations.map((d) => d.bind(this));
       const spec: AutomationSpec = {
         name: this.automationName(kind),
         location: props.location,
         subscriptionId: props.subscriptionId,
-        resourceGroupName,
+        resourceGroupName: props.resourceGroupName,
         scopes,
         enabled: props.enabled ?? true,
         description: props.description ?? "Defender for Cloud continuous export, managed by cdktf-defender-export",
@@ -146,15 +149,21 @@ export class ContinuousExport extends Construct {
       const writer = chooseWriter(props.writer, spec, this.node.path);
       this.writers.add(writer);
       this.writerByKind.set(kind, writer);
+      return { kind, destinations, spec, writer };
+    });
+    if (props.createResourceGroup) {
+      // Through azapi when every automation is, so that one azapi provider serves any number of subscriptions.
+      this.resourceGroup = this.writers.has("azurerm")
+        ? new ResourceGroup(this, "ResourceGroup", { name: props.resourceGroupName, location: props.location, tags: props.tags, provider: props.provider })
+        : writeResourceGroupWithAzapi(this, "ResourceGroup", props.subscriptionId, props.resourceGroupName, props.location, props.tags, props.azapiProvider);
+    }
+    const rg = this.resourceGroup;
+    for (const { kind, destinations, spec, writer } of plans) {
+      const placed: AutomationSpec =
+        rg instanceof ResourceGroup ? { ...spec, resourceGroupName: rg.name } : rg ? { ...spec, dependsOn: [...spec.dependsOn, rg] } : spec;
       this.automations[kind.actionType] =
-        writer === "azapi" ? writeWithAzapi(this, kind.actionType, spec, props.azapiProvider) : writeWithAzurerm(this, kind.actionType, spec, props.provider);
-      this.summaryAutomations.push({
-        name: spec.name,
-        kind: kind.displayName,
-        writtenAs: writer === "azapi" ? `azapi_resource ${AUTOMATION_TYPE_2023_12}` : "azurerm_security_center_automation (API 2019-01-01-preview)",
-        targets: destinations,
-        sources: this.sources.map((s) => `${s.eventSource} (${s.ruleSets.length === 0 ? "everything" : `${s.ruleSets.length} rule set${s.ruleSets.length > 1 ? "s" : ""}`})`),
-      });
+        writer === "azapi" ? writeWithAzapi(this, kind.actionType, placed, props.azapiProvider) : writeWithAzurerm(this, kind.actionType, placed, props.provider);
+      this.summaryAutomations.push({ name: spec.name, kind: kind.displayName, writtenAs: WRITTEN_AS[writer], targets: destinations });
     }
     this.node.addValidation({ validate: () => [...this.validateAzurermProvider(), ...this.validateAzapiProvider(), ...this.validateTenants()] });
     // Grants may be declared after the export; they are complete when aspects run, before synth.
@@ -170,7 +179,11 @@ export class ContinuousExport extends Construct {
       path: this.node.path,
       subscriptionId: inWords(this.props.subscriptionId, "(set at apply)"),
       exports: [...this.props.exports.map((e) => e.describe()), ...parents],
-      automations: this.summaryAutomations.map(({ targets, ...rest }) => ({ ...rest, destinations: targets.map((d) => this.describeDestination(d)) })),
+      automations: this.summaryAutomations.map(({ targets, ...rest }) => ({
+        ...rest,
+        destinations: targets.map((d) => this.describeDestination(d)),
+        sources: this.sources.map((s) => `${s.eventSource} (${s.ruleSets.length === 0 ? "everything" : `${s.ruleSets.length} rule set${s.ruleSets.length > 1 ? "s" : ""}`})`),
+      })),
     };
   }
 
@@ -288,7 +301,7 @@ export class ContinuousExport extends Construct {
   }
 
   private validateAzurermProvider(): string[] {
-    if (!this.writers.has("azurerm") && !this.resourceGroup) return [];
+    if (!this.writers.has("azurerm")) return [];
     const provider = resolveAzurermProvider(this, this.props.provider);
     if (!provider) {
       return [

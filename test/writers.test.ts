@@ -133,6 +133,18 @@ describe("one model, two writers", () => {
     expect(message).toContain(`new AzapiProvider(this, "azapi", {}) with AzapiProvider imported from "cdktf-defender-export"`);
   });
 
+  test("with every automation written through azapi, the created resource group is too; the automation waits for it", () => {
+    const s = new TerraformStack(Testing.app(), "only-azapi");
+    new AzapiProvider(s, "azapi", {});
+    exportTo(s, [LogAnalyticsDestination.fromWorkspaceId(s, "Soc", WORKSPACE_ID)], { writer: AutomationWriter.AZAPI, createResourceGroup: true, tags: { a: "b" } });
+    const resources = Object.entries(resourcesOf(synthJson(s), AZAPI)) as Array<[string, any]>;
+    const [rgId, rg] = resources.find(([, r]) => r.type.startsWith("Microsoft.Resources/resourceGroups"))!;
+    expect(rg).toEqual({ type: "Microsoft.Resources/resourceGroups@2021-04-01", name: "rg-export", parent_id: `/subscriptions/${SUB}`, location: "westeurope", body: {}, tags: { a: "b" } });
+    const automation = resources.find(([, r]) => r.type.startsWith("Microsoft.Security"))![1];
+    expect(automation.depends_on).toEqual([`azapi_resource.${rgId}`]);
+    expect(automation.parent_id).toBe(`/subscriptions/${SUB}/resourceGroups/rg-export`);
+  });
+
   test("the azapi writer needs no azurerm provider for the automation; the given azapi provider is used", () => {
     const s = new TerraformStack(Testing.app(), "only-azapi");
     const azapi = new AzapiProvider(s, "tenantA", { alias: "a", tenantId: "33333333-3333-3333-3333-333333333333" });

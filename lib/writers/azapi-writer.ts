@@ -60,3 +60,10 @@ export function writeWithAzapi(scope: Construct, id: string, spec: AutomationSpe
     provider,
   });
 }
+
+/** A resource group written through azapi (`parent_id` = the subscription), for exports written entirely through azapi. */
+export function writeResourceGroupWithAzapi(
+  scope: Construct, id: string, subscriptionId: string, name: string, location: string, tags: { [key: string]: string } | undefined, provider: TerraformProvider | undefined,
+): AzapiResource {
+  return new AzapiResource(scope, id, { type: "Microsoft.Resources/resourceGroups@2021-04-01", name, parentId: `/subscriptions/${subscriptionId}`, location, body: {}, tags, provider });
+}
