@@ -7,6 +7,7 @@ import { ManagementGroupPolicyStack } from "./management-group-policy";
 import { MsspLighthouseStack } from "./mssp-lighthouse";
 import { RecommendationsToHubAndWorkspaceStack } from "./recommendations-to-hub-and-workspace";
 import { SecureScoreToWorkspaceStack } from "./secure-score-to-workspace";
+import { addShardedFleet } from "./sharded-fleet";
 import { SqlFindingsToWorkspaceStack } from "./sql-findings-to-workspace";
 import { TrustedEventHubStack } from "./trusted-event-hub";
 
@@ -44,5 +45,11 @@ export function addExampleStacks(app: App): void {
   new ManagementGroupPolicyStack(app, "management-group-policy", {
     managementGroupName: "contoso-landingzones", managementSubscriptionId: "00000000-0000-0000-0000-000000000099", tenantId,
     location, centralResourceGroupName: "rg-security-central", workspaceName: "law-security-central", exportResourceGroupName: "rg-defender-export",
+  });
+  addShardedFleet(app, {
+    tenantId, centralSubscriptionId: "00000000-0000-0000-0000-000000000099",
+    subscriptionIds: Array.from({ length: 50 }, (_, i) => `10000000-0000-0000-0000-${String(i + 1).padStart(12, "0")}`),
+    shardCount: 5, location, workspaceName: "law-fleet-central", exportResourceGroupName: "rg-defender-export",
+    state: { resourceGroupName: "rg-tfstate", storageAccountName: "sttfstatedefender", containerName: "tfstate" },
   });
 }

@@ -4,6 +4,7 @@ import { DestinationKind, IExportDestination } from "./destinations/destination"
 import { ResourceGroup } from "./internal/azurerm";
 import { auxiliaryTenantsOf, literalSubscriptionOf, literalTenantOf, resolveAzapiProvider, resolveAzurermProvider } from "./internal/provider-check";
 import { grantsOf } from "./access/grants";
+import { localDependencies } from "./internal/dependencies";
 import { isSubscriptionId } from "./internal/resource-id";
 import { inWords } from "./internal/words";
 import { AutomationSource, toAutomationSources } from "./model/sources";
@@ -144,7 +145,7 @@ export class ContinuousExport extends Construct {
         tags: props.tags,
         sources: this.sources,
         actions,
-        dependsOn: actions.flatMap((a) => a.dependsOn ?? []),
+        dependsOn: localDependencies(this, actions.flatMap((a) => a.dependsOn ?? [])),
       };
       const writer = chooseWriter(props.writer, spec, this.node.path);
       this.writers.add(writer);
@@ -195,7 +196,7 @@ export class ContinuousExport extends Construct {
         .filter((d) => d.kind.actionType === kind)
         .flatMap((d) => grantsOf(d))
         .filter((g) => !tenant || g.exportingTenantId.toLowerCase() === tenant);
-      const missing = [...new Set(grants.flatMap((g) => g.dependables))].filter((r) => !this.awaited.has(r));
+      const missing = localDependencies(this, [...new Set(grants.flatMap((g) => g.dependables))]).filter((r) => !this.awaited.has(r));
       missing.forEach((r) => this.awaited.add(r));
       if (missing.length > 0) automation.dependsOn = [...(automation.dependsOn ?? []), ...missing.map(dependable)];
     }

@@ -17,3 +17,5 @@ export { ContinuousExportPolicy, ContinuousExportPolicyProps } from "./policy/co
 export { BuiltInExportPolicy } from "./policy/definitions";
 export { PolicyScope } from "./policy/policy-scope";
 export { PolicyExportParameters, PolicyTranslation, toPolicyParameters } from "./policy/parameters";
+export { ContinuousExportFleet, ContinuousExportFleetProps, FleetSubscription } from "./fleet/continuous-export-fleet";
+export { FleetShard, ShardPlanOptions, planShards } from "./fleet/shard-plan";

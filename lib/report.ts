@@ -1,6 +1,7 @@
 import { IConstruct } from "constructs";
 import { ContinuousExport, ExportSummary } from "./continuous-export";
-import { ContinuousExportPolicy } from "./policy/continuous-export-policy";
+import { ContinuousExportFleet } from "./fleet/continuous-export-fleet";
+import { ContinuousExportPolicy, PolicyExportSummary } from "./policy/continuous-export-policy";
 
 /** The summaries of every continuous export under `scope` (a stack or an app), in construct order. */
 export function collectExports(scope: IConstruct): ExportSummary[] {
@@ -9,28 +10,43 @@ export function collectExports(scope: IConstruct): ExportSummary[] {
 
 /**
  * What is exported where, in words: per export its data and filters, per automation its name,
- * destinations and event sources. Secrets never appear.
+ * destinations and event sources; a fleet once, with its subscription count. Secrets never appear.
  */
 export function formatExportReport(scope: IConstruct): string {
-  const policies = scope.node
-    .findAll()
-    .filter((c): c is ContinuousExportPolicy => c instanceof ContinuousExportPolicy)
-    .map(({ summary: s }) => [
-      `${s.path}  (Azure Policy at ${s.scope})`,
-      ...s.exports.map((e) => `  exports  ${e}`),
-      `  ${s.automationName} in every subscription  → ${s.destination}`,
-      `      data types: ${s.exportedDataTypes.join(", ")}`,
-      `      deployed by ${s.definitionId}`,
-    ].join("\n"));
-  const exports = collectExports(scope)
-    .map((s) => [
-      `${s.path}  (subscription ${s.subscriptionId})`,
-      ...s.exports.map((e) => `  exports  ${e}`),
-      ...s.automations.flatMap((a) => [
-        `  ${a.name}  → ${a.destinations.join("; ")}`,
-        `      sources: ${a.sources.join(", ")}`,
-        `      written as ${a.writtenAs}`,
-      ]),
-    ].join("\n"));
-  return [...exports, ...policies].join("\n");
+  const lines: string[] = [];
+  const fleets = new Set<ContinuousExportFleet>();
+  for (const c of scope.node.findAll()) {
+    if (c instanceof ContinuousExportFleet) {
+      fleets.add(c);
+      const members = Object.values(c.exports);
+      lines.push(...formatExport(members[0].summary, `${c.node.path}  (fleet of ${members.length} subscriptions, each with the automations below)`));
+    } else if (c instanceof ContinuousExport && !(c.node.scope instanceof ContinuousExportFleet && fleets.has(c.node.scope))) {
+      lines.push(...formatExport(c.summary, `${c.node.path}  (subscription ${c.summary.subscriptionId})`));
+    } else if (c instanceof ContinuousExportPolicy) {
+      lines.push(...formatPolicy(c.summary));
+    }
+  }
+  return lines.join("\n");
+}
+
+function formatExport(s: ExportSummary, heading: string): string[] {
+  return [
+    heading,
+    ...s.exports.map((e) => `  exports  ${e}`),
+    ...s.automations.flatMap((a) => [
+      `  ${a.name}  → ${a.destinations.join("; ")}`,
+      `      sources: ${a.sources.join(", ")}`,
+      `      written as ${a.writtenAs}`,
+    ]),
+  ];
+}
+
+function formatPolicy(s: PolicyExportSummary): string[] {
+  return [
+    `${s.path}  (Azure Policy at ${s.scope})`,
+    ...s.exports.map((e) => `  exports  ${e}`),
+    `  ${s.automationName} in every subscription  → ${s.destination}`,
+    `      data types: ${s.exportedDataTypes.join(", ")}`,
+    `      deployed by ${s.definitionId}`,
+  ];
 }

@@ -241,7 +241,7 @@ export class EventHubDestination extends EventHubBase {
     };
     this.connectionString = this.sendRule?.primaryConnectionString;
     this.sendRuleId = this.sendRule?.id;
-    this.description = `Event Hub ${inWords(props.namespaceName, "(namespace set at apply)")}/${inWords(eventHubName, "(set at apply)")} (new, ${sku.value}${trusted ? ", trusted service, no keys" : ""}, in ${inWords(props.resourceGroupName, "a resource group of this stack")})`;
+    this.description = `Event Hub ${inWords(props.namespaceName, "(namespace set at apply)")}/${inWords(eventHubName, "(set at apply)")} (new, ${sku.value}${trusted ? ", trusted service, no keys" : ""}, in ${inWords(props.resourceGroupName, "a resource group created with it")})`;
   }
 }
 

@@ -97,7 +97,7 @@ export class LogAnalyticsDestination extends Construct implements ICrossTenantDe
       tags: props.tags,
       provider: props.provider,
     });
-    this.description = `Log Analytics workspace ${inWords(props.workspaceName, "(name set at apply)")} (new, in ${inWords(props.resourceGroupName, "a resource group of this stack")})`;
+    this.description = `Log Analytics workspace ${inWords(props.workspaceName, "(name set at apply)")} (new, in ${inWords(props.resourceGroupName, "a resource group created with it")})`;
   }
 
   /** @inheritdoc */

@@ -70,7 +70,7 @@ export class LogicAppDestination extends Construct implements IExportDestination
       schema: "{}",
       provider: props.provider,
     });
-    this.description = `Logic App ${inWords(props.workflowName, "(name set at apply)")} (new, in ${inWords(props.resourceGroupName, "a resource group of this stack")})`;
+    this.description = `Logic App ${inWords(props.workflowName, "(name set at apply)")} (new, in ${inWords(props.resourceGroupName, "a resource group created with it")})`;
   }
 
   /** @inheritdoc */

@@ -1,0 +1,75 @@
+import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
+import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
+import { App, AzurermBackend, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { AlertSeverity, AzapiProvider, ContinuousExportFleet, Export, LogAnalyticsDestination, planShards } from "../lib";
+
+/** Where the stacks keep their state: one azurerm backend container, one key per stack. */
+export interface StateStorage {
+  /** The storage account's resource group. */
+  readonly resourceGroupName: string;
+  /** The storage account. */
+  readonly storageAccountName: string;
+  /** The blob container. */
+  readonly containerName: string;
+}
+
+/** Properties of {@link addShardedFleet}. */
+export interface ShardedFleetProps {
+  /** The tenant of every subscription and of the central workspace. */
+  readonly tenantId: string;
+  /** The subscription of the central workspace. */
+  readonly centralSubscriptionId: string;
+  /** The subscriptions that export. */
+  readonly subscriptionIds: string[];
+  /** How many shard stacks. */
+  readonly shardCount: number;
+  /** The region of everything. */
+  readonly location: string;
+  /** The central workspace's name. */
+  readonly workspaceName: string;
+  /** The resource group created in each subscription for its automation. */
+  readonly exportResourceGroupName: string;
+  /** Where state lives. */
+  readonly state: StateStorage;
+}
+
+/** The central stack: the shared workspace. */
+export class CentralWorkspaceStack extends TerraformStack {
+  /** The workspace every shard exports to. */
+  public readonly workspace: LogAnalyticsDestination;
+
+  constructor(scope: Construct, id: string, props: ShardedFleetProps) {
+    super(scope, id);
+    new AzurermBackend(this, { ...props.state, key: "defender-export/central.tfstate" });
+    new AzurermProvider(this, "azurerm", { features: [{}], tenantId: props.tenantId, subscriptionId: props.centralSubscriptionId });
+    const rg = new ResourceGroup(this, "Central", { name: "rg-defender-central", location: props.location });
+    this.workspace = new LogAnalyticsDestination(this, "CentralWorkspace", { workspaceName: props.workspaceName, resourceGroupName: rg.name, location: props.location, retentionInDays: 90 });
+  }
+}
+
+/**
+ * A large fleet, split over shard stacks that `cdktf deploy '*' --parallelism N` deploys side by side.
+ * Each shard has its own state key and one azapi provider for all of its subscriptions; the central
+ * workspace's id reaches the shards as a cdktf cross-stack reference (an output of the central stack,
+ * read through its remote state).
+ */
+export function addShardedFleet(app: App, props: ShardedFleetProps): TerraformStack[] {
+  const central = new CentralWorkspaceStack(app, "fleet-central", props);
+  const shards = planShards(props.subscriptionIds, { shardCount: props.shardCount, maxShardSize: 20 }).map((shard) => {
+    const stack = new TerraformStack(app, `fleet-${shard.name}`);
+    new AzurermBackend(stack, { ...props.state, key: `defender-export/${shard.name}.tfstate` });
+    new AzapiProvider(stack, "azapi", { tenantId: props.tenantId });
+    new ContinuousExportFleet(stack, "Fleet", {
+      subscriptions: shard.subscriptionIds.map((subscriptionId) => ({ subscriptionId })),
+      exports: [Export.alerts({ minimumSeverity: AlertSeverity.LOW }), Export.recommendations(), Export.secureScore()],
+      destinations: [central.workspace],
+      resourceGroupName: props.exportResourceGroupName,
+      createResourceGroup: true,
+      location: props.location,
+      tenantId: props.tenantId,
+    });
+    return stack;
+  });
+  return [central, ...shards];
+}

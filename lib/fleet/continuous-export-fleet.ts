@@ -1,0 +1,106 @@
+import { TerraformProvider, Token } from "cdktf";
+import { Construct } from "constructs";
+import { AutomationNames, ContinuousExport } from "../continuous-export";
+import { IExportDestination } from "../destinations/destination";
+import { ExportConfigError, atPath } from "../model/errors";
+import { Export } from "../model/export";
+import { AutomationWriter } from "../writers/writer";
+
+/** One subscription of a fleet. */
+export interface FleetSubscription {
+  /** The subscription's id. */
+  readonly subscriptionId: string;
+  /** The azurerm provider configured for this subscription (needed with the azurerm writer). @default the fleet's `provider` */
+  readonly provider?: TerraformProvider;
+  /** The resource group for its automations. @default the fleet's `resourceGroupName` */
+  readonly resourceGroupName?: string;
+  /** The subscription's tenant. @default the fleet's `tenantId` */
+  readonly tenantId?: string;
+}
+
+/** Properties of {@link ContinuousExportFleet}. */
+export interface ContinuousExportFleetProps {
+  /** The subscriptions; each gets its own automations, all sharing the destinations. */
+  readonly subscriptions: FleetSubscription[];
+  /** What to export, in every subscription. */
+  readonly exports: Export[];
+  /** Where to send it; created once, shared by every subscription. */
+  readonly destinations: IExportDestination[];
+  /** The resource group for the automations in each subscription. */
+  readonly resourceGroupName: string;
+  /** The region of the automations. */
+  readonly location: string;
+  /** Create the resource group in each subscription. @default false */
+  readonly createResourceGroup?: boolean;
+  /**
+   * How the automations are written. @default AutomationWriter.AZAPI: one azapi provider per tenant
+   * serves every subscription (parent_id addresses it); azurerm needs a provider per subscription (see
+   * the README's performance section for the numbers)
+   */
+  readonly writer?: AutomationWriter;
+  /** The azapi provider. @default the stack's default azapi provider */
+  readonly azapiProvider?: TerraformProvider;
+  /** The azurerm provider for subscriptions that name none. @default the stack's default azurerm provider */
+  readonly provider?: TerraformProvider;
+  /** The tenant of the subscriptions, to tell destinations in other tenants apart. @default the writing provider's */
+  readonly tenantId?: string;
+  /** Automation names. @default the portal-visible names */
+  readonly names?: AutomationNames;
+  /** Whether the exports run. @default true */
+  readonly enabled?: boolean;
+  /** Tags for the automations (and created resource groups). @default none */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * One export request applied to many subscriptions: a `ContinuousExport` per subscription, whose
+ * construct id is the subscription id, so that adding or removing a subscription never moves another
+ * one's Terraform address. Destinations (and the cross-tenant grants on them) are shared, not repeated.
+ *
+ * Defaults to the azapi writer: with azurerm, every subscription needs a provider configuration of its
+ * own, since azurerm creates an automation in its provider's subscription.
+ */
+export class ContinuousExportFleet extends Construct {
+  /** The exports, by subscription id. */
+  public readonly exports: { [subscriptionId: string]: ContinuousExport } = {};
+
+  constructor(scope: Construct, id: string, props: ContinuousExportFleetProps) {
+    super(scope, id);
+    atPath(this.node.path, () => checkSubscriptions(props.subscriptions));
+    const writer = props.writer ?? AutomationWriter.AZAPI;
+    for (const s of props.subscriptions) {
+      this.exports[s.subscriptionId] = new ContinuousExport(this, s.subscriptionId, {
+        subscriptionId: s.subscriptionId,
+        resourceGroupName: s.resourceGroupName ?? props.resourceGroupName,
+        location: props.location,
+        createResourceGroup: props.createResourceGroup,
+        exports: props.exports,
+        destinations: props.destinations,
+        writer,
+        azapiProvider: props.azapiProvider,
+        provider: s.provider ?? props.provider,
+        tenantId: s.tenantId ?? props.tenantId,
+        names: props.names,
+        enabled: props.enabled,
+        tags: props.tags,
+      });
+    }
+  }
+}
+
+function checkSubscriptions(subscriptions: readonly FleetSubscription[]): void {
+  if (!Array.isArray(subscriptions) || subscriptions.length === 0) {
+    throw new ExportConfigError("DFE090", "`subscriptions` is empty: a fleet needs at least one subscription.");
+  }
+  const seen = new Set<string>();
+  for (const s of subscriptions) {
+    if (Token.isUnresolved(s.subscriptionId)) {
+      throw new ExportConfigError("DFE091", "fleet subscriptions need literal ids: the id is the construct id, so that each subscription keeps its Terraform address.");
+    }
+    const key = s.subscriptionId.toLowerCase();
+    if (seen.has(key)) {
+      throw new ExportConfigError("DFE092", `subscription ${s.subscriptionId} is listed twice. List each subscription once.`);
+    }
+    seen.add(key);
+  }
+}
