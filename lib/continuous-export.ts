@@ -97,6 +97,7 @@ const WRITTEN_AS = {
   azurerm: "azurerm_security_center_automation (API 2019-01-01-preview)",
 } as const;
 const portalNamesInUse = new WeakMap<TerraformStack, Map<string, string>>();
+const stacksWaitingForGrants = new WeakSet<TerraformStack>();
 
 /**
  * Continuous export of Defender for Cloud data from one subscription: the
@@ -168,7 +169,12 @@ export class ContinuousExport extends Construct {
     }
     this.node.addValidation({ validate: () => [...this.validateAzurermProvider(), ...this.validateAzapiProvider(), ...this.validateTenants()] });
     // Grants may be declared after the export; they are complete when aspects run, before synth.
-    Aspects.of(this).add({ visit: (node) => node === this && this.waitForGrants() });
+    // One aspect per stack, not per export: each aspect is visited on every node below it.
+    const stack = TerraformStack.of(this);
+    if (!stacksWaitingForGrants.has(stack)) {
+      stacksWaitingForGrants.add(stack);
+      Aspects.of(stack).add({ visit: (node) => node instanceof ContinuousExport && node.waitForGrants() });
+    }
   }
 
   /** This export in words: what goes where, with which filters. Never contains a secret. */
@@ -188,8 +194,12 @@ export class ContinuousExport extends Construct {
     };
   }
 
-  /** Each automation waits for the cross-tenant grants on its destinations, so the first apply finds the access in place. */
-  private waitForGrants(): void {
+  /**
+   * Each automation waits for the cross-tenant grants on its destinations, so the first apply finds
+   * the access in place. Called by an aspect before synth.
+   * @internal
+   */
+  public waitForGrants(): void {
     const tenant = this.exportTenant()?.toLowerCase();
     for (const [kind, automation] of Object.entries(this.automations)) {
       const grants = this.props.destinations

@@ -1,7 +1,7 @@
 import { TerraformProvider } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { ExportConfigError } from "../model/errors";
-import { providersOf } from "./provider-check";
+import { defaultProviderOf } from "./provider-check";
 
 /**
  * The door to the azuread provider binding, an optional peer dependency: it is loaded only when a
@@ -22,5 +22,5 @@ export function servicePrincipalByClientId(scope: Construct, id: string, clientI
 
 /** The azuread provider that serves `scope`: the one given, or the stack's default (no alias). */
 export function resolveAzureadProvider(scope: IConstruct, given: TerraformProvider | undefined): TerraformProvider | undefined {
-  return given ?? providersOf(scope).find((c) => c.terraformResourceType === "azuread" && !c.alias);
+  return given ?? defaultProviderOf(scope, "azuread");
 }

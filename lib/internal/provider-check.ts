@@ -3,33 +3,38 @@ import { IConstruct } from "constructs";
 import { AzapiProvider } from "./azapi";
 import { AzurermProvider } from "./azurerm";
 
-let providersByStack = new Map<TerraformStack, readonly TerraformProvider[]>();
+let defaultsByStack = new Map<TerraformStack, ReadonlyMap<string, TerraformProvider>>();
 
 /**
- * The providers of a stack. Walking the whole tree for every export made synth quadratic in the number
- * of exports (the validations of 1,000 exports spent over a second there), so the list is kept for the
- * current synchronous run only: the lookups happen in validations, while no construct is added, and the
- * cache is dropped before any later code can add providers.
+ * The default (unaliased) provider of each type in a stack, e.g. `azurerm`, `azapi`, `azuread`.
+ * Walking the whole tree for every export made synth quadratic in the number of exports (the
+ * validations of 1,000 exports spent over a second there), so the index is kept for the current
+ * synchronous run only: the lookups happen in validations, while no construct is added, and the index
+ * is dropped before any later code can add providers.
  */
-export function providersOf(scope: IConstruct): readonly TerraformProvider[] {
+export function defaultProviderOf(scope: IConstruct, terraformResourceType: string): TerraformProvider | undefined {
   const stack = TerraformStack.of(scope);
-  let providers = providersByStack.get(stack);
-  if (!providers) {
-    if (providersByStack.size === 0) queueMicrotask(() => (providersByStack = new Map()));
-    providers = stack.node.findAll().filter((c): c is TerraformProvider => c instanceof TerraformProvider);
-    providersByStack.set(stack, providers);
+  let defaults = defaultsByStack.get(stack);
+  if (!defaults) {
+    if (defaultsByStack.size === 0) queueMicrotask(() => (defaultsByStack = new Map()));
+    const index = new Map<string, TerraformProvider>();
+    for (const c of stack.node.findAll()) {
+      if (c instanceof TerraformProvider && !c.alias && !index.has(c.terraformResourceType)) index.set(c.terraformResourceType, c);
+    }
+    defaults = index;
+    defaultsByStack.set(stack, defaults);
   }
-  return providers;
+  return defaults.get(terraformResourceType);
 }
 
 /** The azurerm provider a construct writes through: the one given, or the stack's default (no alias). */
 export function resolveAzurermProvider(scope: IConstruct, given: TerraformProvider | undefined): TerraformProvider | undefined {
-  return given ?? providersOf(scope).find((c) => c instanceof AzurermProvider && !c.alias);
+  return given ?? defaultProviderOf(scope, "azurerm");
 }
 
 /** The azapi provider a construct writes through: the one given, or the stack's default (no alias). */
 export function resolveAzapiProvider(scope: IConstruct, given: TerraformProvider | undefined): TerraformProvider | undefined {
-  return given ?? providersOf(scope).find((c) => c instanceof AzapiProvider && !c.alias);
+  return given ?? defaultProviderOf(scope, "azapi");
 }
 
 /** The provider's subscription id if it is a literal, else undefined. */

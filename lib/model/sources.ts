@@ -22,6 +22,18 @@ export interface AutomationSource {
  * - output in a fixed order of event sources, rule sets in first-seen order, duplicates removed.
  */
 export function toAutomationSources(exports: readonly Export[]): AutomationSource[] {
+  // A fleet hands the same list to every subscription: expand it once. Exports are immutable; the
+  // cache entry is checked against the list's current members in case the list itself was changed.
+  const cached = Array.isArray(exports) ? expanded.get(exports) : undefined;
+  if (cached && cached.members.length === exports.length && cached.members.every((e, i) => e === exports[i])) return cached.sources;
+  const sources = expand(exports);
+  expanded.set(exports, { members: [...exports], sources });
+  return sources;
+}
+
+const expanded = new WeakMap<readonly Export[], { readonly members: readonly Export[]; readonly sources: AutomationSource[] }>();
+
+function expand(exports: readonly Export[]): AutomationSource[] {
   if (!Array.isArray(exports) || exports.length === 0) {
     throw new ExportConfigError("DFE010", "no data selected: `exports` is empty, so nothing would be exported. Add at least one, e.g. Export.alerts().");
   }
