@@ -364,5 +364,7 @@ function groupByKind(scope: Construct, destinations: readonly IExportDestination
     }
     seen.add(d);
   }
-  return DestinationKind.ALL.map((k): [DestinationKind, IExportDestination[]] => [k, destinations.filter((d) => d.kind === k)]).filter(([, ds]) => ds.length > 0);
+  // Actions in the order of the destinations' construct paths: the order they were listed in means nothing.
+  const byPath = [...destinations].sort((a, b) => (a.node.path < b.node.path ? -1 : a.node.path > b.node.path ? 1 : 0));
+  return DestinationKind.ALL.map((k): [DestinationKind, IExportDestination[]] => [k, byPath.filter((d) => d.kind === k)]).filter(([, ds]) => ds.length > 0);
 }

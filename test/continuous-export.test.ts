@@ -47,7 +47,8 @@ describe("ContinuousExport", () => {
     const byName = Object.fromEntries(Object.values(resourcesOf(synthJson(stack), AUTOMATION)).map((a: any) => [a.name, a]));
     expect(Object.keys(byName).sort()).toEqual(["ExportToEventHub", "ExportToWorkspace"]);
     const automations = [byName.ExportToWorkspace, byName.ExportToEventHub];
-    expect(automations[0].action.map((a: any) => a.resource_id)).toEqual([WORKSPACE_ID, WORKSPACE_ID.replace("law-soc", "law-two")]);
+    // in the order of the destinations' construct paths (test/Second, test/Soc), not of the list
+    expect(automations[0].action.map((a: any) => a.resource_id)).toEqual([WORKSPACE_ID.replace("law-soc", "law-two"), WORKSPACE_ID]);
     expect(automations[1].action).toEqual([
       {
         type: "EventHub",

@@ -91,8 +91,8 @@ describe("examples", () => {
         source: "Assessments",
         sets: [
           ["name Contains 1195afff-c881-495e-9bc5-1486211ae03f"],
-          ["name Contains f97aa83c-9b63-4f9a-99f6-b22c4398f936"],
           ["name Contains 82e20e14-edc5-4373-bfc4-f13121257c37"],
+          ["name Contains f97aa83c-9b63-4f9a-99f6-b22c4398f936"],
         ],
       },
     ]);

@@ -41,7 +41,9 @@ export function dimension<T>(
       throw new ExportConfigError("DFE020", `the ${field} filter takes ${kind.name} values (e.g. ${kind.name}.of(…)), got ${JSON.stringify(foreign)}.`);
     }
   }
-  const unique = [...new Set(values)];
+  // The order of accepted values means nothing, so it must not show in the output: ranked values
+  // (severities, risk levels) go lowest first, others by name.
+  const unique = [...new Set(values)].sort((a, b) => compareValues(a, b, toName));
   return {
     field,
     paths: [path],
@@ -49,6 +51,14 @@ export function dimension<T>(
     text: `${field} is ${unique.map(toText).join(" or ")}`,
     values: unique.map(toName),
   };
+}
+
+function compareValues<T>(a: T, b: T, toName: (value: T) => string): number {
+  const rank = (v: T) => (v as { rank?: unknown }).rank;
+  const [ra, rb] = [rank(a), rank(b)];
+  if (typeof ra === "number" && typeof rb === "number") return ra - rb;
+  const [na, nb] = [toName(a), toName(b)];
+  return na < nb ? -1 : na > nb ? 1 : 0;
 }
 
 /** Every combination of one alternative per dimension, as rule sets; none when there is no filter. */

@@ -19,7 +19,8 @@ export interface AutomationSource {
  * - for findings, the parent recommendations' sources (streaming parents for streaming findings,
  *   snapshot parents for snapshot findings), filtered to the same recommendations;
  * - sources that appear twice are merged: their rule sets are ORed, and "everything" wins;
- * - output in a fixed order of event sources, rule sets in first-seen order, duplicates removed.
+ * - output in a fixed order of event sources and rule sets, duplicates removed: the order of the
+ *   exports and of the values in a filter, which means nothing, never changes the output.
  */
 export function toAutomationSources(exports: readonly Export[]): AutomationSource[] {
   // A fleet hands the same list to every subscription: expand it once. Exports are immutable; the
@@ -38,7 +39,9 @@ function expand(exports: readonly Export[]): AutomationSource[] {
     throw new ExportConfigError("DFE010", "no data selected: `exports` is empty, so nothing would be exported. Add at least one, e.g. Export.alerts().");
   }
   const merged = new Map<string, { dataType: DataType; ruleSets: RuleSet[] | "all" }>();
+  const contributions = new Map<string, number>();
   const add = (eventSource: string, dataType: DataType, ruleSets: readonly RuleSet[]) => {
+    contributions.set(eventSource, (contributions.get(eventSource) ?? 0) + 1);
     const prior = merged.get(eventSource);
     const next: RuleSet[] | "all" = ruleSets.length === 0 || prior?.ruleSets === "all" ? "all" : [...(prior?.ruleSets ?? []), ...ruleSets];
     merged.set(eventSource, { dataType, ruleSets: next });
@@ -58,15 +61,19 @@ function expand(exports: readonly Export[]): AutomationSource[] {
   }
   return [...merged.entries()]
     .sort(([a], [b]) => DataType.orderOf(a) - DataType.orderOf(b))
-    .map(([eventSource, { dataType, ruleSets }]) => ({ eventSource, dataType, ruleSets: ruleSets === "all" ? [] : unique(ruleSets) }));
+    .map(([eventSource, { dataType, ruleSets }]) => ({ eventSource, dataType, ruleSets: ruleSets === "all" ? [] : canonical(ruleSets, contributions.get(eventSource) ?? 0) }));
 }
 
-function unique(ruleSets: RuleSet[]): RuleSet[] {
-  const seen = new Set<string>();
-  return ruleSets.filter((s) => {
+/**
+ * The rule sets without duplicates. One export's rule sets keep their order (already canonical); rule
+ * sets merged from several exports are sorted, so that the order of the exports does not show.
+ */
+function canonical(ruleSets: RuleSet[], contributions: number): RuleSet[] {
+  const byKey = new Map<string, RuleSet>();
+  for (const s of ruleSets) {
     const key = s.toString().toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    if (!byKey.has(key)) byKey.set(key, s);
+  }
+  const keys = [...byKey.keys()];
+  return (contributions > 1 ? keys.sort() : keys).map((k) => byKey.get(k)!);
 }

@@ -7,11 +7,10 @@ import { errorOf } from "../helpers";
 const sets = (e: Export) => e.ruleSets.map((s) => s.rules.map((r) => `${r.propertyJPath} ${r.operator.value} ${r.expectedValue}`));
 
 describe("Export.alerts", () => {
-  test("several severities become one rule set each (ORed), on the alert path `Severity`", () => {
-    expect(sets(Export.alerts({ severities: [AlertSeverity.HIGH, AlertSeverity.MEDIUM] }))).toEqual([
-      ["Severity Equals high"],
-      ["Severity Equals medium"],
-    ]);
+  test("several severities become one rule set each (ORed), on the alert path `Severity`, lowest first whatever the order given", () => {
+    const expected = [["Severity Equals medium"], ["Severity Equals high"]];
+    expect(sets(Export.alerts({ severities: [AlertSeverity.HIGH, AlertSeverity.MEDIUM] }))).toEqual(expected);
+    expect(sets(Export.alerts({ severities: [AlertSeverity.MEDIUM, AlertSeverity.HIGH] }))).toEqual(expected);
   });
 
   test("minimumSeverity includes every higher severity; Informational is a severity like the others", () => {
@@ -24,12 +23,12 @@ describe("Export.alerts", () => {
   test("filters on different fields are ANDed: the cross product of their values", () => {
     const e = Export.alerts({ severities: [AlertSeverity.HIGH, AlertSeverity.MEDIUM], plans: [DefenderPlan.SERVERS, DefenderPlan.STORAGE] });
     expect(sets(e)).toEqual([
-      ["Severity Equals high", "ProductComponentName Equals VirtualMachines"],
-      ["Severity Equals high", "ProductComponentName Equals Storage"],
-      ["Severity Equals medium", "ProductComponentName Equals VirtualMachines"],
       ["Severity Equals medium", "ProductComponentName Equals Storage"],
+      ["Severity Equals medium", "ProductComponentName Equals VirtualMachines"],
+      ["Severity Equals high", "ProductComponentName Equals Storage"],
+      ["Severity Equals high", "ProductComponentName Equals VirtualMachines"],
     ]);
-    expect(e.describe()).toBe("Security alerts (streaming) where severity is High or Medium and Defender plan is VirtualMachines or Storage");
+    expect(e.describe()).toBe("Security alerts (streaming) where severity is Medium or High and Defender plan is Storage or VirtualMachines");
   });
 
   test("alert type and display name filters", () => {
@@ -78,8 +77,8 @@ describe("Export.recommendations", () => {
       states: [AssessmentState.UNHEALTHY, AssessmentState.HEALTHY],
     });
     expect(sets(e)).toEqual([
-      ["name Contains 4ab6e3c5-74dd-8b35-9ab9-f61b30875b27", "properties.metadata.severity Equals High", "properties.status.code Equals Unhealthy"],
       ["name Contains 4ab6e3c5-74dd-8b35-9ab9-f61b30875b27", "properties.metadata.severity Equals High", "properties.status.code Equals Healthy"],
+      ["name Contains 4ab6e3c5-74dd-8b35-9ab9-f61b30875b27", "properties.metadata.severity Equals High", "properties.status.code Equals Unhealthy"],
     ]);
   });
 

@@ -26,13 +26,19 @@ describe("toAutomationSources", () => {
     ]);
     expect(result[0]).toEqual({
       source: "Assessments",
-      sets: [["properties.metadata.severity Equals High"], ["name Contains 4ab6e3c5-74dd-8b35-9ab9-f61b30875b27"]],
+      sets: [["name Contains 4ab6e3c5-74dd-8b35-9ab9-f61b30875b27"], ["properties.metadata.severity Equals High"]],
     });
   });
 
   test("an unfiltered export of a source wins over filtered ones of the same source", () => {
     expect(compact([Export.alerts({ severities: [AlertSeverity.HIGH] }), Export.alerts()])).toEqual([{ source: "Alerts", sets: [] }]);
     expect(compact([Export.alerts(), Export.alerts({ severities: [AlertSeverity.HIGH] })])).toEqual([{ source: "Alerts", sets: [] }]);
+  });
+
+  test("merged rule sets come in a fixed order whatever the order of the exports", () => {
+    const a = Export.alerts({ severities: [AlertSeverity.HIGH] });
+    const b = Export.alerts({ severities: [AlertSeverity.LOW] });
+    expect(compact([a, b])).toEqual(compact([b, a]));
   });
 
   test("duplicate rule sets are written once", () => {
