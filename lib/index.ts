@@ -19,3 +19,5 @@ export { PolicyScope } from "./policy/policy-scope";
 export { PolicyExportParameters, PolicyTranslation, toPolicyParameters } from "./policy/parameters";
 export { ContinuousExportFleet, ContinuousExportFleetProps, FleetSubscription } from "./fleet/continuous-export-fleet";
 export { FleetShard, ShardPlanOptions, planShards } from "./fleet/shard-plan";
+export { ContinuousExportChecks, ContinuousExportChecksProps } from "./checks/continuous-export-checks";
+export { CheckRule } from "./checks/rules";

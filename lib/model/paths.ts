@@ -17,14 +17,17 @@ const KNOWN_PATHS: ReadonlyArray<{ path: string; types: readonly DataType[]; hin
   { path: "properties.status.code", types: [DataType.RECOMMENDATIONS, DataType.FINDINGS], hint: "the health state of a recommendation or finding" },
 ];
 
+/** Why `path` does not apply to `dataType` (it belongs only to other data types), or undefined. */
+export function pathMismatch(path: string, dataType: DataType): string | undefined {
+  const known = KNOWN_PATHS.find((k) => k.path.toLowerCase() === path.toLowerCase());
+  if (!known || known.types.includes(dataType)) return undefined;
+  return `the JPath "${path}" does not apply to ${dataType.portalName.toLowerCase()}: it is ${known.hint} (${known.types.map((t) => t.portalName.toLowerCase()).join(", ")})`;
+}
+
 /** Throws when `path` is known to belong only to data types other than `dataType`. */
 export function assertPathApplies(path: string, dataType: DataType): void {
-  const known = KNOWN_PATHS.find((k) => k.path.toLowerCase() === path.toLowerCase());
-  if (known && !known.types.includes(dataType)) {
-    throw new ExportConfigError(
-      "DFE008",
-      `the JPath "${path}" does not apply to ${dataType.portalName.toLowerCase()}: it is ${known.hint} (${known.types.map((t) => t.portalName.toLowerCase()).join(", ")}). ` +
-        `The service would accept the rule and export nothing. Use the typed filter of this data type instead.`,
-    );
+  const mismatch = pathMismatch(path, dataType);
+  if (mismatch) {
+    throw new ExportConfigError("DFE008", `${mismatch}. The service would accept the rule and export nothing. Use the typed filter of this data type instead.`);
   }
 }

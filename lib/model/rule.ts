@@ -221,26 +221,45 @@ function dedupe(rules: Rule[]): Rule[] {
   });
 }
 
-/** Refuses rule sets that can never match: Equals a AND Equals b, or Equals a AND NotEquals a, on one path. */
-function assertSatisfiable(rules: readonly Rule[]): void {
-  const byPath = new Map<string, Rule[]>();
+/** A rule in its plain form, as it stands in an automation resource. */
+export interface PlainRule {
+  /** The JPath. */
+  readonly propertyJPath: string;
+  /** The operator's API value, e.g. `Equals`. */
+  readonly operator: string;
+  /** The expected value. */
+  readonly expectedValue: string;
+}
+
+/**
+ * Why rules ANDed in one rule set can never all hold (Equals a AND Equals b, or Equals a AND NotEquals
+ * a, on one path; compared case-insensitively as the service does), or undefined when they can.
+ */
+export function contradictionIn(rules: readonly PlainRule[]): string | undefined {
+  const byPath = new Map<string, PlainRule[]>();
   for (const r of rules) {
     const key = r.propertyJPath.toLowerCase();
     byPath.set(key, [...(byPath.get(key) ?? []), r]);
   }
+  const text = (r: PlainRule) => `"${r.propertyJPath} ${r.operator} ${r.expectedValue}"`;
   for (const same of byPath.values()) {
-    const equals = same.filter((r) => r.operator === Operator.EQUALS);
+    const equals = same.filter((r) => r.operator === Operator.EQUALS.value);
     const values = new Set(equals.map((r) => r.expectedValue.toLowerCase()));
-    if (values.size > 1) {
-      throw new ExportConfigError(
-        "DFE006",
-        `the rules ${equals.map((r) => `"${r}"`).join(" AND ")} are ANDed in one rule set and can never all hold, so nothing would be exported. ` +
-          `To accept any of these values, put each in its own rule set (rule sets are ORed), or use the typed filter, which does that for you.`,
-      );
-    }
-    const negated = same.find((r) => r.operator === Operator.NOT_EQUALS && values.has(r.expectedValue.toLowerCase()));
-    if (negated) {
-      throw new ExportConfigError("DFE006", `the rules "${equals[0]}" AND "${negated}" contradict each other, so nothing would be exported. Remove one of them.`);
-    }
+    if (values.size > 1) return `the rules ${equals.map(text).join(" AND ")} are ANDed in one rule set and can never all hold`;
+    const negated = same.find((r) => r.operator === Operator.NOT_EQUALS.value && values.has(r.expectedValue.toLowerCase()));
+    if (negated) return `the rules ${text(equals[0])} AND ${text(negated)} contradict each other`;
+  }
+  return undefined;
+}
+
+/** Refuses rule sets that can never match. */
+function assertSatisfiable(rules: readonly Rule[]): void {
+  const contradiction = contradictionIn(rules.map((r) => ({ propertyJPath: r.propertyJPath, operator: r.operator.value, expectedValue: r.expectedValue })));
+  if (contradiction) {
+    throw new ExportConfigError(
+      "DFE006",
+      `${contradiction}, so nothing would be exported. ` +
+        "To accept any of these values, put each in its own rule set (rule sets are ORed), or use the typed filter, which does that for you; otherwise remove one of them.",
+    );
   }
 }

@@ -1,0 +1,120 @@
+import { Annotations, Aspects, DefaultTokenResolver, IAspect, StringConcat, TerraformElement, TerraformOutput, TerraformResource, TerraformStack, Tokenization } from "cdktf";
+import { IConstruct } from "constructs";
+import { ExportConfigError } from "../model/errors";
+import { AutomationView, azapiView, azurermView } from "./automation-view";
+import { CHECK_RULES, CheckRule, Finding, checkAutomation, checkOutputs, checkPortalVisibility, checkRoleScopes, checkSendRights } from "./rules";
+
+const SUPPRESSION = "cdktf-defender-export:suppress";
+
+/** Options of {@link ContinuousExportChecks}. */
+export interface ContinuousExportChecksProps {
+  /** Report warnings as errors (synth fails on them too). @default false */
+  readonly warningsAsErrors?: boolean;
+}
+
+/**
+ * An opt-in check pack, in the style of cdk-nag: add it to your stacks, and it inspects every
+ * `azurerm_security_center_automation` and every automation written through azapi in each stack,
+ * whether this library made it or not, plus the outputs and role assignments around them, and reports
+ * each finding as an error (synth fails) or warning annotation on the resource:
+ *
+ * ```ts
+ * ContinuousExportChecks.addTo(app);           // every stack of the app, after the stacks exist
+ * ContinuousExportChecks.suppress(handWrittenAutomation, "DFC006", "the second export is API-only on purpose");
+ * ```
+ *
+ * (cdktf invokes aspects from each stack down, so an aspect added to the app itself is never run:
+ * `addTo` adds the pack to each stack.)
+ *
+ * The checks are listed in {@link ContinuousExportChecks.RULES} and in the README's catalogue.
+ */
+export class ContinuousExportChecks implements IAspect {
+  /** Every check: id, level and what it finds. */
+  public static readonly RULES: readonly CheckRule[] = CHECK_RULES;
+
+  /**
+   * Silences one check for a construct and everything below it (e.g. one resource, or a whole
+   * `ContinuousExport`). The reason is required and kept in the construct's metadata.
+   */
+  public static suppress(construct: IConstruct, ruleId: string, reason: string): void {
+    if (!CHECK_RULES.some((r) => r.id === ruleId)) {
+      throw new ExportConfigError("DFE100", `${construct.node.path}: "${ruleId}" is not a check. Checks: ${CHECK_RULES.map((r) => r.id).join(", ")}.`);
+    }
+    if (typeof reason !== "string" || reason.trim().length < 8) {
+      throw new ExportConfigError("DFE101", `${construct.node.path}: suppressing ${ruleId} needs a reason (a sentence, for the next reader).`);
+    }
+    construct.node.addMetadata(SUPPRESSION, { id: ruleId, reason });
+  }
+
+  /**
+   * Adds the pack to a stack, or to every stack of an app (those that exist when this is called).
+   * @returns the pack
+   */
+  public static addTo(scope: IConstruct, props: ContinuousExportChecksProps = {}): ContinuousExportChecks {
+    const pack = new ContinuousExportChecks(props);
+    const stacks = scope instanceof TerraformStack ? [scope] : scope.node.findAll().filter((c): c is TerraformStack => c instanceof TerraformStack);
+    stacks.forEach((stack) => Aspects.of(stack).add(pack));
+    return pack;
+  }
+
+  private readonly checked = new WeakSet<TerraformStack>();
+
+  constructor(private readonly props: ContinuousExportChecksProps = {}) {}
+
+  /** @inheritdoc */
+  public visit(node: IConstruct): void {
+    if (!(node instanceof TerraformStack) || this.checked.has(node)) return;
+    this.checked.add(node);
+    const elements = node.node.findAll().filter((c): c is TerraformElement => c instanceof TerraformElement);
+    const byAddress = new Map<string, { element: TerraformElement; json: any }>();
+    const automations: AutomationView[] = [];
+    const rules = new Map<string, any>();
+    const outputs = new Map<string, any>();
+    const roles = new Map<string, any>();
+    for (const element of elements) {
+      if (element instanceof TerraformResource) {
+        const type = element.terraformResourceType;
+        const address = `${type}.${element.friendlyUniqueId}`;
+        const relevant =
+          type === "azurerm_security_center_automation" || type === "azapi_resource" || type === "azurerm_role_assignment" ||
+          type === "azurerm_eventhub_authorization_rule" || type === "azurerm_eventhub_namespace_authorization_rule";
+        if (!relevant) continue;
+        const json = resolved(node, element).resource[type][element.friendlyUniqueId];
+        byAddress.set(address, { element, json });
+        if (type === "azurerm_security_center_automation") automations.push(azurermView(address, json));
+        else if (type === "azapi_resource" && String(json.type).startsWith("Microsoft.Security/automations@")) automations.push(azapiView(address, json));
+        else if (type === "azurerm_role_assignment") roles.set(address, json);
+        else if (type !== "azapi_resource") rules.set(address, json);
+      } else if (element instanceof TerraformOutput) {
+        const address = `output.${element.friendlyUniqueId}`;
+        const json = resolved(node, element).output[element.friendlyUniqueId];
+        byAddress.set(address, { element, json });
+        outputs.set(address, json);
+      }
+    }
+    const findings: Finding[] = [
+      ...automations.flatMap(checkAutomation),
+      ...checkSendRights(automations, rules),
+      ...checkPortalVisibility(automations),
+      ...checkOutputs(outputs),
+      ...checkRoleScopes(roles),
+    ];
+    for (const finding of findings) this.report(byAddress.get(finding.address)!.element, finding);
+  }
+
+  private report(element: IConstruct, finding: Finding): void {
+    if (isSuppressed(element, finding.ruleId)) return;
+    const rule = CHECK_RULES.find((r) => r.id === finding.ruleId)!;
+    const message = `[${rule.id}] ${finding.message} (Suppress with ContinuousExportChecks.suppress(construct, "${rule.id}", reason).)`;
+    if (rule.level === "error" || this.props.warningsAsErrors) Annotations.of(element).addError(message);
+    else Annotations.of(element).addWarning(message);
+  }
+}
+
+function isSuppressed(construct: IConstruct, ruleId: string): boolean {
+  return construct.node.scopes.some((scope) => scope.node.metadata.some((m) => m.type === SUPPRESSION && (m.data as { id: string }).id === ruleId));
+}
+
+function resolved(scope: IConstruct, element: TerraformElement): any {
+  return Tokenization.resolve(element.toTerraform(), { scope, resolver: new DefaultTokenResolver(new StringConcat()) });
+}

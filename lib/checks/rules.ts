@@ -1,0 +1,162 @@
+import { DataType } from "../model/data-type";
+import { pathMismatch } from "../model/paths";
+import { contradictionIn } from "../model/rule";
+import { AutomationView } from "./automation-view";
+
+/** A check of the pack. */
+export interface CheckRule {
+  /** Stable id, e.g. `DFC001`. */
+  readonly id: string;
+  /** Error (synth fails) or warning. */
+  readonly level: "error" | "warning";
+  /** What the check finds, in one line. */
+  readonly summary: string;
+}
+
+/** A finding of one check on one resource. */
+export interface Finding {
+  /** The check's id. */
+  readonly ruleId: string;
+  /** The address of the resource it concerns. */
+  readonly address: string;
+  /** What is wrong and how to fix it. */
+  readonly message: string;
+}
+
+/** Every check of the pack. */
+export const CHECK_RULES: readonly CheckRule[] = [
+  { id: "DFC001", level: "error", summary: "rules ANDed in one rule set that can never all hold (e.g. Severity Equals high AND Severity Equals medium)" },
+  { id: "DFC002", level: "error", summary: "a rule on a JPath of another data type (e.g. the recommendation severity path on alerts)" },
+  { id: "DFC003", level: "error", summary: "findings exported without their parent recommendations" },
+  { id: "DFC004", level: "error", summary: "an event source, operator, property type or action type the provider or API rejects (case included)" },
+  { id: "DFC005", level: "error", summary: "an Event Hub action whose authorization rule lacks Send" },
+  { id: "DFC006", level: "warning", summary: "more than one portal-visible export (ExportToWorkspace / ExportToEventHub) of one kind in a subscription" },
+  { id: "DFC007", level: "error", summary: "a connection string, key or trigger URL in an output not marked sensitive" },
+  { id: "DFC008", level: "warning", summary: "a role assignment for export access broader than the destination resource" },
+];
+
+const OPERATORS = ["Equals", "NotEquals", "GreaterThan", "GreaterThanOrEqualTo", "LesserThan", "LesserThanOrEqualTo", "Contains", "StartsWith", "EndsWith"];
+const PROPERTY_TYPES = ["String", "Integer", "Number", "Boolean"];
+const ACTION_TYPES = ["Workspace", "EventHub", "LogicApp"];
+
+/** DFC001 to DFC004: what one automation says, on its own. */
+export function checkAutomation(a: AutomationView): Finding[] {
+  const findings: Finding[] = [];
+  const add = (ruleId: string, message: string) => findings.push({ ruleId, address: a.address, message });
+  const sources = new Set(a.sources.map((s) => s.eventSource));
+  const allowedSources = DataType.ALL.filter((t) => a.writer === "azapi" || !t.needsApi2023).flatMap((t) => t.eventSources);
+  for (const source of a.sources) {
+    const dataType = DataType.ALL.find((t) => t.eventSources.includes(source.eventSource));
+    if (!allowedSources.includes(source.eventSource)) {
+      const near = allowedSources.find((s) => s.toLowerCase() === source.eventSource.toLowerCase());
+      add("DFC004", `event source "${source.eventSource}" is rejected${a.writer === "azurerm" && dataType?.needsApi2023 ? " by azurerm (API 2019-01-01-preview)" : ""}. ${near ? `Write "${near}".` : `Use one of: ${allowedSources.join(", ")}.`}`);
+    }
+    source.ruleSets.forEach((rules, i) => {
+      const contradiction = contradictionIn(rules);
+      if (contradiction) add("DFC001", `${source.eventSource}, rule set ${i + 1}: ${contradiction}, so nothing is exported. Put each accepted value in its own rule set (rule sets are ORed).`);
+      for (const rule of rules) {
+        const mismatch = dataType && pathMismatch(rule.propertyJPath, dataType);
+        if (mismatch) add("DFC002", `${source.eventSource}: ${mismatch}; the service accepts the rule and exports nothing.`);
+        if (!OPERATORS.includes(rule.operator)) add("DFC004", `operator "${rule.operator}" is rejected. ${suggest(rule.operator, OPERATORS)}`);
+        if (!PROPERTY_TYPES.includes(rule.propertyType)) add("DFC004", `property type "${rule.propertyType}" is rejected. ${suggest(rule.propertyType, PROPERTY_TYPES)}`);
+      }
+    });
+  }
+  for (const [findings_, parents] of [["SubAssessments", "Assessments"], ["SubAssessmentsSnapshot", "AssessmentsSnapshot"]]) {
+    if (!sources.has(findings_)) continue;
+    const parent = a.sources.find((s) => s.eventSource === parents);
+    const missing = missingParents(a.sources.find((s) => s.eventSource === findings_)!.ruleSets, parent?.ruleSets);
+    if (!parent || missing.length > 0) {
+      const what = parent ? `the parent recommendations (${missing.join(", ")}) in ${parents}` : parents;
+      add("DFC003", `${findings_} without ${what}: Microsoft requires the parents with the findings. Export ${parents} for the same recommendations (Export.findings does it for you).`);
+    }
+  }
+  for (const action of a.actions) {
+    if (!ACTION_TYPES.includes(action.actionType)) {
+      add("DFC004", `action type "${action.actionType}" is rejected by azurerm 5.x and the REST API. ${suggest(action.actionType, ACTION_TYPES, { loganalytics: "Workspace" })}`);
+    }
+  }
+  return findings;
+}
+
+/** DFC006: portal-visible exports of one kind, per subscription. */
+export function checkPortalVisibility(automations: readonly AutomationView[]): Finding[] {
+  const groups = new Map<string, AutomationView[]>();
+  for (const a of automations) {
+    const name = a.name.toLowerCase();
+    if (!a.subscriptionId || (name !== "exporttoworkspace" && name !== "exporttoeventhub")) continue;
+    const key = `${a.subscriptionId}|${name}`;
+    groups.set(key, [...(groups.get(key) ?? []), a]);
+  }
+  return [...groups.values()]
+    .filter((group) => group.length > 1)
+    .flatMap((group) =>
+      group.map((a) => ({
+        ruleId: "DFC006",
+        address: a.address,
+        message: `${group.length} automations named ${a.name} in subscription ${a.subscriptionId} (${group.map((g) => g.address).join(", ")}): the portal shows one per kind. Merge them, or name the others differently (they stay API-only).`,
+      })),
+    );
+}
+
+/** DFC005: Event Hub actions whose rule, declared in the same stack, lacks Send. */
+export function checkSendRights(automations: readonly AutomationView[], rules: ReadonlyMap<string, { send?: unknown }>): Finding[] {
+  const findings: Finding[] = [];
+  for (const a of automations) {
+    for (const action of a.actions.filter((x) => x.actionType === "EventHub" && typeof x.connectionString === "string")) {
+      const ref = /^\$\{((?:azurerm_eventhub_authorization_rule|azurerm_eventhub_namespace_authorization_rule)\.[^.}]+)\.(primary|secondary)_connection_string\}$/.exec(action.connectionString!);
+      const rule = ref && rules.get(ref[1]);
+      if (rule && rule.send !== true) {
+        findings.push({ ruleId: "DFC005", address: a.address, message: `the Event Hub action uses ${ref![1]}, which lacks Send rights: the export cannot write. Set send = true on that rule (Send only: no Listen, no Manage).` });
+      }
+    }
+  }
+  return findings;
+}
+
+const SECRET_ATTRIBUTES = /(primary|secondary)_(connection_string|key)|connection_string|callback_url|trigger_url|primary_access_key/;
+
+/** DFC007: secrets in outputs that are not sensitive. */
+export function checkOutputs(outputs: ReadonlyMap<string, { value?: unknown; sensitive?: unknown }>): Finding[] {
+  return [...outputs]
+    .filter(([, o]) => o.sensitive !== true && SECRET_ATTRIBUTES.test(JSON.stringify(o.value ?? "")))
+    .map(([address, o]) => ({
+      ruleId: "DFC007",
+      address,
+      message: `output ${address} carries a secret (${JSON.stringify(o.value).match(SECRET_ATTRIBUTES)![0]}) and is not sensitive: it would be printed and stored in plain text. Mark it sensitive, or do not output it.`,
+    }));
+}
+
+const EXPORT_ROLES = ["Log Analytics Contributor", "Microsoft Sentinel Contributor", "Monitoring Contributor", "Azure Event Hubs Data Sender", "Azure Event Hubs Data Receiver"];
+const EXPORT_ROLE_IDS = ["92aaf0da-9dab-42b6-94a3-d43ce8d16293", "ab8e14d6-4a74-4a29-9ba8-549422addade", "749f88d5-cbae-40b8-bcfc-e573ddc772fa", "2b629674-e913-4c01-ae53-ef4638d8f975", "a638d3c7-ab3a-418d-83e6-5f17a39d4fde"];
+const BROAD_SCOPE = /^(\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+)?|\/providers\/Microsoft\.Management\/managementGroups\/[^/]+)\/?$/i;
+
+/** DFC008: export roles granted on a subscription, resource group or management group. */
+export function checkRoleScopes(assignments: ReadonlyMap<string, { scope?: unknown; role_definition_name?: unknown; role_definition_id?: unknown }>): Finding[] {
+  return [...assignments]
+    .filter(([, r]) => {
+      const role = String(r.role_definition_name ?? "");
+      const byId = EXPORT_ROLE_IDS.some((id) => String(r.role_definition_id ?? "").toLowerCase().endsWith(id));
+      return (EXPORT_ROLES.includes(role) || byId) && BROAD_SCOPE.test(String(r.scope ?? ""));
+    })
+    .map(([address, r]) => ({
+      ruleId: "DFC008",
+      address,
+      message: `${address} grants ${r.role_definition_name ?? r.role_definition_id} on ${r.scope}, broader than the destination: scope it to the workspace or event hub itself.`,
+    }));
+}
+
+function missingParents(findingSets: ReadonlyArray<ReadonlyArray<{ propertyJPath: string; expectedValue: string }>>, parentSets: ReadonlyArray<ReadonlyArray<{ propertyJPath: string; expectedValue: string }>> | undefined): string[] {
+  if (!parentSets || parentSets.length === 0) return [];
+  const keys = new Set(findingSets.flatMap((set) => set.map((r) => /\/assessments\/([0-9a-f-]{36})\//i.exec(r.expectedValue)?.[1]?.toLowerCase()).filter((k): k is string => !!k)));
+  if (findingSets.length === 0 || findingSets.some((set) => !set.some((r) => /\/assessments\//i.test(r.expectedValue)))) {
+    // Some findings are not filtered by recommendation: every recommendation is a possible parent.
+    return ["all"];
+  }
+  return [...keys].filter((key) => !parentSets.some((set) => set.length === 1 && set[0].propertyJPath.toLowerCase() === "name" && set[0].expectedValue.toLowerCase().includes(key)));
+}
+
+function suggest(value: string, allowed: string[], aliases: Record<string, string> = {}): string {
+  const near = allowed.find((a) => a.toLowerCase() === value.toLowerCase()) ?? aliases[value.toLowerCase()];
+  return near ? `Write "${near}" (values are case-sensitive).` : `Use one of: ${allowed.join(", ")}.`;
+}
