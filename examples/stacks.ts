@@ -1,4 +1,5 @@
 import { App } from "cdktf";
+import { AdoptPolicyExportStack } from "./adopt-policy-export";
 import { AttackPathsToWorkspaceStack } from "./attack-paths-to-workspace";
 import { CrossTenantGuestStack } from "./cross-tenant-guest";
 import { EverythingToNewWorkspaceStack } from "./everything-to-new-workspace";
@@ -52,4 +53,5 @@ export function addExampleStacks(app: App): void {
     shardCount: 5, location, workspaceName: "law-fleet-central", exportResourceGroupName: "rg-defender-export",
     state: { resourceGroupName: "rg-tfstate", storageAccountName: "sttfstatedefender", containerName: "tfstate" },
   });
+  new AdoptPolicyExportStack(app, "adopt-policy-export", { subscriptionId, policyResourceGroupName: "rg-asc-export", location, workspaceResourceId: socWorkspaceId });
 }

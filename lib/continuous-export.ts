@@ -10,6 +10,7 @@ import { inWords } from "./internal/words";
 import { AutomationSource, toAutomationSources } from "./model/sources";
 import { ExportConfigError, atPath } from "./model/errors";
 import { Export } from "./model/export";
+import { AdoptedAutomations, ExistingAutomation, normalizedLocation } from "./adopt/existing-automation";
 import { AutomationSpec } from "./writers/automation-spec";
 import { AUTOMATION_TYPE_2023_12, writeResourceGroupWithAzapi, writeWithAzapi } from "./writers/azapi-writer";
 import { writeWithAzurerm } from "./writers/azurerm-writer";
@@ -63,6 +64,18 @@ export interface ContinuousExportProps {
    * @default the `tenantId` of the provider that writes the automations
    */
   readonly tenantId?: string;
+  /**
+   * Existing automations to take over (portal- or policy-made): imported, and kept under their name,
+   * resource group and location, so the first plan updates them in place. A request that would
+   * replace one (another name, group, location or subscription) fails at synth. @default none
+   */
+  readonly adopt?: AdoptedAutomations;
+  /**
+   * The writer these automations were deployed with before, when it changes (e.g. attack paths now
+   * need azapi): their state is moved to the new resource type (`moved` block, Terraform 1.8+) instead
+   * of deleting and re-creating them, which would leave a gap. @default the writer has not changed
+   */
+  readonly previousWriter?: AutomationWriter;
 }
 
 /** One automation in words, for reports. */
@@ -153,18 +166,29 @@ export class ContinuousExport extends Construct {
       this.writerByKind.set(kind, writer);
       return { kind, destinations, spec, writer };
     });
+    atPath(this.node.path, () => checkAdoption(props, plans.map((p) => p.kind)));
     if (props.createResourceGroup) {
       // Through azapi when every automation is, so that one azapi provider serves any number of subscriptions.
       this.resourceGroup = this.writers.has("azurerm")
         ? new ResourceGroup(this, "ResourceGroup", { name: props.resourceGroupName, location: props.location, tags: props.tags, provider: props.provider })
         : writeResourceGroupWithAzapi(this, "ResourceGroup", props.subscriptionId, props.resourceGroupName, props.location, props.tags, props.azapiProvider);
+      if (adoptedAny(props.adopt)) {
+        // An adopted automation's group exists already: take it over too.
+        const rgId = `/subscriptions/${props.subscriptionId}/resourceGroups/${props.resourceGroupName}`;
+        this.resourceGroup instanceof ResourceGroup ? this.resourceGroup.importFrom(rgId, props.provider) : this.resourceGroup.importFrom(`${rgId}?api-version=2021-04-01`, props.azapiProvider);
+      }
     }
     const rg = this.resourceGroup;
     for (const { kind, destinations, spec, writer } of plans) {
       const placed: AutomationSpec =
         rg instanceof ResourceGroup ? { ...spec, resourceGroupName: rg.name } : rg ? { ...spec, dependsOn: [...spec.dependsOn, rg] } : spec;
-      this.automations[kind.actionType] =
-        writer === "azapi" ? writeWithAzapi(this, kind.actionType, placed, props.azapiProvider) : writeWithAzurerm(this, kind.actionType, placed, props.provider);
+      const automation = (this.automations[kind.actionType] =
+        writer === "azapi" ? writeWithAzapi(this, kind.actionType, placed, props.azapiProvider) : writeWithAzurerm(this, kind.actionType, placed, props.provider));
+      const adopted = adoptedFor(props.adopt, kind);
+      if (adopted) {
+        automation.importFrom(writer === "azapi" ? `${adopted.id}?api-version=2023-12-01-preview` : adopted.id, writer === "azapi" ? props.azapiProvider : props.provider);
+      }
+      atPath(this.node.path, () => moveFromPreviousWriter(automation, props.previousWriter, writer, adopted));
       this.summaryAutomations.push({ name: spec.name, kind: kind.displayName, writtenAs: WRITTEN_AS[writer], targets: destinations });
     }
     this.node.addValidation({ validate: () => [...this.validateAzurermProvider(), ...this.validateAzapiProvider(), ...this.validateTenants()] });
@@ -227,7 +251,14 @@ export class ContinuousExport extends Construct {
   private automationName(kind: DestinationKind): string {
     const names = this.props.names ?? {};
     const chosen = kind === DestinationKind.WORKSPACE ? names.workspace : kind === DestinationKind.EVENT_HUB ? names.eventHub : names.logicApp;
-    const name = chosen ?? kind.portalName ?? this.node.id.replace(/[^A-Za-z0-9_-]/g, "-");
+    const adopted = adoptedFor(this.props.adopt, kind);
+    if (adopted && chosen !== undefined && chosen !== adopted.name) {
+      throw new ExportConfigError(
+        "DFE111",
+        `${this.node.path}: the adopted automation is named "${adopted.name}", but \`names\` asks for "${chosen}": the name forces replacement, and the export would stop until the new one exists. Drop the name, or give "${adopted.name}".`,
+      );
+    }
+    const name = adopted?.name ?? chosen ?? kind.portalName ?? this.node.id.replace(/[^A-Za-z0-9_-]/g, "-");
     if (!Token.isUnresolved(name) && !NAME_PATTERN.test(name)) {
       throw new ExportConfigError("DFE031", `${this.node.path}: "${name}" is not a valid automation name: 1 to 260 letters, digits, underscores and hyphens.`);
     }
@@ -367,4 +398,50 @@ function groupByKind(scope: Construct, destinations: readonly IExportDestination
   // Actions in the order of the destinations' construct paths: the order they were listed in means nothing.
   const byPath = [...destinations].sort((a, b) => (a.node.path < b.node.path ? -1 : a.node.path > b.node.path ? 1 : 0));
   return DestinationKind.ALL.map((k): [DestinationKind, IExportDestination[]] => [k, byPath.filter((d) => d.kind === k)]).filter(([, ds]) => ds.length > 0);
+}
+
+function adoptedFor(adopt: AdoptedAutomations | undefined, kind: DestinationKind): ExistingAutomation | undefined {
+  if (!adopt) return undefined;
+  return kind === DestinationKind.WORKSPACE ? adopt.workspace : kind === DestinationKind.EVENT_HUB ? adopt.eventHub : adopt.logicApp;
+}
+
+function adoptedAny(adopt: AdoptedAutomations | undefined): boolean {
+  return DestinationKind.ALL.some((k) => adoptedFor(adopt, k) !== undefined);
+}
+
+/** An adopted automation must keep what forces its replacement: subscription, resource group, location. */
+function checkAdoption(props: ContinuousExportProps, kinds: readonly DestinationKind[]): void {
+  for (const kind of DestinationKind.ALL) {
+    const adopted = adoptedFor(props.adopt, kind);
+    if (!adopted) continue;
+    if (!(adopted instanceof ExistingAutomation)) {
+      throw new ExportConfigError("DFE110", "`adopt` takes ExistingAutomation values (ExistingAutomation.fromId or createdByPolicy).");
+    }
+    const replaced = (property: string, theirs: string, ours: string) =>
+      new ExportConfigError(
+        "DFE112",
+        `the adopted automation ${adopted.name} has ${property} "${theirs}", but this export asks for "${ours}": ${property} forces replacement, and nothing would be exported until the new automation exists. Use "${theirs}".`,
+      );
+    if (!Token.isUnresolved(props.subscriptionId) && adopted.subscriptionId.toLowerCase() !== props.subscriptionId.toLowerCase()) throw replaced("subscription", adopted.subscriptionId, props.subscriptionId);
+    if (!Token.isUnresolved(props.resourceGroupName) && adopted.resourceGroupName !== props.resourceGroupName) throw replaced("resource group", adopted.resourceGroupName, props.resourceGroupName);
+    if (!Token.isUnresolved(props.location) && normalizedLocation(adopted.location) !== normalizedLocation(props.location)) throw replaced("location", adopted.location, props.location);
+    if (!kinds.includes(kind)) {
+      throw new ExportConfigError("DFE113", `the adopted automation ${adopted.name} sends to a ${kind.displayName}, but this export has no ${kind.displayName} destination, so it would import nothing. Add the destination, or drop the adoption.`);
+    }
+  }
+}
+
+/** A changed writer moves the automation's state to the new resource type instead of replacing it. */
+function moveFromPreviousWriter(automation: TerraformResource, previous: AutomationWriter | undefined, writer: "azurerm" | "azapi", adopted: ExistingAutomation | undefined): void {
+  if (!previous || previous === AutomationWriter.AUTO || previous.name === writer) return;
+  if (adopted) {
+    throw new ExportConfigError("DFE114", `automation ${adopted.name}: give \`adopt\` (it is not in this state yet) or \`previousWriter\` (it is, under another resource type), not both.`);
+  }
+  if (writer === "azurerm") {
+    throw new ExportConfigError(
+      "DFE115",
+      "the automation was written through azapi and would now be written through azurerm, which cannot take over azapi state: it would be replaced, with a gap. Keep writer: AutomationWriter.AZAPI.",
+    );
+  }
+  automation.moveFromId(`azurerm_security_center_automation.${automation.friendlyUniqueId}`);
 }

@@ -21,3 +21,5 @@ export { ContinuousExportFleet, ContinuousExportFleetProps, FleetSubscription } 
 export { FleetShard, ShardPlanOptions, planShards } from "./fleet/shard-plan";
 export { ContinuousExportChecks, ContinuousExportChecksProps } from "./checks/continuous-export-checks";
 export { CheckRule } from "./checks/rules";
+export { AdoptedAutomations, ExistingAutomation, ExistingAutomationOptions } from "./adopt/existing-automation";
+export { PolicyCreatedExports } from "./fleet/continuous-export-fleet";

@@ -42,6 +42,7 @@ describe("examples", () => {
       "management-group-policy",
       "fleet-central",
       ...SHARDS,
+      "adopt-policy-export",
     ]);
     for (const [id, stack] of stacks) {
       const text = Testing.synth(stack, true);
@@ -202,6 +203,17 @@ describe("examples", () => {
     expect(stacks.get("fleet-shard-00")!.dependencies.map((s) => s.node.id)).toEqual(["fleet-central"]);
     const central = appOutput.get("fleet-central");
     expect(Object.values(central.output)).toEqual([{ sensitive: true, value: "${azurerm_log_analytics_workspace.CentralWorkspace_A146853C.id}" }]);
+  });
+
+  test("12. a policy-made ExportToWorkspace is taken over in place and narrowed", () => {
+    const out = json("adopt-policy-export");
+    const [address, automation] = Object.entries(out.resource.azurerm_security_center_automation)[0] as [string, any];
+    expect(out.import).toEqual([{ id: `/subscriptions/${automation.scopes[0].split("/")[2]}/resourceGroups/rg-asc-export/providers/Microsoft.Security/automations/ExportToWorkspace`, to: `azurerm_security_center_automation.${address}` }]);
+    expect(automation).toMatchObject({ name: "ExportToWorkspace", resource_group_name: "rg-asc-export", location: "westeurope" });
+    expect(compactSources(automation)).toEqual([
+      { source: "Alerts", sets: [["Severity Equals medium"], ["Severity Equals high"]] },
+      { source: "Assessments", sets: [] },
+    ]);
   });
 
   test("no example writes an output (but cdktf's cross-stack ones, marked sensitive), and none holds a secret literal", () => {

@@ -1,7 +1,7 @@
 import { TerraformProvider, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { DataAzurermEventhubAuthorizationRule, Eventhub, EventhubAuthorizationRule, EventhubNamespace, RoleAssignment } from "../internal/azurerm";
-import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
+import { RESOURCE_ID_SHAPES, checkSameName, parseResourceId } from "../internal/resource-id";
 import { literalSubscriptionOf, resolveAzurermProvider } from "../internal/provider-check";
 import { inWords } from "../internal/words";
 import { ExportConfigError, atPath } from "../model/errors";
@@ -43,6 +43,14 @@ export interface TrustedServiceOptions {
 /** The built-in role that lets a principal send events to an event hub. */
 const EVENT_HUBS_DATA_SENDER = { name: "Azure Event Hubs Data Sender", id: "2b629674-e913-4c01-ae53-ef4638d8f975" };
 
+/** An existing namespace and event hub to take over (manage from now on), instead of creating them. */
+export interface AdoptedEventHub {
+  /** The event hub's resource id; its namespace, name and resource group must be the props'. */
+  readonly eventHubId: string;
+  /** An existing Send rule on it to take over too (it becomes the export's rule). @default a new rule is created */
+  readonly sendRuleName?: string;
+}
+
 /** Properties of a new Event Hub for exported data. */
 export interface EventHubDestinationProps extends DataHoldingOptions {
   /** The namespace name (6-50 letters, digits and hyphens; globally unique). */
@@ -70,6 +78,8 @@ export interface EventHubDestinationProps extends DataHoldingOptions {
    * Security Resource Provider. Needs Standard or Premium. @default off: a Send-only rule and its connection string
    */
   readonly trustedService?: TrustedServiceOptions;
+  /** Take over an existing namespace and event hub (Terraform import) instead of creating them. @default new ones */
+  readonly adopt?: AdoptedEventHub;
 }
 
 /** Options to use an existing event hub. */
@@ -220,7 +230,7 @@ export class EventHubDestination extends EventHubBase {
       this.grantTrustedSender(props.trustedService, eventHubId, props.provider);
     } else {
       this.sendRule = new EventhubAuthorizationRule(this, "SendRule", {
-        name: props.sendRuleName ?? "defender-export-send",
+        name: props.sendRuleName ?? props.adopt?.sendRuleName ?? "defender-export-send",
         namespaceName: this.namespace.name,
         eventhubName: this.eventHub.name,
         resourceGroupName: props.resourceGroupName,
@@ -241,8 +251,25 @@ export class EventHubDestination extends EventHubBase {
     };
     this.connectionString = this.sendRule?.primaryConnectionString;
     this.sendRuleId = this.sendRule?.id;
+    if (props.adopt) importAdoptedEventHub(this, props, eventHubName);
     this.description = `Event Hub ${inWords(props.namespaceName, "(namespace set at apply)")}/${inWords(eventHubName, "(set at apply)")} (new, ${sku.value}${trusted ? ", trusted service, no keys" : ""}, in ${inWords(props.resourceGroupName, "a resource group created with it")})`;
   }
+}
+
+/** The imports of an adopted event hub, after checking that it is the one the props describe. */
+function importAdoptedEventHub(hub: EventHubDestination, props: EventHubDestinationProps, eventHubName: string): void {
+  const adopt = props.adopt!;
+  atPath(hub.node.path, () => {
+    const parsed = parseResourceId(adopt.eventHubId, RESOURCE_ID_SHAPES.eventHub, "an event hub");
+    if (!parsed) throw new ExportConfigError("DFE116", "an adopted event hub needs a literal id: the import blocks name it.");
+    checkSameName("namespace", parsed.names[0], props.namespaceName);
+    checkSameName("event hub name", parsed.names[1], eventHubName);
+    checkSameName("resource group", parsed.resourceGroupName, props.resourceGroupName);
+    if (adopt.sendRuleName !== undefined && props.sendRuleName !== undefined) checkSameName("Send rule", adopt.sendRuleName, props.sendRuleName);
+  });
+  hub.namespace.importFrom(adopt.eventHubId.replace(/\/eventhubs\/[^/]+$/i, ""), props.provider);
+  hub.eventHub.importFrom(adopt.eventHubId, props.provider);
+  if (adopt.sendRuleName && hub.sendRule) hub.sendRule.importFrom(`${adopt.eventHubId}/authorizationRules/${adopt.sendRuleName}`, props.provider);
 }
 
 class ImportedEventHub extends EventHubBase {

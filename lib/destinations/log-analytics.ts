@@ -1,7 +1,7 @@
 import { Fn, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { LogAnalyticsSolution, LogAnalyticsWorkspace } from "../internal/azurerm";
-import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
+import { RESOURCE_ID_SHAPES, checkSameName, parseResourceId } from "../internal/resource-id";
 import { inWords } from "../internal/words";
 import { ExportConfigError, atPath } from "../model/errors";
 import { DestinationRole } from "../access/destination-role";
@@ -28,6 +28,17 @@ export class WorkspaceSku {
   ) {}
 }
 
+/** An existing workspace to take over (manage from now on), instead of creating one. */
+export interface AdoptedWorkspace {
+  /** The workspace's resource id; its name and resource group must be the props' `workspaceName` and `resourceGroupName`. */
+  readonly workspaceId: string;
+  /**
+   * Whether the workspace has the SecurityCenterFree solution already (`az monitor log-analytics
+   * solution list`): then it is imported too; otherwise it is created.
+   */
+  readonly hasSecurityCenterFree: boolean;
+}
+
 /** Properties of a new Log Analytics workspace for exported data. */
 export interface LogAnalyticsDestinationProps extends DataHoldingOptions {
   /** The workspace name (4-63 letters, digits and hyphens). */
@@ -42,6 +53,8 @@ export interface LogAnalyticsDestinationProps extends DataHoldingOptions {
   readonly retentionInDays?: number;
   /** A daily ingestion cap in GB; data over the cap is dropped for the day. @default no cap */
   readonly dailyQuotaGb?: number;
+  /** Take over an existing workspace (Terraform import) instead of creating one. @default a new workspace */
+  readonly adopt?: AdoptedWorkspace;
 }
 
 /**
@@ -97,7 +110,14 @@ export class LogAnalyticsDestination extends Construct implements ICrossTenantDe
       tags: props.tags,
       provider: props.provider,
     });
-    this.description = `Log Analytics workspace ${inWords(props.workspaceName, "(name set at apply)")} (new, in ${inWords(props.resourceGroupName, "a resource group created with it")})`;
+    if (props.adopt) {
+      const parts = atPath(this.node.path, () => adoptedWorkspace(props));
+      this.workspace.importFrom(props.adopt.workspaceId, props.provider);
+      if (props.adopt.hasSecurityCenterFree) {
+        this.solution.importFrom(`/subscriptions/${parts.subscriptionId}/resourceGroups/${parts.resourceGroupName}/providers/Microsoft.OperationsManagement/solutions/SecurityCenterFree(${parts.names[0]})`, props.provider);
+      }
+    }
+    this.description = `Log Analytics workspace ${inWords(props.workspaceName, "(name set at apply)")} (${props.adopt ? "adopted" : "new"}, in ${inWords(props.resourceGroupName, "a resource group created with it")})`;
   }
 
   /** @inheritdoc */
@@ -163,4 +183,15 @@ function checkWorkspaceProps(props: LogAnalyticsDestinationProps): void {
   if (days !== undefined && !Token.isUnresolved(days) && !(Number.isInteger(days) && days >= 30 && days <= 730)) {
     throw new ExportConfigError("DFE042", `retentionInDays ${days} is out of range: a workspace keeps data 30 to 730 days.`);
   }
+}
+
+/** The adopted workspace's id must name the workspace the props describe, or the import would not match. */
+function adoptedWorkspace(props: LogAnalyticsDestinationProps) {
+  const parts = parseResourceId(props.adopt!.workspaceId, RESOURCE_ID_SHAPES.workspace, "a Log Analytics workspace");
+  if (!parts) {
+    throw new ExportConfigError("DFE116", "an adopted workspace needs a literal id: the import block names it.");
+  }
+  checkSameName("workspace name", parts.names[0], props.workspaceName);
+  checkSameName("resource group", parts.resourceGroupName, props.resourceGroupName);
+  return parts;
 }

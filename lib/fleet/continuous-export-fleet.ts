@@ -1,4 +1,6 @@
-import { TerraformProvider, Token } from "cdktf";
+import { Annotations, TerraformProvider, Token } from "cdktf";
+import { AdoptedAutomations, ExistingAutomation } from "../adopt/existing-automation";
+import { DestinationKind } from "../destinations/destination";
 import { Construct } from "constructs";
 import { AutomationNames, ContinuousExport } from "../continuous-export";
 import { IExportDestination } from "../destinations/destination";
@@ -16,6 +18,16 @@ export interface FleetSubscription {
   readonly resourceGroupName?: string;
   /** The subscription's tenant. @default the fleet's `tenantId` */
   readonly tenantId?: string;
+  /** Existing automations of this subscription to take over. @default the fleet's `adoptPolicyExports`, if set */
+  readonly adopt?: AdoptedAutomations;
+}
+
+/** Where Microsoft's built-in export policy deployed its automations, to take them over fleet-wide. */
+export interface PolicyCreatedExports {
+  /** The resource group the policy deployed into (its `resourceGroupName` parameter). @default the fleet's `resourceGroupName` */
+  readonly resourceGroupName?: string;
+  /** The region the policy deployed into (its `resourceGroupLocation` parameter). @default the fleet's `location` */
+  readonly location?: string;
 }
 
 /** Properties of {@link ContinuousExportFleet}. */
@@ -50,6 +62,12 @@ export interface ContinuousExportFleetProps {
   readonly enabled?: boolean;
   /** Tags for the automations (and created resource groups). @default none */
   readonly tags?: { [key: string]: string };
+  /**
+   * Take over, in every subscription, the automation Microsoft's built-in export policy deployed there
+   * (`ExportToWorkspace` / `exportToEventHub`). Remove the policy assignment (or set its enforcement to
+   * DoNotEnforce) first, or its remediation will overwrite what Terraform manages. @default none
+   */
+  readonly adoptPolicyExports?: PolicyCreatedExports;
 }
 
 /**
@@ -68,6 +86,18 @@ export class ContinuousExportFleet extends Construct {
     super(scope, id);
     atPath(this.node.path, () => checkSubscriptions(props.subscriptions));
     const writer = props.writer ?? AutomationWriter.AZAPI;
+    const policy = props.adoptPolicyExports;
+    if (policy) {
+      Annotations.of(this).addWarning(
+        "Taking over policy-made exports: remove the policy assignment first (az policy assignment delete, or set its enforcement mode to DoNotEnforce), or its next remediation overwrites them.",
+      );
+    }
+    const kinds = new Set(props.destinations.map((d) => d.kind));
+    const fromPolicy = (subscriptionId: string): AdoptedAutomations | undefined => {
+      if (!policy) return undefined;
+      const at = (toEventHub: boolean) => ExistingAutomation.createdByPolicy(subscriptionId, policy.resourceGroupName ?? props.resourceGroupName, toEventHub, policy.location ?? props.location);
+      return { workspace: kinds.has(DestinationKind.WORKSPACE) ? at(false) : undefined, eventHub: kinds.has(DestinationKind.EVENT_HUB) ? at(true) : undefined };
+    };
     for (const s of props.subscriptions) {
       this.exports[s.subscriptionId] = new ContinuousExport(this, s.subscriptionId, {
         subscriptionId: s.subscriptionId,
@@ -83,6 +113,7 @@ export class ContinuousExportFleet extends Construct {
         names: props.names,
         enabled: props.enabled,
         tags: props.tags,
+        adopt: s.adopt ?? fromPolicy(s.subscriptionId),
       });
     }
   }

@@ -64,3 +64,10 @@ function leadingSegments(resourceId: string, count: number): string {
 export function isSubscriptionId(value: string): boolean {
   return Token.isUnresolved(value) || new RegExp(`^${GUID}$`).test(value);
 }
+
+/** Names that force replacement must be an adopted resource's own, or the import would be followed by a replacement. */
+export function checkSameName(what: string, theirs: string, ours: string): void {
+  if (!Token.isUnresolved(ours) && theirs !== ours) {
+    throw new ExportConfigError("DFE116", `the adopted resource's ${what} is "${theirs}", but the props say "${ours}": it forces replacement, and the data would be lost. Use "${theirs}".`);
+  }
+}

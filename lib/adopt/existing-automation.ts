@@ -1,0 +1,68 @@
+import { ExportConfigError } from "../model/errors";
+
+const AUTOMATION_ID = /^\/subscriptions\/([0-9a-f-]{36})\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Security\/automations\/([^/]+)$/i;
+
+/** Options of {@link ExistingAutomation.fromId}. */
+export interface ExistingAutomationOptions {
+  /** The automation's region, as it is in Azure (`az security automation show … --query location`). */
+  readonly location: string;
+}
+
+/**
+ * An automation that exists in Azure (made in the portal, by Microsoft's policy, or by other tooling)
+ * for a `ContinuousExport` to take over: it is imported, and kept under its name, resource group and
+ * location, so that the first plan updates it in place instead of replacing it.
+ */
+export class ExistingAutomation {
+  /**
+   * An existing automation by its resource id
+   * (`/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.Security/automations/{name}`).
+   */
+  public static fromId(automationId: string, options: ExistingAutomationOptions): ExistingAutomation {
+    const match = AUTOMATION_ID.exec(String(automationId));
+    if (!match) {
+      throw new ExportConfigError("DFE110", `"${automationId}" is not an automation id. Expected /subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.Security/automations/<name> (az security automation list --query "[].id").`);
+    }
+    if (typeof options?.location !== "string" || options.location.trim() === "") {
+      throw new ExportConfigError("DFE110", `the existing automation ${match[3]} needs its \`location\`: a different one would replace it.`);
+    }
+    return new ExistingAutomation(automationId, match[1], match[2], match[3], options.location);
+  }
+
+  /**
+   * The automation Microsoft's built-in export policy deploys into a subscription: `ExportToWorkspace`
+   * or `exportToEventHub` (the policies' spelling) in the resource group given to the policy.
+   */
+  public static createdByPolicy(subscriptionId: string, resourceGroupName: string, toEventHub: boolean, location: string): ExistingAutomation {
+    const name = toEventHub ? "exportToEventHub" : "ExportToWorkspace";
+    return ExistingAutomation.fromId(`/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}/providers/Microsoft.Security/automations/${name}`, { location });
+  }
+
+  private constructor(
+    /** The resource id. */
+    public readonly id: string,
+    /** The subscription. */
+    public readonly subscriptionId: string,
+    /** The resource group. */
+    public readonly resourceGroupName: string,
+    /** The name, spelled as in Azure. */
+    public readonly name: string,
+    /** The region. */
+    public readonly location: string,
+  ) {}
+}
+
+/** Existing automations to take over, per destination kind. */
+export interface AdoptedAutomations {
+  /** The existing automation that sends to workspaces (e.g. `ExportToWorkspace`). @default none */
+  readonly workspace?: ExistingAutomation;
+  /** The existing automation that sends to event hubs (e.g. `exportToEventHub`). @default none */
+  readonly eventHub?: ExistingAutomation;
+  /** The existing workflow automation. @default none */
+  readonly logicApp?: ExistingAutomation;
+}
+
+/** A location as azurerm compares it: lower case, without spaces. */
+export function normalizedLocation(location: string): string {
+  return location.replace(/\s+/g, "").toLowerCase();
+}
