@@ -1,5 +1,5 @@
 import { App, TerraformStack } from "cdktf";
-import { formatExportReport } from "../lib";
+import { ExportReport } from "../lib";
 import { addExampleStacks } from "./stacks";
 
 // Synthesizes every example stack (into cdktf.out/, or where `cdktf synth` points) and prints
@@ -10,5 +10,5 @@ app.synth();
 
 for (const stack of app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack)) {
   console.log(`\n${stack.node.id}: ${app.outdir}/stacks/${stack.node.id}/cdk.tf.json`);
-  console.log(formatExportReport(stack));
+  console.log(ExportReport.format(stack));
 }

@@ -2,7 +2,7 @@ import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { App, AzurermBackend, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { AlertSeverity, AzapiProvider, ContinuousExportFleet, Export, LogAnalyticsDestination, planShards } from "../lib";
+import { AlertSeverity, AzapiProvider, ContinuousExportFleet, Export, LogAnalyticsDestination, ShardPlan } from "../lib";
 
 /** Where the stacks keep their state: one azurerm backend container, one key per stack. */
 export interface StateStorage {
@@ -56,7 +56,7 @@ export class CentralWorkspaceStack extends TerraformStack {
  */
 export function addShardedFleet(app: App, props: ShardedFleetProps): TerraformStack[] {
   const central = new CentralWorkspaceStack(app, "fleet-central", props);
-  const shards = planShards(props.subscriptionIds, { shardCount: props.shardCount, maxShardSize: 20 }).map((shard) => {
+  const shards = ShardPlan.of(props.subscriptionIds, { shardCount: props.shardCount, maxShardSize: 20 }).map((shard) => {
     const stack = new TerraformStack(app, `fleet-${shard.name}`);
     new AzurermBackend(stack, { ...props.state, key: `defender-export/${shard.name}.tfstate` });
     new AzapiProvider(stack, "azapi", { tenantId: props.tenantId });

@@ -6,9 +6,8 @@ export { ConsumerAccess, EventHubConsumer, EventHubConsumerOptions } from "./des
 export * from "./destinations/logic-app";
 export * from "./continuous-export";
 export * from "./report";
-export { SecurityResourceProvider, SECURITY_RESOURCE_PROVIDER_APP_ID } from "./destinations/security-provider";
+export { SecurityResourceProvider } from "./destinations/security-provider";
 export { AutomationWriter } from "./writers/writer";
-export { AUTOMATION_TYPE_2023_12 } from "./writers/azapi-writer";
 export { AzapiProvider, AzapiProviderConfig, AzapiResource, AzapiResourceConfig } from "./internal/azapi";
 export { DestinationRole } from "./access/destination-role";
 export { ExportingPrincipal, LighthousePrincipalOptions } from "./access/principal";
@@ -16,9 +15,9 @@ export { CrossTenantAccess, CrossTenantAccessProps } from "./access/cross-tenant
 export { ContinuousExportPolicy, ContinuousExportPolicyProps } from "./policy/continuous-export-policy";
 export { BuiltInExportPolicy } from "./policy/definitions";
 export { PolicyScope } from "./policy/policy-scope";
-export { PolicyExportParameters, PolicyTranslation, toPolicyParameters } from "./policy/parameters";
+export { PolicyExportParameters, PolicyTranslation } from "./policy/parameters";
 export { ContinuousExportFleet, ContinuousExportFleetProps, FleetSubscription } from "./fleet/continuous-export-fleet";
-export { FleetShard, ShardPlanOptions, planShards } from "./fleet/shard-plan";
+export { FleetShard, ShardPlan, ShardPlanOptions } from "./fleet/shard-plan";
 export { ContinuousExportChecks, ContinuousExportChecksProps } from "./checks/continuous-export-checks";
 export { CheckRule } from "./checks/rules";
 export { AdoptedAutomations, ExistingAutomation, ExistingAutomationOptions } from "./adopt/existing-automation";

@@ -3,16 +3,26 @@ import { ContinuousExport, ExportSummary } from "./continuous-export";
 import { ContinuousExportFleet } from "./fleet/continuous-export-fleet";
 import { ContinuousExportPolicy, PolicyExportSummary } from "./policy/continuous-export-policy";
 
-/** The summaries of every continuous export under `scope` (a stack or an app), in construct order. */
-export function collectExports(scope: IConstruct): ExportSummary[] {
-  return scope.node.findAll().filter((c): c is ContinuousExport => c instanceof ContinuousExport).map((c) => c.summary);
+/** What the continuous exports of a stack or an app send where, in words. */
+export class ExportReport {
+  /** The summaries of every continuous export under `scope` (a stack or an app), in construct order. */
+  public static collect(scope: IConstruct): ExportSummary[] {
+    return scope.node.findAll().filter((c): c is ContinuousExport => c instanceof ContinuousExport).map((c) => c.summary);
+  }
+
+  /**
+   * What is exported where, in words: per export its data and filters, per automation its name,
+   * destinations and event sources; a fleet once, with its subscription count; a policy route with its
+   * definition. Secrets never appear.
+   */
+  public static format(scope: IConstruct): string {
+    return formatExportReport(scope);
+  }
+
+  private constructor() {}
 }
 
-/**
- * What is exported where, in words: per export its data and filters, per automation its name,
- * destinations and event sources; a fleet once, with its subscription count. Secrets never appear.
- */
-export function formatExportReport(scope: IConstruct): string {
+function formatExportReport(scope: IConstruct): string {
   const lines: string[] = [];
   const fleets = new Set<ContinuousExportFleet>();
   for (const c of scope.node.findAll()) {

@@ -3,7 +3,7 @@ import { SecurityCenterAutomation } from "@cdktf/provider-azurerm/lib/security-c
 import { Testing, TerraformStack } from "cdktf";
 import {
   AlertSeverity, AutomationWriter, ContinuousExport, ContinuousExportProps, EventHubDestination, Export, IExportDestination,
-  LogAnalyticsDestination, LogicAppDestination, Recommendation, Severity, formatExportReport,
+  LogAnalyticsDestination, LogicAppDestination, Recommendation, Severity, ExportReport,
 } from "../lib";
 import { OTHER_SUB, SUB, WORKSPACE_ID, compactSources, errorOf, onlyResource, resourcesOf, stackWithProvider, synthJson } from "./helpers";
 
@@ -150,7 +150,7 @@ describe("ContinuousExport", () => {
         { name: "ExportToEventHub", kind: "Event Hub", writtenAs: "azurerm_security_center_automation (API 2019-01-01-preview)", destinations: ["Event Hub evhns-test-01/defender-export (new, Standard, in rg-hub)"], sources: ["Assessments (1 rule set)", "SubAssessments (1 rule set)"] },
       ],
     });
-    const report = formatExportReport(stack);
+    const report = ExportReport.format(stack);
     expect(report).toContain("ExportToEventHub  → Event Hub evhns-test-01/defender-export");
     expect(report).not.toMatch(/connection|\$\{|TfToken/i);
   });

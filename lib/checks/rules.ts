@@ -7,8 +7,8 @@ import { AutomationView } from "./automation-view";
 export interface CheckRule {
   /** Stable id, e.g. `DFC001`. */
   readonly id: string;
-  /** Error (synth fails) or warning. */
-  readonly level: "error" | "warning";
+  /** `error` (synth fails) or `warning`. */
+  readonly level: string;
   /** What the check finds, in one line. */
   readonly summary: string;
 }

@@ -3,8 +3,7 @@ import { Construct } from "constructs";
 import { resolveAzureadProvider, servicePrincipalByClientId } from "../internal/azuread";
 import { ExportConfigError } from "../model/errors";
 
-/** The app id of the first-party "Windows Azure Security Resource Provider", the identity that sends trusted-service exports. */
-export const SECURITY_RESOURCE_PROVIDER_APP_ID = "8edd93e1-2103-40b4-bd70-6e34e586362d";
+const SECURITY_RESOURCE_PROVIDER_APP_ID = "8edd93e1-2103-40b4-bd70-6e34e586362d";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -13,6 +12,9 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * identity Defender for Cloud uses to send a trusted-service export. Its object id differs per tenant.
  */
 export class SecurityResourceProvider {
+  /** The app id of the first-party "Windows Azure Security Resource Provider", the identity that sends trusted-service exports. */
+  public static readonly APP_ID = SECURITY_RESOURCE_PROVIDER_APP_ID;
+
   /**
    * Looks the service principal up by its app id through the azuread provider's
    * `azuread_service_principal` data source (needs `@cdktf/provider-azuread` and an azuread provider

@@ -25,7 +25,16 @@ export interface ShardPlanOptions {
  * subscription id and the shard count, so adding or removing a subscription never moves another one to
  * another state, and raising the shard count moves only the subscriptions that the new shards win.
  */
-export function planShards(subscriptionIds: readonly string[], options: ShardPlanOptions): FleetShard[] {
+export class ShardPlan {
+  /** The shards for these subscriptions. */
+  public static of(subscriptionIds: string[], options: ShardPlanOptions): FleetShard[] {
+    return planShards(subscriptionIds, options);
+  }
+
+  private constructor() {}
+}
+
+function planShards(subscriptionIds: readonly string[], options: ShardPlanOptions): FleetShard[] {
   const count = options.shardCount;
   if (!Number.isInteger(count) || count < 1) {
     throw new ExportConfigError("DFE093", `shardCount must be a whole number of at least 1, got ${count}.`);

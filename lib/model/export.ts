@@ -4,6 +4,7 @@ import { ExportConfigError } from "./errors";
 import { Dimension, crossProduct, describeDimensions, dimension } from "./dimension";
 import { assertPathApplies } from "./paths";
 import { Rule, RuleSet } from "./rule";
+import { AutomationSource, toAutomationSources } from "./sources";
 import { AlertSeverity, AttackPathRiskLevel, Severity } from "./severity";
 
 /** When data is sent: on change, as a weekly snapshot, or both. */
@@ -75,8 +76,7 @@ export interface RegulatoryComplianceExportOptions extends ExportTimingOptions, 
 /** Options for data types without typed filters (overall secure score). */
 export interface PlainExportOptions extends ExportTimingOptions, RawRuleOptions {}
 
-/** The JPath of an attack path's risk level, as seen in public samples (not documented by Microsoft). */
-export const ATTACK_PATH_RISK_LEVEL_PATH = "attackPath.riskLevel";
+const ATTACK_PATH_RISK_LEVEL_PATH = "attackPath.riskLevel";
 
 /** Which attack paths to export. */
 export interface AttackPathExportOptions extends ExportTimingOptions, RawRuleOptions {
@@ -101,6 +101,17 @@ const TIMING = ["streaming", "snapshot", "where"];
  * combine with AND (the cross product of their values). Never two `Equals` on one path in one rule set.
  */
 export class Export {
+  /** The JPath of an attack path's risk level, as seen in public samples (not documented by Microsoft). */
+  public static readonly ATTACK_PATH_RISK_LEVEL_PATH = ATTACK_PATH_RISK_LEVEL_PATH;
+
+  /**
+   * The automation sources these exports make: parents of findings added, sources merged, in a fixed
+   * order. What `ContinuousExport` writes, without a stack.
+   */
+  public static sourcesOf(exports: Export[]): AutomationSource[] {
+    return toAutomationSources(exports);
+  }
+
   /** Security alerts. */
   public static alerts(options: AlertExportOptions = {}): Export {
     assertOptions(options, DataType.ALERTS, ["severities", "minimumSeverity", "plans", "alertTypes", "displayNameContains"]);

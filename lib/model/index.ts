@@ -1,7 +1,7 @@
-export * from "./errors";
-export * from "./rule";
-export * from "./severity";
-export * from "./data-type";
-export * from "./catalogue";
+export { ExportConfigError } from "./errors";
+export { Operator, PropertyType, Rule, RuleSet } from "./rule";
+export { AlertSeverity, AttackPathRiskLevel, Severity } from "./severity";
+export { DataType } from "./data-type";
+export { AssessmentState, ComplianceStandard, DefenderPlan, Recommendation, SecureScoreControl } from "./catalogue";
 export * from "./export";
-export * from "./sources";
+export { AutomationSource } from "./sources";

@@ -81,8 +81,8 @@ export class ContinuousExportPolicy extends Construct {
   public readonly definition: BuiltInExportPolicy;
   /** The parameters passed to it. */
   public readonly parameters: PolicyExportParameters;
-  /** The policy assignment. */
-  public readonly assignment: ManagementGroupPolicyAssignment | SubscriptionPolicyAssignment;
+  /** The policy assignment: a management group or subscription policy assignment. */
+  public readonly assignment: TerraformResource;
   /** Contributor for the assignment's identity at the assigned scope. */
   public readonly scopeRole: RoleAssignment;
   /** Write access for the assignment's identity on the destination. */
@@ -106,10 +106,11 @@ export class ContinuousExportPolicy extends Construct {
       parameters: JSON.stringify(policyParameters(props, parameters, definition, destinationId)),
       provider: props.provider,
     };
-    this.assignment = props.scope.isManagementGroup
+    const assignment = props.scope.isManagementGroup
       ? new ManagementGroupPolicyAssignment(this, "Assignment", { ...common, managementGroupId: props.scope.id })
       : new SubscriptionPolicyAssignment(this, "Assignment", { ...common, subscriptionId: props.scope.id });
-    const principalId = this.assignment.identity.principalId;
+    this.assignment = assignment;
+    const principalId = assignment.identity.principalId;
     const role = (roleId: string, scopeId: string, roleName: string) =>
       new RoleAssignment(this, roleId, { scope: scopeId, roleDefinitionName: roleName, principalId, principalType: "ServicePrincipal", provider: props.provider });
     this.scopeRole = role("ScopeContributor", props.scope.id, DestinationRole.CONTRIBUTOR.name);
@@ -117,7 +118,7 @@ export class ContinuousExportPolicy extends Construct {
     if (props.remediate ?? true) {
       const remediation = {
         name: props.remediationName ?? "initial",
-        policyAssignmentId: this.assignment.id,
+        policyAssignmentId: assignment.id,
         dependsOn: [this.scopeRole, this.destinationRole],
         provider: props.provider,
       };

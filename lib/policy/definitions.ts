@@ -1,3 +1,6 @@
+import { Export } from "../model/export";
+import { PolicyTranslation, toPolicyParameters } from "./parameters";
+
 /**
  * Microsoft's built-in DeployIfNotExists definitions for continuous export (Azure/azure-policy,
  * `built-in-policies/policyDefinitions/Security Center/`).
@@ -9,6 +12,14 @@ export class BuiltInExportPolicy {
   public static readonly TO_EVENT_HUB = new BuiltInExportPolicy("cdfcce10-4578-4ecd-9703-530938e4abcb", "exportToEventHub", "eventHubDetails");
   /** "Deploy export to Event Hub as a trusted service for Microsoft Defender for Cloud data". */
   public static readonly TO_EVENT_HUB_AS_TRUSTED_SERVICE = new BuiltInExportPolicy("af9f6c70-eb74-4189-8d15-e4f11a7ebfd4", "exportToEventHub", "eventHubDetails");
+
+  /**
+   * The parameters these exports give the built-in policies, and every part of them the policies
+   * cannot express. What `ContinuousExportPolicy` assigns, without a stack.
+   */
+  public static parametersFor(exports: Export[]): PolicyTranslation {
+    return toPolicyParameters(exports);
+  }
 
   private constructor(
     /** The definition's name (a GUID). */

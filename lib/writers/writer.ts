@@ -1,5 +1,6 @@
 import { ExportConfigError } from "../model/errors";
 import { AutomationSpec } from "./automation-spec";
+import { AUTOMATION_TYPE_2023_12 } from "./azapi-writer";
 
 /**
  * How an automation is written to Terraform.
@@ -9,6 +10,9 @@ import { AutomationSpec } from "./automation-spec";
  * can. `AUTO` uses azurerm unless the automation needs the newer API.
  */
 export class AutomationWriter {
+  /** The resource type and API version the azapi writer writes. */
+  public static readonly AZAPI_RESOURCE_TYPE = AUTOMATION_TYPE_2023_12;
+
   /** azurerm where it can express the automation, else azapi with the 2023-12-01-preview API. */
   public static readonly AUTO = new AutomationWriter("auto");
   /** Always `azurerm_security_center_automation`; what it cannot express is an error. */

@@ -1,6 +1,6 @@
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { App, TerraformStack, TerraformVariable, Testing } from "cdktf";
-import { AlertSeverity, AutomationWriter, AzapiProvider, ContinuousExportFleet, ContinuousExportFleetProps, Export, LogAnalyticsDestination, formatExportReport } from "../../lib";
+import { AlertSeverity, AutomationWriter, AzapiProvider, ContinuousExportFleet, ContinuousExportFleetProps, Export, LogAnalyticsDestination, ExportReport } from "../../lib";
 import { WORKSPACE_ID, errorOf, resourcesOf, synthJson } from "../helpers";
 
 const subs = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `10000000-0000-0000-0000-${String(i + from).padStart(12, "0")}`);
@@ -56,8 +56,8 @@ describe("ContinuousExportFleet", () => {
 
   test("the report shows a fleet once", () => {
     const { stack } = fleetStack(subs(4));
-    expect(formatExportReport(stack)).toMatch(/^fleet\/Fleet {2}\(fleet of 4 subscriptions, each with the automations below\)\n {2}exports {2}Security alerts/);
-    expect(formatExportReport(stack).split("\n")).toHaveLength(5);
+    expect(ExportReport.format(stack)).toMatch(/^fleet\/Fleet {2}\(fleet of 4 subscriptions, each with the automations below\)\n {2}exports {2}Security alerts/);
+    expect(ExportReport.format(stack).split("\n")).toHaveLength(5);
   });
 
   test("bad subscription lists are refused", () => {

@@ -1,15 +1,15 @@
 import fc from "fast-check";
-import { planShards } from "../../lib";
+import { ShardPlan } from "../../lib";
 import { errorOf } from "../helpers";
 
 const guid = fc.uuid();
-const shardOf = (shards: ReturnType<typeof planShards>) => new Map(shards.flatMap((s) => s.subscriptionIds.map((id) => [id, s.index] as const)));
+const shardOf = (shards: ReturnType<typeof ShardPlan.of>) => new Map(shards.flatMap((s) => s.subscriptionIds.map((id) => [id, s.index] as const)));
 
 describe("planShards", () => {
   test("every subscription lands in exactly one shard", () => {
     fc.assert(
       fc.property(fc.uniqueArray(guid, { minLength: 1, maxLength: 200 }), fc.integer({ min: 1, max: 12 }), (ids, shardCount) => {
-        const shards = planShards(ids, { shardCount });
+        const shards = ShardPlan.of(ids, { shardCount });
         expect(shards).toHaveLength(shardCount);
         expect(shards.flatMap((s) => s.subscriptionIds).sort()).toEqual([...ids].sort());
       }),
@@ -20,8 +20,8 @@ describe("planShards", () => {
     fc.assert(
       fc.property(fc.uniqueArray(guid, { minLength: 2, maxLength: 100 }), fc.integer({ min: 1, max: 8 }), (ids, shardCount) => {
         const [extra, ...rest] = ids;
-        const before = shardOf(planShards(rest, { shardCount }));
-        const after = shardOf(planShards([...rest, extra], { shardCount }));
+        const before = shardOf(ShardPlan.of(rest, { shardCount }));
+        const after = shardOf(ShardPlan.of([...rest, extra], { shardCount }));
         for (const id of rest) expect(after.get(id)).toBe(before.get(id));
       }),
     );
@@ -30,8 +30,8 @@ describe("planShards", () => {
   test("one more shard moves subscriptions only into the new shard", () => {
     fc.assert(
       fc.property(fc.uniqueArray(guid, { minLength: 1, maxLength: 100 }), fc.integer({ min: 1, max: 8 }), (ids, shardCount) => {
-        const before = shardOf(planShards(ids, { shardCount }));
-        const after = shardOf(planShards(ids, { shardCount: shardCount + 1 }));
+        const before = shardOf(ShardPlan.of(ids, { shardCount }));
+        const after = shardOf(ShardPlan.of(ids, { shardCount: shardCount + 1 }));
         for (const id of ids) expect([before.get(id), shardCount]).toContain(after.get(id));
       }),
     );
@@ -39,15 +39,15 @@ describe("planShards", () => {
 
   test("shards are named for stacks and state keys, and reasonably even", () => {
     const ids = Array.from({ length: 1000 }, (_, i) => `10000000-0000-0000-0000-${String(i).padStart(12, "0")}`);
-    const shards = planShards(ids, { shardCount: 10 });
+    const shards = ShardPlan.of(ids, { shardCount: 10 });
     expect(shards.map((s) => s.name)).toEqual(["shard-00", "shard-01", "shard-02", "shard-03", "shard-04", "shard-05", "shard-06", "shard-07", "shard-08", "shard-09"]);
     for (const s of shards) expect(s.subscriptionIds.length).toBeGreaterThan(60);
   });
 
   test("a shard over maxShardSize, a bad shard count and duplicates are refused", () => {
     const ids = Array.from({ length: 30 }, (_, i) => `10000000-0000-0000-0000-${String(i).padStart(12, "0")}`);
-    expect(errorOf(() => planShards(ids, { shardCount: 2, maxShardSize: 10 }))).toMatch(/DFE094.*Raise shardCount/);
-    expect(errorOf(() => planShards(ids, { shardCount: 0 }))).toMatch(/DFE093/);
-    expect(errorOf(() => planShards([ids[0], ids[0]], { shardCount: 2 }))).toMatch(/DFE092/);
+    expect(errorOf(() => ShardPlan.of(ids, { shardCount: 2, maxShardSize: 10 }))).toMatch(/DFE094.*Raise shardCount/);
+    expect(errorOf(() => ShardPlan.of(ids, { shardCount: 0 }))).toMatch(/DFE093/);
+    expect(errorOf(() => ShardPlan.of([ids[0], ids[0]], { shardCount: 2 }))).toMatch(/DFE092/);
   });
 });

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { AlertSeverity, AssessmentState, DefenderPlan, Export, Recommendation, Severity, toAutomationSources } from "../../lib";
+import { AlertSeverity, AssessmentState, DefenderPlan, Export, Recommendation, Severity } from "../../lib";
 
 const RECOMMENDATIONS = [
   Recommendation.MACHINES_VULNERABILITIES, Recommendation.SQL_DATABASES_VULNERABILITIES,
@@ -22,7 +22,7 @@ describe("random selections", () => {
   test("never produce two Equals rules on one path in one rule set", () => {
     fc.assert(
       fc.property(selection, (exports) => {
-        for (const source of toAutomationSources(exports)) {
+        for (const source of Export.sourcesOf(exports)) {
           for (const set of source.ruleSets) {
             const equalsPaths = set.rules.filter((r) => r.operator.value === "Equals").map((r) => r.propertyJPath.toLowerCase());
             expect(new Set(equalsPaths).size).toBe(equalsPaths.length);
@@ -35,7 +35,7 @@ describe("random selections", () => {
   test("always carry the parents of their findings, streaming and snapshot alike", () => {
     fc.assert(
       fc.property(selection, (exports) => {
-        const sources = new Map(toAutomationSources(exports).map((s) => [s.eventSource, s.ruleSets.map(String)]));
+        const sources = new Map(Export.sourcesOf(exports).map((s) => [s.eventSource, s.ruleSets.map(String)]));
         for (const e of exports.filter((x) => x.parentRecommendations)) {
           for (const findingSource of e.eventSources) {
             const parent = sources.get(findingSource === "SubAssessments" ? "Assessments" : "AssessmentsSnapshot");
@@ -64,7 +64,7 @@ describe("random selections", () => {
   test("give the same sources whatever the order of the exports", () => {
     fc.assert(
       fc.property(selection, (exports) => {
-        const text = (list: Export[]) => toAutomationSources(list).map((s) => `${s.eventSource}:${s.ruleSets.map(String).sort().join("|")}`);
+        const text = (list: Export[]) => Export.sourcesOf(list).map((s) => `${s.eventSource}:${s.ruleSets.map(String).sort().join("|")}`);
         expect(text([...exports].reverse())).toEqual(text(exports));
       }),
     );

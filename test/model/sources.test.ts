@@ -1,10 +1,10 @@
-import { AlertSeverity, Export, Recommendation, Rule, RuleSet, Severity, toAutomationSources } from "../../lib";
+import { AlertSeverity, Export, Recommendation, Rule, RuleSet, Severity } from "../../lib";
 import { errorOf } from "../helpers";
 
 const compact = (exports: Export[]) =>
-  toAutomationSources(exports).map((s) => ({ source: s.eventSource, sets: s.ruleSets.map((set) => set.rules.map((r) => `${r.propertyJPath} ${r.operator.value} ${r.expectedValue}`)) }));
+  Export.sourcesOf(exports).map((s) => ({ source: s.eventSource, sets: s.ruleSets.map((set) => set.rules.map((r) => `${r.propertyJPath} ${r.operator.value} ${r.expectedValue}`)) }));
 
-describe("toAutomationSources", () => {
+describe("Export.sourcesOf", () => {
   test("findings bring their parent recommendations, filtered to the same recommendations", () => {
     expect(compact([Export.findings({ recommendations: [Recommendation.MACHINES_VULNERABILITIES], severities: [Severity.HIGH] })])).toEqual([
       { source: "Assessments", sets: [["name Contains 1195afff-c881-495e-9bc5-1486211ae03f"]] },
@@ -54,8 +54,8 @@ describe("toAutomationSources", () => {
   });
 
   test("an empty selection and non-Export values are refused", () => {
-    expect(errorOf(() => toAutomationSources([]))).toMatch(/DFE010.*nothing would be exported/);
-    expect(errorOf(() => toAutomationSources([{ dataType: "alerts" } as unknown as Export]))).toMatch(/DFE009.*Export objects/);
+    expect(errorOf(() => Export.sourcesOf([]))).toMatch(/DFE010.*nothing would be exported/);
+    expect(errorOf(() => Export.sourcesOf([{ dataType: "alerts" } as unknown as Export]))).toMatch(/DFE009.*Export objects/);
   });
 
   test("raw rule sets are ORed alternatives ANDed with the typed filters", () => {

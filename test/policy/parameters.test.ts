@@ -1,10 +1,10 @@
 import {
-  AlertSeverity, AssessmentState, ComplianceStandard, DefenderPlan, Export, Recommendation, Rule, RuleSet, SecureScoreControl, Severity, toPolicyParameters,
+  AlertSeverity, AssessmentState, BuiltInExportPolicy, ComplianceStandard, DefenderPlan, Export, Recommendation, Rule, RuleSet, SecureScoreControl, Severity,
 } from "../../lib";
 
-const params = (...exports: Export[]) => toPolicyParameters(exports);
+const params = (...exports: Export[]) => BuiltInExportPolicy.parametersFor(exports);
 
-describe("toPolicyParameters", () => {
+describe("BuiltInExportPolicy.parametersFor", () => {
   test("alerts Medium and up, recommendations and secure score", () => {
     const { parameters, unsupported } = params(Export.alerts({ minimumSeverity: AlertSeverity.MEDIUM }), Export.recommendations(), Export.secureScore());
     expect(unsupported).toEqual([]);
