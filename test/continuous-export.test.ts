@@ -219,3 +219,13 @@ describe("ContinuousExport errors", () => {
     expect(e.automations.Workspace).toBeInstanceOf(SecurityCenterAutomation);
   });
 });
+
+describe("provider lookups", () => {
+  test("a provider declared after a first lookup in the same run is still found", () => {
+    const stack = new TerraformStack(Testing.app(), "late");
+    const e = exportTo(stack, workspace);
+    expect(e.summary.automations).toHaveLength(1); // looks providers up before any exists
+    new AzurermProvider(stack, "azurerm", { features: [{}], subscriptionId: SUB });
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+});

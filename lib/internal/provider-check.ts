@@ -3,28 +3,35 @@ import { IConstruct } from "constructs";
 import { AzapiProvider } from "./azapi";
 import { AzurermProvider } from "./azurerm";
 
-let defaultsByStack = new Map<TerraformStack, ReadonlyMap<string, TerraformProvider>>();
+interface DefaultProviders {
+  readonly byType: ReadonlyMap<string, TerraformProvider>;
+  /** The stack's number of direct children when indexed: providers are declared there. */
+  readonly children: number;
+}
+
+let defaultsByStack = new Map<TerraformStack, DefaultProviders>();
 
 /**
  * The default (unaliased) provider of each type in a stack, e.g. `azurerm`, `azapi`, `azuread`.
  * Walking the whole tree for every export made synth quadratic in the number of exports (the
  * validations of 1,000 exports spent over a second there), so the index is kept for the current
- * synchronous run only: the lookups happen in validations, while no construct is added, and the index
- * is dropped before any later code can add providers.
+ * synchronous run only (the lookups happen in validations, while no construct is added), and a type
+ * it lacks is looked for again when the stack has gained children since (a provider added late).
  */
 export function defaultProviderOf(scope: IConstruct, terraformResourceType: string): TerraformProvider | undefined {
   const stack = TerraformStack.of(scope);
   let defaults = defaultsByStack.get(stack);
+  if (defaults && !defaults.byType.has(terraformResourceType) && stack.node.children.length !== defaults.children) defaults = undefined;
   if (!defaults) {
     if (defaultsByStack.size === 0) queueMicrotask(() => (defaultsByStack = new Map()));
-    const index = new Map<string, TerraformProvider>();
+    const byType = new Map<string, TerraformProvider>();
     for (const c of stack.node.findAll()) {
-      if (c instanceof TerraformProvider && !c.alias && !index.has(c.terraformResourceType)) index.set(c.terraformResourceType, c);
+      if (c instanceof TerraformProvider && !c.alias && !byType.has(c.terraformResourceType)) byType.set(c.terraformResourceType, c);
     }
-    defaults = index;
+    defaults = { byType, children: stack.node.children.length };
     defaultsByStack.set(stack, defaults);
   }
-  return defaults.get(terraformResourceType);
+  return defaults.byType.get(terraformResourceType);
 }
 
 /** The azurerm provider a construct writes through: the one given, or the stack's default (no alias). */
