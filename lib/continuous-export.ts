@@ -2,7 +2,7 @@ import { Annotations, Aspects, ITerraformDependable, TerraformProvider, Terrafor
 import { Construct } from "constructs";
 import { DestinationKind, IExportDestination } from "./destinations/destination";
 import { ResourceGroup } from "./internal/azurerm";
-import { auxiliaryTenantsOf, literalSubscriptionOf, literalTenantOf, resolveAzapiProvider, resolveAzurermProvider } from "./internal/provider-check";
+import { auxiliaryTenantsOf, freezeProviderLookups, literalSubscriptionOf, literalTenantOf, resolveAzapiProvider, resolveAzurermProvider } from "./internal/provider-check";
 import { grantsOf } from "./access/grants";
 import { localDependencies } from "./internal/dependencies";
 import { isSubscriptionId } from "./internal/resource-id";
@@ -191,13 +191,23 @@ export class ContinuousExport extends Construct {
       atPath(this.node.path, () => moveFromPreviousWriter(automation, props.previousWriter, writer, adopted));
       this.summaryAutomations.push({ name: spec.name, kind: kind.displayName, writtenAs: WRITTEN_AS[writer], targets: destinations });
     }
-    this.node.addValidation({ validate: () => [...this.validateAzurermProvider(), ...this.validateAzapiProvider(), ...this.validateTenants()] });
+    this.node.addValidation({
+      validate: () => {
+        freezeProviderLookups();
+        return [...this.validateAzurermProvider(), ...this.validateAzapiProvider(), ...this.validateTenants()];
+      },
+    });
     // Grants may be declared after the export; they are complete when aspects run, before synth.
     // One aspect per stack, not per export: each aspect is visited on every node below it.
     const stack = TerraformStack.of(this);
     if (!stacksWaitingForGrants.has(stack)) {
       stacksWaitingForGrants.add(stack);
-      Aspects.of(stack).add({ visit: (node) => node instanceof ContinuousExport && node.waitForGrants() });
+      Aspects.of(stack).add({
+        visit: (node) => {
+          freezeProviderLookups();
+          if (node instanceof ContinuousExport) node.waitForGrants();
+        },
+      });
     }
   }
 
@@ -224,6 +234,7 @@ export class ContinuousExport extends Construct {
    * @internal
    */
   public waitForGrants(): void {
+    if (!this.props.destinations.some((d) => grantsOf(d).length > 0)) return;
     const tenant = this.exportTenant()?.toLowerCase();
     for (const [kind, automation] of Object.entries(this.automations)) {
       const grants = this.props.destinations

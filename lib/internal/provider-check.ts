@@ -3,35 +3,38 @@ import { IConstruct } from "constructs";
 import { AzapiProvider } from "./azapi";
 import { AzurermProvider } from "./azurerm";
 
-interface DefaultProviders {
-  readonly byType: ReadonlyMap<string, TerraformProvider>;
-  /** The stack's number of direct children when indexed: providers are declared there. */
-  readonly children: number;
-}
-
-let defaultsByStack = new Map<TerraformStack, DefaultProviders>();
+let defaultsByStack = new Map<TerraformStack, ReadonlyMap<string, TerraformProvider>>();
+let frozen = false;
 
 /**
- * The default (unaliased) provider of each type in a stack, e.g. `azurerm`, `azapi`, `azuread`.
- * Walking the whole tree for every export made synth quadratic in the number of exports (the
- * validations of 1,000 exports spent over a second there), so the index is kept for the current
- * synchronous run only (the lookups happen in validations, while no construct is added), and a type
- * it lacks is looked for again when the stack has gained children since (a provider added late).
+ * Marks the start of synth's checks (aspects, validations): from here to the end of the current
+ * synchronous run no construct is added, so provider lookups may be indexed once per stack. Walking the
+ * whole tree for every export made synth quadratic in the number of exports (1,000 exports spent over a
+ * second in their validations); lookups outside synth (a summary read early) are not indexed, so a
+ * provider declared later is always found.
  */
+export function freezeProviderLookups(): void {
+  if (frozen) return;
+  frozen = true;
+  queueMicrotask(() => {
+    frozen = false;
+    defaultsByStack = new Map();
+  });
+}
+
+/** The default (unaliased) provider of a type in a stack, e.g. `azurerm`, `azapi`, `azuread`. */
 export function defaultProviderOf(scope: IConstruct, terraformResourceType: string): TerraformProvider | undefined {
   const stack = TerraformStack.of(scope);
-  let defaults = defaultsByStack.get(stack);
-  if (defaults && !defaults.byType.has(terraformResourceType) && stack.node.children.length !== defaults.children) defaults = undefined;
+  let defaults = frozen ? defaultsByStack.get(stack) : undefined;
   if (!defaults) {
-    if (defaultsByStack.size === 0) queueMicrotask(() => (defaultsByStack = new Map()));
     const byType = new Map<string, TerraformProvider>();
     for (const c of stack.node.findAll()) {
       if (c instanceof TerraformProvider && !c.alias && !byType.has(c.terraformResourceType)) byType.set(c.terraformResourceType, c);
     }
-    defaults = { byType, children: stack.node.children.length };
-    defaultsByStack.set(stack, defaults);
+    defaults = byType;
+    if (frozen) defaultsByStack.set(stack, defaults);
   }
-  return defaults.byType.get(terraformResourceType);
+  return defaults.get(terraformResourceType);
 }
 
 /** The azurerm provider a construct writes through: the one given, or the stack's default (no alias). */

@@ -1,5 +1,6 @@
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { App, TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { Node } from "constructs";
 import { AlertSeverity, AutomationWriter, AzapiProvider, ContinuousExportFleet, ContinuousExportFleetProps, Export, LogAnalyticsDestination, ExportReport } from "../../lib";
 import { WORKSPACE_ID, errorOf, resourcesOf, synthJson } from "../helpers";
 
@@ -71,5 +72,22 @@ describe("ContinuousExportFleet", () => {
       subscriptions: [{ subscriptionId: sub.stringValue }],
       exports: [Export.secureScore()], destinations: [ws], resourceGroupName: "rg", location: "westeurope",
     }))).toMatch(/DFE091/);
+  });
+});
+
+describe("synth cost does not grow quadratically", () => {
+  // Not a timing test: it counts whole-tree walks, which made synth quadratic before (one per export).
+  test("the construct tree is walked as often for 200 subscriptions as for 20", () => {
+    const walks = (n: number) => {
+      const { stack } = fleetStack(subs(n));
+      const spy = jest.spyOn(Node.prototype, "findAll");
+      try {
+        Testing.synth(stack, true);
+        return spy.mock.calls.length;
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    expect(walks(200)).toBe(walks(20));
   });
 });
