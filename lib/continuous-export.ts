@@ -1,8 +1,8 @@
-import { Annotations, Aspects, ITerraformDependable, TerraformProvider, TerraformResource, TerraformStack, Token, dependable } from "cdktf";
+import { Aspects, ITerraformDependable, TerraformProvider, TerraformResource, TerraformStack, Token, dependable } from "cdktf";
 import { Construct } from "constructs";
 import { DestinationKind, IExportDestination } from "./destinations/destination";
 import { ResourceGroup } from "./internal/azurerm";
-import { auxiliaryTenantsOf, freezeProviderLookups, literalSubscriptionOf, literalTenantOf, resolveAzapiProvider, resolveAzurermProvider } from "./internal/provider-check";
+import { freezeProviderLookups, literalSubscriptionOf, literalTenantOf, resolveAzapiProvider, resolveAzurermProvider } from "./internal/provider-check";
 import { grantsOf } from "./access/grants";
 import { localDependencies } from "./internal/dependencies";
 import { isSubscriptionId } from "./internal/resource-id";
@@ -10,7 +10,10 @@ import { inWords } from "./internal/words";
 import { AutomationSource, toAutomationSources } from "./model/sources";
 import { ExportConfigError, atPath } from "./model/errors";
 import { Export } from "./model/export";
-import { AdoptedAutomations, ExistingAutomation, normalizedLocation } from "./adopt/existing-automation";
+import { AdoptedAutomations } from "./adopt/existing-automation";
+import { adoptedAny, adoptedFor, checkAdoption, moveFromPreviousWriter } from "./adopt/adoption";
+import { twoTokenErrors } from "./access/two-token-check";
+import { claimAutomationName } from "./internal/automation-names";
 import { AutomationSpec } from "./writers/automation-spec";
 import { AUTOMATION_TYPE_2023_12, writeResourceGroupWithAzapi, writeWithAzapi } from "./writers/azapi-writer";
 import { writeWithAzurerm } from "./writers/azurerm-writer";
@@ -109,7 +112,6 @@ const WRITTEN_AS = {
   azapi: `azapi_resource ${AUTOMATION_TYPE_2023_12}`,
   azurerm: "azurerm_security_center_automation (API 2019-01-01-preview)",
 } as const;
-const portalNamesInUse = new WeakMap<TerraformStack, Map<string, string>>();
 const stacksWaitingForGrants = new WeakSet<TerraformStack>();
 
 /**
@@ -273,30 +275,8 @@ export class ContinuousExport extends Construct {
     if (!Token.isUnresolved(name) && !NAME_PATTERN.test(name)) {
       throw new ExportConfigError("DFE031", `${this.node.path}: "${name}" is not a valid automation name: 1 to 260 letters, digits, underscores and hyphens.`);
     }
-    this.claimName(kind, name);
+    claimAutomationName(this, { subscriptionId: this.props.subscriptionId, resourceGroupName: this.props.resourceGroupName, kind, name });
     return name;
-  }
-
-  /** Two automations with one name in one resource group are one ARM resource; two portal-visible ones of a kind in one subscription hide each other. */
-  private claimName(kind: DestinationKind, name: string): void {
-    const stack = TerraformStack.of(this);
-    const inUse = portalNamesInUse.get(stack) ?? new Map<string, string>();
-    portalNamesInUse.set(stack, inUse);
-    const sub = this.props.subscriptionId.toLowerCase();
-    const keys = [`${sub}|rg:${this.props.resourceGroupName.toLowerCase()}|${name.toLowerCase()}`];
-    if (kind.portalName && name.toLowerCase() === kind.portalName.toLowerCase()) keys.push(`${sub}|portal|${name.toLowerCase()}`);
-    for (const key of keys) {
-      const other = inUse.get(key);
-      if (other) {
-        throw new ExportConfigError(
-          "DFE032",
-          `${this.node.path}: the automation name "${name}" is already used by ${other} in subscription ${this.props.subscriptionId}` +
-            `${key.includes("|portal|") ? " (the portal shows one export per destination kind and subscription)" : " and the same resource group"}. ` +
-            `Put both exports into one ContinuousExport (\`exports\` and \`destinations\` take lists), or give this one another name with \`names\`.`,
-        );
-      }
-    }
-    keys.forEach((key) => inUse.set(key, this.node.path));
   }
 
   /** The provider that writes the automation of a destination kind. */
@@ -304,45 +284,10 @@ export class ContinuousExport extends Construct {
     return this.writerByKind.get(kind) === "azapi" ? resolveAzapiProvider(this, this.props.azapiProvider) : resolveAzurermProvider(this, this.props.provider);
   }
 
-  /**
-   * Destinations in another tenant: the write must carry a token of that tenant too (the provider's
-   * `auxiliary_tenant_ids`), unless the exporting identity reaches it through Azure Lighthouse.
-   */
+  /** Destinations in another tenant: see {@link twoTokenErrors}. */
   private validateTenants(): string[] {
-    const errors: string[] = [];
     const providers = [...this.writerByKind.keys()].map((k) => this.writingProvider(k)).filter((p): p is TerraformProvider => p !== undefined);
-    const exportTenant = this.exportTenant();
-    for (const provider of new Set(providers)) {
-      const aux = auxiliaryTenantsOf(provider);
-      const own = literalTenantOf(provider);
-      if (aux.length > 3) {
-        errors.push(`[DFE074] ${this.node.path}: ${provider.node.path} lists ${aux.length} auxiliary tenants; Azure Resource Manager takes at most 3. Split the exports over several providers.`);
-      }
-      if (own && aux.some((t) => t.toLowerCase() === own.toLowerCase())) {
-        errors.push(`[DFE075] ${this.node.path}: ${provider.node.path} lists its own tenant ${own} in auxiliaryTenantIds. Remove it: auxiliary tenants are the other tenants.`);
-      }
-    }
-    for (const d of this.props.destinations) {
-      const tenant = d.tenantId;
-      if (!tenant || (exportTenant && tenant.toLowerCase() === exportTenant.toLowerCase())) continue;
-      if (!exportTenant) {
-        errors.push(`[DFE072] ${this.node.path}: ${d.node.path} is in tenant ${tenant}, but the tenant of this export is unknown. Set \`tenantId\` on the provider that writes the export, or on the export.`);
-        continue;
-      }
-      const grants = grantsOf(d).filter((g) => g.exportingTenantId.toLowerCase() === exportTenant.toLowerCase());
-      if (grants.some((g) => g.viaLighthouse)) continue;
-      const provider = this.writingProvider(d.kind);
-      if (provider && !auxiliaryTenantsOf(provider).some((t) => t.toLowerCase() === tenant.toLowerCase())) {
-        errors.push(
-          `[DFE073] ${this.node.path}: ${d.node.path} is in tenant ${tenant}, so the write must carry a token of that tenant too. ` +
-            `Add it to the provider that writes the export (${provider.node.path}): auxiliaryTenantIds: ["${tenant}"], or delegate the destination through Azure Lighthouse (CrossTenantAccess with ExportingPrincipal.lighthouse).`,
-        );
-      }
-      if (grants.length === 0) {
-        Annotations.of(this).addWarning(`${d.node.path} is in tenant ${tenant} and no CrossTenantAccess in this app grants tenant ${exportTenant} access to it; make sure the exporting identity holds one of the roles there.`);
-      }
-    }
-    return errors;
+    return twoTokenErrors(this, this.props.destinations, this.exportTenant(), providers, (kind) => this.writingProvider(kind));
   }
 
   private validateAzapiProvider(): string[] {
@@ -409,50 +354,4 @@ function groupByKind(scope: Construct, destinations: readonly IExportDestination
   // Actions in the order of the destinations' construct paths: the order they were listed in means nothing.
   const byPath = [...destinations].sort((a, b) => (a.node.path < b.node.path ? -1 : a.node.path > b.node.path ? 1 : 0));
   return DestinationKind.ALL.map((k): [DestinationKind, IExportDestination[]] => [k, byPath.filter((d) => d.kind === k)]).filter(([, ds]) => ds.length > 0);
-}
-
-function adoptedFor(adopt: AdoptedAutomations | undefined, kind: DestinationKind): ExistingAutomation | undefined {
-  if (!adopt) return undefined;
-  return kind === DestinationKind.WORKSPACE ? adopt.workspace : kind === DestinationKind.EVENT_HUB ? adopt.eventHub : adopt.logicApp;
-}
-
-function adoptedAny(adopt: AdoptedAutomations | undefined): boolean {
-  return DestinationKind.ALL.some((k) => adoptedFor(adopt, k) !== undefined);
-}
-
-/** An adopted automation must keep what forces its replacement: subscription, resource group, location. */
-function checkAdoption(props: ContinuousExportProps, kinds: readonly DestinationKind[]): void {
-  for (const kind of DestinationKind.ALL) {
-    const adopted = adoptedFor(props.adopt, kind);
-    if (!adopted) continue;
-    if (!(adopted instanceof ExistingAutomation)) {
-      throw new ExportConfigError("DFE110", "`adopt` takes ExistingAutomation values (ExistingAutomation.fromId or createdByPolicy).");
-    }
-    const replaced = (property: string, theirs: string, ours: string) =>
-      new ExportConfigError(
-        "DFE112",
-        `the adopted automation ${adopted.name} has ${property} "${theirs}", but this export asks for "${ours}": ${property} forces replacement, and nothing would be exported until the new automation exists. Use "${theirs}".`,
-      );
-    if (!Token.isUnresolved(props.subscriptionId) && adopted.subscriptionId.toLowerCase() !== props.subscriptionId.toLowerCase()) throw replaced("subscription", adopted.subscriptionId, props.subscriptionId);
-    if (!Token.isUnresolved(props.resourceGroupName) && adopted.resourceGroupName !== props.resourceGroupName) throw replaced("resource group", adopted.resourceGroupName, props.resourceGroupName);
-    if (!Token.isUnresolved(props.location) && normalizedLocation(adopted.location) !== normalizedLocation(props.location)) throw replaced("location", adopted.location, props.location);
-    if (!kinds.includes(kind)) {
-      throw new ExportConfigError("DFE113", `the adopted automation ${adopted.name} sends to a ${kind.displayName}, but this export has no ${kind.displayName} destination, so it would import nothing. Add the destination, or drop the adoption.`);
-    }
-  }
-}
-
-/** A changed writer moves the automation's state to the new resource type instead of replacing it. */
-function moveFromPreviousWriter(automation: TerraformResource, previous: AutomationWriter | undefined, writer: "azurerm" | "azapi", adopted: ExistingAutomation | undefined): void {
-  if (!previous || previous === AutomationWriter.AUTO || previous.name === writer) return;
-  if (adopted) {
-    throw new ExportConfigError("DFE114", `automation ${adopted.name}: give \`adopt\` (it is not in this state yet) or \`previousWriter\` (it is, under another resource type), not both.`);
-  }
-  if (writer === "azurerm") {
-    throw new ExportConfigError(
-      "DFE115",
-      "the automation was written through azapi and would now be written through azurerm, which cannot take over azapi state: it would be replaced, with a gap. Keep writer: AutomationWriter.AZAPI.",
-    );
-  }
-  automation.moveFromId(`azurerm_security_center_automation.${automation.friendlyUniqueId}`);
 }
