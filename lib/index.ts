@@ -2,6 +2,8 @@ export * from "./model";
 export { AccessTarget, DataHoldingOptions, DestinationKind, DestinationOptions, ExportActionConfig, ICrossTenantDestination, IExportDestination } from "./destinations/destination";
 export * from "./destinations/log-analytics";
 export * from "./destinations/event-hub";
+export { EventHubBase, IEventHubDestination, TrustedServiceOptions } from "./destinations/event-hub-base";
+export { ExistingEventHubOptions } from "./destinations/event-hub-existing";
 export { ConsumerAccess, EventHubConsumer, EventHubConsumerOptions } from "./destinations/event-hub-consumer";
 export * from "./destinations/logic-app";
 export * from "./continuous-export";

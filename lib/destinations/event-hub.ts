@@ -1,17 +1,13 @@
-import { TerraformProvider, Token } from "cdktf";
-import { Construct, IConstruct } from "constructs";
-import { DataAzurermEventhubAuthorizationRule, Eventhub, EventhubAuthorizationRule, EventhubNamespace, RoleAssignment } from "../internal/azurerm";
+import { Token } from "cdktf";
+import { Construct } from "constructs";
+import { Eventhub, EventhubAuthorizationRule, EventhubNamespace } from "../internal/azurerm";
 import { RESOURCE_ID_SHAPES, checkSameName, parseResourceId } from "../internal/resource-id";
-import { literalSubscriptionOf, resolveAzurermProvider } from "../internal/provider-check";
 import { inWords } from "../internal/words";
 import { ExportConfigError, atPath } from "../model/errors";
-import { DestinationRole } from "../access/destination-role";
-import {
-  AccessTarget, DataHoldingOptions, DestinationKind, DestinationOptions, ExportActionConfig, ICrossTenantDestination,
-  checkDestinationTenant, dataLifecycle, destinationTenant,
-} from "./destination";
-import { EventHubConsumer, EventHubConsumerOptions, EventHubLocation } from "./event-hub-consumer";
-import { SecurityResourceProvider } from "./security-provider";
+import { DataHoldingOptions, DestinationOptions, checkDestinationTenant, dataLifecycle } from "./destination";
+import { EventHubBase, IEventHubDestination, TrustedServiceOptions } from "./event-hub-base";
+import { EventHubLocation } from "./event-hub-consumer";
+import { ExistingEventHubOptions, ImportedEventHub } from "./event-hub-existing";
 
 /** The tier of a new Event Hubs namespace. */
 export class EventHubSku {
@@ -29,19 +25,6 @@ export class EventHubSku {
     public readonly maxRetentionDays: number,
   ) {}
 }
-
-/**
- * Export as a trusted service: Defender for Cloud sends with its own identity ("Windows Azure Security
- * Resource Provider") through the namespace firewall, with no key. The automation is then written with
- * the 2023-12-01-preview API.
- */
-export interface TrustedServiceOptions {
-  /** The sending identity. @default SecurityResourceProvider.lookUp(): by app id, through the azuread provider */
-  readonly principal?: SecurityResourceProvider;
-}
-
-/** The built-in role that lets a principal send events to an event hub. */
-const EVENT_HUBS_DATA_SENDER = { name: "Azure Event Hubs Data Sender", id: "2b629674-e913-4c01-ae53-ef4638d8f975" };
 
 /** An existing namespace and event hub to take over (manage from now on), instead of creating them. */
 export interface AdoptedEventHub {
@@ -80,95 +63,6 @@ export interface EventHubDestinationProps extends DataHoldingOptions {
   readonly trustedService?: TrustedServiceOptions;
   /** Take over an existing namespace and event hub (Terraform import) instead of creating them. @default new ones */
   readonly adopt?: AdoptedEventHub;
-}
-
-/** Options to use an existing event hub. */
-export interface ExistingEventHubOptions extends DestinationOptions {
-  /**
-   * The name of an authorization rule on the event hub with Send rights; its connection string is read
-   * at plan time. Required unless `trustedService` is set.
-   */
-  readonly sendRuleName?: string;
-  /**
-   * Export as a trusted service: no rule, no key; the library grants "Azure Event Hubs Data Sender" on
-   * the event hub to the Security Resource Provider. The namespace's firewall must allow trusted
-   * Microsoft services (it is not managed here). @default off
-   */
-  readonly trustedService?: TrustedServiceOptions;
-  /** Whether the namespace is on the Basic tier (no consumer groups besides $Default). @default false */
-  readonly basicTier?: boolean;
-}
-
-/** An event hub destination, new or existing, to which readers can be added. */
-export interface IEventHubDestination extends ICrossTenantDestination {
-  /**
-   * Adds a reader (SIEM, SOAR): a consumer group, with a Listen-only rule or the
-   * "Azure Event Hubs Data Receiver" role on the event hub.
-   */
-  addConsumer(id: string, options: EventHubConsumerOptions): EventHubConsumer;
-}
-
-/** Shared by new and existing event hubs: the action and the reading side. */
-abstract class EventHubBase extends Construct implements IEventHubDestination {
-  public readonly kind = DestinationKind.EVENT_HUB;
-  public abstract readonly description: string;
-  protected abstract readonly location: EventHubLocation;
-  /** The Send rule's connection string; undefined in trusted-service mode. */
-  protected abstract readonly connectionString: string | undefined;
-  /** The Send rule's resource id; undefined in trusted-service mode. */
-  protected abstract readonly sendRuleId: string | undefined;
-  protected abstract readonly options: DestinationOptions;
-  /** The Data Sender grant of trusted-service mode. */
-  protected senderRole?: RoleAssignment;
-
-  /** @inheritdoc */
-  public addConsumer(id: string, options: EventHubConsumerOptions): EventHubConsumer {
-    return new EventHubConsumer(this, id, this.location, options);
-  }
-
-  public bind(_automation: IConstruct): ExportActionConfig {
-    if (this.senderRole) {
-      return { kind: this.kind, resourceId: this.location.eventHubId, trustedService: true, dependsOn: [this.senderRole] };
-    }
-    return { kind: this.kind, resourceId: this.location.eventHubId, connectionString: this.connectionString };
-  }
-
-  /** @inheritdoc */
-  public get tenantId(): string | undefined {
-    return destinationTenant(this, this.options);
-  }
-
-  /** @inheritdoc */
-  public accessTarget(): AccessTarget {
-    if (!this.sendRuleId) {
-      throw new ExportConfigError(
-        "DFE063",
-        `${this.node.path}: cross-tenant access to a trusted-service event hub is not supported: Microsoft documents cross-tenant export with a Send rule's connection string only. Use a Send rule, or keep the hub in the export's tenant.`,
-      );
-    }
-    return {
-      kind: this.kind,
-      resourceId: this.location.eventHubId,
-      roleScope: this.sendRuleId,
-      resourceGroupName: this.location.resourceGroupName,
-      defaultRole: DestinationRole.CONTRIBUTOR,
-      allowedRoles: DestinationRole.FOR_EVENT_HUBS,
-      provider: this.options.provider,
-    };
-  }
-
-  /** Grants the Security Resource Provider "Azure Event Hubs Data Sender" on the event hub itself. */
-  protected grantTrustedSender(options: TrustedServiceOptions, eventHubId: string, provider: TerraformProvider | undefined): void {
-    const principal = options.principal ?? SecurityResourceProvider.lookUp();
-    this.senderRole = new RoleAssignment(this, "TrustedSender", {
-      scope: eventHubId,
-      roleDefinitionName: EVENT_HUBS_DATA_SENDER.name,
-      principalId: principal._objectIdIn(this),
-      principalType: "ServicePrincipal",
-      description: "Defender for Cloud continuous export as a trusted service",
-      provider,
-    });
-  }
 }
 
 /**
@@ -270,67 +164,6 @@ function importAdoptedEventHub(hub: EventHubDestination, props: EventHubDestinat
   hub.namespace.importFrom(adopt.eventHubId.replace(/\/eventhubs\/[^/]+$/i, ""), props.provider);
   hub.eventHub.importFrom(adopt.eventHubId, props.provider);
   if (adopt.sendRuleName && hub.sendRule) hub.sendRule.importFrom(`${adopt.eventHubId}/authorizationRules/${adopt.sendRuleName}`, props.provider);
-}
-
-class ImportedEventHub extends EventHubBase {
-  public readonly description: string;
-  protected readonly location: EventHubLocation;
-  protected readonly connectionString: string | undefined;
-  protected readonly sendRuleId: string | undefined;
-
-  constructor(scope: Construct, id: string, eventHubId: string, protected readonly options: ExistingEventHubOptions) {
-    super(scope, id);
-    checkDestinationTenant(this, options);
-    const parts = atPath(this.node.path, () => {
-      const parsed = parseResourceId(eventHubId, RESOURCE_ID_SHAPES.eventHub, "an event hub");
-      if (!parsed) {
-        throw new ExportConfigError("DFE044", `the event hub id must be a literal id (the library reads the namespace and hub names from it), got a token. Give "${RESOURCE_ID_SHAPES.eventHub.example}".`);
-      }
-      if (options.trustedService && options.sendRuleName !== undefined) {
-        throw new ExportConfigError("DFE045", "a trusted-service export uses no authorization rule: remove `sendRuleName`, or remove `trustedService` to export with the rule's connection string.");
-      }
-      if (!options.trustedService && (typeof options.sendRuleName !== "string" || options.sendRuleName === "")) {
-        throw new ExportConfigError("DFE045", "an existing event hub needs `sendRuleName` (an authorization rule on the event hub with Send rights), or `trustedService` to export without keys.");
-      }
-      return parsed;
-    });
-    const [namespaceName, eventHubName] = parts.names;
-    this.location = { namespaceName, eventHubName, resourceGroupName: parts.resourceGroupName, eventHubId, provider: options.provider, basicTier: options.basicTier ?? false, localAuthDisabled: false };
-    const where = `(existing${options.trustedService ? ", trusted service, no keys" : ""}, in ${parts.resourceGroupName})`;
-    this.description = `Event Hub ${namespaceName}/${eventHubName} ${where}`;
-    if (options.trustedService) {
-      this.grantTrustedSender(options.trustedService, eventHubId, options.provider);
-      this.connectionString = undefined;
-      this.sendRuleId = undefined;
-      return;
-    }
-    const rule = new DataAzurermEventhubAuthorizationRule(this, "SendRule", {
-      name: options.sendRuleName!,
-      namespaceName,
-      eventhubName: eventHubName,
-      resourceGroupName: parts.resourceGroupName,
-      provider: options.provider,
-      lifecycle: {
-        postcondition: [{ condition: "${self.send}", errorMessage: `The rule "${options.sendRuleName}" on event hub ${namespaceName}/${eventHubName} lacks Send rights; continuous export needs a rule with Send.` }],
-      },
-    });
-    this.connectionString = rule.primaryConnectionString;
-    this.sendRuleId = rule.id;
-    this.checkRuleSubscription(parts.subscriptionId);
-  }
-
-  /** The rule is read through the provider, which reads in its own subscription only. */
-  private checkRuleSubscription(hubSubscription: string): void {
-    this.node.addValidation({
-      validate: () => {
-        const provider = resolveAzurermProvider(this, this.options.provider);
-        const sub = provider && literalSubscriptionOf(provider);
-        return sub && sub.toLowerCase() !== hubSubscription.toLowerCase()
-          ? [`[DFE064] ${this.node.path}: the event hub is in subscription ${hubSubscription}, but its Send rule is read through ${provider!.node.path}, which reads subscription ${sub}. Pass \`provider\` configured for ${hubSubscription}.`]
-          : [];
-      },
-    });
-  }
 }
 
 /** A namespace only trusted Microsoft services and Entra identities reach: firewall on, SAS keys off. */

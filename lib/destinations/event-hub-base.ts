@@ -1,0 +1,94 @@
+import { TerraformProvider } from "cdktf";
+import { Construct, IConstruct } from "constructs";
+import { DestinationRole } from "../access/destination-role";
+import { RoleAssignment } from "../internal/azurerm";
+import { ExportConfigError } from "../model/errors";
+import { AccessTarget, DestinationKind, DestinationOptions, ExportActionConfig, ICrossTenantDestination, destinationTenant } from "./destination";
+import { EventHubConsumer, EventHubConsumerOptions, EventHubLocation } from "./event-hub-consumer";
+import { SecurityResourceProvider } from "./security-provider";
+
+/**
+ * Export as a trusted service: Defender for Cloud sends with its own identity ("Windows Azure Security
+ * Resource Provider") through the namespace firewall, with no key. The automation is then written with
+ * the 2023-12-01-preview API.
+ */
+export interface TrustedServiceOptions {
+  /** The sending identity. @default SecurityResourceProvider.lookUp(): by app id, through the azuread provider */
+  readonly principal?: SecurityResourceProvider;
+}
+
+/** The built-in role that lets a principal send events to an event hub. */
+const EVENT_HUBS_DATA_SENDER = { name: "Azure Event Hubs Data Sender", id: "2b629674-e913-4c01-ae53-ef4638d8f975" };
+
+/** An event hub destination, new or existing, to which readers can be added. */
+export interface IEventHubDestination extends ICrossTenantDestination {
+  /**
+   * Adds a reader (SIEM, SOAR): a consumer group, with a Listen-only rule or the
+   * "Azure Event Hubs Data Receiver" role on the event hub.
+   */
+  addConsumer(id: string, options: EventHubConsumerOptions): EventHubConsumer;
+}
+
+/** Shared by new and existing event hubs: the action and the reading side. */
+export abstract class EventHubBase extends Construct implements IEventHubDestination {
+  public readonly kind = DestinationKind.EVENT_HUB;
+  public abstract readonly description: string;
+  protected abstract readonly location: EventHubLocation;
+  /** The Send rule's connection string; undefined in trusted-service mode. */
+  protected abstract readonly connectionString: string | undefined;
+  /** The Send rule's resource id; undefined in trusted-service mode. */
+  protected abstract readonly sendRuleId: string | undefined;
+  protected abstract readonly options: DestinationOptions;
+  /** The Data Sender grant of trusted-service mode. */
+  protected senderRole?: RoleAssignment;
+
+  /** @inheritdoc */
+  public addConsumer(id: string, options: EventHubConsumerOptions): EventHubConsumer {
+    return new EventHubConsumer(this, id, this.location, options);
+  }
+
+  public bind(_automation: IConstruct): ExportActionConfig {
+    if (this.senderRole) {
+      return { kind: this.kind, resourceId: this.location.eventHubId, trustedService: true, dependsOn: [this.senderRole] };
+    }
+    return { kind: this.kind, resourceId: this.location.eventHubId, connectionString: this.connectionString };
+  }
+
+  /** @inheritdoc */
+  public get tenantId(): string | undefined {
+    return destinationTenant(this, this.options);
+  }
+
+  /** @inheritdoc */
+  public accessTarget(): AccessTarget {
+    if (!this.sendRuleId) {
+      throw new ExportConfigError(
+        "DFE063",
+        `${this.node.path}: cross-tenant access to a trusted-service event hub is not supported: Microsoft documents cross-tenant export with a Send rule's connection string only. Use a Send rule, or keep the hub in the export's tenant.`,
+      );
+    }
+    return {
+      kind: this.kind,
+      resourceId: this.location.eventHubId,
+      roleScope: this.sendRuleId,
+      resourceGroupName: this.location.resourceGroupName,
+      defaultRole: DestinationRole.CONTRIBUTOR,
+      allowedRoles: DestinationRole.FOR_EVENT_HUBS,
+      provider: this.options.provider,
+    };
+  }
+
+  /** Grants the Security Resource Provider "Azure Event Hubs Data Sender" on the event hub itself. */
+  protected grantTrustedSender(options: TrustedServiceOptions, eventHubId: string, provider: TerraformProvider | undefined): void {
+    const principal = options.principal ?? SecurityResourceProvider.lookUp();
+    this.senderRole = new RoleAssignment(this, "TrustedSender", {
+      scope: eventHubId,
+      roleDefinitionName: EVENT_HUBS_DATA_SENDER.name,
+      principalId: principal._objectIdIn(this),
+      principalType: "ServicePrincipal",
+      description: "Defender for Cloud continuous export as a trusted service",
+      provider,
+    });
+  }
+}
+
