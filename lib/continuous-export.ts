@@ -11,7 +11,7 @@ import { AutomationSource, toAutomationSources } from "./model/sources";
 import { ExportConfigError, atPath } from "./model/errors";
 import { Export } from "./model/export";
 import { AdoptedAutomations } from "./adopt/existing-automation";
-import { adoptedAny, adoptedFor, checkAdoption, moveFromPreviousWriter } from "./adopt/adoption";
+import { adoptedAny, adoptedFor, checkAdoption, takeOverFromPreviousWriter } from "./adopt/adoption";
 import { twoTokenErrors } from "./access/two-token-check";
 import { claimAutomationName } from "./internal/automation-names";
 import { AutomationSpec } from "./writers/automation-spec";
@@ -75,8 +75,9 @@ export interface ContinuousExportProps {
   readonly adopt?: AdoptedAutomations;
   /**
    * The writer these automations were deployed with before, when it changes (e.g. attack paths now
-   * need azapi): their state is moved to the new resource type (`moved` block, Terraform 1.8+) instead
-   * of deleting and re-creating them, which would leave a gap. @default the writer has not changed
+   * need azapi): the old resource leaves the state without being destroyed (`removed` block, Terraform
+   * 1.7+) and the new one imports the same automation, instead of deleting and re-creating it, which
+   * would leave a gap. @default the writer has not changed
    */
   readonly previousWriter?: AutomationWriter;
 }
@@ -190,7 +191,9 @@ export class ContinuousExport extends Construct {
       if (adopted) {
         automation.importFrom(writer === "azapi" ? `${adopted.id}?api-version=2023-12-01-preview` : adopted.id, writer === "azapi" ? props.azapiProvider : props.provider);
       }
-      atPath(this.node.path, () => moveFromPreviousWriter(automation, props.previousWriter, writer, adopted));
+      const automationId = `/subscriptions/${props.subscriptionId}/resourceGroups/${placed.resourceGroupName}/providers/Microsoft.Security/automations/${spec.name}`;
+      const provider = writer === "azapi" ? props.azapiProvider : props.provider;
+      atPath(this.node.path, () => takeOverFromPreviousWriter(automation, automationId, props.previousWriter, writer, adopted, provider));
       this.summaryAutomations.push({ name: spec.name, kind: kind.displayName, writtenAs: WRITTEN_AS[writer], targets: destinations });
     }
     this.node.addValidation({

@@ -1,4 +1,5 @@
-import { TerraformResource, Token } from "cdktf";
+import { TerraformProvider, TerraformResource, TerraformStack, Token } from "cdktf";
+import { IConstruct } from "constructs";
 import type { ContinuousExportProps } from "../continuous-export";
 import { DestinationKind } from "../destinations/destination";
 import { ExportConfigError } from "../model/errors";
@@ -38,17 +39,32 @@ export function checkAdoption(props: ContinuousExportProps, kinds: readonly Dest
   }
 }
 
-/** A changed writer moves the automation's state to the new resource type instead of replacing it. */
-export function moveFromPreviousWriter(automation: TerraformResource, previous: AutomationWriter | undefined, writer: "azurerm" | "azapi", adopted: ExistingAutomation | undefined): void {
+/**
+ * A changed writer hands the automation over to the new resource type instead of replacing it: the old
+ * address leaves the state without destroying anything (`removed`, Terraform 1.7+) and the new one
+ * imports the same automation. (A `moved` block would do in one step from azurerm to azapi, but azapi's
+ * state move drops the location, which then forces a replacement.)
+ */
+export function takeOverFromPreviousWriter(
+  automation: TerraformResource, automationId: string, previous: AutomationWriter | undefined, writer: "azurerm" | "azapi",
+  adopted: ExistingAutomation | undefined, provider: TerraformProvider | undefined,
+): void {
   if (!previous || previous === AutomationWriter.AUTO || previous.name === writer) return;
   if (adopted) {
     throw new ExportConfigError("DFE114", `automation ${adopted.name}: give \`adopt\` (it is not in this state yet) or \`previousWriter\` (it is, under another resource type), not both.`);
   }
-  if (writer === "azurerm") {
-    throw new ExportConfigError(
-      "DFE115",
-      "the automation was written through azapi and would now be written through azurerm, which cannot take over azapi state: it would be replaced, with a gap. Keep writer: AutomationWriter.AZAPI.",
-    );
-  }
-  automation.moveFromId(`azurerm_security_center_automation.${automation.friendlyUniqueId}`);
+  const previousType = previous === AutomationWriter.AZAPI ? "azapi_resource" : "azurerm_security_center_automation";
+  forgetWithoutDestroying(automation, `${previousType}.${automation.friendlyUniqueId}`);
+  automation.importFrom(writer === "azapi" ? `${automationId}?api-version=2023-12-01-preview` : automationId, provider);
+}
+
+const removedByStack = new WeakMap<TerraformStack, Array<{ from: string; lifecycle: { destroy: boolean } }>>();
+
+/** A `removed` block: Terraform forgets the address and leaves the resource in Azure. */
+function forgetWithoutDestroying(scope: IConstruct, address: string): void {
+  const stack = TerraformStack.of(scope);
+  const removed = removedByStack.get(stack) ?? [];
+  if (!removed.some((r) => r.from === address)) removed.push({ from: address, lifecycle: { destroy: false } });
+  removedByStack.set(stack, removed);
+  stack.addOverride("removed", removed);
 }

@@ -67,8 +67,10 @@ describe("adopting an existing automation", () => {
   });
 });
 
-describe("a change of writer moves state instead of replacing", () => {
-  test("azurerm to azapi: a moved block from the old address to the new one", () => {
+describe("a change of writer hands the automation over instead of replacing it", () => {
+  const AUTOMATION_ID = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Security/automations/ExportToWorkspace`;
+
+  test("azurerm to azapi: the old address is forgotten without destroying, the new one imports the same automation", () => {
     const { stack } = stackWithProvider();
     new AzapiProvider(stack, "azapi", {});
     new ContinuousExport(stack, "Export", {
@@ -78,24 +80,38 @@ describe("a change of writer moves state instead of replacing", () => {
     });
     const json = synthJson(stack);
     const address = Object.keys(json.resource.azapi_resource)[0];
-    expect(json.moved).toEqual([{ from: `azurerm_security_center_automation.${address}`, to: `azapi_resource.${address}` }]);
+    expect(json.removed).toEqual([{ from: `azurerm_security_center_automation.${address}`, lifecycle: { destroy: false } }]);
+    expect(json.import).toEqual([{ id: `${AUTOMATION_ID}?api-version=2023-12-01-preview`, to: `azapi_resource.${address}` }]);
+    expect(json.moved).toBeUndefined();
   });
 
-  test("no moved block when the writer did not change", () => {
+  test("azapi to azurerm works the same way, and several automations each get their block", () => {
+    const { stack } = stackWithProvider();
+    const ws = LogAnalyticsDestination.fromWorkspaceId(stack, "Ws", WORKSPACE_ID);
+    const base = { subscriptionId: SUB, location: "westeurope", exports: [Export.alerts()], destinations: [ws], previousWriter: AutomationWriter.AZAPI };
+    new ContinuousExport(stack, "A", { ...base, resourceGroupName: "rg" });
+    new ContinuousExport(stack, "B", { ...base, resourceGroupName: "rg2", names: { workspace: "b" } });
+    const json = synthJson(stack);
+    const addresses = Object.keys(json.resource.azurerm_security_center_automation);
+    expect(json.removed).toEqual(addresses.map((a) => ({ from: `azapi_resource.${a}`, lifecycle: { destroy: false } })));
+    expect(json.import.map((i: any) => i.id)).toEqual([AUTOMATION_ID, `/subscriptions/${SUB}/resourceGroups/rg2/providers/Microsoft.Security/automations/b`]);
+  });
+
+  test("no blocks when the writer did not change", () => {
     const { stack } = stackWithProvider();
     new ContinuousExport(stack, "Export", {
       subscriptionId: SUB, resourceGroupName: "rg", location: "westeurope",
       exports: [Export.alerts()], destinations: [LogAnalyticsDestination.fromWorkspaceId(stack, "Ws", WORKSPACE_ID)],
       previousWriter: AutomationWriter.AZURERM,
     });
-    expect(synthJson(stack).moved).toBeUndefined();
+    const json = synthJson(stack);
+    expect([json.removed, json.import, json.moved]).toEqual([undefined, undefined, undefined]);
   });
 
-  test("azapi to azurerm is refused (azurerm cannot take over azapi state), and so is adopt with previousWriter", () => {
+  test("adopt and previousWriter for one automation are refused", () => {
     const { stack } = stackWithProvider();
     const ws = LogAnalyticsDestination.fromWorkspaceId(stack, "Ws", WORKSPACE_ID);
     const base = { subscriptionId: SUB, resourceGroupName: "rg-asc-export", location: "westeurope", exports: [Export.alerts()], destinations: [ws] };
-    expect(errorOf(() => new ContinuousExport(stack, "A", { ...base, previousWriter: AutomationWriter.AZAPI, names: { workspace: "a" } }))).toMatch(/DFE115/);
     new AzapiProvider(stack, "azapi", {});
     expect(errorOf(() => new ContinuousExport(stack, "B", { ...base, writer: AutomationWriter.AZAPI, previousWriter: AutomationWriter.AZURERM, adopt: { workspace: existing() } }))).toMatch(/DFE114/);
   });
