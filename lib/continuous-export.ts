@@ -11,7 +11,7 @@ import { AutomationSource, toAutomationSources } from "./model/sources";
 import { ExportConfigError, atPath } from "./model/errors";
 import { Export } from "./model/export";
 import { AdoptedAutomations } from "./adopt/existing-automation";
-import { adoptedAny, adoptedFor, checkAdoption, takeOverFromPreviousWriter } from "./adopt/adoption";
+import { adoptedAny, adoptedFor, checkAdoption, importIdFor, takeOverFromPreviousWriter } from "./adopt/adoption";
 import { twoTokenErrors } from "./access/two-token-check";
 import { claimAutomationName } from "./internal/automation-names";
 import { AutomationSpec } from "./writers/automation-spec";
@@ -116,8 +116,9 @@ const WRITTEN_AS = {
 const stacksWaitingForGrants = new WeakSet<TerraformStack>();
 
 /**
- * Continuous export of Defender for Cloud data from one subscription: the
- * `azurerm_security_center_automation` resources that make it real.
+ * Continuous export of Defender for Cloud data from one subscription: the automations that make it
+ * real, written as `azurerm_security_center_automation` or, where only the 2023-12-01-preview API can
+ * express them, as `azapi_resource` (see `writer`).
  *
  * One automation per destination kind (workspace, event hub, Logic App), named so that the portal's
  * Continuous export page shows it (`ExportToWorkspace`, `ExportToEventHub`). Adding a destination of
@@ -178,7 +179,8 @@ export class ContinuousExport extends Construct {
       if (adoptedAny(props.adopt)) {
         // An adopted automation's group exists already: take it over too.
         const rgId = `/subscriptions/${props.subscriptionId}/resourceGroups/${props.resourceGroupName}`;
-        this.resourceGroup instanceof ResourceGroup ? this.resourceGroup.importFrom(rgId, props.provider) : this.resourceGroup.importFrom(`${rgId}?api-version=2021-04-01`, props.azapiProvider);
+        const viaAzapi = !(this.resourceGroup instanceof ResourceGroup);
+        this.resourceGroup.importFrom(importIdFor(viaAzapi ? "azapi" : "azurerm", rgId, "2021-04-01"), viaAzapi ? props.azapiProvider : props.provider);
       }
     }
     const rg = this.resourceGroup;
@@ -187,12 +189,10 @@ export class ContinuousExport extends Construct {
         rg instanceof ResourceGroup ? { ...spec, resourceGroupName: rg.name } : rg ? { ...spec, dependsOn: [...spec.dependsOn, rg] } : spec;
       const automation = (this.automations[kind.actionType] =
         writer === "azapi" ? writeWithAzapi(this, kind.actionType, placed, props.azapiProvider) : writeWithAzurerm(this, kind.actionType, placed, props.provider));
-      const adopted = adoptedFor(props.adopt, kind);
-      if (adopted) {
-        automation.importFrom(writer === "azapi" ? `${adopted.id}?api-version=2023-12-01-preview` : adopted.id, writer === "azapi" ? props.azapiProvider : props.provider);
-      }
-      const automationId = `/subscriptions/${props.subscriptionId}/resourceGroups/${placed.resourceGroupName}/providers/Microsoft.Security/automations/${spec.name}`;
       const provider = writer === "azapi" ? props.azapiProvider : props.provider;
+      const adopted = adoptedFor(props.adopt, kind);
+      if (adopted) automation.importFrom(importIdFor(writer, adopted.id), provider);
+      const automationId = `/subscriptions/${props.subscriptionId}/resourceGroups/${placed.resourceGroupName}/providers/Microsoft.Security/automations/${spec.name}`;
       atPath(this.node.path, () => takeOverFromPreviousWriter(automation, automationId, props.previousWriter, writer, adopted, provider));
       this.summaryAutomations.push({ name: spec.name, kind: kind.displayName, writtenAs: WRITTEN_AS[writer], targets: destinations });
     }

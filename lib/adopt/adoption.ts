@@ -6,6 +6,11 @@ import { ExportConfigError } from "../model/errors";
 import { AutomationWriter } from "../writers/writer";
 import { AdoptedAutomations, ExistingAutomation, normalizedLocation } from "./existing-automation";
 
+/** The id an import block gives: azapi's names the API version to read the resource with. */
+export function importIdFor(writer: "azurerm" | "azapi", id: string, azapiVersion = "2023-12-01-preview"): string {
+  return writer === "azapi" ? `${id}?api-version=${azapiVersion}` : id;
+}
+
 /** The existing automation adopted for a destination kind, if any. */
 export function adoptedFor(adopt: AdoptedAutomations | undefined, kind: DestinationKind): ExistingAutomation | undefined {
   if (!adopt) return undefined;
@@ -55,7 +60,7 @@ export function takeOverFromPreviousWriter(
   }
   const previousType = previous === AutomationWriter.AZAPI ? "azapi_resource" : "azurerm_security_center_automation";
   forgetWithoutDestroying(automation, `${previousType}.${automation.friendlyUniqueId}`);
-  automation.importFrom(writer === "azapi" ? `${automationId}?api-version=2023-12-01-preview` : automationId, provider);
+  automation.importFrom(importIdFor(writer, automationId), provider);
 }
 
 const removedByStack = new WeakMap<TerraformStack, Array<{ from: string; lifecycle: { destroy: boolean } }>>();
