@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { ICrossTenantDestination, IExportDestination, isCrossTenantDestination } from "../destinations/destination";
 import { LighthouseAssignment, LighthouseDefinition, RoleAssignment } from "../internal/azurerm";
 import { literalTenantOf, resolveAzurermProvider } from "../internal/provider-check";
+import { addressAt, idOfPath } from "../internal/addresses";
 import { resourceGroupIdOf, subscriptionScopeOf } from "../internal/resource-id";
 import { ExportConfigError, atPath } from "../model/errors";
 import { DestinationRole } from "./destination-role";
@@ -55,15 +56,18 @@ export class CrossTenantAccess extends Construct {
     if (principal.viaLighthouse) {
       this.lighthouseDefinition = this.delegate(props, targets);
     } else {
-      targets.forEach(({ destination, target, role }, i) => {
-        this.roleAssignments.push(new RoleAssignment(this, `Role${i}`, {
+      targets.forEach(({ destination, target, role }, position) => {
+        const assignment = new RoleAssignment(this, `Role-${idOfPath(destination)}`, {
           scope: target.roleScope,
           roleDefinitionName: role.name,
           principalId: principal.objectId,
           principalType: principal._principalType,
           description: `Continuous export from tenant ${props.exportingTenantId} to ${destination.node.path}`,
           provider: props.provider ?? target.provider,
-        }));
+        });
+        // Grants were once numbered by position: a state from then moves to the keyed address.
+        assignment.moveFromId(addressAt(this, "azurerm_role_assignment", `Role${position}`));
+        this.roleAssignments.push(assignment);
       });
     }
     const dependables = [...this.roleAssignments, ...this.lighthouseAssignments];
@@ -99,12 +103,14 @@ export class CrossTenantAccess extends Construct {
     if (subscriptions.size > 1) {
       throw new ExportConfigError("DFE071", `${this.node.path}: a Lighthouse definition lives in one subscription, but the destinations are in ${[...subscriptions].join(", ")}. Make one CrossTenantAccess per subscription.`);
     }
-    const provider = props.provider ?? targets[0].target.provider;
+    // Written once for all destinations: from the first by construct path, so that listing them in another order changes nothing.
+    const first = [...targets].sort((a, b) => compare(a.destination.node.path, b.destination.node.path))[0];
+    const provider = props.provider ?? first.target.provider;
     const definition = new LighthouseDefinition(this, "Definition", {
       name: `Defender for Cloud continuous export from ${props.exportingTenantId}`,
       description: `Lets the exporting identity of tenant ${props.exportingTenantId} write continuous export to ${roles.length === 1 ? "this destination" : "these destinations"}.`,
       managingTenantId: props.exportingTenantId,
-      scope: subscriptionScopeOf(targets[0].target.resourceId),
+      scope: subscriptionScopeOf(first.target.resourceId),
       authorization: roles.map((role) => ({
         principalId: props.principal.objectId,
         principalDisplayName: props.principal._displayName,
@@ -112,15 +118,20 @@ export class CrossTenantAccess extends Construct {
       })),
       provider,
     });
-    // One assignment per resource group; references are compared by what they resolve to.
-    const groups = new Map<string, string>();
-    for (const { target } of targets) {
-      const key = `${JSON.stringify(resolved(this, target.resourceGroupName))}|${target.provider?.node.path ?? ""}`;
-      if (!groups.has(key)) groups.set(key, resourceGroupIdOf(target.resourceId));
+    // One assignment per resource group (references are compared by what they resolve to), named after
+    // the group's first destination by construct path, not by position.
+    const groupOf = (target: Target["target"]) => `${JSON.stringify(resolved(this, target.resourceGroupName))}|${target.provider?.node.path ?? ""}`;
+    const listedPositions = [...new Set(targets.map((t) => groupOf(t.target)))];
+    const groups = new Map<string, { scope: string; destination: IExportDestination; position: number }>();
+    for (const { destination, target } of [...targets].sort((a, b) => compare(a.destination.node.path, b.destination.node.path))) {
+      const key = groupOf(target);
+      if (!groups.has(key)) groups.set(key, { scope: resourceGroupIdOf(target.resourceId), destination, position: listedPositions.indexOf(key) });
     }
-    [...groups.values()].forEach((rg, i) => {
-      this.lighthouseAssignments.push(new LighthouseAssignment(this, `Assignment${i}`, { scope: rg, lighthouseDefinitionId: definition.id, provider }));
-    });
+    for (const { scope, destination, position } of groups.values()) {
+      const assignment = new LighthouseAssignment(this, `Assignment-${idOfPath(destination)}`, { scope, lighthouseDefinitionId: definition.id, provider });
+      assignment.moveFromId(addressAt(this, "azurerm_lighthouse_assignment", `Assignment${position}`));
+      this.lighthouseAssignments.push(assignment);
+    }
     return definition;
   }
 
@@ -140,6 +151,10 @@ export class CrossTenantAccess extends Construct {
       return [];
     });
   }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function resolved(scope: Construct, value: string): unknown {

@@ -55,12 +55,10 @@ export function takeOverFromPreviousWriter(
   adopted: ExistingAutomation | undefined, provider: TerraformProvider | undefined,
 ): void {
   if (!previous || previous === AutomationWriter.AUTO || previous.name === writer) return;
-  if (adopted) {
-    throw new ExportConfigError("DFE114", `automation ${adopted.name}: give \`adopt\` (it is not in this state yet) or \`previousWriter\` (it is, under another resource type), not both.`);
-  }
   const previousType = previous === AutomationWriter.AZAPI ? "azapi_resource" : "azurerm_security_center_automation";
   forgetWithoutDestroying(automation, `${previousType}.${automation.friendlyUniqueId}`);
-  automation.importFrom(importIdFor(writer, automationId), provider);
+  // An adopted automation is imported already (its import block stays in the code after the first deploy).
+  if (!adopted) automation.importFrom(importIdFor(writer, automationId), provider);
 }
 
 const removedByStack = new WeakMap<TerraformStack, Array<{ from: string; lifecycle: { destroy: boolean } }>>();

@@ -1,0 +1,182 @@
+import { TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { DataType } from "../../lib/model/data-type";
+import { Export } from "../../lib/model/export";
+import { AlertSeverity } from "../../lib/model/severity";
+import { DestinationKind, ICrossTenantDestination, IExportDestination } from "../../lib/destinations/destination";
+import { EventHubDestination } from "../../lib/destinations/event-hub";
+import { LogAnalyticsDestination } from "../../lib/destinations/log-analytics";
+import { AutomationWriter } from "../../lib/writers/writer";
+import { AzapiProvider } from "../../lib/internal/azapi";
+import { AzurermProvider } from "../../lib/internal/azurerm";
+import type { ContinuousExportProps } from "../../lib/continuous-export";
+import { RequestEdit } from "./request-edits";
+
+const workspaceIn = (subscriptionId: string) => `/subscriptions/${subscriptionId}/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-added`;
+const hubIn = (subscriptionId: string) => `/subscriptions/${subscriptionId}/resourceGroups/rg-siem/providers/Microsoft.EventHub/namespaces/evhns-added/eventhubs/defender`;
+
+/** The writer an export was written with before an edit, as README tells users to pass it in `previousWriter`. */
+function writerBefore(props: ContinuousExportProps): AutomationWriter {
+  if (props.writer && props.writer !== AutomationWriter.AUTO) return props.writer;
+  const needsApi2023 = props.exports.some((e) => e.dataType.needsApi2023) || props.destinations.some((d) => /trusted service/.test(d.description));
+  return needsApi2023 ? AutomationWriter.AZAPI : AutomationWriter.AZURERM;
+}
+
+function kindsOf(destinations: readonly IExportDestination[]): DestinationKind[] {
+  return DestinationKind.ALL.filter((k) => destinations.some((d) => d.kind === k));
+}
+
+/** An existing destination of `kind`, in the exported subscription, read through the export's provider. */
+function addedDestination(scope: Construct, id: string, kind: DestinationKind, p: ContinuousExportProps): IExportDestination {
+  return kind === DestinationKind.EVENT_HUB
+    ? EventHubDestination.fromEventHubId(scope, `${id}AddedHub`, hubIn(p.subscriptionId), { sendRuleName: "send", provider: p.provider })
+    : LogAnalyticsDestination.fromWorkspaceId(scope, `${id}AddedWorkspace`, workspaceIn(p.subscriptionId), { provider: p.provider });
+}
+
+/** The automation addresses of one destination kind of an export with construct id `id`. */
+function automationOf(id: string, kind: DestinationKind): (address: string) => boolean {
+  const pattern = new RegExp(`(^|_)${id}_${kind.actionType}_[0-9A-F]{8}$`);
+  return (address) => pattern.test(address.split(".")[1]);
+}
+
+/** The user adds an azapi provider along with anything that needs the 2023-12 API. */
+function withAzapi(scope: Construct, props: ContinuousExportProps): ContinuousExportProps {
+  const stack = TerraformStack.of(scope);
+  if (stack.node.findAll().some((c) => c instanceof AzapiProvider)) return props;
+  const azurerm = (props.provider ?? stack.node.findAll().find((c) => c instanceof AzurermProvider && !c.alias)) as AzurermProvider | undefined;
+  new AzapiProvider(stack, "azapi", { tenantId: azurerm?.tenantId, auxiliaryTenantIds: azurerm?.auxiliaryTenantIds });
+  return props;
+}
+
+/** Only the first shard of a sharded app gets a fleet edit (a subscription belongs to one shard). */
+function firstShardOnly(scope: Construct): boolean {
+  return !/shard-(?!0+$)\d+$/.test(TerraformStack.of(scope).node.id);
+}
+
+const ADDED_SUBSCRIPTION = "20000000-0000-0000-0000-000000000001";
+const removedKinds = new Map<string, DestinationKind>();
+const removedSubscriptions = new Set<string>();
+
+/**
+ * The edits users plausibly make to a request. Each future feature adds its edits here; the harness runs
+ * every one over every example.
+ */
+export const EDITS: readonly RequestEdit[] = [
+  {
+    name: "reorder the exports",
+    exportProps: (p) => (p.exports.length > 1 ? { ...p, exports: [...p.exports].reverse() } : undefined),
+  },
+  {
+    name: "reorder the destinations",
+    exportProps: (p) => (p.destinations.length > 1 ? { ...p, destinations: [...p.destinations].reverse() } : undefined),
+    fleetProps: (p) => (p.destinations.length > 1 ? { ...p, destinations: [...p.destinations].reverse() } : undefined),
+  },
+  {
+    name: "add a data type",
+    exportProps: (p) => {
+      const missing = [DataType.REGULATORY_COMPLIANCE, DataType.SECURE_SCORE, DataType.ALERTS].find((t) => !p.exports.some((e) => e.dataType === t));
+      const added = missing === DataType.REGULATORY_COMPLIANCE ? Export.regulatoryCompliance() : missing === DataType.SECURE_SCORE ? Export.secureScore() : missing ? Export.alerts() : undefined;
+      return added ? { ...p, exports: [...p.exports, added] } : undefined;
+    },
+    fleetProps: (p) => (p.exports.some((e) => e.dataType === DataType.REGULATORY_COMPLIANCE) ? undefined : { ...p, exports: [...p.exports, Export.regulatoryCompliance()] }),
+  },
+  {
+    name: "remove a data type",
+    exportProps: (p) => (p.exports.length > 1 ? { ...p, exports: p.exports.slice(0, -1) } : undefined),
+    fleetProps: (p) => (p.exports.length > 1 ? { ...p, exports: p.exports.slice(0, -1) } : undefined),
+  },
+  {
+    name: "narrow a filter (alerts: high only)",
+    exportProps: (p) => (p.exports.some((e) => e.dataType === DataType.ALERTS)
+      ? { ...p, exports: p.exports.map((e) => (e.dataType === DataType.ALERTS ? Export.alerts({ severities: [AlertSeverity.HIGH] }) : e)) }
+      : undefined),
+  },
+  {
+    name: "turn attack paths on (previousWriter as the README says)",
+    exportProps: (p, scope) => (p.exports.some((e) => e.dataType.needsApi2023) ? undefined : withAzapi(scope, { ...p, exports: [...p.exports, Export.attackPaths()], previousWriter: writerBefore(p) })),
+  },
+  {
+    name: "turn attack paths off (previousWriter as the README says)",
+    exportProps: (p) => {
+      const rest = p.exports.filter((e) => !e.dataType.needsApi2023);
+      if (rest.length === p.exports.length) return undefined;
+      return { ...p, exports: rest.length > 0 ? rest : [Export.alerts()], previousWriter: writerBefore(p) };
+    },
+  },
+  {
+    name: "write through azapi from now on (previousWriter set)",
+    exportProps: (p, scope) => (writerBefore(p) === AutomationWriter.AZAPI ? undefined : withAzapi(scope, { ...p, writer: AutomationWriter.AZAPI, previousWriter: writerBefore(p) })),
+  },
+  {
+    name: "add a destination of another kind",
+    exportProps: (p, scope, id) => {
+      const kind = [DestinationKind.WORKSPACE, DestinationKind.EVENT_HUB].find((k) => !kindsOf(p.destinations).includes(k));
+      if (!kind) return undefined;
+      // Its own automation name: another export of the subscription may hold the portal name of that kind.
+      const names = kind === DestinationKind.WORKSPACE ? { ...p.names, workspace: `${id}-workspace` } : { ...p.names, eventHub: `${id}-event-hub` };
+      return { ...p, destinations: [...p.destinations, addedDestination(scope, id, kind, p)], names };
+    },
+  },
+  {
+    name: "add a destination of a kind already there",
+    exportProps: (p, scope, id) => {
+      const kind = kindsOf(p.destinations).find((k) => k !== DestinationKind.LOGIC_APP);
+      return kind ? { ...p, destinations: [addedDestination(scope, id, kind, p), ...p.destinations] } : undefined;
+    },
+  },
+  {
+    name: "remove a destination kind",
+    exportProps: (p, scope, id) => {
+      const kinds = kindsOf(p.destinations);
+      if (kinds.length < 2) return undefined;
+      const dropped = kinds[kinds.length - 1];
+      removedKinds.set(`${TerraformStack.of(scope).node.id}/${id}`, dropped);
+      return { ...p, destinations: p.destinations.filter((d) => d.kind !== dropped) };
+    },
+    removes: (address) => [...removedKinds].some(([key, kind]) => automationOf(key.split("/")[1], kind)(address)),
+  },
+  {
+    name: "pause the export",
+    exportProps: (p) => ({ ...p, enabled: false }),
+    fleetProps: (p) => ({ ...p, enabled: false }),
+  },
+  {
+    name: "change the description and tags",
+    exportProps: (p) => ({ ...p, description: "changed", tags: { ...(p.tags ?? {}), owner: "secops" } }),
+    fleetProps: (p) => ({ ...p, tags: { ...(p.tags ?? {}), owner: "secops" } }),
+  },
+  {
+    name: "export only some resource groups",
+    exportProps: (p) => ({ ...p, scopeResourceGroups: ["rg-app-1", "rg-app-2"] }),
+  },
+  {
+    name: "reorder a grant's destinations",
+    grantProps: (p) => (p.destinations.length > 1 ? { ...p, destinations: [...p.destinations].reverse() } : undefined),
+  },
+  {
+    name: "grant one more destination, listed first",
+    grantProps: (p, scope, id) => {
+      const first = p.destinations[0] as ICrossTenantDestination;
+      const workspaceId = workspaceIn(/\/subscriptions\/([0-9a-f-]{36})\//i.exec(first.accessTarget().resourceId)?.[1] ?? "00000000-0000-0000-0000-000000000099");
+      const added = LogAnalyticsDestination.fromWorkspaceId(scope, `${id}AddedWorkspace`, workspaceId, { provider: first.accessTarget().provider, tenantId: first.tenantId });
+      return { ...p, destinations: [added, ...p.destinations] };
+    },
+  },
+  {
+    name: "add a subscription to a fleet",
+    fleetProps: (p, scope) => (firstShardOnly(scope) ? { ...p, subscriptions: [...p.subscriptions, { subscriptionId: ADDED_SUBSCRIPTION }] } : undefined),
+  },
+  {
+    name: "remove a subscription from a fleet",
+    fleetProps: (p, scope) => {
+      if (!firstShardOnly(scope) || p.subscriptions.length < 2) return undefined;
+      removedSubscriptions.add(p.subscriptions[0].subscriptionId);
+      return { ...p, subscriptions: p.subscriptions.slice(1) };
+    },
+    removes: (address) => [...removedSubscriptions].some((s) => address.includes(`_${s}_`)),
+  },
+  {
+    name: "reorder a fleet's subscriptions",
+    fleetProps: (p) => ({ ...p, subscriptions: [...p.subscriptions].reverse() }),
+  },
+];
