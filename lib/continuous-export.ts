@@ -1,6 +1,6 @@
 import { Aspects, ITerraformDependable, TerraformProvider, TerraformResource, TerraformStack, Token, dependable } from "cdktf";
 import { Construct } from "constructs";
-import { DestinationKind, IExportDestination } from "./destinations/destination";
+import { DestinationKind, IExportDestination, isPlacedDestination } from "./destinations/destination";
 import { ResourceGroup } from "./internal/azurerm";
 import { freezeProviderLookups, literalSubscriptionOf, literalTenantOf, resolveAzapiProvider, resolveAzurermProvider } from "./internal/provider-check";
 import { grantsOf } from "./access/grants";
@@ -11,7 +11,7 @@ import { AutomationSource, toAutomationSources } from "./model/sources";
 import { ExportConfigError, atPath } from "./model/errors";
 import { Export } from "./model/export";
 import { AdoptedAutomations } from "./adopt/existing-automation";
-import { adoptedAny, adoptedFor, checkAdoption, importIdFor, takeOverFromPreviousWriter } from "./adopt/adoption";
+import { RESOURCE_GROUP_API_VERSION, adoptedAny, adoptedFor, checkAdoption, importIdFor, takeOverFromPreviousWriter } from "./adopt/adoption";
 import { twoTokenErrors } from "./access/two-token-check";
 import { claimAutomationName } from "./internal/automation-names";
 import { AutomationSpec } from "./writers/automation-spec";
@@ -37,8 +37,24 @@ export interface ContinuousExportProps {
   readonly resourceGroupName: string;
   /** The region of the automations (and of the resource group, if created). */
   readonly location: string;
-  /** Create the resource group. @default false: it must exist */
+  /**
+   * Create the resource group. Destinations created in this stack in a group of the same name wait for
+   * it. @default false: it must exist
+   */
   readonly createResourceGroup?: boolean;
+  /**
+   * How the created resource group is written: `azurerm_resource_group` (AZURERM) or an `azapi_resource`
+   * (AZAPI, one azapi provider serves every subscription). Chosen from the props alone, never from which
+   * writer AUTO picks, so adding or removing attack paths or a destination never changes it.
+   * @default AutomationWriter.AZAPI when `writer` is AutomationWriter.AZAPI, else AutomationWriter.AZURERM
+   */
+  readonly resourceGroupWriter?: AutomationWriter;
+  /**
+   * The writer the created resource group was deployed with before, when it changes: the old resource
+   * leaves the state without being destroyed (`removed`) and the new one imports the same group.
+   * (Versions before 0.2 wrote it through azapi whenever every automation was.) @default it has not changed
+   */
+  readonly previousResourceGroupWriter?: AutomationWriter;
   /** What to export. Findings bring their parent recommendations along. */
   readonly exports: Export[];
   /** Where to send it; one automation per destination kind, each with one action per destination. */
@@ -172,16 +188,18 @@ export class ContinuousExport extends Construct {
     });
     atPath(this.node.path, () => checkAdoption(props, plans.map((p) => p.kind)));
     if (props.createResourceGroup) {
-      // Through azapi when every automation is, so that one azapi provider serves any number of subscriptions.
-      this.resourceGroup = this.writers.has("azurerm")
+      const rgWriter = atPath(this.node.path, () => resourceGroupWriterOf(props));
+      if (rgWriter === "azapi") this.writers.add("azapi");
+      this.resourceGroup = rgWriter === "azurerm"
         ? new ResourceGroup(this, "ResourceGroup", { name: props.resourceGroupName, location: props.location, tags: props.tags, provider: props.provider })
         : writeResourceGroupWithAzapi(this, "ResourceGroup", props.subscriptionId, props.resourceGroupName, props.location, props.tags, props.azapiProvider);
-      if (adoptedAny(props.adopt)) {
-        // An adopted automation's group exists already: take it over too.
-        const rgId = `/subscriptions/${props.subscriptionId}/resourceGroups/${props.resourceGroupName}`;
-        const viaAzapi = !(this.resourceGroup instanceof ResourceGroup);
-        this.resourceGroup.importFrom(importIdFor(viaAzapi ? "azapi" : "azurerm", rgId, "2021-04-01"), viaAzapi ? props.azapiProvider : props.provider);
-      }
+      const rgId = `/subscriptions/${props.subscriptionId}/resourceGroups/${props.resourceGroupName}`;
+      const rgProvider = rgWriter === "azapi" ? props.azapiProvider : props.provider;
+      // An adopted automation's group exists already: take it over too.
+      const adopted = adoptedAny(props.adopt);
+      if (adopted) this.resourceGroup.importFrom(importIdFor(rgWriter, rgId, RESOURCE_GROUP_API_VERSION), rgProvider);
+      atPath(this.node.path, () => takeOverFromPreviousWriter(this.resourceGroup!, rgId, props.previousResourceGroupWriter, rgWriter, adopted, rgProvider, RESOURCE_GROUP_API_VERSION));
+      waitForGroup(this, props.destinations, props.resourceGroupName, this.resourceGroup);
     }
     const rg = this.resourceGroup;
     for (const { kind, destinations, spec, writer } of plans) {
@@ -193,7 +211,7 @@ export class ContinuousExport extends Construct {
       const adopted = adoptedFor(props.adopt, kind);
       if (adopted) automation.importFrom(importIdFor(writer, adopted.id), provider);
       const automationId = `/subscriptions/${props.subscriptionId}/resourceGroups/${placed.resourceGroupName}/providers/Microsoft.Security/automations/${spec.name}`;
-      atPath(this.node.path, () => takeOverFromPreviousWriter(automation, automationId, props.previousWriter, writer, adopted, provider));
+      atPath(this.node.path, () => takeOverFromPreviousWriter(automation, automationId, props.previousWriter, writer, adopted !== undefined, provider));
       this.summaryAutomations.push({ name: spec.name, kind: kind.displayName, writtenAs: WRITTEN_AS[writer], targets: destinations });
     }
     this.node.addValidation({
@@ -335,6 +353,33 @@ function checkProps(props: ContinuousExportProps): void {
   }
   if (props.scopeResourceGroups && props.scopeResourceGroups.length === 0) {
     throw new ExportConfigError("DFE038", "`scopeResourceGroups` is empty, which would scope nothing. Leave it out to export the whole subscription.");
+  }
+}
+
+/** The writer of the created resource group: the one asked for, or the one `writer` names; never what AUTO picks. */
+function resourceGroupWriterOf(props: ContinuousExportProps): "azurerm" | "azapi" {
+  const asked = props.resourceGroupWriter;
+  if (asked !== undefined && asked !== AutomationWriter.AZURERM && asked !== AutomationWriter.AZAPI && asked !== AutomationWriter.AUTO) {
+    throw new ExportConfigError("DFE115", "`resourceGroupWriter` must be AutomationWriter.AZURERM or AZAPI (AUTO means the default).");
+  }
+  const chosen = asked && asked !== AutomationWriter.AUTO ? asked : props.writer === AutomationWriter.AZAPI ? AutomationWriter.AZAPI : AutomationWriter.AZURERM;
+  return chosen === AutomationWriter.AZAPI ? "azapi" : "azurerm";
+}
+
+/**
+ * New destinations of this stack placed in the group this export creates (by the same literal name)
+ * wait for it: Terraform would otherwise create them side by side, and they would fail on a missing group.
+ */
+function waitForGroup(scope: Construct, destinations: readonly IExportDestination[], groupName: string, group: TerraformResource): void {
+  if (Token.isUnresolved(groupName)) return;
+  const stack = TerraformStack.of(scope);
+  for (const d of destinations) {
+    if (!isPlacedDestination(d) || TerraformStack.of(d) !== stack) continue;
+    const { resourceGroupName, resources } = d.placement;
+    if (Token.isUnresolved(resourceGroupName) || resourceGroupName.toLowerCase() !== groupName.toLowerCase()) continue;
+    for (const r of resources) {
+      if (!(r.dependsOn ?? []).includes(dependable(group))) r.dependsOn = [...(r.dependsOn ?? []), dependable(group)];
+    }
   }
 }
 

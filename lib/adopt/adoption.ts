@@ -51,14 +51,23 @@ export function checkAdoption(props: ContinuousExportProps, kinds: readonly Dest
  * state move drops the location, which then forces a replacement.)
  */
 export function takeOverFromPreviousWriter(
-  automation: TerraformResource, automationId: string, previous: AutomationWriter | undefined, writer: "azurerm" | "azapi",
-  adopted: ExistingAutomation | undefined, provider: TerraformProvider | undefined,
+  resource: TerraformResource, resourceId: string, previous: AutomationWriter | undefined, writer: "azurerm" | "azapi",
+  importedAlready: boolean, provider: TerraformProvider | undefined, azapiVersion?: string,
 ): void {
   if (!previous || previous === AutomationWriter.AUTO || previous.name === writer) return;
-  const previousType = previous === AutomationWriter.AZAPI ? "azapi_resource" : "azurerm_security_center_automation";
-  forgetWithoutDestroying(automation, `${previousType}.${automation.friendlyUniqueId}`);
-  // An adopted automation is imported already (its import block stays in the code after the first deploy).
-  if (!adopted) automation.importFrom(importIdFor(writer, automationId), provider);
+  const azurermType = resource.terraformResourceType === "azapi_resource" ? azurermTypeOf(resourceId) : resource.terraformResourceType;
+  const previousType = previous === AutomationWriter.AZAPI ? "azapi_resource" : azurermType;
+  forgetWithoutDestroying(resource, `${previousType}.${resource.friendlyUniqueId}`);
+  // An adopted resource is imported already (its import block stays in the code after the first deploy).
+  if (!importedAlready) resource.importFrom(importIdFor(writer, resourceId, azapiVersion), provider);
+}
+
+/** The API version the azapi writer reads and writes created resource groups with. */
+export const RESOURCE_GROUP_API_VERSION = "2021-04-01";
+
+/** The azurerm resource type of the resources the library writes through either writer. */
+function azurermTypeOf(resourceId: string): string {
+  return /\/providers\/Microsoft\.Security\/automations\//i.test(resourceId) ? "azurerm_security_center_automation" : "azurerm_resource_group";
 }
 
 const removedByStack = new WeakMap<TerraformStack, Array<{ from: string; lifecycle: { destroy: boolean } }>>();

@@ -1,4 +1,4 @@
-import { ITerraformDependable, TerraformProvider, Token } from "cdktf";
+import { ITerraformDependable, TerraformProvider, TerraformResource, Token } from "cdktf";
 import { IConstruct } from "constructs";
 import type { DestinationRole } from "../access/destination-role";
 import { literalTenantOf, resolveAzurermProvider } from "../internal/provider-check";
@@ -62,6 +62,25 @@ export interface IExportDestination extends IConstruct {
    * @param automation the construct that writes the automation
    */
   bind(automation: IConstruct): ExportActionConfig;
+}
+
+/** Where a destination the library creates is placed, so that an export that creates the group can be waited for. */
+export interface DestinationPlacement {
+  /** The resource group name the destination's resources are created in. */
+  readonly resourceGroupName: string;
+  /** The resources placed directly in that group (the others depend on them). */
+  readonly resources: readonly TerraformResource[];
+}
+
+/** A destination whose resources the library creates in a named resource group. */
+export interface IPlacedDestination extends IExportDestination {
+  /** Where its resources are created. */
+  readonly placement: DestinationPlacement;
+}
+
+/** Whether a destination creates resources in a named resource group. */
+export function isPlacedDestination(d: IExportDestination): d is IPlacedDestination {
+  return typeof (d as Partial<IPlacedDestination>).placement === "object";
 }
 
 /** Options every destination takes. */

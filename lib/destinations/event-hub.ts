@@ -4,7 +4,7 @@ import { Eventhub, EventhubAuthorizationRule, EventhubNamespace } from "../inter
 import { RESOURCE_ID_SHAPES, checkSameName, parseResourceId } from "../internal/resource-id";
 import { inWords } from "../internal/words";
 import { ExportConfigError, atPath } from "../model/errors";
-import { DataHoldingOptions, DestinationOptions, checkDestinationTenant, dataLifecycle } from "./destination";
+import { DataHoldingOptions, DestinationOptions, DestinationPlacement, checkDestinationTenant, dataLifecycle } from "./destination";
 import { EventHubBase, IEventHubDestination, TrustedServiceOptions } from "./event-hub-base";
 import { EventHubLocation } from "./event-hub-consumer";
 import { ExistingEventHubOptions, ImportedEventHub } from "./event-hub-existing";
@@ -85,6 +85,8 @@ export class EventHubDestination extends EventHubBase {
   public readonly eventHub: Eventhub;
   /** The Send-only rule the export uses; undefined in trusted-service mode. */
   public readonly sendRule?: EventhubAuthorizationRule;
+  /** Where the namespace is created. */
+  public readonly placement: DestinationPlacement;
   protected readonly location: EventHubLocation;
   protected readonly connectionString: string | undefined;
   protected readonly sendRuleId: string | undefined;
@@ -143,6 +145,7 @@ export class EventHubDestination extends EventHubBase {
       basicTier: sku === EventHubSku.BASIC,
       localAuthDisabled: trusted,
     };
+    this.placement = { resourceGroupName: props.resourceGroupName, resources: [this.namespace] };
     this.connectionString = this.sendRule?.primaryConnectionString;
     this.sendRuleId = this.sendRule?.id;
     if (props.adopt) importAdoptedEventHub(this, props, eventHubName);

@@ -6,7 +6,7 @@ import { inWords } from "../internal/words";
 import { ExportConfigError, atPath } from "../model/errors";
 import { DestinationRole } from "../access/destination-role";
 import {
-  AccessTarget, DataHoldingOptions, DestinationKind, DestinationOptions, ExportActionConfig, ICrossTenantDestination,
+  AccessTarget, DataHoldingOptions, DestinationKind, DestinationOptions, DestinationPlacement, ExportActionConfig, ICrossTenantDestination, IPlacedDestination,
   checkDestinationTenant, dataLifecycle, destinationTenant,
 } from "./destination";
 
@@ -65,7 +65,7 @@ export interface LogAnalyticsDestinationProps extends DataHoldingOptions {
  * `new LogAnalyticsDestination(...)` creates a workspace with the `SecurityCenterFree` solution (without
  * it the exported data does not show); `LogAnalyticsDestination.fromWorkspaceId` uses an existing one.
  */
-export class LogAnalyticsDestination extends Construct implements ICrossTenantDestination {
+export class LogAnalyticsDestination extends Construct implements ICrossTenantDestination, IPlacedDestination {
   /**
    * An existing workspace, by resource id. Nothing is created; the workspace needs the
    * `SecurityCenterFree` or `Security` solution for the data to show.
@@ -82,6 +82,8 @@ export class LogAnalyticsDestination extends Construct implements ICrossTenantDe
   public readonly workspace: LogAnalyticsWorkspace;
   /** The `SecurityCenterFree` solution on the workspace. */
   public readonly solution: LogAnalyticsSolution;
+  /** @inheritdoc */
+  public readonly placement: DestinationPlacement;
   private readonly workspaceId: string;
 
   constructor(scope: Construct, id: string, private readonly props: LogAnalyticsDestinationProps) {
@@ -117,6 +119,7 @@ export class LogAnalyticsDestination extends Construct implements ICrossTenantDe
         this.solution.importFrom(`/subscriptions/${parts.subscriptionId}/resourceGroups/${parts.resourceGroupName}/providers/Microsoft.OperationsManagement/solutions/SecurityCenterFree(${parts.names[0]})`, props.provider);
       }
     }
+    this.placement = { resourceGroupName: props.resourceGroupName, resources: [this.workspace] };
     this.description = `Log Analytics workspace ${inWords(props.workspaceName, "(name set at apply)")} (${props.adopt ? "adopted" : "new"}, in ${inWords(props.resourceGroupName, "a resource group created with it")})`;
   }
 

@@ -4,7 +4,7 @@ import { LogicAppTriggerHttpRequest, LogicAppWorkflow } from "../internal/azurer
 import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
 import { inWords } from "../internal/words";
 import { ExportConfigError, atPath } from "../model/errors";
-import { DestinationKind, DestinationOptions, ExportActionConfig, IExportDestination, checkDestinationTenant, destinationTenant } from "./destination";
+import { DestinationKind, DestinationOptions, DestinationPlacement, ExportActionConfig, IExportDestination, IPlacedDestination, checkDestinationTenant, destinationTenant } from "./destination";
 
 /** Properties of a new Logic App (Consumption) workflow that Defender for Cloud triggers. */
 export interface LogicAppDestinationProps extends DestinationOptions {
@@ -39,7 +39,7 @@ export interface ExistingLogicAppOptions extends DestinationOptions {
  * automation uses; add the workflow's actions to {@link LogicAppDestination.workflow}.
  * `LogicAppDestination.fromWorkflow` uses an existing workflow.
  */
-export class LogicAppDestination extends Construct implements IExportDestination {
+export class LogicAppDestination extends Construct implements IPlacedDestination {
   /** An existing Consumption workflow with its trigger URL. */
   public static fromWorkflow(scope: Construct, id: string, options: ExistingLogicAppOptions): IExportDestination {
     return new ImportedLogicApp(scope, id, options);
@@ -53,6 +53,8 @@ export class LogicAppDestination extends Construct implements IExportDestination
   public readonly workflow: LogicAppWorkflow;
   /** The HTTP request trigger Defender for Cloud calls. */
   public readonly trigger: LogicAppTriggerHttpRequest;
+  /** @inheritdoc */
+  public readonly placement: DestinationPlacement;
 
   constructor(scope: Construct, id: string, private readonly props: LogicAppDestinationProps) {
     super(scope, id);
@@ -70,6 +72,7 @@ export class LogicAppDestination extends Construct implements IExportDestination
       schema: "{}",
       provider: props.provider,
     });
+    this.placement = { resourceGroupName: props.resourceGroupName, resources: [this.workflow] };
     this.description = `Logic App ${inWords(props.workflowName, "(name set at apply)")} (new, in ${inWords(props.resourceGroupName, "a resource group created with it")})`;
   }
 

@@ -143,9 +143,10 @@ describe("cross-tenant export through Azure Lighthouse", () => {
         { principal_id: GUEST, principal_display_name: "Defender export of tenant A", role_definition_id: "b24988ac-6180-42a0-ab88-20f7382dd24c" },
       ],
     });
-    expect(definition.scope).toMatch(/slice\(split\("\/", azurerm_log_analytics_workspace\.Ws_Workspace_\w+\.id\), 0, 3\)/);
+    // From the first destination by construct path (Hub before Ws): the order they are listed in changes nothing.
+    expect(definition.scope).toMatch(/slice\(split\("\/", azurerm_eventhub\.Hub_EventHub_\w+\.id\), 0, 3\)/);
     const assignment = onlyResource(json, "azurerm_lighthouse_assignment");
-    expect(assignment.scope).toMatch(/slice\(split\("\/", azurerm_log_analytics_workspace\.Ws_Workspace_\w+\.id\), 0, 5\)/);
+    expect(assignment.scope).toMatch(/slice\(split\("\/", azurerm_eventhub\.Hub_EventHub_\w+\.id\), 0, 5\)/);
     expect(assignment.provider).toBe("azurerm.central");
     expect(resourcesOf(json, "azurerm_role_assignment")).toEqual({});
   });

@@ -1,6 +1,9 @@
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { App, TerraformStack, Testing } from "cdktf";
-import { CrossTenantAccess, ExportingPrincipal, LogAnalyticsDestination } from "../../lib";
+import {
+  AutomationWriter, AzapiProvider, ContinuousExport, ContinuousExportProps, CrossTenantAccess, EventHubDestination, Export, ExportingPrincipal,
+  LogAnalyticsDestination, LogicAppDestination, SecurityResourceProvider,
+} from "../../lib";
 import { planStack } from "./planner";
 
 /**
@@ -10,6 +13,7 @@ import { planStack } from "./planner";
 
 const SOURCE_TENANT = "00000000-0000-0000-0000-0000000000aa";
 const DEST_TENANT = "00000000-0000-0000-0000-0000000000cc";
+const EVENT_HUB = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-siem/providers/Microsoft.EventHub/namespaces/evhns-siem/eventhubs/defender";
 const workspaceId = (name: string) => `/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/${name}`;
 
 function synth(build: (stack: TerraformStack) => void): any {
@@ -65,5 +69,68 @@ describe("cross-tenant grants are keyed by what they grant", () => {
     };
     const plan = planStack(synth(lighthouse(["Soc", "Audit"])), synth(lighthouse(["Audit", "Soc"])));
     expect(Object.keys(actions(plan))).toEqual(["kept"]);
+  });
+});
+
+describe("the resource group an export creates", () => {
+  const SUB = "00000000-0000-0000-0000-000000000001";
+  const withProviders = (stack: TerraformStack) => {
+    new AzurermProvider(stack, "azurerm", { features: [{}], subscriptionId: SUB });
+    new AzapiProvider(stack, "azapi", {});
+  };
+  const exportWith = (exports: Export[], extra: Partial<ContinuousExportProps> = {}) => (stack: TerraformStack) => {
+    withProviders(stack);
+    const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
+    new ContinuousExport(stack, "Export", { subscriptionId: SUB, resourceGroupName: "rg-export", location: "westeurope", createResourceGroup: true, exports, destinations: [soc], ...extra });
+  };
+
+  test("adding attack paths (previousWriter as the README says) keeps the group and hands the automation over", () => {
+    const plan = planStack(synth(exportWith([Export.alerts()])), synth(exportWith([Export.alerts(), Export.attackPaths()], { previousWriter: AutomationWriter.AZURERM })));
+    expect(actions(plan)).toEqual({
+      kept: ["azurerm_resource_group.Export_ResourceGroup_84FF5E15"],
+      imported: ["azapi_resource.Export_Workspace_051928DA"],
+      forgotten: ["azurerm_security_center_automation.Export_Workspace_051928DA"],
+    });
+  });
+
+  test("dropping the last destination the azurerm writer writes keeps the group", () => {
+    const twoKinds = (withWorkspace: boolean) => (stack: TerraformStack) => {
+      withProviders(stack);
+      const hub = EventHubDestination.fromEventHubId(stack, "Hub", EVENT_HUB, { trustedService: { principal: SecurityResourceProvider.byObjectId("00000000-0000-0000-0000-0000000000ee") } });
+      const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
+      new ContinuousExport(stack, "Export", { subscriptionId: SUB, resourceGroupName: "rg-export", location: "westeurope", createResourceGroup: true, exports: [Export.alerts()], destinations: withWorkspace ? [hub, soc] : [hub] });
+    };
+    const plan = planStack(synth(twoKinds(true)), synth(twoKinds(false)));
+    expect(actions(plan).destroyed).toEqual(["azurerm_security_center_automation.Export_Workspace_051928DA"]);
+    expect(actions(plan).kept).toContain("azurerm_resource_group.Export_ResourceGroup_84FF5E15");
+  });
+
+  test("a group an earlier version wrote through azapi is handed over with removed + import", () => {
+    const json = synth(exportWith([Export.attackPaths()], { previousResourceGroupWriter: AutomationWriter.AZAPI }));
+    expect(json.removed).toEqual([{ from: "azapi_resource.Export_ResourceGroup_84FF5E15", lifecycle: { destroy: false } }]);
+    expect(json.import).toEqual([{ to: "azurerm_resource_group.Export_ResourceGroup_84FF5E15", id: `/subscriptions/${SUB}/resourceGroups/rg-export` }]);
+  });
+
+  test("resourceGroupWriter picks the azapi group explicitly; an unknown value is refused", () => {
+    const json = synth(exportWith([Export.alerts()], { resourceGroupWriter: AutomationWriter.AZAPI }));
+    expect(Object.keys(json.resource.azapi_resource)).toEqual(["Export_ResourceGroup_84FF5E15"]);
+    expect(() => synth(exportWith([Export.alerts()], { resourceGroupWriter: { name: "bicep" } as unknown as AutomationWriter }))).toThrow(/DFE115/);
+  });
+
+  test("a new event hub, workspace or Logic App placed in the created group by name waits for the group", () => {
+    const json = synth((stack) => {
+      withProviders(stack);
+      const place = { resourceGroupName: "rg-export", location: "westeurope" };
+      const hub = new EventHubDestination(stack, "Hub", { namespaceName: "evhns-export-01", ...place });
+      const ws = new LogAnalyticsDestination(stack, "Ws", { workspaceName: "law-export", ...place });
+      const app = new LogicAppDestination(stack, "Flow", { workflowName: "la-export", ...place });
+      const other = new LogAnalyticsDestination(stack, "Other", { workspaceName: "law-other", resourceGroupName: "rg-other", location: "westeurope" });
+      new ContinuousExport(stack, "Export", { subscriptionId: SUB, ...place, createResourceGroup: true, exports: [Export.alerts()], destinations: [hub, ws, app, other] });
+    });
+    const group = "azurerm_resource_group.Export_ResourceGroup_84FF5E15";
+    expect(Object.values(json.resource.azurerm_eventhub_namespace).map((r: any) => r.depends_on)).toEqual([[group]]);
+    const workspaces = Object.entries(json.resource.azurerm_log_analytics_workspace).map(([id, r]: [string, any]) => [id.split("_")[0], r.depends_on]);
+    expect(workspaces.sort()).toEqual([["Other", undefined], ["Ws", [group]]]);
+    expect(Object.values(json.resource.azurerm_logic_app_workflow).map((r: any) => r.depends_on)).toEqual([[group]]);
   });
 });
