@@ -8,6 +8,7 @@ import { DataHoldingOptions, DestinationOptions, DestinationPlacement, checkDest
 import { EventHubBase, IEventHubDestination, TrustedServiceOptions } from "./event-hub-base";
 import { EventHubLocation } from "./event-hub-consumer";
 import { ExistingEventHubOptions, ImportedEventHub } from "./event-hub-existing";
+import { keepUnstatedSettings, statedArguments } from "../adopt/keep-unstated";
 
 /** The tier of a new Event Hubs namespace. */
 export class EventHubSku {
@@ -44,13 +45,13 @@ export interface EventHubDestinationProps extends DataHoldingOptions {
   readonly resourceGroupName: string;
   /** The Azure region. */
   readonly location: string;
-  /** The namespace tier. @default EventHubSku.STANDARD */
+  /** The namespace tier. @default EventHubSku.STANDARD; an adopted namespace keeps its own */
   readonly sku?: EventHubSku;
-  /** Throughput units (Basic, Standard) or processing units (Premium). @default 1 */
+  /** Throughput units (Basic, Standard) or processing units (Premium). @default 1; an adopted namespace keeps its own */
   readonly capacity?: number;
-  /** Partitions of the event hub. @default 4 */
+  /** Partitions of the event hub. @default 4; an adopted event hub keeps its own */
   readonly partitionCount?: number;
-  /** Days events are kept for readers. @default 1 on Basic, 7 otherwise */
+  /** Days events are kept for readers. @default 1 on Basic, 7 otherwise; an adopted event hub keeps its own */
   readonly messageRetentionDays?: number;
   /** The name of the Send-only rule the export uses (not created in trusted-service mode). @default "defender-export-send" */
   readonly sendRuleName?: string;
@@ -61,7 +62,11 @@ export interface EventHubDestinationProps extends DataHoldingOptions {
    * Security Resource Provider. Needs Standard or Premium. @default off: a Send-only rule and its connection string
    */
   readonly trustedService?: TrustedServiceOptions;
-  /** Take over an existing namespace and event hub (Terraform import) instead of creating them. @default new ones */
+  /**
+   * Take over an existing namespace and event hub (Terraform import) instead of creating them. Every
+   * setting the props do not state (tier, capacity, partitions, retention, TLS, network rules, tags, the
+   * rule's Listen and Manage rights) stays as it is in Azure (`ignore_changes`). @default new ones
+   */
   readonly adopt?: AdoptedEventHub;
 }
 
@@ -165,8 +170,15 @@ function importAdoptedEventHub(hub: EventHubDestination, props: EventHubDestinat
     if (adopt.sendRuleName !== undefined && props.sendRuleName !== undefined) checkSameName("Send rule", adopt.sendRuleName, props.sendRuleName);
   });
   hub.namespace.importFrom(adopt.eventHubId.replace(/\/eventhubs\/[^/]+$/i, ""), props.provider);
+  const lockedDown = props.trustedService ? Object.keys(LOCKED_DOWN_NAMESPACE_ARGUMENTS) : [];
+  keepUnstatedSettings(hub.namespace, [...statedArguments({ sku: props.sku, capacity: props.capacity, tags: props.tags }), ...lockedDown]);
   hub.eventHub.importFrom(adopt.eventHubId, props.provider);
-  if (adopt.sendRuleName && hub.sendRule) hub.sendRule.importFrom(`${adopt.eventHubId}/authorizationRules/${adopt.sendRuleName}`, props.provider);
+  keepUnstatedSettings(hub.eventHub, statedArguments({ partition_count: props.partitionCount, message_retention: props.messageRetentionDays }));
+  if (adopt.sendRuleName && hub.sendRule) {
+    hub.sendRule.importFrom(`${adopt.eventHubId}/authorizationRules/${adopt.sendRuleName}`, props.provider);
+    // Send is what the export needs; Listen and Manage may serve readers of the rule.
+    keepUnstatedSettings(hub.sendRule, ["send"]);
+  }
 }
 
 /** A namespace only trusted Microsoft services and Entra identities reach: firewall on, SAS keys off. */
@@ -174,6 +186,8 @@ const LOCKED_DOWN_NAMESPACE = {
   localAuthenticationEnabled: false,
   networkRulesets: [{ defaultAction: "Deny", trustedServiceAccessEnabled: true, publicNetworkAccessEnabled: true }],
 };
+/** The Terraform arguments {@link LOCKED_DOWN_NAMESPACE} sets. */
+const LOCKED_DOWN_NAMESPACE_ARGUMENTS = { local_authentication_enabled: true, network_rulesets: true };
 
 function checkEventHubProps(props: EventHubDestinationProps, sku: EventHubSku, retention: number): void {
   if (props.trustedService && sku === EventHubSku.BASIC) {

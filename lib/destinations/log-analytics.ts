@@ -5,6 +5,7 @@ import { RESOURCE_ID_SHAPES, checkSameName, parseResourceId } from "../internal/
 import { inWords } from "../internal/words";
 import { ExportConfigError, atPath } from "../model/errors";
 import { DestinationRole } from "../access/destination-role";
+import { keepUnstatedSettings, statedArguments } from "../adopt/keep-unstated";
 import {
   AccessTarget, DataHoldingOptions, DestinationKind, DestinationOptions, DestinationPlacement, ExportActionConfig, ICrossTenantDestination, IPlacedDestination,
   checkDestinationTenant, dataLifecycle, destinationTenant,
@@ -47,13 +48,17 @@ export interface LogAnalyticsDestinationProps extends DataHoldingOptions {
   readonly resourceGroupName: string;
   /** The Azure region, e.g. `westeurope`. */
   readonly location: string;
-  /** The pricing tier. @default WorkspaceSku.PER_GB_2018 */
+  /** The pricing tier. @default WorkspaceSku.PER_GB_2018; an adopted workspace keeps its own */
   readonly sku?: WorkspaceSku;
-  /** Days the data is kept, 30 to 730. @default 30 (Azure's default) */
+  /** Days the data is kept, 30 to 730. @default 30 (Azure's default); an adopted workspace keeps its own */
   readonly retentionInDays?: number;
-  /** A daily ingestion cap in GB; data over the cap is dropped for the day. @default no cap */
+  /** A daily ingestion cap in GB; data over the cap is dropped for the day. @default no cap; an adopted workspace keeps its own */
   readonly dailyQuotaGb?: number;
-  /** Take over an existing workspace (Terraform import) instead of creating one. @default a new workspace */
+  /**
+   * Take over an existing workspace (Terraform import) instead of creating one. Every setting the props
+   * do not state (retention, tier, cap, tags, network access, …) stays as it is in Azure
+   * (`ignore_changes`); the stated ones are applied. @default a new workspace
+   */
   readonly adopt?: AdoptedWorkspace;
 }
 
@@ -115,8 +120,10 @@ export class LogAnalyticsDestination extends Construct implements ICrossTenantDe
     if (props.adopt) {
       const parts = atPath(this.node.path, () => adoptedWorkspace(props));
       this.workspace.importFrom(props.adopt.workspaceId, props.provider);
+      keepUnstatedSettings(this.workspace, statedArguments({ sku: props.sku, retention_in_days: props.retentionInDays, daily_quota_gb: props.dailyQuotaGb, tags: props.tags }));
       if (props.adopt.hasSecurityCenterFree) {
         this.solution.importFrom(`/subscriptions/${parts.subscriptionId}/resourceGroups/${parts.resourceGroupName}/providers/Microsoft.OperationsManagement/solutions/SecurityCenterFree(${parts.names[0]})`, props.provider);
+        keepUnstatedSettings(this.solution, statedArguments({ tags: props.tags, plan: true, solution_name: true, workspace_name: true, workspace_resource_id: true }));
       }
     }
     this.placement = { resourceGroupName: props.resourceGroupName, resources: [this.workspace] };

@@ -134,3 +134,56 @@ describe("the resource group an export creates", () => {
     expect(Object.values(json.resource.azurerm_logic_app_workflow).map((r: any) => r.depends_on)).toEqual([[group]]);
   });
 });
+
+describe("adoption changes nothing the user did not state", () => {
+  const SUB = "00000000-0000-0000-0000-000000000001";
+  const WS_ID = `/subscriptions/${SUB}/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc`;
+  const HUB_ID = `/subscriptions/${SUB}/resourceGroups/rg-siem/providers/Microsoft.EventHub/namespaces/evhns-siem-01/eventhubs/defender`;
+
+  /** The state right after the import: every resource the JSON imports, with the settings it has in Azure. */
+  function liveState(json: any, live: { [type: string]: object }): any {
+    const state = JSON.parse(JSON.stringify(json));
+    for (const [type, settings] of Object.entries(live)) {
+      for (const body of Object.values(state.resource[type] ?? {}) as any[]) Object.assign(body, settings);
+    }
+    delete state.import;
+    return state;
+  }
+
+  const adoptWorkspace = (stated: object) => (stack: TerraformStack) => {
+    new AzurermProvider(stack, "azurerm", { features: [{}], subscriptionId: SUB });
+    new LogAnalyticsDestination(stack, "Soc", { workspaceName: "law-soc", resourceGroupName: "rg-soc", location: "westeurope", adopt: { workspaceId: WS_ID, hasSecurityCenterFree: true }, ...stated });
+  };
+  const workspaceLive = {
+    azurerm_log_analytics_workspace: { retention_in_days: 90, sku: "CapacityReservation", daily_quota_gb: 50, tags: { owner: "soc" }, internet_ingestion_enabled: false },
+    azurerm_log_analytics_solution: { tags: { owner: "soc" } },
+  };
+
+  test("a workspace adopted as the README shows keeps its retention, tier, cap, tags and network settings", () => {
+    const after = synth(adoptWorkspace({}));
+    const plan = planStack(liveState(after, workspaceLive), after);
+    expect(actions(plan)).toEqual({ kept: expect.any(Array) });
+  });
+
+  test("what the props state is applied to an adopted workspace, and nothing else", () => {
+    const after = synth(adoptWorkspace({ retentionInDays: 180 }));
+    const plan = planStack(liveState(after, workspaceLive), after);
+    expect([...plan.values()].filter((p) => p.action !== "kept")).toEqual([expect.objectContaining({ action: "updated", because: ["retention_in_days"] })]);
+  });
+
+  test("an adopted event hub keeps its tier, capacity, partitions, retention, TLS and its rule's other rights", () => {
+    const after = synth((stack) => {
+      new AzurermProvider(stack, "azurerm", { features: [{}], subscriptionId: SUB });
+      new EventHubDestination(stack, "Siem", { namespaceName: "evhns-siem-01", eventHubName: "defender", resourceGroupName: "rg-siem", location: "westeurope", adopt: { eventHubId: HUB_ID, sendRuleName: "siem" }, sendRuleName: "siem" });
+    });
+    const live = {
+      azurerm_eventhub_namespace: { sku: "Premium", capacity: 4, minimum_tls_version: "1.0", tags: { team: "siem" }, auto_inflate_enabled: true },
+      azurerm_eventhub: { partition_count: 32, message_retention: 3 },
+      azurerm_eventhub_authorization_rule: { listen: true, manage: false },
+    };
+    const plan = planStack(liveState(after, live), after);
+    expect(actions(plan)).toEqual({ kept: expect.any(Array) });
+    const [rule] = Object.values(after.resource.azurerm_eventhub_authorization_rule) as any[];
+    expect([rule.send, rule.lifecycle.ignore_changes]).toEqual([true, ["listen", "manage"]]);
+  });
+});
