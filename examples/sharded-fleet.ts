@@ -24,6 +24,8 @@ export interface ShardedFleetProps {
   readonly subscriptionIds: string[];
   /** How many shard stacks. */
   readonly shardCount: number;
+  /** The shard count deployed before, while it changes: the moving subscriptions are handed over between the shards' states. */
+  readonly previousShardCount?: number;
   /** The region of everything. */
   readonly location: string;
   /** The central workspace's name. */
@@ -52,11 +54,14 @@ export class CentralWorkspaceStack extends TerraformStack {
  * A large fleet, split over shard stacks that `cdktf deploy '*' --parallelism N` deploys side by side.
  * Each shard has its own state key and one azapi provider for all of its subscriptions; the central
  * workspace's id reaches the shards as a cdktf cross-stack reference (an output of the central stack,
- * read through its remote state).
+ * read through its remote state). While the shard count changes, `previousShardCount` makes each shard
+ * import the subscriptions that arrive and let go of those that leave; a retiring shard (above a lowered
+ * count) is deployed once more, empty, and then dropped.
  */
 export function addShardedFleet(app: App, props: ShardedFleetProps): TerraformStack[] {
   const central = new CentralWorkspaceStack(app, "fleet-central", props);
-  const shards = ShardPlan.of(props.subscriptionIds, { shardCount: props.shardCount, maxShardSize: 20 }).map((shard) => {
+  const plan = ShardPlan.of(props.subscriptionIds, { shardCount: props.shardCount, previousShardCount: props.previousShardCount, maxShardSize: 20 });
+  const shards = plan.map((shard) => {
     const stack = new TerraformStack(app, `fleet-${shard.name}`);
     new AzurermBackend(stack, { ...props.state, key: `defender-export/${shard.name}.tfstate` });
     new AzapiProvider(stack, "azapi", { tenantId: props.tenantId });
@@ -68,6 +73,7 @@ export function addShardedFleet(app: App, props: ShardedFleetProps): TerraformSt
       createResourceGroup: true,
       location: props.location,
       tenantId: props.tenantId,
+      shard,
     });
     return stack;
   });

@@ -158,6 +158,7 @@ export class ContinuousExport extends Construct {
   private readonly writers = new Set<"azurerm" | "azapi">();
   private readonly writerByKind = new Map<DestinationKind, "azurerm" | "azapi">();
   private readonly awaited = new Set<ITerraformDependable>();
+  private readonly importable: Array<{ readonly resource: TerraformResource; readonly importId: string; readonly provider?: TerraformProvider }> = [];
 
   constructor(scope: Construct, id: string, private readonly props: ContinuousExportProps) {
     super(scope, id);
@@ -195,6 +196,7 @@ export class ContinuousExport extends Construct {
         : writeResourceGroupWithAzapi(this, "ResourceGroup", props.subscriptionId, props.resourceGroupName, props.location, props.tags, props.azapiProvider);
       const rgId = `/subscriptions/${props.subscriptionId}/resourceGroups/${props.resourceGroupName}`;
       const rgProvider = rgWriter === "azapi" ? props.azapiProvider : props.provider;
+      this.importable.push({ resource: this.resourceGroup, importId: importIdFor(rgWriter, rgId, RESOURCE_GROUP_API_VERSION), provider: rgProvider });
       // An adopted automation's group exists already: take it over too.
       const adopted = adoptedAny(props.adopt);
       if (adopted) this.resourceGroup.importFrom(importIdFor(rgWriter, rgId, RESOURCE_GROUP_API_VERSION), rgProvider);
@@ -212,6 +214,7 @@ export class ContinuousExport extends Construct {
       if (adopted) automation.importFrom(importIdFor(writer, adopted.id), provider);
       const automationId = `/subscriptions/${props.subscriptionId}/resourceGroups/${placed.resourceGroupName}/providers/Microsoft.Security/automations/${spec.name}`;
       atPath(this.node.path, () => takeOverFromPreviousWriter(automation, automationId, props.previousWriter, writer, adopted !== undefined, provider));
+      this.importable.push({ resource: automation, importId: importIdFor(writer, automationId), provider });
       this.summaryAutomations.push({ name: spec.name, kind: kind.displayName, writtenAs: WRITTEN_AS[writer], targets: destinations });
     }
     this.node.addValidation({
@@ -232,6 +235,15 @@ export class ContinuousExport extends Construct {
         },
       });
     }
+  }
+
+  /**
+   * Imports every automation (and the created resource group) this export writes: they exist already,
+   * in another state (a fleet's subscription that moves between shards).
+   * @internal
+   */
+  public _importExisting(): void {
+    for (const { resource, importId, provider } of this.importable) resource.importFrom(importId, provider);
   }
 
   /** This export in words: what goes where, with which filters. Never contains a secret. */
@@ -357,7 +369,7 @@ function checkProps(props: ContinuousExportProps): void {
 }
 
 /** The writer of the created resource group: the one asked for, or the one `writer` names; never what AUTO picks. */
-function resourceGroupWriterOf(props: ContinuousExportProps): "azurerm" | "azapi" {
+export function resourceGroupWriterOf(props: ContinuousExportProps): "azurerm" | "azapi" {
   const asked = props.resourceGroupWriter;
   if (asked !== undefined && asked !== AutomationWriter.AZURERM && asked !== AutomationWriter.AZAPI && asked !== AutomationWriter.AUTO) {
     throw new ExportConfigError("DFE115", "`resourceGroupWriter` must be AutomationWriter.AZURERM or AZAPI (AUTO means the default).");

@@ -73,7 +73,7 @@ function azurermTypeOf(resourceId: string): string {
 const removedByStack = new WeakMap<TerraformStack, Array<{ from: string; lifecycle: { destroy: boolean } }>>();
 
 /** A `removed` block: Terraform forgets the address and leaves the resource in Azure. */
-function forgetWithoutDestroying(scope: IConstruct, address: string): void {
+export function forgetWithoutDestroying(scope: IConstruct, address: string): void {
   const stack = TerraformStack.of(scope);
   const removed = removedByStack.get(stack) ?? [];
   if (!removed.some((r) => r.from === address)) removed.push({ from: address, lifecycle: { destroy: false } });

@@ -2,7 +2,10 @@ import { Annotations, TerraformProvider, Token } from "cdktf";
 import { AdoptedAutomations, ExistingAutomation } from "../adopt/existing-automation";
 import { DestinationKind } from "../destinations/destination";
 import { Construct } from "constructs";
-import { AutomationNames, ContinuousExport } from "../continuous-export";
+import { AutomationNames, ContinuousExport, resourceGroupWriterOf } from "../continuous-export";
+import { forgetWithoutDestroying } from "../adopt/adoption";
+import { addressAt } from "../internal/addresses";
+import { FleetShard } from "./shard-plan";
 import { IExportDestination } from "../destinations/destination";
 import { ExportConfigError, atPath } from "../model/errors";
 import { Export } from "../model/export";
@@ -68,6 +71,15 @@ export interface ContinuousExportFleetProps {
    * DoNotEnforce) first, or its remediation will overwrite what Terraform manages. @default none
    */
   readonly adoptPolicyExports?: PolicyCreatedExports;
+  /**
+   * The shard of a sharded fleet this stack deploys (from `ShardPlan.of`). With it, the fleet hands the
+   * subscriptions that move between shards over between the states: their automations (and created
+   * resource groups) are imported here when they arrive, and forgotten without being deleted
+   * (`removed`, Terraform 1.7+) when they leave, so a changed shard count touches nothing in Azure.
+   * `subscriptions` must then be the shard's subscriptions, and may be empty (a retiring shard).
+   * @default not sharded
+   */
+  readonly shard?: FleetShard;
 }
 
 /**
@@ -84,7 +96,7 @@ export class ContinuousExportFleet extends Construct {
 
   constructor(scope: Construct, id: string, props: ContinuousExportFleetProps) {
     super(scope, id);
-    atPath(this.node.path, () => checkSubscriptions(props.subscriptions));
+    atPath(this.node.path, () => checkSubscriptions(props.subscriptions, props.shard));
     const writer = props.writer ?? AutomationWriter.AZAPI;
     const policy = props.adoptPolicyExports;
     if (policy) {
@@ -116,12 +128,39 @@ export class ContinuousExportFleet extends Construct {
         adopt: s.adopt ?? fromPolicy(s.subscriptionId),
       });
     }
+    if (props.shard) this.handOverShardMoves(props, props.shard, writer);
+  }
+
+  /** Arriving subscriptions are imported; leaving ones leave this state without being deleted. */
+  private handOverShardMoves(props: ContinuousExportFleetProps, shard: FleetShard, writer: AutomationWriter): void {
+    const arriving = new Set(shard.arriving.map((s) => s.toLowerCase()));
+    for (const [subscriptionId, exported] of Object.entries(this.exports)) {
+      if (arriving.has(subscriptionId.toLowerCase())) exported._importExisting();
+    }
+    // The writer AUTO picks depends on the request; a removed block for an address not in the state is a no-op.
+    const automationTypes = writer === AutomationWriter.AZAPI ? ["azapi_resource"] : writer === AutomationWriter.AZURERM ? ["azurerm_security_center_automation"] : ["azurerm_security_center_automation", "azapi_resource"];
+    const groupType = resourceGroupWriterOf({ ...props, subscriptionId: "", exports: [], writer }) === "azapi" ? "azapi_resource" : "azurerm_resource_group";
+    const kinds = DestinationKind.ALL.filter((k) => props.destinations.some((d) => d.kind === k));
+    for (const subscriptionId of shard.leaving) {
+      for (const kind of kinds) automationTypes.forEach((type) => forgetWithoutDestroying(this, addressAt(this, type, subscriptionId, kind.actionType)));
+      if (props.createResourceGroup) forgetWithoutDestroying(this, addressAt(this, groupType, subscriptionId, "ResourceGroup"));
+    }
   }
 }
 
-function checkSubscriptions(subscriptions: readonly FleetSubscription[]): void {
-  if (!Array.isArray(subscriptions) || subscriptions.length === 0) {
+function checkSubscriptions(subscriptions: readonly FleetSubscription[], shard: FleetShard | undefined): void {
+  if (!Array.isArray(subscriptions) || (subscriptions.length === 0 && !shard)) {
     throw new ExportConfigError("DFE090", "`subscriptions` is empty: a fleet needs at least one subscription.");
+  }
+  if (shard) {
+    const listed = subscriptions.map((s) => String(s?.subscriptionId).toLowerCase()).sort();
+    const planned = shard.subscriptionIds.map((s) => s.toLowerCase()).sort();
+    if (listed.join() !== planned.join()) {
+      throw new ExportConfigError(
+        "DFE095",
+        `the fleet's subscriptions are not those of ${shard.name}: a shard hands over exactly the subscriptions its plan says. Pass \`subscriptions: shard.subscriptionIds.map((subscriptionId) => ({ subscriptionId }))\`.`,
+      );
+    }
   }
   const seen = new Set<string>();
   for (const s of subscriptions) {

@@ -9,6 +9,22 @@ export interface FleetShard {
   readonly name: string;
   /** The subscriptions of this shard, sorted. */
   readonly subscriptionIds: string[];
+  /**
+   * Subscriptions that were in another shard under `previousShardCount`: the fleet imports their
+   * automations (and created groups) into this shard's state. Empty without `previousShardCount`.
+   */
+  readonly arriving: string[];
+  /**
+   * Subscriptions that were in this shard under `previousShardCount` and now belong to another: the
+   * fleet writes `removed` blocks (destroy = false) for their resources, so this shard's state lets
+   * them go without deleting them. Empty without `previousShardCount`.
+   */
+  readonly leaving: string[];
+  /**
+   * Whether the shard exists only to let its subscriptions go (its index is at or above a lowered
+   * `shardCount`): deploy it once more with its `leaving` list, then drop its stack and state.
+   */
+  readonly retiring: boolean;
 }
 
 /** Options of {@link planShards}. */
@@ -17,6 +33,14 @@ export interface ShardPlanOptions {
   readonly shardCount: number;
   /** Refuse a plan in which a shard holds more subscriptions than this. @default no limit */
   readonly maxShardSize?: number;
+  /**
+   * The shard count the fleet was deployed with before, when `shardCount` changes: each shard then
+   * says which subscriptions arrive and leave, and the fleet hands their automations over between the
+   * shards' states (import in the new, `removed` in the old) without touching Azure. A lower count keeps
+   * the dropped shards in the plan as `retiring` until they have been deployed once.
+   * @default the count has not changed
+   */
+  readonly previousShardCount?: number;
 }
 
 /**
@@ -35,18 +59,28 @@ export class ShardPlan {
 }
 
 function planShards(subscriptionIds: readonly string[], options: ShardPlanOptions): FleetShard[] {
-  const count = options.shardCount;
-  if (!Number.isInteger(count) || count < 1) {
-    throw new ExportConfigError("DFE093", `shardCount must be a whole number of at least 1, got ${count}.`);
+  const count = checkedCount(options.shardCount, "shardCount");
+  const previous = options.previousShardCount === undefined ? count : checkedCount(options.previousShardCount, "previousShardCount");
+  if (!Array.isArray(subscriptionIds)) {
+    throw new ExportConfigError("DFE092", "the subscriptions must be a list of subscription ids.");
   }
-  const digits = String(count - 1).length < 2 ? 2 : String(count - 1).length;
-  const shards: FleetShard[] = Array.from({ length: count }, (_, index) => ({ index, name: `shard-${String(index).padStart(digits, "0")}`, subscriptionIds: [] }));
-  const unique = [...new Set(subscriptionIds.map((s) => s.toLowerCase()))];
+  const unique = [...new Set(subscriptionIds.map((s) => String(s).toLowerCase()))];
   if (unique.length !== subscriptionIds.length) {
     throw new ExportConfigError("DFE092", "a subscription is listed twice. List each subscription once.");
   }
+  const total = Math.max(count, previous);
+  const width = Math.max(2, String(total - 1).length);
+  const shards = Array.from({ length: total }, (_, index) => ({
+    index, name: `shard-${String(index).padStart(width, "0")}`, subscriptionIds: [] as string[], arriving: [] as string[], leaving: [] as string[], retiring: index >= count,
+  }));
   for (const id of [...subscriptionIds].sort()) {
-    shards[shardOf(id, count)].subscriptionIds.push(id);
+    const now = shardOf(id, count);
+    const before = shardOf(id, previous);
+    shards[now].subscriptionIds.push(id);
+    if (now !== before) {
+      shards[now].arriving.push(id);
+      shards[before].leaving.push(id);
+    }
   }
   const largest = Math.max(...shards.map((s) => s.subscriptionIds.length));
   if (options.maxShardSize !== undefined && largest > options.maxShardSize) {
@@ -56,6 +90,13 @@ function planShards(subscriptionIds: readonly string[], options: ShardPlanOption
     );
   }
   return shards;
+}
+
+function checkedCount(count: number, name: string): number {
+  if (!Number.isInteger(count) || count < 1) {
+    throw new ExportConfigError("DFE093", `${name} must be a whole number of at least 1, got ${count}.`);
+  }
+  return count;
 }
 
 function shardOf(subscriptionId: string, count: number): number {

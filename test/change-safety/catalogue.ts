@@ -10,6 +10,7 @@ import { AutomationWriter } from "../../lib/writers/writer";
 import { AzapiProvider } from "../../lib/internal/azapi";
 import { AzurermProvider } from "../../lib/internal/azurerm";
 import type { ContinuousExportProps } from "../../lib/continuous-export";
+import type { ContinuousExportFleetProps, FleetSubscription } from "../../lib/fleet/continuous-export-fleet";
 import { RequestEdit } from "./request-edits";
 
 const workspaceIn = (subscriptionId: string) => `/subscriptions/${subscriptionId}/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-added`;
@@ -51,6 +52,12 @@ function withAzapi(scope: Construct, props: ContinuousExportProps): ContinuousEx
 /** Only the first shard of a sharded app gets a fleet edit (a subscription belongs to one shard). */
 function firstShardOnly(scope: Construct): boolean {
   return !/shard-(?!0+$)\d+$/.test(TerraformStack.of(scope).node.id);
+}
+
+/** A fleet with other subscriptions; a sharded one as if its shard plan had placed them there. */
+function withSubscriptions(p: ContinuousExportFleetProps, subscriptions: FleetSubscription[]): ContinuousExportFleetProps {
+  const shard = p.shard && { ...p.shard, subscriptionIds: subscriptions.map((s) => s.subscriptionId) };
+  return { ...p, subscriptions, shard };
 }
 
 const ADDED_SUBSCRIPTION = "20000000-0000-0000-0000-000000000001";
@@ -164,14 +171,14 @@ export const EDITS: readonly RequestEdit[] = [
   },
   {
     name: "add a subscription to a fleet",
-    fleetProps: (p, scope) => (firstShardOnly(scope) ? { ...p, subscriptions: [...p.subscriptions, { subscriptionId: ADDED_SUBSCRIPTION }] } : undefined),
+    fleetProps: (p, scope) => (firstShardOnly(scope) ? withSubscriptions(p, [...p.subscriptions, { subscriptionId: ADDED_SUBSCRIPTION }]) : undefined),
   },
   {
     name: "remove a subscription from a fleet",
     fleetProps: (p, scope) => {
       if (!firstShardOnly(scope) || p.subscriptions.length < 2) return undefined;
       removedSubscriptions.add(p.subscriptions[0].subscriptionId);
-      return { ...p, subscriptions: p.subscriptions.slice(1) };
+      return withSubscriptions(p, p.subscriptions.slice(1));
     },
     removes: (address) => [...removedSubscriptions].some((s) => address.includes(`_${s}_`)),
   },

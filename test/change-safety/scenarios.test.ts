@@ -1,10 +1,12 @@
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { App, TerraformStack, Testing } from "cdktf";
 import {
-  AutomationWriter, AzapiProvider, ContinuousExport, ContinuousExportProps, CrossTenantAccess, EventHubDestination, Export, ExportingPrincipal,
+  AutomationWriter, AzapiProvider, ContinuousExport, ContinuousExportFleet, ContinuousExportProps, CrossTenantAccess, ShardPlan, EventHubDestination, Export, ExportingPrincipal,
   LogAnalyticsDestination, LogicAppDestination, SecurityResourceProvider,
 } from "../../lib";
+import { addShardedFleet } from "../../examples/sharded-fleet";
 import { planStack } from "./planner";
+import { losses, planApp, synthStacks, withAction } from "./synth";
 
 /**
  * Edits the examples do not reach, each one a plan a user reached with an earlier version or an
@@ -185,5 +187,56 @@ describe("adoption changes nothing the user did not state", () => {
     expect(actions(plan)).toEqual({ kept: expect.any(Array) });
     const [rule] = Object.values(after.resource.azurerm_eventhub_authorization_rule) as any[];
     expect([rule.send, rule.lifecycle.ignore_changes]).toEqual([true, ["listen", "manage"]]);
+  });
+});
+
+describe("a sharded fleet whose shard count changes", () => {
+  const ids = Array.from({ length: 50 }, (_, i) => `10000000-0000-0000-0000-${String(i + 1).padStart(12, "0")}`);
+  const fleet = (shardCount: number, previousShardCount?: number) =>
+    synthStacks((app) =>
+      addShardedFleet(app, {
+        tenantId: SOURCE_TENANT, centralSubscriptionId: "00000000-0000-0000-0000-000000000099", subscriptionIds: ids, shardCount, previousShardCount,
+        location: "westeurope", workspaceName: "law-fleet-central", exportResourceGroupName: "rg-defender-export",
+        state: { resourceGroupName: "rg-tfstate", storageAccountName: "sttfstatedefender", containerName: "tfstate" },
+      }),
+    );
+  /** Where each subscription's automation is, by state. */
+  const owners = (plans: Map<string, Map<string, { action: string }>>, action: string) =>
+    [...plans].flatMap(([stack, plan]) => [...plan].filter(([a, p]) => p.action === action && a.includes("_Workspace_")).map(([a]) => `${stack}:${/Fleet_([0-9a-f-]{36})_/.exec(a)![1]}`)).sort();
+
+  test("raising the count (previousShardCount set) moves state only: nothing destroyed or created, each mover forgotten by its old shard and imported by its new one", () => {
+    const plans = planApp(fleet(5), fleet(6, 5));
+    expect(losses(plans)).toEqual([]);
+    expect(withAction(plans, "created")).toEqual([]);
+    const imported = owners(plans, "imported");
+    const forgotten = owners(plans, "forgotten");
+    expect(imported.length).toBeGreaterThan(0);
+    expect(imported.map((o) => o.split(":")[1])).toEqual(forgotten.map((o) => o.split(":")[1]).sort());
+    expect(new Set(imported.map((o) => o.split(":")[0]))).toEqual(new Set(["fleet-shard-05"]));
+    // Their created resource groups move with them.
+    expect(withAction(plans, "imported").filter((a) => a.includes("_ResourceGroup_")).length).toBe(imported.length);
+  });
+
+  test("without previousShardCount the same change would delete and re-create them: the harness sees it", () => {
+    expect(losses(planApp(fleet(5), fleet(6))).length).toBeGreaterThan(0);
+  });
+
+  test("lowering the count keeps the dropped shard as a retiring, empty stack that lets its subscriptions go", () => {
+    const after = fleet(5, 6);
+    expect(after.has("fleet-shard-05")).toBe(true);
+    const plans = planApp(fleet(6), after);
+    expect(losses(plans)).toEqual([]);
+    expect(withAction(plans, "created")).toEqual([]);
+    expect(owners(plans, "forgotten").every((o) => o.startsWith("fleet-shard-05:"))).toBe(true);
+    expect(owners(plans, "imported").length).toBe(owners(plans, "forgotten").length);
+  });
+
+  test("a fleet given a shard must list exactly the shard's subscriptions", () => {
+    const [shard] = ShardPlan.of(ids, { shardCount: 2 });
+    const stack = new TerraformStack(Testing.app(), "s");
+    new AzapiProvider(stack, "azapi", {});
+    const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
+    const base = { exports: [Export.alerts()], destinations: [soc], resourceGroupName: "rg", location: "westeurope", shard };
+    expect(() => new ContinuousExportFleet(stack, "Fleet", { ...base, subscriptions: [{ subscriptionId: ids[0] }] })).toThrow(/DFE095/);
   });
 });

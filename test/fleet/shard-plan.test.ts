@@ -37,6 +37,30 @@ describe("planShards", () => {
     );
   });
 
+  test("with previousShardCount, each subscription that changes shard leaves its old shard and arrives in its new one, and only those", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(guid, { minLength: 1, maxLength: 100 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 8 }), (ids, previousShardCount, shardCount) => {
+        const before = shardOf(ShardPlan.of(ids, { shardCount: previousShardCount }));
+        const shards = ShardPlan.of(ids, { shardCount, previousShardCount });
+        const after = shardOf(shards);
+        expect(shards).toHaveLength(Math.max(shardCount, previousShardCount));
+        expect(shards.map((s) => s.retiring)).toEqual(shards.map((s) => s.index >= shardCount));
+        const movers = ids.filter((id) => before.get(id) !== after.get(id)).sort();
+        expect(shards.flatMap((s) => s.arriving).sort()).toEqual(movers);
+        expect(shards.flatMap((s) => s.leaving).sort()).toEqual(movers);
+        for (const s of shards) {
+          for (const id of s.arriving) expect(after.get(id)).toBe(s.index);
+          for (const id of s.leaving) expect(before.get(id)).toBe(s.index);
+        }
+      }),
+    );
+  });
+
+  test("without previousShardCount nothing arrives or leaves", () => {
+    const shards = ShardPlan.of(["10000000-0000-0000-0000-000000000001", "10000000-0000-0000-0000-000000000002"], { shardCount: 3 });
+    expect(shards.flatMap((s) => [...s.arriving, ...s.leaving])).toEqual([]);
+  });
+
   test("shards are named for stacks and state keys, and reasonably even", () => {
     const ids = Array.from({ length: 1000 }, (_, i) => `10000000-0000-0000-0000-${String(i).padStart(12, "0")}`);
     const shards = ShardPlan.of(ids, { shardCount: 10 });
@@ -48,6 +72,7 @@ describe("planShards", () => {
     const ids = Array.from({ length: 30 }, (_, i) => `10000000-0000-0000-0000-${String(i).padStart(12, "0")}`);
     expect(errorOf(() => ShardPlan.of(ids, { shardCount: 2, maxShardSize: 10 }))).toMatch(/DFE094.*Raise shardCount/);
     expect(errorOf(() => ShardPlan.of(ids, { shardCount: 0 }))).toMatch(/DFE093/);
+    expect(errorOf(() => ShardPlan.of(ids, { shardCount: 2, previousShardCount: 1.5 }))).toMatch(/DFE093.*previousShardCount/);
     expect(errorOf(() => ShardPlan.of([ids[0], ids[0]], { shardCount: 2 }))).toMatch(/DFE092/);
   });
 });
