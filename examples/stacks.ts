@@ -12,7 +12,11 @@ import { addShardedFleet } from "./sharded-fleet";
 import { SqlFindingsToWorkspaceStack } from "./sql-findings-to-workspace";
 import { TrustedEventHubStack } from "./trusted-event-hub";
 
-/** Placeholder values: the examples synthesize without Azure credentials. */
+/**
+ * Placeholder values: the examples synthesize without Azure credentials. Each example exports another
+ * subscription (`subscriptionOf`): in one app, two exports of one subscription with the portal's
+ * automation names would be one Azure automation owned by two stacks, which the library refuses.
+ */
 export const PLACEHOLDERS = {
   subscriptionId: "00000000-0000-0000-0000-000000000001",
   tenantId: "00000000-0000-0000-0000-0000000000aa",
@@ -20,18 +24,23 @@ export const PLACEHOLDERS = {
   socWorkspaceId: "/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc",
 };
 
+/** The placeholder subscription of the n-th example (the first is `PLACEHOLDERS.subscriptionId`). */
+export function subscriptionOf(n: number): string {
+  return `00000000-0000-0000-0000-${String(n).padStart(12, "0")}`;
+}
+
 /** Adds every example stack to `app`, with placeholder values. */
 export function addExampleStacks(app: App): void {
-  const { subscriptionId, tenantId, location, socWorkspaceId } = PLACEHOLDERS;
-  new HighAlertsToEventHubStack(app, "high-alerts-to-event-hub", { subscriptionId, location, resourceGroupName: "rg-defender-export", namespaceName: "evhns-defender-export-01" });
-  new SqlFindingsToWorkspaceStack(app, "sql-findings-to-workspace", { subscriptionId, location, resourceGroupName: "rg-security", workspaceResourceId: socWorkspaceId });
-  new RecommendationsToHubAndWorkspaceStack(app, "recommendations-to-hub-and-workspace", { subscriptionId, location, resourceGroupName: "rg-defender-export", namespaceName: "evhns-defender-recs-01", workspaceResourceId: socWorkspaceId });
-  new SecureScoreToWorkspaceStack(app, "secure-score-to-workspace", { subscriptionId, location, resourceGroupName: "rg-security", workspaceResourceId: socWorkspaceId });
-  new EverythingToNewWorkspaceStack(app, "everything-to-new-workspace", { subscriptionId, location, resourceGroupName: "rg-defender-export", workspaceName: "law-defender-export" });
-  new TrustedEventHubStack(app, "trusted-event-hub", { subscriptionId, tenantId, location, resourceGroupName: "rg-defender-keyless", namespaceName: "evhns-defender-keyless-01", siemPrincipalObjectId: "00000000-0000-0000-0000-0000000000bb" });
-  new AttackPathsToWorkspaceStack(app, "attack-paths-to-workspace", { subscriptionId, location, resourceGroupName: "rg-security", workspaceResourceId: socWorkspaceId });
+  const { tenantId, location, socWorkspaceId } = PLACEHOLDERS;
+  new HighAlertsToEventHubStack(app, "high-alerts-to-event-hub", { subscriptionId: subscriptionOf(1), location, resourceGroupName: "rg-defender-export", namespaceName: "evhns-defender-export-01" });
+  new SqlFindingsToWorkspaceStack(app, "sql-findings-to-workspace", { subscriptionId: subscriptionOf(2), location, resourceGroupName: "rg-security", workspaceResourceId: socWorkspaceId });
+  new RecommendationsToHubAndWorkspaceStack(app, "recommendations-to-hub-and-workspace", { subscriptionId: subscriptionOf(3), location, resourceGroupName: "rg-defender-export", namespaceName: "evhns-defender-recs-01", workspaceResourceId: socWorkspaceId });
+  new SecureScoreToWorkspaceStack(app, "secure-score-to-workspace", { subscriptionId: subscriptionOf(4), location, resourceGroupName: "rg-security", workspaceResourceId: socWorkspaceId });
+  new EverythingToNewWorkspaceStack(app, "everything-to-new-workspace", { subscriptionId: subscriptionOf(5), location, resourceGroupName: "rg-defender-export", workspaceName: "law-defender-export" });
+  new TrustedEventHubStack(app, "trusted-event-hub", { subscriptionId: subscriptionOf(6), tenantId, location, resourceGroupName: "rg-defender-keyless", namespaceName: "evhns-defender-keyless-01", siemPrincipalObjectId: "00000000-0000-0000-0000-0000000000bb" });
+  new AttackPathsToWorkspaceStack(app, "attack-paths-to-workspace", { subscriptionId: subscriptionOf(7), location, resourceGroupName: "rg-security", workspaceResourceId: socWorkspaceId });
   new CrossTenantGuestStack(app, "cross-tenant-guest", {
-    sourceTenantId: tenantId, sourceSubscriptionId: subscriptionId, resourceGroupName: "rg-security", location,
+    sourceTenantId: tenantId, sourceSubscriptionId: subscriptionOf(8), resourceGroupName: "rg-security", location,
     destinationTenantId: "00000000-0000-0000-0000-0000000000cc", destinationSubscriptionId: "00000000-0000-0000-0000-000000000099",
     workspaceResourceId: socWorkspaceId, guestObjectId: "00000000-0000-0000-0000-0000000000dd",
   });
@@ -53,5 +62,5 @@ export function addExampleStacks(app: App): void {
     shardCount: 5, location, workspaceName: "law-fleet-central", exportResourceGroupName: "rg-defender-export",
     state: { resourceGroupName: "rg-tfstate", storageAccountName: "sttfstatedefender", containerName: "tfstate" },
   });
-  new AdoptPolicyExportStack(app, "adopt-policy-export", { subscriptionId, policyResourceGroupName: "rg-asc-export", location, workspaceResourceId: socWorkspaceId });
+  new AdoptPolicyExportStack(app, "adopt-policy-export", { subscriptionId: subscriptionOf(9), policyResourceGroupName: "rg-asc-export", location, workspaceResourceId: socWorkspaceId });
 }

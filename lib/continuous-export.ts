@@ -341,6 +341,15 @@ export class ContinuousExport extends Construct {
       ];
     }
     const providerSub = literalSubscriptionOf(provider);
+    if (!providerSub) {
+      const other = claimProviderSubscription(provider, this.props.subscriptionId, this.node.path);
+      if (other) {
+        return [
+          `[DFE030] ${this.node.path}: ${provider.node.path} writes this export (subscription ${this.props.subscriptionId}) and ${other.path} (subscription ${other.subscriptionId}), but its subscription is not set in code: ` +
+            `azurerm creates every automation in its provider's one subscription (from ARM_SUBSCRIPTION_ID), so both would be written there. Give each subscription a provider with its \`subscriptionId\`, or use the azapi writer.`,
+        ];
+      }
+    }
     if (providerSub && !Token.isUnresolved(this.props.subscriptionId) && providerSub.toLowerCase() !== this.props.subscriptionId.toLowerCase()) {
       return [
         `[DFE034] ${this.node.path}: the provider ${provider.node.path} writes to subscription ${providerSub}, but this export is for subscription ${this.props.subscriptionId}. ` +
@@ -349,6 +358,21 @@ export class ContinuousExport extends Construct {
     }
     return [];
   }
+}
+
+const subscriptionsByProvider = new WeakMap<TerraformProvider, Map<string, string>>();
+
+/**
+ * Records that `provider` (whose subscription is not set in code) writes an export of `subscriptionId`;
+ * returns another export it writes for another subscription, if any.
+ */
+function claimProviderSubscription(provider: TerraformProvider, subscriptionId: string, path: string): { path: string; subscriptionId: string } | undefined {
+  const claims = subscriptionsByProvider.get(provider) ?? new Map<string, string>();
+  subscriptionsByProvider.set(provider, claims);
+  const key = String(subscriptionId).toLowerCase();
+  if (!claims.has(key)) claims.set(key, path);
+  const other = [...claims].find(([sub, claimedBy]) => sub !== key && claimedBy !== path);
+  return other && { path: other[1], subscriptionId: other[0] };
 }
 
 function checkProps(props: ContinuousExportProps): void {

@@ -28,10 +28,11 @@ new ContinuousExport(alerts, "HighAlerts", {
 });
 
 const sql = new TerraformStack(app, "sql-findings-to-workspace");
-new AzurermProvider(sql, "azurerm", { features: [{}], subscriptionId: sub });
+const sqlSub = "00000000-0000-0000-0000-000000000002";
+new AzurermProvider(sql, "azurerm", { features: [{}], subscriptionId: sqlSub });
 const soc = LogAnalyticsDestination.fromWorkspaceId(sql, "Soc", "/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc");
 new ContinuousExport(sql, "SqlFindings", {
-  subscriptionId: sub, resourceGroupName: "rg-security", location: "westeurope",
+  subscriptionId: sqlSub, resourceGroupName: "rg-security", location: "westeurope",
   exports: [Export.findings({ recommendations: [Recommendation.SQL_SERVERS_ON_MACHINES_VULNERABILITIES], minimumSeverity: Severity.MEDIUM })],
   destinations: [soc],
 });

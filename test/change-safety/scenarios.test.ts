@@ -1,5 +1,5 @@
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
-import { App, TerraformStack, Testing } from "cdktf";
+import { App, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import {
   AutomationWriter, AzapiProvider, ContinuousExport, ContinuousExportFleet, ContinuousExportProps, CrossTenantAccess, ShardPlan, EventHubDestination, Export, ExportingPrincipal,
   LogAnalyticsDestination, LogicAppDestination, SecurityResourceProvider,
@@ -238,5 +238,49 @@ describe("a sharded fleet whose shard count changes", () => {
     const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
     const base = { exports: [Export.alerts()], destinations: [soc], resourceGroupName: "rg", location: "westeurope", shard };
     expect(() => new ContinuousExportFleet(stack, "Fleet", { ...base, subscriptions: [{ subscriptionId: ids[0] }] })).toThrow(/DFE095/);
+  });
+});
+
+describe("one Azure automation has one owner in the app", () => {
+  const SUB = "00000000-0000-0000-0000-000000000001";
+  const exportIn = (stack: TerraformStack, id: string, props: Partial<ContinuousExportProps> = {}) => {
+    const soc = LogAnalyticsDestination.fromWorkspaceId(stack, `${id}Soc`, workspaceId("law-soc"));
+    return new ContinuousExport(stack, id, { subscriptionId: SUB, resourceGroupName: "rg-export", location: "westeurope", exports: [Export.alerts()], destinations: [soc], ...props });
+  };
+
+  test("two stacks that write the same automation are refused, naming both", () => {
+    const app = Testing.app();
+    const a = new TerraformStack(app, "team-a");
+    const b = new TerraformStack(app, "team-b");
+    exportIn(a, "Alerts");
+    expect(() => exportIn(b, "Alerts")).toThrow(/DFE032.*team-a\/Alerts \(another stack: two states would own one automation\)/);
+  });
+
+  test("an azurerm provider whose subscription is not set in code cannot write two subscriptions' exports", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    new AzurermProvider(stack, "azurerm", { features: [{}] });
+    exportIn(stack, "One");
+    exportIn(stack, "Two", { subscriptionId: "00000000-0000-0000-0000-000000000002" });
+    expect(() => Testing.synth(stack, true)).toThrow(/DFE030.*s\/Two.*s\/One/s);
+  });
+
+  test("a fleet written through azurerm with one provider from the environment is refused the same way", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    new AzurermProvider(stack, "azurerm", { features: [{}] });
+    const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
+    new ContinuousExportFleet(stack, "Fleet", {
+      subscriptions: [{ subscriptionId: SUB }, { subscriptionId: "00000000-0000-0000-0000-000000000002" }],
+      exports: [Export.alerts()], destinations: [soc], resourceGroupName: "rg-export", location: "westeurope", writer: AutomationWriter.AZURERM,
+    });
+    expect(() => Testing.synth(stack, true)).toThrow(/DFE030/);
+  });
+
+  test("a subscription known only at apply gets a warning that names the risk", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    new AzurermProvider(stack, "azurerm", { features: [{}] });
+    const subscription = new TerraformVariable(stack, "subscription", { type: "string" });
+    exportIn(stack, "Alerts", { subscriptionId: subscription.stringValue });
+    const warnings = stack.node.findAll().flatMap((c) => c.node.metadata).filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
+    expect(warnings).toEqual([expect.stringMatching(/DFW001.*cannot check that no other export/)]);
   });
 });
