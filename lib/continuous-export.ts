@@ -11,7 +11,8 @@ import { AutomationSource, toAutomationSources } from "./model/sources";
 import { ExportConfigError, atPath } from "./model/errors";
 import { Export } from "./model/export";
 import { AdoptedAutomations } from "./adopt/existing-automation";
-import { RESOURCE_GROUP_API_VERSION, adoptedAny, adoptedFor, checkAdoption, importIdFor, takeOverFromPreviousWriter } from "./adopt/adoption";
+import { RESOURCE_GROUP_API_VERSION, adoptedAny, adoptedFor, checkAdoption, forgetWithoutDestroying, importIdFor, takeOverFromPreviousWriter } from "./adopt/adoption";
+import { addressAt } from "./internal/addresses";
 import { twoTokenErrors } from "./access/two-token-check";
 import { claimAutomationName } from "./internal/automation-names";
 import { AutomationSpec } from "./writers/automation-spec";
@@ -39,7 +40,9 @@ export interface ContinuousExportProps {
   readonly location: string;
   /**
    * Create the resource group. Destinations created in this stack in a group of the same name wait for
-   * it. @default false: it must exist
+   * it. To stop managing a group created before, set `false` (not just delete the line): the group then
+   * leaves the state without being deleted (`removed`, Terraform 1.7+), with everything in it.
+   * @default false: it must exist
    */
   readonly createResourceGroup?: boolean;
   /**
@@ -202,6 +205,10 @@ export class ContinuousExport extends Construct {
       if (adopted) this.resourceGroup.importFrom(importIdFor(rgWriter, rgId, RESOURCE_GROUP_API_VERSION), rgProvider);
       atPath(this.node.path, () => takeOverFromPreviousWriter(this.resourceGroup!, rgId, props.previousResourceGroupWriter, rgWriter, adopted, rgProvider, RESOURCE_GROUP_API_VERSION));
       waitForGroup(this, props.destinations, props.resourceGroupName, this.resourceGroup);
+    } else if (props.createResourceGroup === false) {
+      // A group created before stays in Azure: deleting it would delete the automations in it.
+      const groupType = resourceGroupWriterOf(props) === "azapi" ? "azapi_resource" : "azurerm_resource_group";
+      forgetWithoutDestroying(this, addressAt(this, groupType, "ResourceGroup"));
     }
     const rg = this.resourceGroup;
     for (const { kind, destinations, spec, writer } of plans) {

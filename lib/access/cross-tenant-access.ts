@@ -98,7 +98,8 @@ export class CrossTenantAccess extends Construct {
   }
 
   private delegate(props: CrossTenantAccessProps, targets: Target[]): LighthouseDefinition {
-    const roles = [...new Set(targets.map((t) => t.role))];
+    // Least privilege first, whatever order the destinations are listed in.
+    const roles = [...new Set(targets.map((t) => t.role))].sort((a, b) => DestinationRole.FOR_WORKSPACES.indexOf(a) - DestinationRole.FOR_WORKSPACES.indexOf(b));
     const subscriptions = new Set(targets.map((t) => t.target.resourceId).filter((id) => !Token.isUnresolved(id)).map((id) => subscriptionScopeOf(id).toLowerCase()));
     if (subscriptions.size > 1) {
       throw new ExportConfigError("DFE071", `${this.node.path}: a Lighthouse definition lives in one subscription, but the destinations are in ${[...subscriptions].join(", ")}. Make one CrossTenantAccess per subscription.`);

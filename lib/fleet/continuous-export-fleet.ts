@@ -45,7 +45,10 @@ export interface ContinuousExportFleetProps {
   readonly resourceGroupName: string;
   /** The region of the automations. */
   readonly location: string;
-  /** Create the resource group in each subscription. @default false */
+  /**
+   * Create the resource group in each subscription. To stop managing groups created before, set `false`
+   * (not just delete the line): they leave the state without being deleted. @default false
+   */
   readonly createResourceGroup?: boolean;
   /**
    * How the automations are written. @default AutomationWriter.AZAPI: one azapi provider per tenant

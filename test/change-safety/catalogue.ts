@@ -1,4 +1,5 @@
-import { TerraformStack } from "cdktf";
+import { TerraformStack, Token } from "cdktf";
+import { ExistingAutomation } from "../../lib/adopt/existing-automation";
 import { Construct } from "constructs";
 import { DataType } from "../../lib/model/data-type";
 import { Export } from "../../lib/model/export";
@@ -155,6 +156,23 @@ export const EDITS: readonly RequestEdit[] = [
   {
     name: "export only some resource groups",
     exportProps: (p) => ({ ...p, scopeResourceGroups: ["rg-app-1", "rg-app-2"] }),
+  },
+  {
+    name: "stop creating the resource group (createResourceGroup: false)",
+    exportProps: (p) => (p.createResourceGroup ? { ...p, createResourceGroup: false } : undefined),
+    fleetProps: (p) => (p.createResourceGroup ? { ...p, createResourceGroup: false } : undefined),
+  },
+  {
+    name: "adopt the automations this export already manages (adopt added later)",
+    exportProps: (p) => {
+      if (p.adopt || p.names || Token.isUnresolved(p.subscriptionId) || Token.isUnresolved(p.resourceGroupName)) return undefined;
+      const existing = (kind: DestinationKind) =>
+        kindsOf(p.destinations).includes(kind) && kind.portalName
+          ? ExistingAutomation.fromId(`/subscriptions/${p.subscriptionId}/resourceGroups/${p.resourceGroupName}/providers/Microsoft.Security/automations/${kind.portalName}`, { location: p.location })
+          : undefined;
+      const adopt = { workspace: existing(DestinationKind.WORKSPACE), eventHub: existing(DestinationKind.EVENT_HUB) };
+      return adopt.workspace || adopt.eventHub ? { ...p, adopt } : undefined;
+    },
   },
   {
     name: "reorder a grant's destinations",

@@ -284,3 +284,17 @@ describe("one Azure automation has one owner in the app", () => {
     expect(warnings).toEqual([expect.stringMatching(/DFW001.*cannot check that no other export/)]);
   });
 });
+
+describe("turning createResourceGroup off", () => {
+  const SUB = "00000000-0000-0000-0000-000000000001";
+  const build = (createResourceGroup: boolean) => (stack: TerraformStack) => {
+    new AzurermProvider(stack, "azurerm", { features: [{}], subscriptionId: SUB });
+    const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
+    new ContinuousExport(stack, "Export", { subscriptionId: SUB, resourceGroupName: "rg-export", location: "westeurope", createResourceGroup, exports: [Export.alerts()], destinations: [soc] });
+  };
+
+  test("with false, the group created before is forgotten with everything in it, not deleted", () => {
+    const plan = planStack(synth(build(true)), synth(build(false)));
+    expect(actions(plan)).toEqual({ kept: [expect.stringContaining("azurerm_security_center_automation.")], forgotten: [expect.stringContaining("azurerm_resource_group.Export_ResourceGroup_")] });
+  });
+});
