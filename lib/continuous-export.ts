@@ -219,7 +219,8 @@ export class ContinuousExport extends Construct {
       const provider = writer === "azapi" ? props.azapiProvider : props.provider;
       const adopted = adoptedFor(props.adopt, kind);
       if (adopted) automation.importFrom(importIdFor(writer, adopted.id), provider);
-      const automationId = `/subscriptions/${props.subscriptionId}/resourceGroups/${placed.resourceGroupName}/providers/Microsoft.Security/automations/${spec.name}`;
+      // The literal group name: an import id cannot wait for a resource of the same plan.
+      const automationId = `/subscriptions/${props.subscriptionId}/resourceGroups/${props.resourceGroupName}/providers/Microsoft.Security/automations/${spec.name}`;
       atPath(this.node.path, () => takeOverFromPreviousWriter(automation, automationId, props.previousWriter, writer, adopted !== undefined, provider));
       this.importable.push({ resource: automation, importId: importIdFor(writer, automationId), provider });
       this.summaryAutomations.push({ name: spec.name, kind: kind.displayName, writtenAs: WRITTEN_AS[writer], targets: destinations });

@@ -5,6 +5,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { outcomeOf } from "./outcome";
 import { losses, planApp, synthStacks, withAction } from "./synth";
+import { terraformAvailable, terraformPlan } from "./terraform-planner";
+import { StackPlan } from "./planner";
 
 // The request edits reach every construct the examples build: the constructors take their props
 // through the active edit (see request-edits.ts).
@@ -58,6 +60,13 @@ function safeChangesTable(): Map<string, string> {
 }
 const table = safeChangesTable();
 
+/** Terraform on the PATH (it needs no provider registry here: see terraform-planner.ts); without it the cross-check is skipped, and says so. */
+const withTerraform = terraformAvailable() ? test : test.skip;
+if (!terraformAvailable()) console.warn("terraform is not on the PATH: the cross-checks against Terraform's own planner are skipped");
+
+/** A plan as `address action [<- moved from]` lines, for comparing the model with Terraform. */
+const lines = (plan: StackPlan) => [...plan.values()].map((p) => `${p.address} ${p.action}${p.movedFrom ? ` <- ${p.movedFrom}` : ""}`).sort();
+
 describe.each(EDITS.map((edit) => [edit.name, edit] as const))("every example, edited: %s", (_name, edit) => {
   let after = new Map<string, any>();
   let applied = 0;
@@ -79,6 +88,14 @@ describe.each(EDITS.map((edit) => [edit.name, edit] as const))("every example, e
 
   test("the README's Safe changes table says what Terraform does", () => {
     expect(table.get(edit.name)).toBe(outcomeOf(plans));
+  });
+
+  withTerraform("Terraform's own planner plans the same as the model (the smallest changed stacks)", () => {
+    const changed = [...plans].filter(([, plan]) => [...plan.values()].some((p) => p.action !== "kept" || p.movedFrom));
+    const smallest = changed.sort(([, a], [, b]) => a.size - b.size).slice(0, 3);
+    for (const [stack, plan] of smallest) {
+      expect({ stack, plan: lines(terraformPlan(before.get(stack), after.get(stack))) }).toEqual({ stack, plan: lines(plan) });
+    }
   });
 
   test("nothing is destroyed or replaced that the edit did not remove", () => {

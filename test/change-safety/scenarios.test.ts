@@ -7,6 +7,7 @@ import {
 import { addShardedFleet } from "../../examples/sharded-fleet";
 import { planStack } from "./planner";
 import { losses, planApp, synthStacks, withAction } from "./synth";
+import { terraformAvailable, terraformPlan } from "./terraform-planner";
 
 /**
  * Edits the examples do not reach, each one a plan a user reached with an earlier version or an
@@ -37,6 +38,16 @@ function beforeMoves(json: any): any {
   return before;
 }
 
+/** Plans with the model, and, where Terraform is on the PATH, checks that Terraform's own planner agrees. */
+function plan(before: any, after: any): Map<string, { action: string; movedFrom?: string; because?: string[] }> {
+  const modelled = planStack(before, after);
+  if (terraformAvailable()) {
+    const lines = (p: Map<string, { action: string; movedFrom?: string }>) => [...p].map(([a, x]) => `${a} ${x.action}${x.movedFrom ? ` <- ${x.movedFrom}` : ""}`).sort();
+    expect(lines(terraformPlan(before, after))).toEqual(lines(modelled));
+  }
+  return modelled;
+}
+
 function actions(plan: Map<string, { action: string }>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const [address, { action }] of plan) (out[action] ??= []).push(address);
@@ -51,16 +62,16 @@ describe("cross-tenant grants are keyed by what they grant", () => {
   };
 
   test("inserting a destination first leaves the existing grant in place", () => {
-    const plan = planStack(synth(grantTo(["Soc"])), synth(grantTo(["Audit", "Soc"])));
-    expect(actions(plan)).toEqual({ kept: [expect.stringContaining("Role-Soc")], created: [expect.stringContaining("Role-Audit")] });
+    const planned = plan(synth(grantTo(["Soc"])), synth(grantTo(["Audit", "Soc"])));
+    expect(actions(planned)).toEqual({ kept: [expect.stringContaining("Role-Soc")], created: [expect.stringContaining("Role-Audit")] });
   });
 
   test("a state written when grants were numbered by position moves to the keyed addresses, nothing replaced", () => {
     const after = synth(grantTo(["Soc", "Audit"]));
     expect(after.moved.map((m: any) => m.from)).toEqual([expect.stringContaining("Grant_Role0_"), expect.stringContaining("Grant_Role1_")]);
-    const plan = planStack(beforeMoves(after), after);
-    expect(actions(plan)).toEqual({ kept: expect.any(Array) });
-    expect([...plan.values()].filter((p) => p.movedFrom).length).toBe(2);
+    const planned = plan(beforeMoves(after), after);
+    expect(actions(planned)).toEqual({ kept: expect.any(Array) });
+    expect([...planned.values()].filter((p) => p.movedFrom).length).toBe(2);
   });
 
   test("Lighthouse: reordering the destinations keeps the definition and its assignments", () => {
@@ -69,8 +80,8 @@ describe("cross-tenant grants are keyed by what they grant", () => {
       const destinations = names.map((n) => LogAnalyticsDestination.fromWorkspaceId(stack, n, workspaceId(n)));
       new CrossTenantAccess(stack, "Grant", { destinations, principal: ExportingPrincipal.lighthouse({ principalId: "00000000-0000-0000-0000-0000000000dd", displayName: "SOC" }), exportingTenantId: SOURCE_TENANT });
     };
-    const plan = planStack(synth(lighthouse(["Soc", "Audit"])), synth(lighthouse(["Audit", "Soc"])));
-    expect(Object.keys(actions(plan))).toEqual(["kept"]);
+    const planned = plan(synth(lighthouse(["Soc", "Audit"])), synth(lighthouse(["Audit", "Soc"])));
+    expect(Object.keys(actions(planned))).toEqual(["kept"]);
   });
 });
 
@@ -87,8 +98,8 @@ describe("the resource group an export creates", () => {
   };
 
   test("adding attack paths (previousWriter as the README says) keeps the group and hands the automation over", () => {
-    const plan = planStack(synth(exportWith([Export.alerts()])), synth(exportWith([Export.alerts(), Export.attackPaths()], { previousWriter: AutomationWriter.AZURERM })));
-    expect(actions(plan)).toEqual({
+    const planned = plan(synth(exportWith([Export.alerts()])), synth(exportWith([Export.alerts(), Export.attackPaths()], { previousWriter: AutomationWriter.AZURERM })));
+    expect(actions(planned)).toEqual({
       kept: ["azurerm_resource_group.Export_ResourceGroup_84FF5E15"],
       imported: ["azapi_resource.Export_Workspace_051928DA"],
       forgotten: ["azurerm_security_center_automation.Export_Workspace_051928DA"],
@@ -102,9 +113,9 @@ describe("the resource group an export creates", () => {
       const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
       new ContinuousExport(stack, "Export", { subscriptionId: SUB, resourceGroupName: "rg-export", location: "westeurope", createResourceGroup: true, exports: [Export.alerts()], destinations: withWorkspace ? [hub, soc] : [hub] });
     };
-    const plan = planStack(synth(twoKinds(true)), synth(twoKinds(false)));
-    expect(actions(plan).destroyed).toEqual(["azurerm_security_center_automation.Export_Workspace_051928DA"]);
-    expect(actions(plan).kept).toContain("azurerm_resource_group.Export_ResourceGroup_84FF5E15");
+    const planned = plan(synth(twoKinds(true)), synth(twoKinds(false)));
+    expect(actions(planned).destroyed).toEqual(["azurerm_security_center_automation.Export_Workspace_051928DA"]);
+    expect(actions(planned).kept).toContain("azurerm_resource_group.Export_ResourceGroup_84FF5E15");
   });
 
   test("a group an earlier version wrote through azapi is handed over with removed + import", () => {
@@ -163,14 +174,14 @@ describe("adoption changes nothing the user did not state", () => {
 
   test("a workspace adopted as the README shows keeps its retention, tier, cap, tags and network settings", () => {
     const after = synth(adoptWorkspace({}));
-    const plan = planStack(liveState(after, workspaceLive), after);
-    expect(actions(plan)).toEqual({ kept: expect.any(Array) });
+    const planned = plan(liveState(after, workspaceLive), after);
+    expect(actions(planned)).toEqual({ kept: expect.any(Array) });
   });
 
   test("what the props state is applied to an adopted workspace, and nothing else", () => {
     const after = synth(adoptWorkspace({ retentionInDays: 180 }));
-    const plan = planStack(liveState(after, workspaceLive), after);
-    expect([...plan.values()].filter((p) => p.action !== "kept")).toEqual([expect.objectContaining({ action: "updated", because: ["retention_in_days"] })]);
+    const planned = plan(liveState(after, workspaceLive), after);
+    expect([...planned.values()].filter((p) => p.action !== "kept")).toEqual([expect.objectContaining({ action: "updated", because: ["retention_in_days"] })]);
   });
 
   test("an adopted event hub keeps its tier, capacity, partitions, retention, TLS and its rule's other rights", () => {
@@ -183,8 +194,8 @@ describe("adoption changes nothing the user did not state", () => {
       azurerm_eventhub: { partition_count: 32, message_retention: 3 },
       azurerm_eventhub_authorization_rule: { listen: true, manage: false },
     };
-    const plan = planStack(liveState(after, live), after);
-    expect(actions(plan)).toEqual({ kept: expect.any(Array) });
+    const planned = plan(liveState(after, live), after);
+    expect(actions(planned)).toEqual({ kept: expect.any(Array) });
     const [rule] = Object.values(after.resource.azurerm_eventhub_authorization_rule) as any[];
     expect([rule.send, rule.lifecycle.ignore_changes]).toEqual([true, ["listen", "manage"]]);
   });
@@ -205,7 +216,9 @@ describe("a sharded fleet whose shard count changes", () => {
     [...plans].flatMap(([stack, plan]) => [...plan].filter(([a, p]) => p.action === action && a.includes("_Workspace_")).map(([a]) => `${stack}:${/Fleet_([0-9a-f-]{36})_/.exec(a)![1]}`)).sort();
 
   test("raising the count (previousShardCount set) moves state only: nothing destroyed or created, each mover forgotten by its old shard and imported by its new one", () => {
-    const plans = planApp(fleet(5), fleet(6, 5));
+    const [before, after] = [fleet(5), fleet(6, 5)];
+    const plans = planApp(before, after);
+    for (const stack of ["fleet-shard-00", "fleet-shard-05"]) plan(before.get(stack), after.get(stack)); // Terraform agrees
     expect(losses(plans)).toEqual([]);
     expect(withAction(plans, "created")).toEqual([]);
     const imported = owners(plans, "imported");
@@ -294,7 +307,7 @@ describe("turning createResourceGroup off", () => {
   };
 
   test("with false, the group created before is forgotten with everything in it, not deleted", () => {
-    const plan = planStack(synth(build(true)), synth(build(false)));
-    expect(actions(plan)).toEqual({ kept: [expect.stringContaining("azurerm_security_center_automation.")], forgotten: [expect.stringContaining("azurerm_resource_group.Export_ResourceGroup_")] });
+    const planned = plan(synth(build(true)), synth(build(false)));
+    expect(actions(planned)).toEqual({ kept: [expect.stringContaining("azurerm_security_center_automation.")], forgotten: [expect.stringContaining("azurerm_resource_group.Export_ResourceGroup_")] });
   });
 });
