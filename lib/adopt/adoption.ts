@@ -54,6 +54,9 @@ export function takeOverFromPreviousWriter(
   resource: TerraformResource, resourceId: string, previous: AutomationWriter | undefined, writer: "azurerm" | "azapi",
   importedAlready: boolean, provider: TerraformProvider | undefined, azapiVersion?: string,
 ): void {
+  if (previous !== undefined && previous !== AutomationWriter.AUTO && previous !== AutomationWriter.AZURERM && previous !== AutomationWriter.AZAPI) {
+    throw new ExportConfigError("DFE117", `the previous writer must be AutomationWriter.AZURERM or AutomationWriter.AZAPI (the one the resource was deployed with), got ${describeValue(previous)}.`);
+  }
   if (!previous || previous === AutomationWriter.AUTO || previous.name === writer) return;
   const azurermType = resource.terraformResourceType === "azapi_resource" ? azurermTypeOf(resourceId) : resource.terraformResourceType;
   const previousType = previous === AutomationWriter.AZAPI ? "azapi_resource" : azurermType;
@@ -79,4 +82,10 @@ export function forgetWithoutDestroying(scope: IConstruct, address: string): voi
   if (!removed.some((r) => r.from === address)) removed.push({ from: address, lifecycle: { destroy: false } });
   removedByStack.set(stack, removed);
   stack.addOverride("removed", removed);
+}
+
+/** A user value in words for an error message: short, and never a construct tree. */
+function describeValue(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? String(value);
+  return `an object of type ${(value as object).constructor?.name ?? "Object"}`;
 }

@@ -155,6 +155,9 @@ function checkSubscriptions(subscriptions: readonly FleetSubscription[], shard: 
   if (!Array.isArray(subscriptions) || (subscriptions.length === 0 && !shard)) {
     throw new ExportConfigError("DFE090", "`subscriptions` is empty: a fleet needs at least one subscription.");
   }
+  if (shard && (!Array.isArray(shard.subscriptionIds) || !Array.isArray(shard.arriving) || !Array.isArray(shard.leaving))) {
+    throw new ExportConfigError("DFE095", "`shard` must be one of the shards `ShardPlan.of` returns.");
+  }
   if (shard) {
     const listed = subscriptions.map((s) => String(s?.subscriptionId).toLowerCase()).sort();
     const planned = shard.subscriptionIds.map((s) => s.toLowerCase()).sort();

@@ -311,3 +311,22 @@ describe("turning createResourceGroup off", () => {
     expect(actions(planned)).toEqual({ kept: [expect.stringContaining("azurerm_security_center_automation.")], forgotten: [expect.stringContaining("azurerm_resource_group.Export_ResourceGroup_")] });
   });
 });
+
+describe("hand-over props are checked", () => {
+  test("a previous writer that is not an AutomationWriter constant is refused", () => {
+    const exportWith = (props: Partial<ContinuousExportProps>) => () => {
+      const stack = new TerraformStack(Testing.app(), "s");
+      const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
+      new ContinuousExport(stack, "Export", { subscriptionId: "00000000-0000-0000-0000-000000000001", resourceGroupName: "rg", location: "westeurope", exports: [Export.alerts()], destinations: [soc], ...props });
+    };
+    expect(exportWith({ previousWriter: "azapi" as unknown as AutomationWriter })).toThrow(/DFE117.*got "azapi"/);
+    expect(exportWith({ createResourceGroup: true, previousResourceGroupWriter: {} as AutomationWriter })).toThrow(/DFE117.*an object of type Object/);
+  });
+
+  test("a shard that does not come from ShardPlan.of is refused", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
+    const shard = { index: 0, name: "shard-00", subscriptionIds: [] } as any;
+    expect(() => new ContinuousExportFleet(stack, "Fleet", { subscriptions: [], exports: [Export.alerts()], destinations: [soc], resourceGroupName: "rg", location: "westeurope", shard })).toThrow(/DFE095.*ShardPlan.of/);
+  });
+});
