@@ -7,7 +7,13 @@ import { Synthesized, floor, handWrittenAzapi, handWrittenL1, libraryAzapi, libr
  * Runs one scenario once in this (fresh) process and prints one JSON line: wall time, peak memory,
  * output size and resource count. `node measure.js <scenario> <subscriptions>`.
  */
-const SCENARIOS: Record<string, (n: number, outdir: string) => Synthesized> = { libraryAzapi, handWrittenAzapi, libraryAzurerm, handWrittenL1, floor };
+const SCENARIOS: Record<string, (n: number, outdir: string) => Synthesized> = {
+  libraryAzapi,
+  handWrittenAzapi,
+  libraryAzurerm,
+  handWrittenL1,
+  floor,
+};
 
 const [scenario, count] = [process.argv[2], Number(process.argv[3] ?? 0)];
 {
@@ -20,6 +26,17 @@ const [scenario, count] = [process.argv[2], Number(process.argv[3] ?? 0)];
   const resources = Object.values(json.resource ?? {}).reduce<number>((sum, byId) => sum + Object.keys(byId as object).length, 0);
   const providers = Object.values(json.provider ?? {}).reduce<number>((sum, list) => sum + (list as unknown[]).length, 0);
   const kept = process.env.BENCH_KEEP === "1";
-  console.log(JSON.stringify({ scenario, count, ms, rssMB: process.resourceUsage().maxRSS / 1024, bytes: Buffer.byteLength(text), resources, providers, ...(kept ? { outdir, file } : {}) }));
+  console.log(
+    JSON.stringify({
+      scenario,
+      count,
+      ms,
+      rssMB: process.resourceUsage().maxRSS / 1024,
+      bytes: Buffer.byteLength(text),
+      resources,
+      providers,
+      ...(kept ? { outdir, file } : {}),
+    }),
+  );
   if (!kept) rmSync(outdir, { recursive: true, force: true });
 }

@@ -13,9 +13,16 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SCENARIOS = ["libraryAzapi", "handWrittenAzapi", "libraryAzurerm", "handWrittenL1", "floor"];
 const TARGETS = { ms: 5000, rssMB: 600, ratio: 1.1, requireMs: 400 };
 
-interface Sample { ms: number; rssMB: number; bytes: number; resources: number; providers: number }
+interface Sample {
+  ms: number;
+  rssMB: number;
+  bytes: number;
+  resources: number;
+  providers: number;
+}
 
-const node = (script: string, ...args: string[]) => JSON.parse(execFileSync(process.execPath, [join(__dirname, script), ...args], { encoding: "utf8", env: { ...process.env, BENCH_KEEP: "0" } }));
+const node = (script: string, ...args: string[]) =>
+  JSON.parse(execFileSync(process.execPath, [join(__dirname, script), ...args], { encoding: "utf8", env: { ...process.env, BENCH_KEEP: "0" } }));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const runs = (n: number) => (n >= 10000 ? Math.max(3, Math.ceil(RUNS / 2)) : RUNS);
 
@@ -32,7 +39,9 @@ for (const n of SIZES) {
     const all = samples.get(scenario)!;
     const s: Sample = { ...all[0], ms: median(all.map((x) => x.ms)), rssMB: median(all.map((x) => x.rssMB)) };
     results.set(`${scenario}:${n}`, s);
-    console.log(`${scenario.padEnd(20)}${String(n).padStart(13)}${s.ms.toFixed(0).padStart(12)}${s.rssMB.toFixed(0).padStart(10)}${(s.bytes / 1e6).toFixed(1).padStart(13)}${String(s.resources).padStart(11)}${String(s.providers).padStart(11)}   (${all.length})`);
+    console.log(
+      `${scenario.padEnd(20)}${String(n).padStart(13)}${s.ms.toFixed(0).padStart(12)}${s.rssMB.toFixed(0).padStart(10)}${(s.bytes / 1e6).toFixed(1).padStart(13)}${String(s.resources).padStart(11)}${String(s.providers).padStart(11)}   (${all.length})`,
+    );
   }
 }
 console.log("\nratios (median wall time)");
@@ -64,13 +73,19 @@ for (const [text, ok] of checks) console.log(`  ${ok ? "met " : "MISS"}  ${text}
 /** Compares like with like: the library and the hand-written code must write the same Terraform. */
 function assertSameTerraform(): void {
   const written = (scenario: string) => {
-    const { file, outdir } = JSON.parse(execFileSync(process.execPath, [join(__dirname, "measure.js"), scenario, "50"], { encoding: "utf8", env: { ...process.env, BENCH_KEEP: "1" } }));
+    const { file, outdir } = JSON.parse(
+      execFileSync(process.execPath, [join(__dirname, "measure.js"), scenario, "50"], { encoding: "utf8", env: { ...process.env, BENCH_KEEP: "1" } }),
+    );
     const text = readFileSync(file, "utf8");
     rmSync(outdir, { recursive: true, force: true });
     return text;
   };
-  for (const [library, hand] of [["libraryAzurerm", "handWrittenL1"], ["libraryAzapi", "handWrittenAzapi"]]) {
-    if (written(library) !== written(hand)) throw new Error(`${library} and ${hand} do not write the same Terraform; the comparison would be meaningless.`);
+  for (const [library, hand] of [
+    ["libraryAzurerm", "handWrittenL1"],
+    ["libraryAzapi", "handWrittenAzapi"],
+  ]) {
+    if (written(library) !== written(hand))
+      throw new Error(`${library} and ${hand} do not write the same Terraform; the comparison would be meaningless.`);
   }
   console.log("the library and the hand-written code write byte-identical Terraform (checked at 50 subscriptions)\n");
 }

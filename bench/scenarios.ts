@@ -7,11 +7,15 @@ import { Construct } from "constructs";
 import { AlertSeverity, AutomationWriter, AzapiProvider, AzapiResource, ContinuousExportFleet, Export, LogAnalyticsDestination } from "../lib";
 
 /** The fleet every scenario builds: N subscriptions, alerts (Medium and up) and recommendations to one workspace. */
-export const WORKSPACE_ID = "/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc";
+export const WORKSPACE_ID =
+  "/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc";
 export const subscriptionIds = (n: number) => Array.from({ length: n }, (_, i) => `10000000-0000-0000-0000-${i.toString(16).padStart(12, "0")}`);
 const DESCRIPTION = "Defender for Cloud continuous export, managed by cdktf-defender-export";
 const SOURCES = [
-  { eventSource: "Alerts", ruleSet: ["medium", "high"].map((v) => ({ rule: [{ propertyPath: "Severity", operator: "Equals", expectedValue: v, propertyType: "String" }] })) },
+  {
+    eventSource: "Alerts",
+    ruleSet: ["medium", "high"].map((v) => ({ rule: [{ propertyPath: "Severity", operator: "Equals", expectedValue: v, propertyType: "String" }] })),
+  },
   { eventSource: "Assessments" },
 ];
 
@@ -26,7 +30,11 @@ export function libraryAzapi(n: number, outdir: string): Synthesized {
   const app = new App({ outdir });
   const stack = new TerraformStack(app, "fleet");
   new AzapiProvider(stack, "azapi", {});
-  fleet(stack, subscriptionIds(n).map((subscriptionId) => ({ subscriptionId })), AutomationWriter.AZAPI);
+  fleet(
+    stack,
+    subscriptionIds(n).map((subscriptionId) => ({ subscriptionId })),
+    AutomationWriter.AZAPI,
+  );
   app.synth();
   return { file: join(outdir, "stacks", "fleet", "cdk.tf.json") };
 }
@@ -77,7 +85,18 @@ export function handWrittenAzapi(n: number, outdir: string): Synthesized {
       scopes: [{ description: `scope for /subscriptions/${subscriptionId}`, scopePath: `/subscriptions/${subscriptionId}` }],
       sources: SOURCES.map((s) => ({
         eventSource: s.eventSource,
-        ...(s.ruleSet ? { ruleSets: s.ruleSet.map((set) => ({ rules: set.rule.map((r) => ({ propertyJPath: r.propertyPath, propertyType: r.propertyType, expectedValue: r.expectedValue, operator: r.operator })) })) } : {}),
+        ...(s.ruleSet
+          ? {
+              ruleSets: s.ruleSet.map((set) => ({
+                rules: set.rule.map((r) => ({
+                  propertyJPath: r.propertyPath,
+                  propertyType: r.propertyType,
+                  expectedValue: r.expectedValue,
+                  operator: r.operator,
+                })),
+              })),
+            }
+          : {}),
       })),
       actions: [{ actionType: "Workspace", workspaceResourceId: WORKSPACE_ID }],
     },
@@ -112,11 +131,26 @@ export function floor(n: number, outdir: string): Synthesized {
       scopes: [`/subscriptions/${subscriptionId}`],
       source: SOURCES.map((s) => ({
         event_source: s.eventSource,
-        ...(s.ruleSet ? { rule_set: s.ruleSet.map((set) => ({ rule: set.rule.map((r) => ({ expected_value: r.expectedValue, operator: r.operator, property_path: r.propertyPath, property_type: r.propertyType })) })) } : {}),
+        ...(s.ruleSet
+          ? {
+              rule_set: s.ruleSet.map((set) => ({
+                rule: set.rule.map((r) => ({
+                  expected_value: r.expectedValue,
+                  operator: r.operator,
+                  property_path: r.propertyPath,
+                  property_type: r.propertyType,
+                })),
+              })),
+            }
+          : {}),
       })),
     };
   });
-  const json = { provider: { azurerm: providers }, resource: { azurerm_security_center_automation: automations }, terraform: { required_providers: { azurerm: { source: "azurerm", version: "4.55.0" } } } };
+  const json = {
+    provider: { azurerm: providers },
+    resource: { azurerm_security_center_automation: automations },
+    terraform: { required_providers: { azurerm: { source: "azurerm", version: "4.55.0" } } },
+  };
   const dir = join(outdir, "stacks", "fleet");
   mkdirSync(dir, { recursive: true });
   const file = join(dir, "cdk.tf.json");

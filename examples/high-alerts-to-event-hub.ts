@@ -25,7 +25,11 @@ export class HighAlertsToEventHubStack extends TerraformStack {
     new AzurermProvider(this, "azurerm", { features: [{}], subscriptionId: props.subscriptionId });
     const rg = new ResourceGroup(this, "ResourceGroup", { name: props.resourceGroupName, location: props.location });
 
-    const hub = new EventHubDestination(this, "SiemHub", { namespaceName: props.namespaceName, resourceGroupName: rg.name, location: props.location });
+    const hub = new EventHubDestination(this, "SiemHub", {
+      namespaceName: props.namespaceName,
+      resourceGroupName: rg.name,
+      location: props.location,
+    });
     hub.addConsumer("Siem", { consumerGroupName: props.siemConsumerGroup ?? "siem", access: ConsumerAccess.listenRule() });
 
     new ContinuousExport(this, "HighAlerts", {

@@ -32,7 +32,12 @@ export class ManagementGroupPolicyStack extends TerraformStack {
     super(scope, id);
     new AzurermProvider(this, "azurerm", { features: [{}], tenantId: props.tenantId, subscriptionId: props.managementSubscriptionId });
     const rg = new ResourceGroup(this, "Central", { name: props.centralResourceGroupName, location: props.location });
-    const workspace = new LogAnalyticsDestination(this, "CentralWorkspace", { workspaceName: props.workspaceName, resourceGroupName: rg.name, location: props.location, retentionInDays: 90 });
+    const workspace = new LogAnalyticsDestination(this, "CentralWorkspace", {
+      workspaceName: props.workspaceName,
+      resourceGroupName: rg.name,
+      location: props.location,
+      retentionInDays: 90,
+    });
 
     new ContinuousExportPolicy(this, "LandingZones", {
       scope: PolicyScope.managementGroup(props.managementGroupName),

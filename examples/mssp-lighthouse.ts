@@ -47,8 +47,17 @@ export class MsspLighthouseStack extends TerraformStack {
     super(scope, id);
     const mssp = new AzurermProvider(this, "azurerm", { features: [{}], tenantId: props.msspTenantId, subscriptionId: props.msspSubscriptionId });
     const rg = new ResourceGroup(this, "Central", { name: props.centralResourceGroupName, location: props.location, provider: mssp });
-    const workspace = new LogAnalyticsDestination(this, "CentralWorkspace", { workspaceName: props.workspaceName, resourceGroupName: rg.name, location: props.location, retentionInDays: 90 });
-    const hub = new EventHubDestination(this, "CentralHub", { namespaceName: props.namespaceName, resourceGroupName: rg.name, location: props.location });
+    const workspace = new LogAnalyticsDestination(this, "CentralWorkspace", {
+      workspaceName: props.workspaceName,
+      resourceGroupName: rg.name,
+      location: props.location,
+      retentionInDays: 90,
+    });
+    const hub = new EventHubDestination(this, "CentralHub", {
+      namespaceName: props.namespaceName,
+      resourceGroupName: rg.name,
+      location: props.location,
+    });
 
     for (const customer of props.customers) {
       const provider = new AzurermProvider(this, `${customer.name}Provider`, {
@@ -59,7 +68,10 @@ export class MsspLighthouseStack extends TerraformStack {
       });
       new CrossTenantAccess(this, `${customer.name}Delegation`, {
         destinations: [workspace, hub],
-        principal: ExportingPrincipal.lighthouse({ principalId: customer.exporterPrincipalId, displayName: `Defender for Cloud export of ${customer.name}` }),
+        principal: ExportingPrincipal.lighthouse({
+          principalId: customer.exporterPrincipalId,
+          displayName: `Defender for Cloud export of ${customer.name}`,
+        }),
         exportingTenantId: customer.tenantId,
       });
       new ContinuousExport(this, `${customer.name}Export`, {

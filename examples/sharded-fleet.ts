@@ -46,7 +46,12 @@ export class CentralWorkspaceStack extends TerraformStack {
     new AzurermBackend(this, { ...props.state, key: "defender-export/central.tfstate" });
     new AzurermProvider(this, "azurerm", { features: [{}], tenantId: props.tenantId, subscriptionId: props.centralSubscriptionId });
     const rg = new ResourceGroup(this, "Central", { name: "rg-defender-central", location: props.location });
-    this.workspace = new LogAnalyticsDestination(this, "CentralWorkspace", { workspaceName: props.workspaceName, resourceGroupName: rg.name, location: props.location, retentionInDays: 90 });
+    this.workspace = new LogAnalyticsDestination(this, "CentralWorkspace", {
+      workspaceName: props.workspaceName,
+      resourceGroupName: rg.name,
+      location: props.location,
+      retentionInDays: 90,
+    });
   }
 }
 

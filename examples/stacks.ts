@@ -21,7 +21,8 @@ export const PLACEHOLDERS = {
   subscriptionId: "00000000-0000-0000-0000-000000000001",
   tenantId: "00000000-0000-0000-0000-0000000000aa",
   location: "westeurope",
-  socWorkspaceId: "/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc",
+  socWorkspaceId:
+    "/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc",
 };
 
 /** The placeholder subscription of the n-th example (the first is `PLACEHOLDERS.subscriptionId`). */
@@ -32,35 +33,99 @@ export function subscriptionOf(n: number): string {
 /** Adds every example stack to `app`, with placeholder values. */
 export function addExampleStacks(app: App): void {
   const { tenantId, location, socWorkspaceId } = PLACEHOLDERS;
-  new HighAlertsToEventHubStack(app, "high-alerts-to-event-hub", { subscriptionId: subscriptionOf(1), location, resourceGroupName: "rg-defender-export", namespaceName: "evhns-defender-export-01" });
-  new SqlFindingsToWorkspaceStack(app, "sql-findings-to-workspace", { subscriptionId: subscriptionOf(2), location, resourceGroupName: "rg-security", workspaceResourceId: socWorkspaceId });
-  new RecommendationsToHubAndWorkspaceStack(app, "recommendations-to-hub-and-workspace", { subscriptionId: subscriptionOf(3), location, resourceGroupName: "rg-defender-export", namespaceName: "evhns-defender-recs-01", workspaceResourceId: socWorkspaceId });
-  new SecureScoreToWorkspaceStack(app, "secure-score-to-workspace", { subscriptionId: subscriptionOf(4), location, resourceGroupName: "rg-security", workspaceResourceId: socWorkspaceId });
-  new EverythingToNewWorkspaceStack(app, "everything-to-new-workspace", { subscriptionId: subscriptionOf(5), location, resourceGroupName: "rg-defender-export", workspaceName: "law-defender-export" });
-  new TrustedEventHubStack(app, "trusted-event-hub", { subscriptionId: subscriptionOf(6), tenantId, location, resourceGroupName: "rg-defender-keyless", namespaceName: "evhns-defender-keyless-01", siemPrincipalObjectId: "00000000-0000-0000-0000-0000000000bb" });
-  new AttackPathsToWorkspaceStack(app, "attack-paths-to-workspace", { subscriptionId: subscriptionOf(7), location, resourceGroupName: "rg-security", workspaceResourceId: socWorkspaceId });
+  new HighAlertsToEventHubStack(app, "high-alerts-to-event-hub", {
+    subscriptionId: subscriptionOf(1),
+    location,
+    resourceGroupName: "rg-defender-export",
+    namespaceName: "evhns-defender-export-01",
+  });
+  new SqlFindingsToWorkspaceStack(app, "sql-findings-to-workspace", {
+    subscriptionId: subscriptionOf(2),
+    location,
+    resourceGroupName: "rg-security",
+    workspaceResourceId: socWorkspaceId,
+  });
+  new RecommendationsToHubAndWorkspaceStack(app, "recommendations-to-hub-and-workspace", {
+    subscriptionId: subscriptionOf(3),
+    location,
+    resourceGroupName: "rg-defender-export",
+    namespaceName: "evhns-defender-recs-01",
+    workspaceResourceId: socWorkspaceId,
+  });
+  new SecureScoreToWorkspaceStack(app, "secure-score-to-workspace", {
+    subscriptionId: subscriptionOf(4),
+    location,
+    resourceGroupName: "rg-security",
+    workspaceResourceId: socWorkspaceId,
+  });
+  new EverythingToNewWorkspaceStack(app, "everything-to-new-workspace", {
+    subscriptionId: subscriptionOf(5),
+    location,
+    resourceGroupName: "rg-defender-export",
+    workspaceName: "law-defender-export",
+  });
+  new TrustedEventHubStack(app, "trusted-event-hub", {
+    subscriptionId: subscriptionOf(6),
+    tenantId,
+    location,
+    resourceGroupName: "rg-defender-keyless",
+    namespaceName: "evhns-defender-keyless-01",
+    siemPrincipalObjectId: "00000000-0000-0000-0000-0000000000bb",
+  });
+  new AttackPathsToWorkspaceStack(app, "attack-paths-to-workspace", {
+    subscriptionId: subscriptionOf(7),
+    location,
+    resourceGroupName: "rg-security",
+    workspaceResourceId: socWorkspaceId,
+  });
   new CrossTenantGuestStack(app, "cross-tenant-guest", {
-    sourceTenantId: tenantId, sourceSubscriptionId: subscriptionOf(8), resourceGroupName: "rg-security", location,
-    destinationTenantId: "00000000-0000-0000-0000-0000000000cc", destinationSubscriptionId: "00000000-0000-0000-0000-000000000099",
-    workspaceResourceId: socWorkspaceId, guestObjectId: "00000000-0000-0000-0000-0000000000dd",
+    sourceTenantId: tenantId,
+    sourceSubscriptionId: subscriptionOf(8),
+    resourceGroupName: "rg-security",
+    location,
+    destinationTenantId: "00000000-0000-0000-0000-0000000000cc",
+    destinationSubscriptionId: "00000000-0000-0000-0000-000000000099",
+    workspaceResourceId: socWorkspaceId,
+    guestObjectId: "00000000-0000-0000-0000-0000000000dd",
   });
   new MsspLighthouseStack(app, "mssp-lighthouse", {
-    msspTenantId: "00000000-0000-0000-0000-0000000000cc", msspSubscriptionId: "00000000-0000-0000-0000-000000000099",
-    centralResourceGroupName: "rg-mssp-central", location, workspaceName: "law-mssp-central", namespaceName: "evhns-mssp-central-01",
+    msspTenantId: "00000000-0000-0000-0000-0000000000cc",
+    msspSubscriptionId: "00000000-0000-0000-0000-000000000099",
+    centralResourceGroupName: "rg-mssp-central",
+    location,
+    workspaceName: "law-mssp-central",
+    namespaceName: "evhns-mssp-central-01",
     customers: [1, 2, 3].map((n) => ({
-      name: `Customer${n}`, tenantId: `00000000-0000-0000-0000-0000000001c${n}`, subscriptionId: `00000000-0000-0000-0000-0000000002c${n}`,
-      resourceGroupName: "rg-security", exporterPrincipalId: `00000000-0000-0000-0000-0000000003c${n}`,
+      name: `Customer${n}`,
+      tenantId: `00000000-0000-0000-0000-0000000001c${n}`,
+      subscriptionId: `00000000-0000-0000-0000-0000000002c${n}`,
+      resourceGroupName: "rg-security",
+      exporterPrincipalId: `00000000-0000-0000-0000-0000000003c${n}`,
     })),
   });
   new ManagementGroupPolicyStack(app, "management-group-policy", {
-    managementGroupName: "contoso-landingzones", managementSubscriptionId: "00000000-0000-0000-0000-000000000099", tenantId,
-    location, centralResourceGroupName: "rg-security-central", workspaceName: "law-security-central", exportResourceGroupName: "rg-defender-export",
+    managementGroupName: "contoso-landingzones",
+    managementSubscriptionId: "00000000-0000-0000-0000-000000000099",
+    tenantId,
+    location,
+    centralResourceGroupName: "rg-security-central",
+    workspaceName: "law-security-central",
+    exportResourceGroupName: "rg-defender-export",
   });
   addShardedFleet(app, {
-    tenantId, centralSubscriptionId: "00000000-0000-0000-0000-000000000099",
+    tenantId,
+    centralSubscriptionId: "00000000-0000-0000-0000-000000000099",
     subscriptionIds: Array.from({ length: 50 }, (_, i) => `10000000-0000-0000-0000-${String(i + 1).padStart(12, "0")}`),
-    shardCount: 5, location, workspaceName: "law-fleet-central", exportResourceGroupName: "rg-defender-export",
+    shardCount: 5,
+    location,
+    workspaceName: "law-fleet-central",
+    exportResourceGroupName: "rg-defender-export",
     state: { resourceGroupName: "rg-tfstate", storageAccountName: "sttfstatedefender", containerName: "tfstate" },
   });
-  new AdoptPolicyExportStack(app, "adopt-policy-export", { subscriptionId: subscriptionOf(9), policyResourceGroupName: "rg-asc-export", location, workspaceResourceId: socWorkspaceId });
+  new AdoptPolicyExportStack(app, "adopt-policy-export", {
+    subscriptionId: subscriptionOf(9),
+    policyResourceGroupName: "rg-asc-export",
+    location,
+    workspaceResourceId: socWorkspaceId,
+  });
 }

@@ -2,7 +2,13 @@ import { Aspects, ITerraformDependable, TerraformProvider, TerraformResource, Te
 import { Construct } from "constructs";
 import { DestinationKind, IExportDestination, isPlacedDestination } from "./destinations/destination";
 import { ResourceGroup } from "./internal/azurerm";
-import { freezeProviderLookups, literalSubscriptionOf, literalTenantOf, resolveAzapiProvider, resolveAzurermProvider } from "./internal/provider-check";
+import {
+  freezeProviderLookups,
+  literalSubscriptionOf,
+  literalTenantOf,
+  resolveAzapiProvider,
+  resolveAzurermProvider,
+} from "./internal/provider-check";
 import { grantsOf } from "./access/grants";
 import { localDependencies } from "./internal/dependencies";
 import { isSubscriptionId } from "./internal/resource-id";
@@ -11,7 +17,15 @@ import { AutomationSource, toAutomationSources } from "./model/sources";
 import { ExportConfigError, atPath } from "./model/errors";
 import { Export } from "./model/export";
 import { AdoptedAutomations } from "./adopt/existing-automation";
-import { RESOURCE_GROUP_API_VERSION, adoptedAny, adoptedFor, checkAdoption, forgetWithoutDestroying, importIdFor, takeOverFromPreviousWriter } from "./adopt/adoption";
+import {
+  RESOURCE_GROUP_API_VERSION,
+  adoptedAny,
+  adoptedFor,
+  checkAdoption,
+  forgetWithoutDestroying,
+  importIdFor,
+  takeOverFromPreviousWriter,
+} from "./adopt/adoption";
 import { addressAt } from "./internal/addresses";
 import { twoTokenErrors } from "./access/two-token-check";
 import { claimAutomationName } from "./internal/automation-names";
@@ -163,7 +177,11 @@ export class ContinuousExport extends Construct {
   private readonly awaited = new Set<ITerraformDependable>();
   private readonly importable: Array<{ readonly resource: TerraformResource; readonly importId: string; readonly provider?: TerraformProvider }> = [];
 
-  constructor(scope: Construct, id: string, private readonly props: ContinuousExportProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: ContinuousExportProps,
+  ) {
     super(scope, id);
     this.sources = atPath(this.node.path, () => {
       checkProps(props);
@@ -183,27 +201,59 @@ export class ContinuousExport extends Construct {
         tags: props.tags,
         sources: this.sources,
         actions,
-        dependsOn: localDependencies(this, actions.flatMap((a) => a.dependsOn ?? [])),
+        dependsOn: localDependencies(
+          this,
+          actions.flatMap((a) => a.dependsOn ?? []),
+        ),
       };
       const writer = chooseWriter(props.writer, spec, this.node.path);
       this.writers.add(writer);
       this.writerByKind.set(kind, writer);
       return { kind, destinations, spec, writer };
     });
-    atPath(this.node.path, () => checkAdoption(props, plans.map((p) => p.kind)));
+    atPath(this.node.path, () =>
+      checkAdoption(
+        props,
+        plans.map((p) => p.kind),
+      ),
+    );
     if (props.createResourceGroup) {
       const rgWriter = atPath(this.node.path, () => resourceGroupWriterOf(props));
       if (rgWriter === "azapi") this.writers.add("azapi");
-      this.resourceGroup = rgWriter === "azurerm"
-        ? new ResourceGroup(this, "ResourceGroup", { name: props.resourceGroupName, location: props.location, tags: props.tags, provider: props.provider })
-        : writeResourceGroupWithAzapi(this, "ResourceGroup", props.subscriptionId, props.resourceGroupName, props.location, props.tags, props.azapiProvider);
+      this.resourceGroup =
+        rgWriter === "azurerm"
+          ? new ResourceGroup(this, "ResourceGroup", {
+              name: props.resourceGroupName,
+              location: props.location,
+              tags: props.tags,
+              provider: props.provider,
+            })
+          : writeResourceGroupWithAzapi(
+              this,
+              "ResourceGroup",
+              props.subscriptionId,
+              props.resourceGroupName,
+              props.location,
+              props.tags,
+              props.azapiProvider,
+            );
       const rgId = `/subscriptions/${props.subscriptionId}/resourceGroups/${props.resourceGroupName}`;
       const rgProvider = rgWriter === "azapi" ? props.azapiProvider : props.provider;
       this.importable.push({ resource: this.resourceGroup, importId: importIdFor(rgWriter, rgId, RESOURCE_GROUP_API_VERSION), provider: rgProvider });
       // An adopted automation's group exists already: take it over too.
       const adopted = adoptedAny(props.adopt);
       if (adopted) this.resourceGroup.importFrom(importIdFor(rgWriter, rgId, RESOURCE_GROUP_API_VERSION), rgProvider);
-      atPath(this.node.path, () => takeOverFromPreviousWriter(this.resourceGroup!, rgId, props.previousResourceGroupWriter, rgWriter, adopted, rgProvider, RESOURCE_GROUP_API_VERSION));
+      atPath(this.node.path, () =>
+        takeOverFromPreviousWriter(
+          this.resourceGroup!,
+          rgId,
+          props.previousResourceGroupWriter,
+          rgWriter,
+          adopted,
+          rgProvider,
+          RESOURCE_GROUP_API_VERSION,
+        ),
+      );
       waitForGroup(this, props.destinations, props.resourceGroupName, this.resourceGroup);
     } else if (props.createResourceGroup === false) {
       // A group created before stays in Azure: deleting it would delete the automations in it.
@@ -215,13 +265,17 @@ export class ContinuousExport extends Construct {
       const placed: AutomationSpec =
         rg instanceof ResourceGroup ? { ...spec, resourceGroupName: rg.name } : rg ? { ...spec, dependsOn: [...spec.dependsOn, rg] } : spec;
       const automation = (this.automations[kind.actionType] =
-        writer === "azapi" ? writeWithAzapi(this, kind.actionType, placed, props.azapiProvider) : writeWithAzurerm(this, kind.actionType, placed, props.provider));
+        writer === "azapi"
+          ? writeWithAzapi(this, kind.actionType, placed, props.azapiProvider)
+          : writeWithAzurerm(this, kind.actionType, placed, props.provider));
       const provider = writer === "azapi" ? props.azapiProvider : props.provider;
       const adopted = adoptedFor(props.adopt, kind);
       if (adopted) automation.importFrom(importIdFor(writer, adopted.id), provider);
       // The literal group name: an import id cannot wait for a resource of the same plan.
       const automationId = `/subscriptions/${props.subscriptionId}/resourceGroups/${props.resourceGroupName}/providers/Microsoft.Security/automations/${spec.name}`;
-      atPath(this.node.path, () => takeOverFromPreviousWriter(automation, automationId, props.previousWriter, writer, adopted !== undefined, provider));
+      atPath(this.node.path, () =>
+        takeOverFromPreviousWriter(automation, automationId, props.previousWriter, writer, adopted !== undefined, provider),
+      );
       this.importable.push({ resource: automation, importId: importIdFor(writer, automationId), provider });
       this.summaryAutomations.push({ name: spec.name, kind: kind.displayName, writtenAs: WRITTEN_AS[writer], targets: destinations });
     }
@@ -258,7 +312,10 @@ export class ContinuousExport extends Construct {
   public get summary(): ExportSummary {
     const parents = this.props.exports
       .filter((e) => e.parentRecommendations !== undefined)
-      .map((e) => `Security recommendations (parents of the findings${e.parentRecommendations!.length ? `: ${e.parentRecommendations!.map((r) => r.displayName).join(", ")}` : ", all"})`);
+      .map(
+        (e) =>
+          `Security recommendations (parents of the findings${e.parentRecommendations!.length ? `: ${e.parentRecommendations!.map((r) => r.displayName).join(", ")}` : ", all"})`,
+      );
     return {
       path: this.node.path,
       subscriptionId: inWords(this.props.subscriptionId, "(set at apply)"),
@@ -266,7 +323,9 @@ export class ContinuousExport extends Construct {
       automations: this.summaryAutomations.map(({ targets, ...rest }) => ({
         ...rest,
         destinations: targets.map((d) => this.describeDestination(d)),
-        sources: this.sources.map((s) => `${s.eventSource} (${s.ruleSets.length === 0 ? "everything" : `${s.ruleSets.length} rule set${s.ruleSets.length > 1 ? "s" : ""}`})`),
+        sources: this.sources.map(
+          (s) => `${s.eventSource} (${s.ruleSets.length === 0 ? "everything" : `${s.ruleSets.length} rule set${s.ruleSets.length > 1 ? "s" : ""}`})`,
+        ),
       })),
     };
   }
@@ -314,7 +373,10 @@ export class ContinuousExport extends Construct {
     }
     const name = adopted?.name ?? chosen ?? kind.portalName ?? this.node.id.replace(/[^A-Za-z0-9_-]/g, "-");
     if (!Token.isUnresolved(name) && !NAME_PATTERN.test(name)) {
-      throw new ExportConfigError("DFE031", `${this.node.path}: "${name}" is not a valid automation name: 1 to 260 letters, digits, underscores and hyphens.`);
+      throw new ExportConfigError(
+        "DFE031",
+        `${this.node.path}: "${name}" is not a valid automation name: 1 to 260 letters, digits, underscores and hyphens.`,
+      );
     }
     claimAutomationName(this, { subscriptionId: this.props.subscriptionId, resourceGroupName: this.props.resourceGroupName, kind, name });
     return name;
@@ -322,7 +384,9 @@ export class ContinuousExport extends Construct {
 
   /** The provider that writes the automation of a destination kind. */
   private writingProvider(kind: DestinationKind): TerraformProvider | undefined {
-    return this.writerByKind.get(kind) === "azapi" ? resolveAzapiProvider(this, this.props.azapiProvider) : resolveAzurermProvider(this, this.props.provider);
+    return this.writerByKind.get(kind) === "azapi"
+      ? resolveAzapiProvider(this, this.props.azapiProvider)
+      : resolveAzurermProvider(this, this.props.provider);
   }
 
   /** Destinations in another tenant: see {@link twoTokenErrors}. */
@@ -374,7 +438,11 @@ const subscriptionsByProvider = new WeakMap<TerraformProvider, Map<string, strin
  * Records that `provider` (whose subscription is not set in code) writes an export of `subscriptionId`;
  * returns another export it writes for another subscription, if any.
  */
-function claimProviderSubscription(provider: TerraformProvider, subscriptionId: string, path: string): { path: string; subscriptionId: string } | undefined {
+function claimProviderSubscription(
+  provider: TerraformProvider,
+  subscriptionId: string,
+  path: string,
+): { path: string; subscriptionId: string } | undefined {
   const claims = subscriptionsByProvider.get(provider) ?? new Map<string, string>();
   subscriptionsByProvider.set(provider, claims);
   const key = String(subscriptionId).toLowerCase();
@@ -388,15 +456,24 @@ function checkProps(props: ContinuousExportProps): void {
     throw new ExportConfigError("DFE035", `"${props.subscriptionId}" is not a subscription id: give the subscription's GUID.`);
   }
   if (!Array.isArray(props.destinations) || props.destinations.length === 0) {
-    throw new ExportConfigError("DFE036", "no destination: `destinations` is empty, so nothing would be exported. Add a LogAnalyticsDestination, EventHubDestination or LogicAppDestination.");
+    throw new ExportConfigError(
+      "DFE036",
+      "no destination: `destinations` is empty, so nothing would be exported. Add a LogAnalyticsDestination, EventHubDestination or LogicAppDestination.",
+    );
   }
   for (const rg of props.scopeResourceGroups ?? []) {
     if (typeof rg !== "string" || (!Token.isUnresolved(rg) && !/^[-\w._()]{1,90}$/.test(rg))) {
-      throw new ExportConfigError("DFE038", `${JSON.stringify(rg)} is not a resource group name. \`scopeResourceGroups\` takes names of resource groups in subscription ${props.subscriptionId}.`);
+      throw new ExportConfigError(
+        "DFE038",
+        `${JSON.stringify(rg)} is not a resource group name. \`scopeResourceGroups\` takes names of resource groups in subscription ${props.subscriptionId}.`,
+      );
     }
   }
   if (props.scopeResourceGroups && props.scopeResourceGroups.length === 0) {
-    throw new ExportConfigError("DFE038", "`scopeResourceGroups` is empty, which would scope nothing. Leave it out to export the whole subscription.");
+    throw new ExportConfigError(
+      "DFE038",
+      "`scopeResourceGroups` is empty, which would scope nothing. Leave it out to export the whole subscription.",
+    );
   }
 }
 
@@ -406,7 +483,8 @@ export function resourceGroupWriterOf(props: ContinuousExportProps): "azurerm" |
   if (asked !== undefined && asked !== AutomationWriter.AZURERM && asked !== AutomationWriter.AZAPI && asked !== AutomationWriter.AUTO) {
     throw new ExportConfigError("DFE115", "`resourceGroupWriter` must be AutomationWriter.AZURERM or AZAPI (AUTO means the default).");
   }
-  const chosen = asked && asked !== AutomationWriter.AUTO ? asked : props.writer === AutomationWriter.AZAPI ? AutomationWriter.AZAPI : AutomationWriter.AZURERM;
+  const chosen =
+    asked && asked !== AutomationWriter.AUTO ? asked : props.writer === AutomationWriter.AZAPI ? AutomationWriter.AZAPI : AutomationWriter.AZURERM;
   return chosen === AutomationWriter.AZAPI ? "azapi" : "azurerm";
 }
 
@@ -436,7 +514,10 @@ function groupByKind(scope: Construct, destinations: readonly IExportDestination
   const seen = new Set<IExportDestination>();
   for (const d of destinations) {
     if (!d || typeof d.bind !== "function" || !DestinationKind.ALL.includes(d.kind)) {
-      throw new ExportConfigError("DFE036", `${scope.node.path}: ${JSON.stringify(d)} is not an export destination. Use LogAnalyticsDestination, EventHubDestination or LogicAppDestination.`);
+      throw new ExportConfigError(
+        "DFE036",
+        `${scope.node.path}: ${JSON.stringify(d)} is not an export destination. Use LogAnalyticsDestination, EventHubDestination or LogicAppDestination.`,
+      );
     }
     if (seen.has(d)) {
       throw new ExportConfigError("DFE039", `${scope.node.path}: the destination ${d.node.path} is listed twice. List each destination once.`);
@@ -445,5 +526,7 @@ function groupByKind(scope: Construct, destinations: readonly IExportDestination
   }
   // Actions in the order of the destinations' construct paths: the order they were listed in means nothing.
   const byPath = [...destinations].sort((a, b) => (a.node.path < b.node.path ? -1 : a.node.path > b.node.path ? 1 : 0));
-  return DestinationKind.ALL.map((k): [DestinationKind, IExportDestination[]] => [k, byPath.filter((d) => d.kind === k)]).filter(([, ds]) => ds.length > 0);
+  return DestinationKind.ALL.map((k): [DestinationKind, IExportDestination[]] => [k, byPath.filter((d) => d.kind === k)]).filter(
+    ([, ds]) => ds.length > 0,
+  );
 }

@@ -1,5 +1,15 @@
 export * from "./model";
-export { AccessTarget, DataHoldingOptions, DestinationKind, DestinationOptions, DestinationPlacement, ExportActionConfig, ICrossTenantDestination, IExportDestination, IPlacedDestination } from "./destinations/destination";
+export {
+  AccessTarget,
+  DataHoldingOptions,
+  DestinationKind,
+  DestinationOptions,
+  DestinationPlacement,
+  ExportActionConfig,
+  ICrossTenantDestination,
+  IExportDestination,
+  IPlacedDestination,
+} from "./destinations/destination";
 export * from "./destinations/log-analytics";
 export * from "./destinations/event-hub";
 export { EventHubBase, IEventHubDestination, TrustedServiceOptions } from "./destinations/event-hub-base";

@@ -7,7 +7,10 @@ import { ContinuousExportPolicy, PolicyExportSummary } from "./policy/continuous
 export class ExportReport {
   /** The summaries of every continuous export under `scope` (a stack or an app), in construct order. */
   public static collect(scope: IConstruct): ExportSummary[] {
-    return scope.node.findAll().filter((c): c is ContinuousExport => c instanceof ContinuousExport).map((c) => c.summary);
+    return scope.node
+      .findAll()
+      .filter((c): c is ContinuousExport => c instanceof ContinuousExport)
+      .map((c) => c.summary);
   }
 
   /**

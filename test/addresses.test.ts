@@ -30,8 +30,12 @@ test("every Terraform address the examples produce is pinned", () => {
   const current = addresses();
   if (process.env.UPDATE_ADDRESSES) writeFileSync(PINNED, `${JSON.stringify(current, null, 2)}\n`);
   const pinned: Record<string, string[]> = JSON.parse(readFileSync(PINNED, "utf8"));
-  const removed = Object.entries(pinned).flatMap(([stack, list]) => list.filter((a) => !(current[stack] ?? []).includes(a)).map((a) => `${stack}: ${a}`));
-  const added = Object.entries(current).flatMap(([stack, list]) => list.filter((a) => !(pinned[stack] ?? []).includes(a)).map((a) => `${stack}: ${a}`));
+  const removed = Object.entries(pinned).flatMap(([stack, list]) =>
+    list.filter((a) => !(current[stack] ?? []).includes(a)).map((a) => `${stack}: ${a}`),
+  );
+  const added = Object.entries(current).flatMap(([stack, list]) =>
+    list.filter((a) => !(pinned[stack] ?? []).includes(a)).map((a) => `${stack}: ${a}`),
+  );
   expect({ removed, added }).toEqual({ removed: [], added: [] });
 });
 
@@ -42,7 +46,9 @@ test("every data-holding resource the examples create is protected from destroy"
     .filter((c): c is TerraformStack => c instanceof TerraformStack)
     .flatMap((stack) => {
       const json = JSON.parse(Testing.synth(stack));
-      return ["azurerm_log_analytics_workspace", "azurerm_eventhub_namespace", "azurerm_eventhub"].flatMap((type) => Object.entries(json.resource?.[type] ?? {}).map(([id, r]) => [`${stack.node.id}: ${type}.${id}`, (r as any).lifecycle?.prevent_destroy]));
+      return ["azurerm_log_analytics_workspace", "azurerm_eventhub_namespace", "azurerm_eventhub"].flatMap((type) =>
+        Object.entries(json.resource?.[type] ?? {}).map(([id, r]) => [`${stack.node.id}: ${type}.${id}`, (r as any).lifecycle?.prevent_destroy]),
+      );
     });
   expect(holders.length).toBeGreaterThan(5);
   expect(holders.filter(([, protectedFromDestroy]) => protectedFromDestroy !== true)).toEqual([]);

@@ -7,10 +7,19 @@ const filesUnder = (dir: string): string[] =>
 const codesIn = (text: string) => new Set(text.match(/DFE\d{3}/g) ?? []);
 
 describe("the README's error catalogue", () => {
-  const libCodes = codesIn(filesUnder(join(root, "lib")).map((f) => readFileSync(f, "utf8")).join("\n"));
+  const libCodes = codesIn(
+    filesUnder(join(root, "lib"))
+      .map((f) => readFileSync(f, "utf8"))
+      .join("\n"),
+  );
   const readme = readFileSync(join(root, "README.md"), "utf8");
   const catalogue = codesIn(readme.slice(readme.indexOf("## Errors"), readme.indexOf("## Design")));
-  const testCodes = codesIn(filesUnder(join(root, "test")).filter((f) => f.endsWith(".test.ts") && !f.endsWith("catalogue.test.ts")).map((f) => readFileSync(f, "utf8")).join("\n"));
+  const testCodes = codesIn(
+    filesUnder(join(root, "test"))
+      .filter((f) => f.endsWith(".test.ts") && !f.endsWith("catalogue.test.ts"))
+      .map((f) => readFileSync(f, "utf8"))
+      .join("\n"),
+  );
 
   test("lists every error the library throws, and no other", () => {
     expect([...catalogue].sort()).toEqual([...libCodes].sort());

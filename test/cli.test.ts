@@ -10,7 +10,11 @@ const env = { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1", NO_COLOR: "1" };
 
 function stacksIn(outdir: string): Map<string, string> {
   const dir = join(outdir, "stacks");
-  return new Map(readdirSync(dir).sort().map((s) => [s, readFileSync(join(dir, s, "cdk.tf.json"), "utf8")]));
+  return new Map(
+    readdirSync(dir)
+      .sort()
+      .map((s) => [s, readFileSync(join(dir, s, "cdk.tf.json"), "utf8")]),
+  );
 }
 
 describe("the main job and `cdktf synth`", () => {
@@ -19,7 +23,11 @@ describe("the main job and `cdktf synth`", () => {
   afterAll(() => [mainOut, cliOut].forEach((d) => rmSync(d, { recursive: true, force: true })));
 
   test("the main job writes every example stack and says what goes where", () => {
-    const printed = execFileSync("npx", ["ts-node", "--transpile-only", "examples/main.ts"], { cwd: root, env: { ...env, CDKTF_OUTDIR: mainOut }, encoding: "utf8" });
+    const printed = execFileSync("npx", ["ts-node", "--transpile-only", "examples/main.ts"], {
+      cwd: root,
+      env: { ...env, CDKTF_OUTDIR: mainOut },
+      encoding: "utf8",
+    });
     const app = Testing.app();
     addExampleStacks(app);
     expect([...stacksIn(mainOut).keys()]).toEqual(app.node.children.map((c) => c.node.id).sort());

@@ -2,14 +2,29 @@ import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { SecurityCenterAutomation } from "@cdktf/provider-azurerm/lib/security-center-automation";
 import { Testing, TerraformStack } from "cdktf";
 import {
-  AlertSeverity, AutomationWriter, ContinuousExport, ContinuousExportProps, EventHubDestination, Export, IExportDestination,
-  LogAnalyticsDestination, LogicAppDestination, Recommendation, Severity, ExportReport,
+  AlertSeverity,
+  AutomationWriter,
+  ContinuousExport,
+  ContinuousExportProps,
+  EventHubDestination,
+  Export,
+  IExportDestination,
+  LogAnalyticsDestination,
+  LogicAppDestination,
+  Recommendation,
+  Severity,
+  ExportReport,
 } from "../lib";
 import { OTHER_SUB, SUB, WORKSPACE_ID, compactSources, errorOf, onlyResource, resourcesOf, stackWithProvider, synthJson } from "./helpers";
 
 const AUTOMATION = "azurerm_security_center_automation";
 
-function exportTo(stack: TerraformStack, destinations: (s: TerraformStack) => IExportDestination[], extra: Partial<ContinuousExportProps> = {}, id = "Export") {
+function exportTo(
+  stack: TerraformStack,
+  destinations: (s: TerraformStack) => IExportDestination[],
+  extra: Partial<ContinuousExportProps> = {},
+  id = "Export",
+) {
   return new ContinuousExport(stack, id, {
     subscriptionId: SUB,
     resourceGroupName: "rg-export",
@@ -20,7 +35,8 @@ function exportTo(stack: TerraformStack, destinations: (s: TerraformStack) => IE
   });
 }
 const workspace = (s: TerraformStack) => [LogAnalyticsDestination.fromWorkspaceId(s, "Soc", WORKSPACE_ID)];
-const hub = (s: TerraformStack) => new EventHubDestination(s, "Hub", { namespaceName: "evhns-test-01", resourceGroupName: "rg-hub", location: "westeurope" });
+const hub = (s: TerraformStack) =>
+  new EventHubDestination(s, "Hub", { namespaceName: "evhns-test-01", resourceGroupName: "rg-hub", location: "westeurope" });
 
 describe("ContinuousExport", () => {
   test("writes one portal-visible automation for a workspace, scoped to the subscription", () => {
@@ -122,7 +138,10 @@ describe("ContinuousExport", () => {
     expect(Object.keys(resourcesOf(json, "azurerm_eventhub"))).toHaveLength(1);
     expect(Object.keys(resourcesOf(json, "azurerm_eventhub_authorization_rule"))).toHaveLength(1);
     const automations = Object.values(resourcesOf(json, AUTOMATION)) as any[];
-    expect(automations.map((a) => a.action[0].resource_id)).toEqual(["${azurerm_eventhub.Hub_EventHub_FF1A67BA.id}", "${azurerm_eventhub.Hub_EventHub_FF1A67BA.id}"]);
+    expect(automations.map((a) => a.action[0].resource_id)).toEqual([
+      "${azurerm_eventhub.Hub_EventHub_FF1A67BA.id}",
+      "${azurerm_eventhub.Hub_EventHub_FF1A67BA.id}",
+    ]);
   });
 
   test("the findings' parents travel in the same automation, to the same destinations", () => {
@@ -146,8 +165,20 @@ describe("ContinuousExport", () => {
         "Security recommendations (parents of the findings: System updates should be installed on your machines)",
       ],
       automations: [
-        { name: "ExportToWorkspace", kind: "Log Analytics workspace", writtenAs: "azurerm_security_center_automation (API 2019-01-01-preview)", destinations: ["Log Analytics workspace law-soc (existing, in rg-soc)"], sources: ["Assessments (1 rule set)", "SubAssessments (1 rule set)"] },
-        { name: "ExportToEventHub", kind: "Event Hub", writtenAs: "azurerm_security_center_automation (API 2019-01-01-preview)", destinations: ["Event Hub evhns-test-01/defender-export (new, Standard, in rg-hub)"], sources: ["Assessments (1 rule set)", "SubAssessments (1 rule set)"] },
+        {
+          name: "ExportToWorkspace",
+          kind: "Log Analytics workspace",
+          writtenAs: "azurerm_security_center_automation (API 2019-01-01-preview)",
+          destinations: ["Log Analytics workspace law-soc (existing, in rg-soc)"],
+          sources: ["Assessments (1 rule set)", "SubAssessments (1 rule set)"],
+        },
+        {
+          name: "ExportToEventHub",
+          kind: "Event Hub",
+          writtenAs: "azurerm_security_center_automation (API 2019-01-01-preview)",
+          destinations: ["Event Hub evhns-test-01/defender-export (new, Standard, in rg-hub)"],
+          sources: ["Assessments (1 rule set)", "SubAssessments (1 rule set)"],
+        },
       ],
     });
     const report = ExportReport.format(stack);
@@ -175,13 +206,17 @@ describe("ContinuousExport errors", () => {
   test("a provider for another subscription is refused", () => {
     const { stack } = stackWithProvider(OTHER_SUB);
     exportTo(stack, workspace);
-    expect(errorOf(() => Testing.synth(stack, true))).toContain(`[DFE034] test/Export: the provider test/azurerm writes to subscription ${OTHER_SUB}, but this export is for subscription ${SUB}`);
+    expect(errorOf(() => Testing.synth(stack, true))).toContain(
+      `[DFE034] test/Export: the provider test/azurerm writes to subscription ${OTHER_SUB}, but this export is for subscription ${SUB}`,
+    );
   });
 
   test("two portal-visible exports of one kind in one subscription are refused, with the fix", () => {
     const { stack } = stackWithProvider();
     exportTo(stack, workspace, {}, "First");
-    const message = errorOf(() => exportTo(stack, (s) => [LogAnalyticsDestination.fromWorkspaceId(s, "Other", WORKSPACE_ID)], { resourceGroupName: "rg-other" }, "Second"));
+    const message = errorOf(() =>
+      exportTo(stack, (s) => [LogAnalyticsDestination.fromWorkspaceId(s, "Other", WORKSPACE_ID)], { resourceGroupName: "rg-other" }, "Second"),
+    );
     expect(message).toMatch(/DFE032\] test\/Second: the automation name "ExportToWorkspace" is already used by test\/First/);
     expect(message).toMatch(/one ContinuousExport|`names`/);
   });
@@ -189,13 +224,21 @@ describe("ContinuousExport errors", () => {
   test("two automations with one name in one resource group are refused", () => {
     const { stack } = stackWithProvider();
     exportTo(stack, workspace, { names: { workspace: "x" } }, "First");
-    expect(errorOf(() => exportTo(stack, (s) => [LogAnalyticsDestination.fromWorkspaceId(s, "Other", WORKSPACE_ID)], { names: { workspace: "X" } }, "Second"))).toMatch(/DFE032.*same resource group/);
+    expect(
+      errorOf(() =>
+        exportTo(stack, (s) => [LogAnalyticsDestination.fromWorkspaceId(s, "Other", WORKSPACE_ID)], { names: { workspace: "X" } }, "Second"),
+      ),
+    ).toMatch(/DFE032.*same resource group/);
   });
 
   test.each<[string, Partial<ContinuousExportProps>, RegExp]>([
     ["empty exports", { exports: [] }, /DFE010\] test\/Export: no data selected/],
     ["no destination", { destinations: [] }, /DFE036\] test\/Export: no destination/],
-    ["attack paths forced onto the azurerm writer", { exports: [Export.attackPaths()], writer: AutomationWriter.AZURERM }, /DFE037\] test\/Export: .*cannot express Attack paths \(data type\)/],
+    [
+      "attack paths forced onto the azurerm writer",
+      { exports: [Export.attackPaths()], writer: AutomationWriter.AZURERM },
+      /DFE037\] test\/Export: .*cannot express Attack paths \(data type\)/,
+    ],
     ["a subscription that is not a GUID", { subscriptionId: "my-sub" }, /DFE035.*not a subscription id/],
     ["a resource group scope that is an id", { scopeResourceGroups: ["/subscriptions/x/resourceGroups/y"] }, /DFE038/],
     ["an empty scope list", { scopeResourceGroups: [] }, /DFE038.*empty/],
@@ -210,7 +253,9 @@ describe("ContinuousExport errors", () => {
     const ws = workspace(stack)[0];
     expect(errorOf(() => exportTo(stack, () => [ws, ws]))).toMatch(/DFE039.*test\/Soc is listed twice/);
     const other = stackWithProvider().stack;
-    expect(errorOf(() => exportTo(other, () => [{ kind: "Workspace" } as unknown as IExportDestination]))).toMatch(/DFE036.*is not an export destination/);
+    expect(errorOf(() => exportTo(other, () => [{ kind: "Workspace" } as unknown as IExportDestination]))).toMatch(
+      /DFE036.*is not an export destination/,
+    );
   });
 
   test("the construct is the L1 resource underneath, for escape hatches", () => {

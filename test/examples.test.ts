@@ -17,8 +17,21 @@ const appOutput: Map<string, any> = (() => {
   const app = Testing.app();
   addExampleStacks(app);
   app.synth();
-  const strip = (v: any): any => (Array.isArray(v) ? v.map(strip) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== "//").map(([k, x]) => [k, strip(x)])) : v);
-  return new Map(app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack).map((s) => [s.node.id, strip(JSON.parse(readFileSync(join(app.outdir, "stacks", s.node.id, "cdk.tf.json"), "utf8")))]));
+  const strip = (v: any): any =>
+    Array.isArray(v)
+      ? v.map(strip)
+      : v && typeof v === "object"
+        ? Object.fromEntries(
+            Object.entries(v)
+              .filter(([k]) => k !== "//")
+              .map(([k, x]) => [k, strip(x)]),
+          )
+        : v;
+  return new Map(
+    app.node.children
+      .filter((c): c is TerraformStack => c instanceof TerraformStack)
+      .map((s) => [s.node.id, strip(JSON.parse(readFileSync(join(app.outdir, "stacks", s.node.id, "cdk.tf.json"), "utf8")))]),
+  );
 })();
 const SHARDS = ["fleet-shard-00", "fleet-shard-01", "fleet-shard-02", "fleet-shard-03", "fleet-shard-04"];
 /** Shards 1 to 4 repeat shard 0's shape with other subscriptions: their snapshots would be read by nobody. */
@@ -63,7 +76,9 @@ describe("examples", () => {
   test("1. high-severity alerts to an event hub, with a Listen-only rule for the SIEM", () => {
     const automation = automationNamed("high-alerts-to-event-hub", "ExportToEventHub");
     expect(compactSources(automation)).toEqual([{ source: "Alerts", sets: [["Severity Equals high"]] }]);
-    expect(automation.action[0].connection_string).toMatch(/^\$\{azurerm_eventhub_authorization_rule\.SiemHub_SendRule_\w+\.primary_connection_string\}$/);
+    expect(automation.action[0].connection_string).toMatch(
+      /^\$\{azurerm_eventhub_authorization_rule\.SiemHub_SendRule_\w+\.primary_connection_string\}$/,
+    );
     const rules = Object.values(resourcesOf(json("high-alerts-to-event-hub"), "azurerm_eventhub_authorization_rule")) as any[];
     expect(rules.map((r) => [r.name, r.send, r.listen, r.manage])).toEqual([
       ["defender-export-send", true, false, false],
@@ -102,15 +117,27 @@ describe("examples", () => {
 
   test("4. overall secure score and controls, streaming and weekly snapshots", () => {
     expect(compactSources(automationNamed("secure-score-to-workspace", "ExportToWorkspace")).map((s) => [s.source, s.sets.length])).toEqual([
-      ["SecureScores", 0], ["SecureScoresSnapshot", 0], ["SecureScoreControls", 0], ["SecureScoreControlsSnapshot", 0],
+      ["SecureScores", 0],
+      ["SecureScoresSnapshot", 0],
+      ["SecureScoreControls", 0],
+      ["SecureScoreControlsSnapshot", 0],
     ]);
   });
 
   test("5. everything, to a new protected workspace with the SecurityCenterFree solution", () => {
     const out = json("everything-to-new-workspace");
     expect(compactSources(onlyResource(out, "azurerm_security_center_automation")).map((s) => s.source)).toEqual([
-      "Alerts", "Assessments", "AssessmentsSnapshot", "SubAssessments", "SubAssessmentsSnapshot", "SecureScores", "SecureScoresSnapshot",
-      "SecureScoreControls", "SecureScoreControlsSnapshot", "RegulatoryComplianceAssessment", "RegulatoryComplianceAssessmentSnapshot",
+      "Alerts",
+      "Assessments",
+      "AssessmentsSnapshot",
+      "SubAssessments",
+      "SubAssessmentsSnapshot",
+      "SecureScores",
+      "SecureScoresSnapshot",
+      "SecureScoreControls",
+      "SecureScoreControlsSnapshot",
+      "RegulatoryComplianceAssessment",
+      "RegulatoryComplianceAssessmentSnapshot",
     ]);
     expect(onlyResource(out, "azurerm_log_analytics_workspace")).toMatchObject({ retention_in_days: 90, lifecycle: { prevent_destroy: true } });
     expect(onlyResource(out, "azurerm_log_analytics_solution").solution_name).toBe("SecurityCenterFree");
@@ -121,12 +148,19 @@ describe("examples", () => {
     const automation = onlyResource(out, "azapi_resource");
     expect(automation.type).toBe("Microsoft.Security/automations@2023-12-01-preview");
     expect(automation.body.properties.actions).toEqual([
-      { actionType: "EventHub", eventHubResourceId: expect.stringMatching(/^\$\{azurerm_eventhub\.LockedHub_EventHub_\w+\.id\}$/), isTrustedServiceEnabled: true },
+      {
+        actionType: "EventHub",
+        eventHubResourceId: expect.stringMatching(/^\$\{azurerm_eventhub\.LockedHub_EventHub_\w+\.id\}$/),
+        isTrustedServiceEnabled: true,
+      },
     ]);
     expect(automation.body.properties.sources.map((x: any) => x.eventSource)).toEqual(["Alerts", "Assessments"]);
     expect(resourcesOf(out, "azurerm_security_center_automation")).toEqual({});
     expect(resourcesOf(out, "azurerm_eventhub_authorization_rule")).toEqual({});
-    expect(onlyResource(out, "azurerm_eventhub_namespace")).toMatchObject({ local_authentication_enabled: false, network_rulesets: [{ default_action: "Deny", trusted_service_access_enabled: true }] });
+    expect(onlyResource(out, "azurerm_eventhub_namespace")).toMatchObject({
+      local_authentication_enabled: false,
+      network_rulesets: [{ default_action: "Deny", trusted_service_access_enabled: true }],
+    });
     const roles = Object.values(resourcesOf(out, "azurerm_role_assignment")) as any[];
     const hubId = automation.body.properties.actions[0].eventHubResourceId;
     expect(roles.map((r) => [r.role_definition_name, r.scope]).sort()).toEqual([
@@ -138,15 +172,23 @@ describe("examples", () => {
 
   test("7. attack paths of High or Critical risk, streaming and snapshot, through azapi", () => {
     const automation = onlyResource(json("attack-paths-to-workspace"), "azapi_resource");
-    expect(automation.body.properties.sources).toEqual(["AttackPaths", "AttackPathsSnapshot"].map((eventSource) => ({
-      eventSource,
-      ruleSets: ["High", "Critical"].map((expectedValue) => ({ rules: [{ propertyJPath: "attackPath.riskLevel", propertyType: "String", expectedValue, operator: "Equals" }] })),
-    })));
+    expect(automation.body.properties.sources).toEqual(
+      ["AttackPaths", "AttackPathsSnapshot"].map((eventSource) => ({
+        eventSource,
+        ruleSets: ["High", "Critical"].map((expectedValue) => ({
+          rules: [{ propertyJPath: "attackPath.riskLevel", propertyType: "String", expectedValue, operator: "Equals" }],
+        })),
+      })),
+    );
   });
 
   test("8. tenant A exports to a workspace in tenant B through a guest: grant in B, automation in A with B as auxiliary tenant", () => {
     const out = json("cross-tenant-guest");
-    expect(onlyResource(out, "azurerm_role_assignment")).toMatchObject({ role_definition_name: "Log Analytics Contributor", principal_type: "User", provider: "azurerm.central" });
+    expect(onlyResource(out, "azurerm_role_assignment")).toMatchObject({
+      role_definition_name: "Log Analytics Contributor",
+      principal_type: "User",
+      provider: "azurerm.central",
+    });
     const automation = onlyResource(out, "azurerm_security_center_automation");
     expect(automation.provider).toBeUndefined();
     const source = out.provider.azurerm.find((p: any) => !p.alias);
@@ -158,13 +200,19 @@ describe("examples", () => {
     const definitions = Object.values(resourcesOf(out, "azurerm_lighthouse_definition")) as any[];
     expect(definitions.map((d) => d.managing_tenant_id)).toEqual(["1c1", "1c2", "1c3"].map((n) => `00000000-0000-0000-0000-000000000${n}`));
     for (const d of definitions) {
-      expect(d.authorization.map((a: any) => a.role_definition_id)).toEqual(["92aaf0da-9dab-42b6-94a3-d43ce8d16293", "b24988ac-6180-42a0-ab88-20f7382dd24c"]);
+      expect(d.authorization.map((a: any) => a.role_definition_id)).toEqual([
+        "92aaf0da-9dab-42b6-94a3-d43ce8d16293",
+        "b24988ac-6180-42a0-ab88-20f7382dd24c",
+      ]);
       expect(d.provider).toBeUndefined(); // the MSSP's own (default) provider
     }
     expect(Object.keys(resourcesOf(out, "azurerm_lighthouse_assignment"))).toHaveLength(3);
     const automations = Object.values(resourcesOf(out, "azurerm_security_center_automation")) as any[];
     expect(automations.map((a) => [a.provider, a.name]).sort()).toEqual(
-      [1, 2, 3].flatMap((n) => [[`azurerm.Customer${n}`, "ExportToEventHub"], [`azurerm.Customer${n}`, "ExportToWorkspace"]]),
+      [1, 2, 3].flatMap((n) => [
+        [`azurerm.Customer${n}`, "ExportToEventHub"],
+        [`azurerm.Customer${n}`, "ExportToWorkspace"],
+      ]),
     );
     expect(out.provider.azurerm.every((p: any) => p.auxiliary_tenant_ids === undefined)).toBe(true);
     expect(Object.keys(resourcesOf(out, "azurerm_log_analytics_workspace"))).toHaveLength(1);
@@ -193,7 +241,9 @@ describe("examples", () => {
       expect(out.data.terraform_remote_state["cross-stack-reference-input-fleet-central"].config.key).toBe("defender-export/central.tfstate");
       const automations = (Object.values(resourcesOf(out, "azapi_resource")) as any[]).filter((r) => r.type.startsWith("Microsoft.Security"));
       for (const a of automations) {
-        expect(a.body.properties.actions[0].workspaceResourceId).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-fleet-central\.outputs\./);
+        expect(a.body.properties.actions[0].workspaceResourceId).toMatch(
+          /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-fleet-central\.outputs\./,
+        );
         expect(a.depends_on.every((d: string) => d.startsWith("azapi_resource."))).toBe(true);
       }
       return automations.map((a) => a.parent_id.split("/")[2]);
@@ -208,7 +258,12 @@ describe("examples", () => {
   test("12. a policy-made ExportToWorkspace is taken over in place and narrowed", () => {
     const out = json("adopt-policy-export");
     const [address, automation] = Object.entries(out.resource.azurerm_security_center_automation)[0] as [string, any];
-    expect(out.import).toEqual([{ id: `/subscriptions/${automation.scopes[0].split("/")[2]}/resourceGroups/rg-asc-export/providers/Microsoft.Security/automations/ExportToWorkspace`, to: `azurerm_security_center_automation.${address}` }]);
+    expect(out.import).toEqual([
+      {
+        id: `/subscriptions/${automation.scopes[0].split("/")[2]}/resourceGroups/rg-asc-export/providers/Microsoft.Security/automations/ExportToWorkspace`,
+        to: `azurerm_security_center_automation.${address}`,
+      },
+    ]);
     expect(automation).toMatchObject({ name: "ExportToWorkspace", resource_group_name: "rg-asc-export", location: "westeurope" });
     expect(compactSources(automation)).toEqual([
       { source: "Alerts", sets: [["Severity Equals medium"], ["Severity Equals high"]] },

@@ -3,8 +3,10 @@ import { App, DefaultTokenResolver, StringConcat, Testing, TerraformStack, Token
 
 export const SUB = "00000000-0000-0000-0000-000000000001";
 export const OTHER_SUB = "00000000-0000-0000-0000-000000000002";
-export const WORKSPACE_ID = "/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc";
-export const EVENT_HUB_ID = "/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg-siem/providers/Microsoft.EventHub/namespaces/evhns-siem/eventhubs/defender";
+export const WORKSPACE_ID =
+  "/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc";
+export const EVENT_HUB_ID =
+  "/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg-siem/providers/Microsoft.EventHub/namespaces/evhns-siem/eventhubs/defender";
 
 /** A stack with a default azurerm provider for subscription SUB. */
 export function stackWithProvider(subscriptionId = SUB): { app: App; stack: TerraformStack } {

@@ -45,7 +45,9 @@ describe("the npm package", () => {
   let files: string[] = [];
 
   beforeAll(() => {
-    const packed = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", work], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }));
+    const packed = JSON.parse(
+      execFileSync("npm", ["pack", "--json", "--pack-destination", work], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }),
+    );
     files = packed[0].files.map((f: { path: string }) => f.path);
     const installed = join(work, "app", "node_modules");
     mkdirSync(join(installed, "cdktf-defender-export"), { recursive: true });
@@ -58,7 +60,9 @@ describe("the npm package", () => {
   });
 
   test("ships the compiled library with its types, and nothing from tests or examples", () => {
-    expect(files).toEqual(expect.arrayContaining(["dist/lib/index.js", "dist/lib/index.d.ts", "dist/lib/continuous-export.d.ts", "README.md", "LICENSE", "package.json"]));
+    expect(files).toEqual(
+      expect.arrayContaining(["dist/lib/index.js", "dist/lib/index.d.ts", "dist/lib/continuous-export.d.ts", "README.md", "LICENSE", "package.json"]),
+    );
     expect(files.filter((f) => !/^dist\/lib\/.*\.(js|d\.ts)$/.test(f))).toEqual(expect.arrayContaining(["README.md", "LICENSE", "package.json"]));
     expect(files.filter((f) => !/^dist\/lib\/.*\.(js|d\.ts)$/.test(f))).toHaveLength(3);
   });

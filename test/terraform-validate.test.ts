@@ -20,7 +20,10 @@ const enabled = process.env.DFE_TERRAFORM_VALIDATE === "1";
     for (const stack of readdirSync(stacks)) {
       const cwd = join(stacks, stack);
       execFileSync("terraform", ["init", "-backend=false", "-input=false"], { cwd, stdio: "pipe" });
-      expect([stack, execFileSync("terraform", ["validate", "-no-color"], { cwd, encoding: "utf8" }).trim()]).toEqual([stack, "Success! The configuration is valid."]);
+      expect([stack, execFileSync("terraform", ["validate", "-no-color"], { cwd, encoding: "utf8" }).trim()]).toEqual([
+        stack,
+        "Success! The configuration is valid.",
+      ]);
     }
   }, 600_000);
 });

@@ -1,7 +1,19 @@
 import { Testing, TerraformStack } from "cdktf";
 import {
-  AlertSeverity, AttackPathRiskLevel, AutomationWriter, AzapiProvider, ContinuousExport, ContinuousExportProps, EventHubDestination,
-  Export, IExportDestination, LogAnalyticsDestination, LogicAppDestination, Recommendation, SecurityResourceProvider, Severity,
+  AlertSeverity,
+  AttackPathRiskLevel,
+  AutomationWriter,
+  AzapiProvider,
+  ContinuousExport,
+  ContinuousExportProps,
+  EventHubDestination,
+  Export,
+  IExportDestination,
+  LogAnalyticsDestination,
+  LogicAppDestination,
+  Recommendation,
+  SecurityResourceProvider,
+  Severity,
 } from "../lib";
 import { SUB, WORKSPACE_ID, errorOf, onlyResource, resourcesOf, stackWithProvider, synthJson } from "./helpers";
 
@@ -16,28 +28,57 @@ function stack(): TerraformStack {
 }
 function exportTo(s: TerraformStack, destinations: IExportDestination[], extra: Partial<ContinuousExportProps> = {}) {
   return new ContinuousExport(s, "Export", {
-    subscriptionId: SUB, resourceGroupName: "rg-export", location: "westeurope",
-    exports: [Export.alerts({ severities: [AlertSeverity.HIGH, AlertSeverity.MEDIUM] }), Export.findings({ recommendations: [Recommendation.MACHINES_VULNERABILITIES], severities: [Severity.HIGH] })],
-    destinations, ...extra,
+    subscriptionId: SUB,
+    resourceGroupName: "rg-export",
+    location: "westeurope",
+    exports: [
+      Export.alerts({ severities: [AlertSeverity.HIGH, AlertSeverity.MEDIUM] }),
+      Export.findings({ recommendations: [Recommendation.MACHINES_VULNERABILITIES], severities: [Severity.HIGH] }),
+    ],
+    destinations,
+    ...extra,
   });
 }
 const trustedHub = (s: TerraformStack) =>
-  new EventHubDestination(s, "Hub", { namespaceName: "evhns-locked-01", resourceGroupName: "rg-hub", location: "westeurope", trustedService: { principal: SecurityResourceProvider.byObjectId(SRP_OBJECT_ID) } });
+  new EventHubDestination(s, "Hub", {
+    namespaceName: "evhns-locked-01",
+    resourceGroupName: "rg-hub",
+    location: "westeurope",
+    trustedService: { principal: SecurityResourceProvider.byObjectId(SRP_OBJECT_ID) },
+  });
 
 /** The same export, read back from either resource into one plain shape. */
 function normalizedAzurerm(a: any) {
   return {
-    name: a.name, location: a.location, enabled: a.enabled, description: a.description, scopes: a.scopes,
-    sources: a.source.map((s: any) => ({ eventSource: s.event_source, ruleSets: (s.rule_set ?? []).map((set: any) => set.rule.map((r: any) => [r.property_path, r.property_type, r.expected_value, r.operator])) })),
+    name: a.name,
+    location: a.location,
+    enabled: a.enabled,
+    description: a.description,
+    scopes: a.scopes,
+    sources: a.source.map((s: any) => ({
+      eventSource: s.event_source,
+      ruleSets: (s.rule_set ?? []).map((set: any) => set.rule.map((r: any) => [r.property_path, r.property_type, r.expected_value, r.operator])),
+    })),
     actions: a.action.map((x: any) => ({ type: x.type, id: x.resource_id, secret: x.connection_string ?? x.trigger_url })),
   };
 }
 function normalizedAzapi(a: any) {
   const p = a.body.properties;
   return {
-    name: a.name, location: a.location, enabled: p.isEnabled, description: p.description, scopes: p.scopes.map((s: any) => s.scopePath),
-    sources: p.sources.map((s: any) => ({ eventSource: s.eventSource, ruleSets: (s.ruleSets ?? []).map((set: any) => set.rules.map((r: any) => [r.propertyJPath, r.propertyType, r.expectedValue, r.operator])) })),
-    actions: p.actions.map((x: any) => ({ type: x.actionType, id: x.workspaceResourceId ?? x.eventHubResourceId ?? x.logicAppResourceId, secret: x.connectionString ?? x.uri })),
+    name: a.name,
+    location: a.location,
+    enabled: p.isEnabled,
+    description: p.description,
+    scopes: p.scopes.map((s: any) => s.scopePath),
+    sources: p.sources.map((s: any) => ({
+      eventSource: s.eventSource,
+      ruleSets: (s.ruleSets ?? []).map((set: any) => set.rules.map((r: any) => [r.propertyJPath, r.propertyType, r.expectedValue, r.operator])),
+    })),
+    actions: p.actions.map((x: any) => ({
+      type: x.actionType,
+      id: x.workspaceResourceId ?? x.eventHubResourceId ?? x.logicAppResourceId,
+      secret: x.connectionString ?? x.uri,
+    })),
   };
 }
 
@@ -55,7 +96,11 @@ describe("one model, two writers", () => {
       const s = stack();
       const hub = new EventHubDestination(s, "Hub", { namespaceName: "evhns-test-01", resourceGroupName: "rg-hub", location: "westeurope" });
       const app = new LogicAppDestination(s, "Ticket", { workflowName: "la-ticket", resourceGroupName: "rg", location: "westeurope" });
-      exportTo(s, [LogAnalyticsDestination.fromWorkspaceId(s, "Soc", WORKSPACE_ID), hub, app], { writer, scopeResourceGroups: ["rg-a"], tags: { team: "soc" } });
+      exportTo(s, [LogAnalyticsDestination.fromWorkspaceId(s, "Soc", WORKSPACE_ID), hub, app], {
+        writer,
+        scopeResourceGroups: ["rg-a"],
+        tags: { team: "soc" },
+      });
       return synthJson(s);
     };
     const viaAzurerm = Object.values(resourcesOf(build(AutomationWriter.AZURERM), AZURERM)).map(normalizedAzurerm);
@@ -68,7 +113,10 @@ describe("one model, two writers", () => {
 
   test("the azapi body has the REST API's shape", () => {
     const s = stack();
-    exportTo(s, [LogAnalyticsDestination.fromWorkspaceId(s, "Soc", WORKSPACE_ID)], { exports: [Export.alerts({ severities: [AlertSeverity.HIGH] }), Export.secureScore()], writer: AutomationWriter.AZAPI });
+    exportTo(s, [LogAnalyticsDestination.fromWorkspaceId(s, "Soc", WORKSPACE_ID)], {
+      exports: [Export.alerts({ severities: [AlertSeverity.HIGH] }), Export.secureScore()],
+      writer: AutomationWriter.AZAPI,
+    });
     const automation = onlyResource(synthJson(s), AZAPI);
     expect(automation).toEqual({
       type: "Microsoft.Security/automations@2023-12-01-preview",
@@ -81,7 +129,10 @@ describe("one model, two writers", () => {
           isEnabled: true,
           scopes: [{ description: `scope for /subscriptions/${SUB}`, scopePath: `/subscriptions/${SUB}` }],
           sources: [
-            { eventSource: "Alerts", ruleSets: [{ rules: [{ propertyJPath: "Severity", propertyType: "String", expectedValue: "high", operator: "Equals" }] }] },
+            {
+              eventSource: "Alerts",
+              ruleSets: [{ rules: [{ propertyJPath: "Severity", propertyType: "String", expectedValue: "high", operator: "Equals" }] }],
+            },
             { eventSource: "SecureScores" },
           ],
           actions: [{ actionType: "Workspace", workspaceResourceId: WORKSPACE_ID }],
@@ -92,7 +143,9 @@ describe("one model, two writers", () => {
 
   test("AUTO writes attack paths through azapi, with the risk filter", () => {
     const s = stack();
-    const e = exportTo(s, [LogAnalyticsDestination.fromWorkspaceId(s, "Soc", WORKSPACE_ID)], { exports: [Export.attackPaths({ minimumRiskLevel: AttackPathRiskLevel.HIGH, snapshot: true })] });
+    const e = exportTo(s, [LogAnalyticsDestination.fromWorkspaceId(s, "Soc", WORKSPACE_ID)], {
+      exports: [Export.attackPaths({ minimumRiskLevel: AttackPathRiskLevel.HIGH, snapshot: true })],
+    });
     const automation = onlyResource(synthJson(s), AZAPI);
     expect(automation.body.properties.sources.map((x: any) => [x.eventSource, x.ruleSets.map((r: any) => r.rules[0].expectedValue)])).toEqual([
       ["AttackPaths", ["High", "Critical"]],
@@ -108,21 +161,29 @@ describe("one model, two writers", () => {
     expect(onlyResource(json, AZURERM).name).toBe("ExportToWorkspace");
     const hub = onlyResource(json, AZAPI);
     expect(hub.name).toBe("ExportToEventHub");
-    expect(hub.body.properties.actions).toEqual([{ actionType: "EventHub", eventHubResourceId: "${azurerm_eventhub.Hub_EventHub_FF1A67BA.id}", isTrustedServiceEnabled: true }]);
+    expect(hub.body.properties.actions).toEqual([
+      { actionType: "EventHub", eventHubResourceId: "${azurerm_eventhub.Hub_EventHub_FF1A67BA.id}", isTrustedServiceEnabled: true },
+    ]);
     expect(hub.depends_on).toEqual(["azurerm_role_assignment.Hub_TrustedSender_68B3E412"]);
   });
 
   test("forcing azurerm onto what it cannot express lists every part and the fix", () => {
     const s = stack();
     const message = errorOf(() => exportTo(s, [trustedHub(s)], { exports: [Export.attackPaths()], writer: AutomationWriter.AZURERM }));
-    expect(message).toMatch(/DFE037\] test\/Export: azurerm_security_center_automation \(API 2019-01-01-preview\) cannot express Attack paths \(data type\), export as a trusted service \(event hub of this stack\)/);
+    expect(message).toMatch(
+      /DFE037\] test\/Export: azurerm_security_center_automation \(API 2019-01-01-preview\) cannot express Attack paths \(data type\), export as a trusted service \(event hub of this stack\)/,
+    );
     expect(message).toMatch(/AutomationWriter.AUTO or AutomationWriter.AZAPI/);
     expect(errorOf(() => exportTo(stack(), [], { writer: "azapi" as unknown as AutomationWriter }))).toMatch(/DFE036|DFE037/);
   });
 
   test("a writer that is not one of the constants is refused", () => {
     const s = stack();
-    expect(errorOf(() => exportTo(s, [LogAnalyticsDestination.fromWorkspaceId(s, "Soc", WORKSPACE_ID)], { writer: "azapi" as unknown as AutomationWriter }))).toMatch(/DFE037.*must be AutomationWriter/);
+    expect(
+      errorOf(() =>
+        exportTo(s, [LogAnalyticsDestination.fromWorkspaceId(s, "Soc", WORKSPACE_ID)], { writer: "azapi" as unknown as AutomationWriter }),
+      ),
+    ).toMatch(/DFE037.*must be AutomationWriter/);
   });
 
   test("a stack without an azapi provider gets the line to add", () => {
@@ -136,10 +197,21 @@ describe("one model, two writers", () => {
   test("with every automation written through azapi, the created resource group is too; the automation waits for it", () => {
     const s = new TerraformStack(Testing.app(), "only-azapi");
     new AzapiProvider(s, "azapi", {});
-    exportTo(s, [LogAnalyticsDestination.fromWorkspaceId(s, "Soc", WORKSPACE_ID)], { writer: AutomationWriter.AZAPI, createResourceGroup: true, tags: { a: "b" } });
+    exportTo(s, [LogAnalyticsDestination.fromWorkspaceId(s, "Soc", WORKSPACE_ID)], {
+      writer: AutomationWriter.AZAPI,
+      createResourceGroup: true,
+      tags: { a: "b" },
+    });
     const resources = Object.entries(resourcesOf(synthJson(s), AZAPI)) as Array<[string, any]>;
     const [rgId, rg] = resources.find(([, r]) => r.type.startsWith("Microsoft.Resources/resourceGroups"))!;
-    expect(rg).toEqual({ type: "Microsoft.Resources/resourceGroups@2021-04-01", name: "rg-export", parent_id: `/subscriptions/${SUB}`, location: "westeurope", body: {}, tags: { a: "b" } });
+    expect(rg).toEqual({
+      type: "Microsoft.Resources/resourceGroups@2021-04-01",
+      name: "rg-export",
+      parent_id: `/subscriptions/${SUB}`,
+      location: "westeurope",
+      body: {},
+      tags: { a: "b" },
+    });
     const automation = resources.find(([, r]) => r.type.startsWith("Microsoft.Security"))![1];
     expect(automation.depends_on).toEqual([`azapi_resource.${rgId}`]);
     expect(automation.parent_id).toBe(`/subscriptions/${SUB}/resourceGroups/rg-export`);

@@ -72,7 +72,12 @@ export class CrossTenantAccess extends Construct {
     }
     const dependables = [...this.roleAssignments, ...this.lighthouseAssignments];
     for (const { destination } of targets) {
-      recordGrant(destination, { path: this.node.path, exportingTenantId: props.exportingTenantId, viaLighthouse: principal.viaLighthouse, dependables });
+      recordGrant(destination, {
+        path: this.node.path,
+        exportingTenantId: props.exportingTenantId,
+        viaLighthouse: principal.viaLighthouse,
+        dependables,
+      });
     }
     this.node.addValidation({ validate: () => this.validateTenants(props) });
     this.node.addValidation({ validate: () => this.validateWritingProviders(props, targets) });
@@ -85,7 +90,9 @@ export class CrossTenantAccess extends Construct {
       const providerTenant = literalTenantOf(provider);
       const tenant = destination.tenantId;
       if (!provider) {
-        return [`[DFE076] ${this.node.path}: no azurerm provider writes the grant for ${destination.node.path}. Pass \`provider\` configured for the destination tenant${tenant ? ` ${tenant}` : ""}.`];
+        return [
+          `[DFE076] ${this.node.path}: no azurerm provider writes the grant for ${destination.node.path}. Pass \`provider\` configured for the destination tenant${tenant ? ` ${tenant}` : ""}.`,
+        ];
       }
       if (tenant && providerTenant && tenant.toLowerCase() !== providerTenant.toLowerCase()) {
         return [
@@ -99,10 +106,20 @@ export class CrossTenantAccess extends Construct {
 
   private delegate(props: CrossTenantAccessProps, targets: Target[]): LighthouseDefinition {
     // Least privilege first, whatever order the destinations are listed in.
-    const roles = [...new Set(targets.map((t) => t.role))].sort((a, b) => DestinationRole.FOR_WORKSPACES.indexOf(a) - DestinationRole.FOR_WORKSPACES.indexOf(b));
-    const subscriptions = new Set(targets.map((t) => t.target.resourceId).filter((id) => !Token.isUnresolved(id)).map((id) => subscriptionScopeOf(id).toLowerCase()));
+    const roles = [...new Set(targets.map((t) => t.role))].sort(
+      (a, b) => DestinationRole.FOR_WORKSPACES.indexOf(a) - DestinationRole.FOR_WORKSPACES.indexOf(b),
+    );
+    const subscriptions = new Set(
+      targets
+        .map((t) => t.target.resourceId)
+        .filter((id) => !Token.isUnresolved(id))
+        .map((id) => subscriptionScopeOf(id).toLowerCase()),
+    );
     if (subscriptions.size > 1) {
-      throw new ExportConfigError("DFE071", `${this.node.path}: a Lighthouse definition lives in one subscription, but the destinations are in ${[...subscriptions].join(", ")}. Make one CrossTenantAccess per subscription.`);
+      throw new ExportConfigError(
+        "DFE071",
+        `${this.node.path}: a Lighthouse definition lives in one subscription, but the destinations are in ${[...subscriptions].join(", ")}. Make one CrossTenantAccess per subscription.`,
+      );
     }
     // Written once for all destinations: from the first by construct path, so that listing them in another order changes nothing.
     const first = [...targets].sort((a, b) => compare(a.destination.node.path, b.destination.node.path))[0];
@@ -129,7 +146,11 @@ export class CrossTenantAccess extends Construct {
       if (!groups.has(key)) groups.set(key, { scope: resourceGroupIdOf(target.resourceId), destination, position: listedPositions.indexOf(key) });
     }
     for (const { scope, destination, position } of groups.values()) {
-      const assignment = new LighthouseAssignment(this, `Assignment-${idOfPath(destination)}`, { scope, lighthouseDefinitionId: definition.id, provider });
+      const assignment = new LighthouseAssignment(this, `Assignment-${idOfPath(destination)}`, {
+        scope,
+        lighthouseDefinitionId: definition.id,
+        provider,
+      });
       assignment.moveFromId(addressAt(this, "azurerm_lighthouse_assignment", `Assignment${position}`));
       this.lighthouseAssignments.push(assignment);
     }
@@ -139,15 +160,21 @@ export class CrossTenantAccess extends Construct {
   private validateTenants(props: CrossTenantAccessProps): string[] {
     const tenants = new Set(props.destinations.map((d) => d.tenantId?.toLowerCase()).filter((t) => t !== undefined));
     if (tenants.size > 1) {
-      return [`[DFE065] ${this.node.path}: the destinations are in different tenants (${[...tenants].join(", ")}). Make one CrossTenantAccess per destination tenant.`];
+      return [
+        `[DFE065] ${this.node.path}: the destinations are in different tenants (${[...tenants].join(", ")}). Make one CrossTenantAccess per destination tenant.`,
+      ];
     }
     return props.destinations.flatMap((d) => {
       const tenant = d.tenantId;
       if (!tenant) {
-        return [`[DFE065] ${this.node.path}: the tenant of ${d.node.path} is unknown. Give the destination \`tenantId\`, or a provider that sets \`tenantId\`.`];
+        return [
+          `[DFE065] ${this.node.path}: the tenant of ${d.node.path} is unknown. Give the destination \`tenantId\`, or a provider that sets \`tenantId\`.`,
+        ];
       }
       if (!Token.isUnresolved(props.exportingTenantId) && tenant.toLowerCase() === props.exportingTenantId.toLowerCase()) {
-        return [`[DFE066] ${this.node.path}: ${d.node.path} is in tenant ${tenant}, the exporting tenant itself: it needs no cross-tenant access. Remove it from this grant, or fix its tenant.`];
+        return [
+          `[DFE066] ${this.node.path}: ${d.node.path} is in tenant ${tenant}, the exporting tenant itself: it needs no cross-tenant access. Remove it from this grant, or fix its tenant.`,
+        ];
       }
       return [];
     });
@@ -176,16 +203,25 @@ function checkProps(props: CrossTenantAccessProps): Target[] {
     throw new ExportConfigError("DFE067", "`destinations` is empty: name the destinations in the other tenant.");
   }
   if (props.principal.viaLighthouse && props.role === DestinationRole.OWNER) {
-    throw new ExportConfigError("DFE068", "Azure Lighthouse cannot delegate Owner. Use the default role (the least that lets the identity export) or Contributor.");
+    throw new ExportConfigError(
+      "DFE068",
+      "Azure Lighthouse cannot delegate Owner. Use the default role (the least that lets the identity export) or Contributor.",
+    );
   }
   const targets = props.destinations.map((destination): Target => {
     if (!isCrossTenantDestination(destination)) {
-      throw new ExportConfigError("DFE069", `${destination?.node?.path ?? JSON.stringify(destination)} cannot be in another tenant: Microsoft supports cross-tenant export to Log Analytics workspaces and event hubs only.`);
+      throw new ExportConfigError(
+        "DFE069",
+        `${destination?.node?.path ?? JSON.stringify(destination)} cannot be in another tenant: Microsoft supports cross-tenant export to Log Analytics workspaces and event hubs only.`,
+      );
     }
     const target = destination.accessTarget();
     const role = props.role ?? target.defaultRole;
     if (!target.allowedRoles.includes(role)) {
-      throw new ExportConfigError("DFE070", `${role?.name ?? JSON.stringify(role)} does not let an identity export to ${destination.node.path} (a ${target.kind.displayName}). Use one of: ${target.allowedRoles.map((r) => r.name).join(", ")}.`);
+      throw new ExportConfigError(
+        "DFE070",
+        `${role?.name ?? JSON.stringify(role)} does not let an identity export to ${destination.node.path} (a ${target.kind.displayName}). Use one of: ${target.allowedRoles.map((r) => r.name).join(", ")}.`,
+      );
     }
     return { destination, target, role };
   });

@@ -20,8 +20,11 @@ export class DestinationRole {
 
   /** The roles that let an identity export to a workspace, least first. */
   public static readonly FOR_WORKSPACES: readonly DestinationRole[] = [
-    DestinationRole.LOG_ANALYTICS_CONTRIBUTOR, DestinationRole.MONITORING_CONTRIBUTOR, DestinationRole.SENTINEL_CONTRIBUTOR,
-    DestinationRole.CONTRIBUTOR, DestinationRole.OWNER,
+    DestinationRole.LOG_ANALYTICS_CONTRIBUTOR,
+    DestinationRole.MONITORING_CONTRIBUTOR,
+    DestinationRole.SENTINEL_CONTRIBUTOR,
+    DestinationRole.CONTRIBUTOR,
+    DestinationRole.OWNER,
   ];
   /** The roles that let an identity export to an event hub (on its Send rule), least first. */
   public static readonly FOR_EVENT_HUBS: readonly DestinationRole[] = [DestinationRole.CONTRIBUTOR, DestinationRole.OWNER];
@@ -31,7 +34,10 @@ export class DestinationRole {
     const all = DestinationRole.FOR_WORKSPACES;
     const found = all.find((r) => r.name.toLowerCase() === String(name).toLowerCase());
     if (!found) {
-      throw new ExportConfigError("DFE020", `"${name}" is not a role that lets an identity export. Use one of: ${all.map((r) => r.name).join(", ")}.`);
+      throw new ExportConfigError(
+        "DFE020",
+        `"${name}" is not a role that lets an identity export. Use one of: ${all.map((r) => r.name).join(", ")}.`,
+      );
     }
     return found;
   }

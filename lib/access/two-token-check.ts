@@ -23,17 +23,23 @@ export function twoTokenErrors(
     const aux = auxiliaryTenantsOf(provider);
     const own = literalTenantOf(provider);
     if (aux.length > 3) {
-      errors.push(`[DFE074] ${path}: ${provider.node.path} lists ${aux.length} auxiliary tenants; Azure Resource Manager takes at most 3. Split the exports over several providers.`);
+      errors.push(
+        `[DFE074] ${path}: ${provider.node.path} lists ${aux.length} auxiliary tenants; Azure Resource Manager takes at most 3. Split the exports over several providers.`,
+      );
     }
     if (own && aux.some((t) => t.toLowerCase() === own.toLowerCase())) {
-      errors.push(`[DFE075] ${path}: ${provider.node.path} lists its own tenant ${own} in auxiliaryTenantIds. Remove it: auxiliary tenants are the other tenants.`);
+      errors.push(
+        `[DFE075] ${path}: ${provider.node.path} lists its own tenant ${own} in auxiliaryTenantIds. Remove it: auxiliary tenants are the other tenants.`,
+      );
     }
   }
   for (const d of destinations) {
     const tenant = d.tenantId;
     if (!tenant || (exportTenant && tenant.toLowerCase() === exportTenant.toLowerCase())) continue;
     if (!exportTenant) {
-      errors.push(`[DFE072] ${path}: ${d.node.path} is in tenant ${tenant}, but the tenant of this export is unknown. Set \`tenantId\` on the provider that writes the export, or on the export.`);
+      errors.push(
+        `[DFE072] ${path}: ${d.node.path} is in tenant ${tenant}, but the tenant of this export is unknown. Set \`tenantId\` on the provider that writes the export, or on the export.`,
+      );
       continue;
     }
     const grants = grantsOf(d).filter((g) => g.exportingTenantId.toLowerCase() === exportTenant.toLowerCase());
@@ -46,7 +52,9 @@ export function twoTokenErrors(
       );
     }
     if (grants.length === 0) {
-      Annotations.of(scope).addWarning(`${d.node.path} is in tenant ${tenant} and no CrossTenantAccess in this app grants tenant ${exportTenant} access to it; make sure the exporting identity holds one of the roles there.`);
+      Annotations.of(scope).addWarning(
+        `${d.node.path} is in tenant ${tenant} and no CrossTenantAccess in this app grants tenant ${exportTenant} access to it; make sure the exporting identity holds one of the roles there.`,
+      );
     }
   }
   return errors;

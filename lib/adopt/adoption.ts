@@ -35,11 +35,17 @@ export function checkAdoption(props: ContinuousExportProps, kinds: readonly Dest
         "DFE112",
         `the adopted automation ${adopted.name} has ${property} "${theirs}", but this export asks for "${ours}": ${property} forces replacement, and nothing would be exported until the new automation exists. Use "${theirs}".`,
       );
-    if (!Token.isUnresolved(props.subscriptionId) && adopted.subscriptionId.toLowerCase() !== props.subscriptionId.toLowerCase()) throw replaced("subscription", adopted.subscriptionId, props.subscriptionId);
-    if (!Token.isUnresolved(props.resourceGroupName) && adopted.resourceGroupName !== props.resourceGroupName) throw replaced("resource group", adopted.resourceGroupName, props.resourceGroupName);
-    if (!Token.isUnresolved(props.location) && normalizedLocation(adopted.location) !== normalizedLocation(props.location)) throw replaced("location", adopted.location, props.location);
+    if (!Token.isUnresolved(props.subscriptionId) && adopted.subscriptionId.toLowerCase() !== props.subscriptionId.toLowerCase())
+      throw replaced("subscription", adopted.subscriptionId, props.subscriptionId);
+    if (!Token.isUnresolved(props.resourceGroupName) && adopted.resourceGroupName !== props.resourceGroupName)
+      throw replaced("resource group", adopted.resourceGroupName, props.resourceGroupName);
+    if (!Token.isUnresolved(props.location) && normalizedLocation(adopted.location) !== normalizedLocation(props.location))
+      throw replaced("location", adopted.location, props.location);
     if (!kinds.includes(kind)) {
-      throw new ExportConfigError("DFE113", `the adopted automation ${adopted.name} sends to a ${kind.displayName}, but this export has no ${kind.displayName} destination, so it would import nothing. Add the destination, or drop the adoption.`);
+      throw new ExportConfigError(
+        "DFE113",
+        `the adopted automation ${adopted.name} sends to a ${kind.displayName}, but this export has no ${kind.displayName} destination, so it would import nothing. Add the destination, or drop the adoption.`,
+      );
     }
   }
 }
@@ -51,11 +57,19 @@ export function checkAdoption(props: ContinuousExportProps, kinds: readonly Dest
  * state move drops the location, which then forces a replacement.)
  */
 export function takeOverFromPreviousWriter(
-  resource: TerraformResource, resourceId: string, previous: AutomationWriter | undefined, writer: "azurerm" | "azapi",
-  importedAlready: boolean, provider: TerraformProvider | undefined, azapiVersion?: string,
+  resource: TerraformResource,
+  resourceId: string,
+  previous: AutomationWriter | undefined,
+  writer: "azurerm" | "azapi",
+  importedAlready: boolean,
+  provider: TerraformProvider | undefined,
+  azapiVersion?: string,
 ): void {
   if (previous !== undefined && previous !== AutomationWriter.AUTO && previous !== AutomationWriter.AZURERM && previous !== AutomationWriter.AZAPI) {
-    throw new ExportConfigError("DFE117", `the previous writer must be AutomationWriter.AZURERM or AutomationWriter.AZAPI (the one the resource was deployed with), got ${describeValue(previous)}.`);
+    throw new ExportConfigError(
+      "DFE117",
+      `the previous writer must be AutomationWriter.AZURERM or AutomationWriter.AZAPI (the one the resource was deployed with), got ${describeValue(previous)}.`,
+    );
   }
   if (!previous || previous === AutomationWriter.AUTO || previous.name === writer) return;
   const azurermType = resource.terraformResourceType === "azapi_resource" ? azurermTypeOf(resourceId) : resource.terraformResourceType;

@@ -21,7 +21,10 @@ export class ExistingAutomation {
   public static fromId(automationId: string, options: ExistingAutomationOptions): ExistingAutomation {
     const match = AUTOMATION_ID.exec(String(automationId));
     if (!match) {
-      throw new ExportConfigError("DFE110", `"${automationId}" is not an automation id. Expected /subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.Security/automations/<name> (az security automation list --query "[].id").`);
+      throw new ExportConfigError(
+        "DFE110",
+        `"${automationId}" is not an automation id. Expected /subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.Security/automations/<name> (az security automation list --query "[].id").`,
+      );
     }
     if (typeof options?.location !== "string" || options.location.trim() === "") {
       throw new ExportConfigError("DFE110", `the existing automation ${match[3]} needs its \`location\`: a different one would replace it.`);
@@ -35,7 +38,10 @@ export class ExistingAutomation {
    */
   public static createdByPolicy(subscriptionId: string, resourceGroupName: string, toEventHub: boolean, location: string): ExistingAutomation {
     const name = toEventHub ? "exportToEventHub" : "ExportToWorkspace";
-    return ExistingAutomation.fromId(`/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}/providers/Microsoft.Security/automations/${name}`, { location });
+    return ExistingAutomation.fromId(
+      `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}/providers/Microsoft.Security/automations/${name}`,
+      { location },
+    );
   }
 
   private constructor(

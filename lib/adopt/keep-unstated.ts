@@ -18,5 +18,7 @@ export function keepUnstatedSettings(resource: TerraformResource, stated: readon
 
 /** The argument names whose prop is set: `{ retention_in_days: props.retentionInDays, … }` → the names with a value. */
 export function statedArguments(byArgument: { [argument: string]: unknown }): string[] {
-  return Object.entries(byArgument).filter(([, value]) => value !== undefined).map(([name]) => name);
+  return Object.entries(byArgument)
+    .filter(([, value]) => value !== undefined)
+    .map(([name]) => name);
 }

@@ -40,10 +40,20 @@ export function azurermView(address: string, r: any): AutomationView {
     sources: (r.source ?? []).map((s: any) => ({
       eventSource: String(s.event_source),
       ruleSets: (s.rule_set ?? []).map((set: any) =>
-        (set.rule ?? []).map((x: any) => ({ propertyJPath: String(x.property_path), operator: String(x.operator), expectedValue: String(x.expected_value), propertyType: String(x.property_type) })),
+        (set.rule ?? []).map((x: any) => ({
+          propertyJPath: String(x.property_path),
+          operator: String(x.operator),
+          expectedValue: String(x.expected_value),
+          propertyType: String(x.property_type),
+        })),
       ),
     })),
-    actions: (r.action ?? []).map((a: any) => ({ actionType: String(a.type ?? ""), resourceId: String(a.resource_id), connectionString: a.connection_string, trusted: false })),
+    actions: (r.action ?? []).map((a: any) => ({
+      actionType: String(a.type ?? ""),
+      resourceId: String(a.resource_id),
+      connectionString: a.connection_string,
+      trusted: false,
+    })),
   };
 }
 
@@ -58,7 +68,12 @@ export function azapiView(address: string, r: any): AutomationView {
     sources: (p.sources ?? []).map((s: any) => ({
       eventSource: String(s.eventSource),
       ruleSets: (s.ruleSets ?? []).map((set: any) =>
-        (set.rules ?? []).map((x: any) => ({ propertyJPath: String(x.propertyJPath), operator: String(x.operator), expectedValue: String(x.expectedValue), propertyType: String(x.propertyType) })),
+        (set.rules ?? []).map((x: any) => ({
+          propertyJPath: String(x.propertyJPath),
+          operator: String(x.operator),
+          expectedValue: String(x.expectedValue),
+          propertyType: String(x.propertyType),
+        })),
       ),
     })),
     actions: (p.actions ?? []).map((a: any) => ({

@@ -1,4 +1,15 @@
-import { Annotations, Aspects, DefaultTokenResolver, IAspect, StringConcat, TerraformElement, TerraformOutput, TerraformResource, TerraformStack, Tokenization } from "cdktf";
+import {
+  Annotations,
+  Aspects,
+  DefaultTokenResolver,
+  IAspect,
+  StringConcat,
+  TerraformElement,
+  TerraformOutput,
+  TerraformResource,
+  TerraformStack,
+  Tokenization,
+} from "cdktf";
 import { IConstruct } from "constructs";
 import { ExportConfigError } from "../model/errors";
 import { AutomationView, azapiView, azurermView } from "./automation-view";
@@ -38,7 +49,10 @@ export class ContinuousExportChecks implements IAspect {
    */
   public static suppress(construct: IConstruct, ruleId: string, reason: string): void {
     if (!CHECK_RULES.some((r) => r.id === ruleId)) {
-      throw new ExportConfigError("DFE100", `${construct.node.path}: "${ruleId}" is not a check. Checks: ${CHECK_RULES.map((r) => r.id).join(", ")}.`);
+      throw new ExportConfigError(
+        "DFE100",
+        `${construct.node.path}: "${ruleId}" is not a check. Checks: ${CHECK_RULES.map((r) => r.id).join(", ")}.`,
+      );
     }
     if (typeof reason !== "string" || reason.trim().length < 8) {
       throw new ExportConfigError("DFE101", `${construct.node.path}: suppressing ${ruleId} needs a reason (a sentence, for the next reader).`);
@@ -76,13 +90,17 @@ export class ContinuousExportChecks implements IAspect {
         const type = element.terraformResourceType;
         const address = `${type}.${element.friendlyUniqueId}`;
         const relevant =
-          type === "azurerm_security_center_automation" || type === "azapi_resource" || type === "azurerm_role_assignment" ||
-          type === "azurerm_eventhub_authorization_rule" || type === "azurerm_eventhub_namespace_authorization_rule";
+          type === "azurerm_security_center_automation" ||
+          type === "azapi_resource" ||
+          type === "azurerm_role_assignment" ||
+          type === "azurerm_eventhub_authorization_rule" ||
+          type === "azurerm_eventhub_namespace_authorization_rule";
         if (!relevant) continue;
         const json = resolved(node, element).resource[type][element.friendlyUniqueId];
         byAddress.set(address, { element, json });
         if (type === "azurerm_security_center_automation") automations.push(azurermView(address, json));
-        else if (type === "azapi_resource" && String(json.type).startsWith("Microsoft.Security/automations@")) automations.push(azapiView(address, json));
+        else if (type === "azapi_resource" && String(json.type).startsWith("Microsoft.Security/automations@"))
+          automations.push(azapiView(address, json));
         else if (type === "azurerm_role_assignment") roles.set(address, json);
         else if (type !== "azapi_resource") rules.set(address, json);
       } else if (element instanceof TerraformOutput) {

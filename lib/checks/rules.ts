@@ -25,17 +25,35 @@ export interface Finding {
 
 /** Every check of the pack. */
 export const CHECK_RULES: readonly CheckRule[] = [
-  { id: "DFC001", level: "error", summary: "rules ANDed in one rule set that can never all hold (e.g. Severity Equals high AND Severity Equals medium)" },
+  {
+    id: "DFC001",
+    level: "error",
+    summary: "rules ANDed in one rule set that can never all hold (e.g. Severity Equals high AND Severity Equals medium)",
+  },
   { id: "DFC002", level: "error", summary: "a rule on a JPath of another data type (e.g. the recommendation severity path on alerts)" },
   { id: "DFC003", level: "error", summary: "findings exported without their parent recommendations" },
   { id: "DFC004", level: "error", summary: "an event source, operator, property type or action type the provider or API rejects (case included)" },
   { id: "DFC005", level: "error", summary: "an Event Hub action whose authorization rule lacks Send" },
-  { id: "DFC006", level: "warning", summary: "more than one portal-visible export (ExportToWorkspace / ExportToEventHub) of one kind in a subscription" },
+  {
+    id: "DFC006",
+    level: "warning",
+    summary: "more than one portal-visible export (ExportToWorkspace / ExportToEventHub) of one kind in a subscription",
+  },
   { id: "DFC007", level: "error", summary: "a connection string, key or trigger URL in an output not marked sensitive" },
   { id: "DFC008", level: "warning", summary: "a role assignment for export access broader than the destination resource" },
 ];
 
-const OPERATORS = ["Equals", "NotEquals", "GreaterThan", "GreaterThanOrEqualTo", "LesserThan", "LesserThanOrEqualTo", "Contains", "StartsWith", "EndsWith"];
+const OPERATORS = [
+  "Equals",
+  "NotEquals",
+  "GreaterThan",
+  "GreaterThanOrEqualTo",
+  "LesserThan",
+  "LesserThanOrEqualTo",
+  "Contains",
+  "StartsWith",
+  "EndsWith",
+];
 const PROPERTY_TYPES = ["String", "Integer", "Number", "Boolean"];
 const ACTION_TYPES = ["Workspace", "EventHub", "LogicApp"];
 
@@ -49,31 +67,48 @@ export function checkAutomation(a: AutomationView): Finding[] {
     const dataType = DataType.ALL.find((t) => t.eventSources.includes(source.eventSource));
     if (!allowedSources.includes(source.eventSource)) {
       const near = allowedSources.find((s) => s.toLowerCase() === source.eventSource.toLowerCase());
-      add("DFC004", `event source "${source.eventSource}" is rejected${a.writer === "azurerm" && dataType?.needsApi2023 ? " by azurerm (API 2019-01-01-preview)" : ""}. ${near ? `Write "${near}".` : `Use one of: ${allowedSources.join(", ")}.`}`);
+      add(
+        "DFC004",
+        `event source "${source.eventSource}" is rejected${a.writer === "azurerm" && dataType?.needsApi2023 ? " by azurerm (API 2019-01-01-preview)" : ""}. ${near ? `Write "${near}".` : `Use one of: ${allowedSources.join(", ")}.`}`,
+      );
     }
     source.ruleSets.forEach((rules, i) => {
       const contradiction = contradictionIn(rules);
-      if (contradiction) add("DFC001", `${source.eventSource}, rule set ${i + 1}: ${contradiction}, so nothing is exported. Put each accepted value in its own rule set (rule sets are ORed).`);
+      if (contradiction)
+        add(
+          "DFC001",
+          `${source.eventSource}, rule set ${i + 1}: ${contradiction}, so nothing is exported. Put each accepted value in its own rule set (rule sets are ORed).`,
+        );
       for (const rule of rules) {
         const mismatch = dataType && pathMismatch(rule.propertyJPath, dataType);
         if (mismatch) add("DFC002", `${source.eventSource}: ${mismatch}; the service accepts the rule and exports nothing.`);
         if (!OPERATORS.includes(rule.operator)) add("DFC004", `operator "${rule.operator}" is rejected. ${suggest(rule.operator, OPERATORS)}`);
-        if (!PROPERTY_TYPES.includes(rule.propertyType)) add("DFC004", `property type "${rule.propertyType}" is rejected. ${suggest(rule.propertyType, PROPERTY_TYPES)}`);
+        if (!PROPERTY_TYPES.includes(rule.propertyType))
+          add("DFC004", `property type "${rule.propertyType}" is rejected. ${suggest(rule.propertyType, PROPERTY_TYPES)}`);
       }
     });
   }
-  for (const [findings_, parents] of [["SubAssessments", "Assessments"], ["SubAssessmentsSnapshot", "AssessmentsSnapshot"]]) {
+  for (const [findings_, parents] of [
+    ["SubAssessments", "Assessments"],
+    ["SubAssessmentsSnapshot", "AssessmentsSnapshot"],
+  ]) {
     if (!sources.has(findings_)) continue;
     const parent = a.sources.find((s) => s.eventSource === parents);
     const missing = missingParents(a.sources.find((s) => s.eventSource === findings_)!.ruleSets, parent?.ruleSets);
     if (!parent || missing.length > 0) {
       const what = parent ? `the parent recommendations (${missing.join(", ")}) in ${parents}` : parents;
-      add("DFC003", `${findings_} without ${what}: Microsoft requires the parents with the findings. Export ${parents} for the same recommendations (Export.findings does it for you).`);
+      add(
+        "DFC003",
+        `${findings_} without ${what}: Microsoft requires the parents with the findings. Export ${parents} for the same recommendations (Export.findings does it for you).`,
+      );
     }
   }
   for (const action of a.actions) {
     if (!ACTION_TYPES.includes(action.actionType)) {
-      add("DFC004", `action type "${action.actionType}" is rejected by azurerm 5.x and the REST API. ${suggest(action.actionType, ACTION_TYPES, { loganalytics: "Workspace" })}`);
+      add(
+        "DFC004",
+        `action type "${action.actionType}" is rejected by azurerm 5.x and the REST API. ${suggest(action.actionType, ACTION_TYPES, { loganalytics: "Workspace" })}`,
+      );
     }
   }
   return findings;
@@ -104,10 +139,17 @@ export function checkSendRights(automations: readonly AutomationView[], rules: R
   const findings: Finding[] = [];
   for (const a of automations) {
     for (const action of a.actions.filter((x) => x.actionType === "EventHub" && typeof x.connectionString === "string")) {
-      const ref = /^\$\{((?:azurerm_eventhub_authorization_rule|azurerm_eventhub_namespace_authorization_rule)\.[^.}]+)\.(primary|secondary)_connection_string\}$/.exec(action.connectionString!);
+      const ref =
+        /^\$\{((?:azurerm_eventhub_authorization_rule|azurerm_eventhub_namespace_authorization_rule)\.[^.}]+)\.(primary|secondary)_connection_string\}$/.exec(
+          action.connectionString!,
+        );
       const rule = ref && rules.get(ref[1]);
       if (rule && rule.send !== true) {
-        findings.push({ ruleId: "DFC005", address: a.address, message: `the Event Hub action uses ${ref![1]}, which lacks Send rights: the export cannot write. Set send = true on that rule (Send only: no Listen, no Manage).` });
+        findings.push({
+          ruleId: "DFC005",
+          address: a.address,
+          message: `the Event Hub action uses ${ref![1]}, which lacks Send rights: the export cannot write. Set send = true on that rule (Send only: no Listen, no Manage).`,
+        });
       }
     }
   }
@@ -127,16 +169,34 @@ export function checkOutputs(outputs: ReadonlyMap<string, { value?: unknown; sen
     }));
 }
 
-const EXPORT_ROLES = ["Log Analytics Contributor", "Microsoft Sentinel Contributor", "Monitoring Contributor", "Azure Event Hubs Data Sender", "Azure Event Hubs Data Receiver"];
-const EXPORT_ROLE_IDS = ["92aaf0da-9dab-42b6-94a3-d43ce8d16293", "ab8e14d6-4a74-4a29-9ba8-549422addade", "749f88d5-cbae-40b8-bcfc-e573ddc772fa", "2b629674-e913-4c01-ae53-ef4638d8f975", "a638d3c7-ab3a-418d-83e6-5f17a39d4fde"];
+const EXPORT_ROLES = [
+  "Log Analytics Contributor",
+  "Microsoft Sentinel Contributor",
+  "Monitoring Contributor",
+  "Azure Event Hubs Data Sender",
+  "Azure Event Hubs Data Receiver",
+];
+const EXPORT_ROLE_IDS = [
+  "92aaf0da-9dab-42b6-94a3-d43ce8d16293",
+  "ab8e14d6-4a74-4a29-9ba8-549422addade",
+  "749f88d5-cbae-40b8-bcfc-e573ddc772fa",
+  "2b629674-e913-4c01-ae53-ef4638d8f975",
+  "a638d3c7-ab3a-418d-83e6-5f17a39d4fde",
+];
 const BROAD_SCOPE = /^(\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+)?|\/providers\/Microsoft\.Management\/managementGroups\/[^/]+)\/?$/i;
 
 /** DFC008: export roles granted on a subscription, resource group or management group. */
-export function checkRoleScopes(assignments: ReadonlyMap<string, { scope?: unknown; role_definition_name?: unknown; role_definition_id?: unknown }>): Finding[] {
+export function checkRoleScopes(
+  assignments: ReadonlyMap<string, { scope?: unknown; role_definition_name?: unknown; role_definition_id?: unknown }>,
+): Finding[] {
   return [...assignments]
     .filter(([, r]) => {
       const role = String(r.role_definition_name ?? "");
-      const byId = EXPORT_ROLE_IDS.some((id) => String(r.role_definition_id ?? "").toLowerCase().endsWith(id));
+      const byId = EXPORT_ROLE_IDS.some((id) =>
+        String(r.role_definition_id ?? "")
+          .toLowerCase()
+          .endsWith(id),
+      );
       return (EXPORT_ROLES.includes(role) || byId) && BROAD_SCOPE.test(String(r.scope ?? ""));
     })
     .map(([address, r]) => ({
@@ -146,14 +206,26 @@ export function checkRoleScopes(assignments: ReadonlyMap<string, { scope?: unkno
     }));
 }
 
-function missingParents(findingSets: ReadonlyArray<ReadonlyArray<{ propertyJPath: string; expectedValue: string }>>, parentSets: ReadonlyArray<ReadonlyArray<{ propertyJPath: string; expectedValue: string }>> | undefined): string[] {
+function missingParents(
+  findingSets: ReadonlyArray<ReadonlyArray<{ propertyJPath: string; expectedValue: string }>>,
+  parentSets: ReadonlyArray<ReadonlyArray<{ propertyJPath: string; expectedValue: string }>> | undefined,
+): string[] {
   if (!parentSets || parentSets.length === 0) return [];
-  const keys = new Set(findingSets.flatMap((set) => set.map((r) => /\/assessments\/([0-9a-f-]{36})\//i.exec(r.expectedValue)?.[1]?.toLowerCase()).filter((k): k is string => !!k)));
+  const keys = new Set(
+    findingSets.flatMap((set) =>
+      set.map((r) => /\/assessments\/([0-9a-f-]{36})\//i.exec(r.expectedValue)?.[1]?.toLowerCase()).filter((k): k is string => !!k),
+    ),
+  );
   if (findingSets.length === 0 || findingSets.some((set) => !set.some((r) => /\/assessments\//i.test(r.expectedValue)))) {
     // Some findings are not filtered by recommendation: every recommendation is a possible parent.
     return ["all"];
   }
-  return [...keys].filter((key) => !parentSets.some((set) => set.length === 1 && set[0].propertyJPath.toLowerCase() === "name" && set[0].expectedValue.toLowerCase().includes(key)));
+  return [...keys].filter(
+    (key) =>
+      !parentSets.some(
+        (set) => set.length === 1 && set[0].propertyJPath.toLowerCase() === "name" && set[0].expectedValue.toLowerCase().includes(key),
+      ),
+  );
 }
 
 function suggest(value: string, allowed: string[], aliases: Record<string, string> = {}): string {

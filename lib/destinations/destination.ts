@@ -141,7 +141,9 @@ export function checkDestinationTenant(scope: IConstruct, options: DestinationOp
       const fromProvider = literalTenantOf(resolveAzurermProvider(scope, options.provider));
       const given = options.tenantId;
       if (given && fromProvider && !Token.isUnresolved(given) && given.toLowerCase() !== fromProvider.toLowerCase()) {
-        return [`[DFE062] ${scope.node.path}: tenantId ${given} differs from the tenant of its provider (${fromProvider}). Pass the provider configured for the destination's tenant, or drop tenantId.`];
+        return [
+          `[DFE062] ${scope.node.path}: tenantId ${given} differs from the tenant of its provider (${fromProvider}). Pass the provider configured for the destination's tenant, or drop tenantId.`,
+        ];
       }
       return [];
     },

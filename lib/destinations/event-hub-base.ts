@@ -91,4 +91,3 @@ export abstract class EventHubBase extends Construct implements IEventHubDestina
     });
   }
 }
-

@@ -74,13 +74,24 @@ export class EventHubConsumer extends Construct {
   constructor(scope: Construct, id: string, hub: EventHubLocation, options: EventHubConsumerOptions) {
     super(scope, id);
     if (hub.basicTier) {
-      throw new ExportConfigError("DFE043", `${this.node.path}: the Basic tier has only the $Default consumer group, so consumer group "${options.consumerGroupName}" cannot be created. Use EventHubSku.STANDARD.`);
+      throw new ExportConfigError(
+        "DFE043",
+        `${this.node.path}: the Basic tier has only the $Default consumer group, so consumer group "${options.consumerGroupName}" cannot be created. Use EventHubSku.STANDARD.`,
+      );
     }
-    const common = { namespaceName: hub.namespaceName, eventhubName: hub.eventHubName, resourceGroupName: hub.resourceGroupName, provider: hub.provider };
+    const common = {
+      namespaceName: hub.namespaceName,
+      eventhubName: hub.eventHubName,
+      resourceGroupName: hub.resourceGroupName,
+      provider: hub.provider,
+    };
     this.consumerGroup = new EventhubConsumerGroup(this, "ConsumerGroup", { ...common, name: options.consumerGroupName });
     const access = options.access ?? ConsumerAccess.listenRule();
     if (access._mode === "listen" && hub.localAuthDisabled) {
-      throw new ExportConfigError("DFE055", `${this.node.path}: the namespace has local (SAS) authentication switched off, so a Listen rule would not work. Use ConsumerAccess.dataReceiver(objectId).`);
+      throw new ExportConfigError(
+        "DFE055",
+        `${this.node.path}: the namespace has local (SAS) authentication switched off, so a Listen rule would not work. Use ConsumerAccess.dataReceiver(objectId).`,
+      );
     }
     if (access._mode === "listen") {
       this.listenRule = new EventhubAuthorizationRule(this, "ListenRule", {

@@ -31,24 +31,46 @@ export class ImportedEventHub extends EventHubBase {
   protected readonly connectionString: string | undefined;
   protected readonly sendRuleId: string | undefined;
 
-  constructor(scope: Construct, id: string, eventHubId: string, protected readonly options: ExistingEventHubOptions) {
+  constructor(
+    scope: Construct,
+    id: string,
+    eventHubId: string,
+    protected readonly options: ExistingEventHubOptions,
+  ) {
     super(scope, id);
     checkDestinationTenant(this, options);
     const parts = atPath(this.node.path, () => {
       const parsed = parseResourceId(eventHubId, RESOURCE_ID_SHAPES.eventHub, "an event hub");
       if (!parsed) {
-        throw new ExportConfigError("DFE044", `the event hub id must be a literal id (the library reads the namespace and hub names from it), got a token. Give "${RESOURCE_ID_SHAPES.eventHub.example}".`);
+        throw new ExportConfigError(
+          "DFE044",
+          `the event hub id must be a literal id (the library reads the namespace and hub names from it), got a token. Give "${RESOURCE_ID_SHAPES.eventHub.example}".`,
+        );
       }
       if (options.trustedService && options.sendRuleName !== undefined) {
-        throw new ExportConfigError("DFE045", "a trusted-service export uses no authorization rule: remove `sendRuleName`, or remove `trustedService` to export with the rule's connection string.");
+        throw new ExportConfigError(
+          "DFE045",
+          "a trusted-service export uses no authorization rule: remove `sendRuleName`, or remove `trustedService` to export with the rule's connection string.",
+        );
       }
       if (!options.trustedService && (typeof options.sendRuleName !== "string" || options.sendRuleName === "")) {
-        throw new ExportConfigError("DFE045", "an existing event hub needs `sendRuleName` (an authorization rule on the event hub with Send rights), or `trustedService` to export without keys.");
+        throw new ExportConfigError(
+          "DFE045",
+          "an existing event hub needs `sendRuleName` (an authorization rule on the event hub with Send rights), or `trustedService` to export without keys.",
+        );
       }
       return parsed;
     });
     const [namespaceName, eventHubName] = parts.names;
-    this.location = { namespaceName, eventHubName, resourceGroupName: parts.resourceGroupName, eventHubId, provider: options.provider, basicTier: options.basicTier ?? false, localAuthDisabled: false };
+    this.location = {
+      namespaceName,
+      eventHubName,
+      resourceGroupName: parts.resourceGroupName,
+      eventHubId,
+      provider: options.provider,
+      basicTier: options.basicTier ?? false,
+      localAuthDisabled: false,
+    };
     const where = `(existing${options.trustedService ? ", trusted service, no keys" : ""}, in ${parts.resourceGroupName})`;
     this.description = `Event Hub ${namespaceName}/${eventHubName} ${where}`;
     if (options.trustedService) {
@@ -64,7 +86,12 @@ export class ImportedEventHub extends EventHubBase {
       resourceGroupName: parts.resourceGroupName,
       provider: options.provider,
       lifecycle: {
-        postcondition: [{ condition: "${self.send}", errorMessage: `The rule "${options.sendRuleName}" on event hub ${namespaceName}/${eventHubName} lacks Send rights; continuous export needs a rule with Send.` }],
+        postcondition: [
+          {
+            condition: "${self.send}",
+            errorMessage: `The rule "${options.sendRuleName}" on event hub ${namespaceName}/${eventHubName} lacks Send rights; continuous export needs a rule with Send.`,
+          },
+        ],
       },
     });
     this.connectionString = rule.primaryConnectionString;
@@ -79,10 +106,11 @@ export class ImportedEventHub extends EventHubBase {
         const provider = resolveAzurermProvider(this, this.options.provider);
         const sub = provider && literalSubscriptionOf(provider);
         return sub && sub.toLowerCase() !== hubSubscription.toLowerCase()
-          ? [`[DFE064] ${this.node.path}: the event hub is in subscription ${hubSubscription}, but its Send rule is read through ${provider!.node.path}, which reads subscription ${sub}. Pass \`provider\` configured for ${hubSubscription}.`]
+          ? [
+              `[DFE064] ${this.node.path}: the event hub is in subscription ${hubSubscription}, but its Send rule is read through ${provider!.node.path}, which reads subscription ${sub}. Pass \`provider\` configured for ${hubSubscription}.`,
+            ]
           : [];
       },
     });
   }
 }
-

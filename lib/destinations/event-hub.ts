@@ -191,12 +191,21 @@ const LOCKED_DOWN_NAMESPACE_ARGUMENTS = { local_authentication_enabled: true, ne
 
 function checkEventHubProps(props: EventHubDestinationProps, sku: EventHubSku, retention: number): void {
   if (props.trustedService && sku === EventHubSku.BASIC) {
-    throw new ExportConfigError("DFE051", "export as a trusted service needs a namespace firewall, which the Basic tier does not have. Use EventHubSku.STANDARD or PREMIUM.");
+    throw new ExportConfigError(
+      "DFE051",
+      "export as a trusted service needs a namespace firewall, which the Basic tier does not have. Use EventHubSku.STANDARD or PREMIUM.",
+    );
   }
   if (!Token.isUnresolved(props.namespaceName) && !/^[A-Za-z][A-Za-z0-9-]{4,48}[A-Za-z0-9]$/.test(props.namespaceName)) {
-    throw new ExportConfigError("DFE046", `"${props.namespaceName}" is not a valid Event Hubs namespace name: 6 to 50 letters, digits and hyphens, starting with a letter and ending with a letter or digit.`);
+    throw new ExportConfigError(
+      "DFE046",
+      `"${props.namespaceName}" is not a valid Event Hubs namespace name: 6 to 50 letters, digits and hyphens, starting with a letter and ending with a letter or digit.`,
+    );
   }
   if (!Token.isUnresolved(retention) && (retention < 1 || retention > sku.maxRetentionDays)) {
-    throw new ExportConfigError("DFE047", `messageRetentionDays ${retention} is out of range for the ${sku.value} tier: 1 to ${sku.maxRetentionDays} days.`);
+    throw new ExportConfigError(
+      "DFE047",
+      `messageRetentionDays ${retention} is out of range for the ${sku.value} tier: 1 to ${sku.maxRetentionDays} days.`,
+    );
   }
 }

@@ -7,8 +7,17 @@ import { ExportConfigError, atPath } from "../model/errors";
 import { DestinationRole } from "../access/destination-role";
 import { keepUnstatedSettings, statedArguments } from "../adopt/keep-unstated";
 import {
-  AccessTarget, DataHoldingOptions, DestinationKind, DestinationOptions, DestinationPlacement, ExportActionConfig, ICrossTenantDestination, IPlacedDestination,
-  checkDestinationTenant, dataLifecycle, destinationTenant,
+  AccessTarget,
+  DataHoldingOptions,
+  DestinationKind,
+  DestinationOptions,
+  DestinationPlacement,
+  ExportActionConfig,
+  ICrossTenantDestination,
+  IPlacedDestination,
+  checkDestinationTenant,
+  dataLifecycle,
+  destinationTenant,
 } from "./destination";
 
 /** The pricing tier of a new workspace. */
@@ -75,7 +84,12 @@ export class LogAnalyticsDestination extends Construct implements ICrossTenantDe
    * An existing workspace, by resource id. Nothing is created; the workspace needs the
    * `SecurityCenterFree` or `Security` solution for the data to show.
    */
-  public static fromWorkspaceId(scope: Construct, id: string, workspaceResourceId: string, options: DestinationOptions = {}): ICrossTenantDestination {
+  public static fromWorkspaceId(
+    scope: Construct,
+    id: string,
+    workspaceResourceId: string,
+    options: DestinationOptions = {},
+  ): ICrossTenantDestination {
     return new ImportedWorkspace(scope, id, workspaceResourceId, options);
   }
 
@@ -91,7 +105,11 @@ export class LogAnalyticsDestination extends Construct implements ICrossTenantDe
   public readonly placement: DestinationPlacement;
   private readonly workspaceId: string;
 
-  constructor(scope: Construct, id: string, private readonly props: LogAnalyticsDestinationProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: LogAnalyticsDestinationProps,
+  ) {
     super(scope, id);
     atPath(this.node.path, () => checkWorkspaceProps(props));
     checkDestinationTenant(this, props);
@@ -120,10 +138,19 @@ export class LogAnalyticsDestination extends Construct implements ICrossTenantDe
     if (props.adopt) {
       const parts = atPath(this.node.path, () => adoptedWorkspace(props));
       this.workspace.importFrom(props.adopt.workspaceId, props.provider);
-      keepUnstatedSettings(this.workspace, statedArguments({ sku: props.sku, retention_in_days: props.retentionInDays, daily_quota_gb: props.dailyQuotaGb, tags: props.tags }));
+      keepUnstatedSettings(
+        this.workspace,
+        statedArguments({ sku: props.sku, retention_in_days: props.retentionInDays, daily_quota_gb: props.dailyQuotaGb, tags: props.tags }),
+      );
       if (props.adopt.hasSecurityCenterFree) {
-        this.solution.importFrom(`/subscriptions/${parts.subscriptionId}/resourceGroups/${parts.resourceGroupName}/providers/Microsoft.OperationsManagement/solutions/SecurityCenterFree(${parts.names[0]})`, props.provider);
-        keepUnstatedSettings(this.solution, statedArguments({ tags: props.tags, plan: true, solution_name: true, workspace_name: true, workspace_resource_id: true }));
+        this.solution.importFrom(
+          `/subscriptions/${parts.subscriptionId}/resourceGroups/${parts.resourceGroupName}/providers/Microsoft.OperationsManagement/solutions/SecurityCenterFree(${parts.names[0]})`,
+          props.provider,
+        );
+        keepUnstatedSettings(
+          this.solution,
+          statedArguments({ tags: props.tags, plan: true, solution_name: true, workspace_name: true, workspace_resource_id: true }),
+        );
       }
     }
     this.placement = { resourceGroupName: props.resourceGroupName, resources: [this.workspace] };
@@ -151,12 +178,19 @@ class ImportedWorkspace extends Construct implements ICrossTenantDestination {
   public readonly description: string;
   private readonly resourceGroupName: string;
 
-  constructor(scope: Construct, id: string, private readonly workspaceResourceId: string, private readonly options: DestinationOptions) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly workspaceResourceId: string,
+    private readonly options: DestinationOptions,
+  ) {
     super(scope, id);
     checkDestinationTenant(this, options);
     const parts = atPath(this.node.path, () => parseResourceId(workspaceResourceId, RESOURCE_ID_SHAPES.workspace, "a Log Analytics workspace"));
     this.resourceGroupName = parts?.resourceGroupName ?? Fn.element(Fn.split("/", workspaceResourceId), 4);
-    this.description = parts ? `Log Analytics workspace ${parts.names[0]} (existing, in ${parts.resourceGroupName})` : "Log Analytics workspace (existing, id known at apply)";
+    this.description = parts
+      ? `Log Analytics workspace ${parts.names[0]} (existing, in ${parts.resourceGroupName})`
+      : "Log Analytics workspace (existing, id known at apply)";
   }
 
   public get tenantId(): string | undefined {
@@ -187,7 +221,10 @@ function workspaceAccess(workspaceId: string, resourceGroupName: string, provide
 function checkWorkspaceProps(props: LogAnalyticsDestinationProps): void {
   const name = props.workspaceName;
   if (!Token.isUnresolved(name) && !/^[A-Za-z0-9][A-Za-z0-9-]{2,61}[A-Za-z0-9]$/.test(name)) {
-    throw new ExportConfigError("DFE041", `"${name}" is not a valid workspace name: 4 to 63 letters, digits and hyphens, starting and ending with a letter or digit.`);
+    throw new ExportConfigError(
+      "DFE041",
+      `"${name}" is not a valid workspace name: 4 to 63 letters, digits and hyphens, starting and ending with a letter or digit.`,
+    );
   }
   const days = props.retentionInDays;
   if (days !== undefined && !Token.isUnresolved(days) && !(Number.isInteger(days) && days >= 30 && days <= 730)) {

@@ -4,7 +4,16 @@ import { LogicAppTriggerHttpRequest, LogicAppWorkflow } from "../internal/azurer
 import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
 import { inWords } from "../internal/words";
 import { ExportConfigError, atPath } from "../model/errors";
-import { DestinationKind, DestinationOptions, DestinationPlacement, ExportActionConfig, IExportDestination, IPlacedDestination, checkDestinationTenant, destinationTenant } from "./destination";
+import {
+  DestinationKind,
+  DestinationOptions,
+  DestinationPlacement,
+  ExportActionConfig,
+  IExportDestination,
+  IPlacedDestination,
+  checkDestinationTenant,
+  destinationTenant,
+} from "./destination";
 
 /** Properties of a new Logic App (Consumption) workflow that Defender for Cloud triggers. */
 export interface LogicAppDestinationProps extends DestinationOptions {
@@ -56,7 +65,11 @@ export class LogicAppDestination extends Construct implements IPlacedDestination
   /** @inheritdoc */
   public readonly placement: DestinationPlacement;
 
-  constructor(scope: Construct, id: string, private readonly props: LogicAppDestinationProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: LogicAppDestinationProps,
+  ) {
     super(scope, id);
     checkDestinationTenant(this, props);
     this.workflow = new LogicAppWorkflow(this, "Workflow", {
@@ -91,18 +104,27 @@ class ImportedLogicApp extends Construct implements IExportDestination {
   public readonly kind = DestinationKind.LOGIC_APP;
   public readonly description: string;
 
-  constructor(scope: Construct, id: string, private readonly options: ExistingLogicAppOptions) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly options: ExistingLogicAppOptions,
+  ) {
     super(scope, id);
     checkDestinationTenant(this, options);
     const parts = atPath(this.node.path, () => {
       const url = options.triggerUrl;
       if (typeof url !== "string" || (!Token.isUnresolved(url) && !/^https:\/\/\S+$/.test(url))) {
-        throw new ExportConfigError("DFE048", "`triggerUrl` must be the trigger's https callback URL, passed as a sensitive variable or a resource attribute.");
+        throw new ExportConfigError(
+          "DFE048",
+          "`triggerUrl` must be the trigger's https callback URL, passed as a sensitive variable or a resource attribute.",
+        );
       }
       return parseResourceId(options.workflowId, RESOURCE_ID_SHAPES.logicApp, "a Logic App workflow");
     });
     if (!Token.isUnresolved(options.triggerUrl)) {
-      Annotations.of(this).addWarning("The Logic App trigger URL is a literal: it is a secret and lands in cdk.tf.json. Pass it as a sensitive TerraformVariable instead.");
+      Annotations.of(this).addWarning(
+        "The Logic App trigger URL is a literal: it is a secret and lands in cdk.tf.json. Pass it as a sensitive TerraformVariable instead.",
+      );
     }
     this.description = parts ? `Logic App ${parts.names[0]} (existing, in ${parts.resourceGroupName})` : "Logic App (existing, id known at apply)";
   }

@@ -31,7 +31,10 @@ export class SecurityResourceProvider {
    */
   public static byObjectId(objectId: string): SecurityResourceProvider {
     if (!Token.isUnresolved(objectId) && !GUID.test(String(objectId))) {
-      throw new ExportConfigError("DFE054", `"${objectId}" is not an object id. Give the GUID of the "Windows Azure Security Resource Provider" service principal in the destination's tenant.`);
+      throw new ExportConfigError(
+        "DFE054",
+        `"${objectId}" is not an object id. Give the GUID of the "Windows Azure Security Resource Provider" service principal in the destination's tenant.`,
+      );
     }
     return new SecurityResourceProvider(objectId, undefined);
   }

@@ -110,8 +110,17 @@ export class ContinuousExportFleet extends Construct {
     const kinds = new Set(props.destinations.map((d) => d.kind));
     const fromPolicy = (subscriptionId: string): AdoptedAutomations | undefined => {
       if (!policy) return undefined;
-      const at = (toEventHub: boolean) => ExistingAutomation.createdByPolicy(subscriptionId, policy.resourceGroupName ?? props.resourceGroupName, toEventHub, policy.location ?? props.location);
-      return { workspace: kinds.has(DestinationKind.WORKSPACE) ? at(false) : undefined, eventHub: kinds.has(DestinationKind.EVENT_HUB) ? at(true) : undefined };
+      const at = (toEventHub: boolean) =>
+        ExistingAutomation.createdByPolicy(
+          subscriptionId,
+          policy.resourceGroupName ?? props.resourceGroupName,
+          toEventHub,
+          policy.location ?? props.location,
+        );
+      return {
+        workspace: kinds.has(DestinationKind.WORKSPACE) ? at(false) : undefined,
+        eventHub: kinds.has(DestinationKind.EVENT_HUB) ? at(true) : undefined,
+      };
     };
     for (const s of props.subscriptions) {
       this.exports[s.subscriptionId] = new ContinuousExport(this, s.subscriptionId, {
@@ -141,11 +150,18 @@ export class ContinuousExportFleet extends Construct {
       if (arriving.has(subscriptionId.toLowerCase())) exported._importExisting();
     }
     // The writer AUTO picks depends on the request; a removed block for an address not in the state is a no-op.
-    const automationTypes = writer === AutomationWriter.AZAPI ? ["azapi_resource"] : writer === AutomationWriter.AZURERM ? ["azurerm_security_center_automation"] : ["azurerm_security_center_automation", "azapi_resource"];
-    const groupType = resourceGroupWriterOf({ ...props, subscriptionId: "", exports: [], writer }) === "azapi" ? "azapi_resource" : "azurerm_resource_group";
+    const automationTypes =
+      writer === AutomationWriter.AZAPI
+        ? ["azapi_resource"]
+        : writer === AutomationWriter.AZURERM
+          ? ["azurerm_security_center_automation"]
+          : ["azurerm_security_center_automation", "azapi_resource"];
+    const groupType =
+      resourceGroupWriterOf({ ...props, subscriptionId: "", exports: [], writer }) === "azapi" ? "azapi_resource" : "azurerm_resource_group";
     const kinds = DestinationKind.ALL.filter((k) => props.destinations.some((d) => d.kind === k));
     for (const subscriptionId of shard.leaving) {
-      for (const kind of kinds) automationTypes.forEach((type) => forgetWithoutDestroying(this, addressAt(this, type, subscriptionId, kind.actionType)));
+      for (const kind of kinds)
+        automationTypes.forEach((type) => forgetWithoutDestroying(this, addressAt(this, type, subscriptionId, kind.actionType)));
       if (props.createResourceGroup) forgetWithoutDestroying(this, addressAt(this, groupType, subscriptionId, "ResourceGroup"));
     }
   }
@@ -171,7 +187,10 @@ function checkSubscriptions(subscriptions: readonly FleetSubscription[], shard: 
   const seen = new Set<string>();
   for (const s of subscriptions) {
     if (Token.isUnresolved(s.subscriptionId)) {
-      throw new ExportConfigError("DFE091", "fleet subscriptions need literal ids: the id is the construct id, so that each subscription keeps its Terraform address.");
+      throw new ExportConfigError(
+        "DFE091",
+        "fleet subscriptions need literal ids: the id is the construct id, so that each subscription keeps its Terraform address.",
+      );
     }
     const key = s.subscriptionId.toLowerCase();
     if (seen.has(key)) {

@@ -71,7 +71,12 @@ function planShards(subscriptionIds: readonly string[], options: ShardPlanOption
   const total = Math.max(count, previous);
   const width = Math.max(2, String(total - 1).length);
   const shards = Array.from({ length: total }, (_, index) => ({
-    index, name: `shard-${String(index).padStart(width, "0")}`, subscriptionIds: [] as string[], arriving: [] as string[], leaving: [] as string[], retiring: index >= count,
+    index,
+    name: `shard-${String(index).padStart(width, "0")}`,
+    subscriptionIds: [] as string[],
+    arriving: [] as string[],
+    leaving: [] as string[],
+    retiring: index >= count,
   }));
   for (const id of [...subscriptionIds].sort()) {
     const now = shardOf(id, count);

@@ -16,5 +16,8 @@ export function addressAt(scope: IConstruct, resourceType: string, ...childIds: 
 export function idOfPath(construct: IConstruct): string {
   const stack = TerraformStack.of(construct);
   const scopes = construct.node.scopes;
-  return scopes.slice(scopes.indexOf(stack) + 1).map((c) => c.node.id).join("-");
+  return scopes
+    .slice(scopes.indexOf(stack) + 1)
+    .map((c) => c.node.id)
+    .join("-");
 }

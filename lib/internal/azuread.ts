@@ -7,7 +7,12 @@ import { defaultProviderOf } from "./provider-check";
  * The door to the azuread provider binding, an optional peer dependency: it is loaded only when a
  * service principal is looked up by its app id, so users who give object ids never need it.
  */
-export function servicePrincipalByClientId(scope: Construct, id: string, clientId: string, provider?: TerraformProvider): { readonly objectId: string } {
+export function servicePrincipalByClientId(
+  scope: Construct,
+  id: string,
+  clientId: string,
+  provider?: TerraformProvider,
+): { readonly objectId: string } {
   let mod: typeof import("@cdktf/provider-azuread/lib/data-azuread-service-principal");
   try {
     mod = require("@cdktf/provider-azuread/lib/data-azuread-service-principal");

@@ -14,8 +14,14 @@ export interface ResourceIdParts {
 
 /** The resource id shapes the library imports. */
 export const RESOURCE_ID_SHAPES = {
-  workspace: { types: ["Microsoft.OperationalInsights/workspaces"], example: "/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.OperationalInsights/workspaces/<name>" },
-  eventHub: { types: ["Microsoft.EventHub/namespaces", "eventhubs"], example: "/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.EventHub/namespaces/<namespace>/eventhubs/<hub>" },
+  workspace: {
+    types: ["Microsoft.OperationalInsights/workspaces"],
+    example: "/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.OperationalInsights/workspaces/<name>",
+  },
+  eventHub: {
+    types: ["Microsoft.EventHub/namespaces", "eventhubs"],
+    example: "/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.EventHub/namespaces/<namespace>/eventhubs/<hub>",
+  },
   logicApp: { types: ["Microsoft.Logic/workflows"], example: "/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.Logic/workflows/<name>" },
 } as const;
 
@@ -68,6 +74,9 @@ export function isSubscriptionId(value: string): boolean {
 /** Names that force replacement must be an adopted resource's own, or the import would be followed by a replacement. */
 export function checkSameName(what: string, theirs: string, ours: string): void {
   if (!Token.isUnresolved(ours) && theirs !== ours) {
-    throw new ExportConfigError("DFE116", `the adopted resource's ${what} is "${theirs}", but the props say "${ours}": it forces replacement, and the data would be lost. Use "${theirs}".`);
+    throw new ExportConfigError(
+      "DFE116",
+      `the adopted resource's ${what} is "${theirs}", but the props say "${ours}": it forces replacement, and the data would be lost. Use "${theirs}".`,
+    );
   }
 }

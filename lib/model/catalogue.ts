@@ -11,17 +11,35 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export class Recommendation {
   /** "Machines should have vulnerability findings resolved": one finding per vulnerability found. */
-  public static readonly MACHINES_VULNERABILITIES = new Recommendation("1195afff-c881-495e-9bc5-1486211ae03f", "Machines should have vulnerability findings resolved");
+  public static readonly MACHINES_VULNERABILITIES = new Recommendation(
+    "1195afff-c881-495e-9bc5-1486211ae03f",
+    "Machines should have vulnerability findings resolved",
+  );
   /** "SQL databases should have vulnerability findings resolved". */
-  public static readonly SQL_DATABASES_VULNERABILITIES = new Recommendation("82e20e14-edc5-4373-bfc4-f13121257c37", "SQL databases should have vulnerability findings resolved");
+  public static readonly SQL_DATABASES_VULNERABILITIES = new Recommendation(
+    "82e20e14-edc5-4373-bfc4-f13121257c37",
+    "SQL databases should have vulnerability findings resolved",
+  );
   /** "SQL servers on machines should have vulnerability findings resolved": SQL Server on VMs and Arc machines. */
-  public static readonly SQL_SERVERS_ON_MACHINES_VULNERABILITIES = new Recommendation("f97aa83c-9b63-4f9a-99f6-b22c4398f936", "SQL servers on machines should have vulnerability findings resolved");
+  public static readonly SQL_SERVERS_ON_MACHINES_VULNERABILITIES = new Recommendation(
+    "f97aa83c-9b63-4f9a-99f6-b22c4398f936",
+    "SQL servers on machines should have vulnerability findings resolved",
+  );
   /** "Container registry images should have vulnerability findings resolved (powered by Qualys)". */
-  public static readonly CONTAINER_REGISTRY_IMAGES_VULNERABILITIES = new Recommendation("dbd0cb49-b563-45e7-9724-889e799fa648", "Container registry images should have vulnerability findings resolved");
+  public static readonly CONTAINER_REGISTRY_IMAGES_VULNERABILITIES = new Recommendation(
+    "dbd0cb49-b563-45e7-9724-889e799fa648",
+    "Container registry images should have vulnerability findings resolved",
+  );
   /** "Running container images should have vulnerability findings resolved". */
-  public static readonly RUNNING_CONTAINER_IMAGES_VULNERABILITIES = new Recommendation("41503391-efa5-47ee-9282-4eff6131462c", "Running container images should have vulnerability findings resolved");
+  public static readonly RUNNING_CONTAINER_IMAGES_VULNERABILITIES = new Recommendation(
+    "41503391-efa5-47ee-9282-4eff6131462c",
+    "Running container images should have vulnerability findings resolved",
+  );
   /** "System updates should be installed on your machines": one finding per missing update. */
-  public static readonly SYSTEM_UPDATES = new Recommendation("4ab6e3c5-74dd-8b35-9ab9-f61b30875b27", "System updates should be installed on your machines");
+  public static readonly SYSTEM_UPDATES = new Recommendation(
+    "4ab6e3c5-74dd-8b35-9ab9-f61b30875b27",
+    "System updates should be installed on your machines",
+  );
 
   /**
    * Any recommendation by its assessment key.
@@ -39,7 +57,10 @@ export class Recommendation {
     public readonly displayName: string,
   ) {
     if (!GUID.test(String(assessmentKey))) {
-      throw new ExportConfigError("DFE021", `"${assessmentKey}" is not an assessment key. A recommendation is named by a GUID such as "f97aa83c-9b63-4f9a-99f6-b22c4398f936" (find keys with Azure Resource Graph: securityresources | where type == "microsoft.security/assessments").`);
+      throw new ExportConfigError(
+        "DFE021",
+        `"${assessmentKey}" is not an assessment key. A recommendation is named by a GUID such as "f97aa83c-9b63-4f9a-99f6-b22c4398f936" (find keys with Azure Resource Graph: securityresources | where type == "microsoft.security/assessments").`,
+      );
     }
   }
 }
@@ -92,7 +113,10 @@ export class AssessmentState {
   public static of(code: string): AssessmentState {
     const found = AssessmentState.ALL.find((s) => s.code.toLowerCase() === String(code).toLowerCase());
     if (!found) {
-      throw new ExportConfigError("DFE020", `"${code}" is not a recommendation state. Use one of: ${AssessmentState.ALL.map((s) => s.code).join(", ")}.`);
+      throw new ExportConfigError(
+        "DFE020",
+        `"${code}" is not a recommendation state. Use one of: ${AssessmentState.ALL.map((s) => s.code).join(", ")}.`,
+      );
     }
     return found;
   }
@@ -138,6 +162,9 @@ export class ComplianceStandard {
 
 function requireToken(value: string, what: string, example: string): void {
   if (typeof value !== "string" || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(value)) {
-    throw new ExportConfigError("DFE022", `${JSON.stringify(value)} is not ${what}: use letters, digits, dots, hyphens and underscores, e.g. "${example}".`);
+    throw new ExportConfigError(
+      "DFE022",
+      `${JSON.stringify(value)} is not ${what}: use letters, digits, dots, hyphens and underscores, e.g. "${example}".`,
+    );
   }
 }

@@ -14,16 +14,31 @@ export class DataType {
   /** The overall secure score (streaming sends when a control's score changes by 0.01 or more). */
   public static readonly SECURE_SCORE = new DataType("Overall secure score", "SecureScores", "SecureScoresSnapshot", "SecureScores");
   /** The secure score per control. */
-  public static readonly SECURE_SCORE_CONTROLS = new DataType("Secure score controls", "SecureScoreControls", "SecureScoreControlsSnapshot", "SecureScoreControls");
+  public static readonly SECURE_SCORE_CONTROLS = new DataType(
+    "Secure score controls",
+    "SecureScoreControls",
+    "SecureScoreControlsSnapshot",
+    "SecureScoreControls",
+  );
   /** Regulatory compliance assessments. */
-  public static readonly REGULATORY_COMPLIANCE = new DataType("Regulatory compliance", "RegulatoryComplianceAssessment", "RegulatoryComplianceAssessmentSnapshot", "SecurityRegulatoryCompliance");
+  public static readonly REGULATORY_COMPLIANCE = new DataType(
+    "Regulatory compliance",
+    "RegulatoryComplianceAssessment",
+    "RegulatoryComplianceAssessmentSnapshot",
+    "SecurityRegulatoryCompliance",
+  );
   /** Attack paths (preview, needs Defender CSPM); only the 2023-12-01-preview API knows these sources. */
   public static readonly ATTACK_PATHS = new DataType("Attack paths", "AttackPaths", "AttackPathsSnapshot", "SecurityAttackPathData", true);
 
   /** All data types, in the order the library writes their sources. */
   public static readonly ALL: readonly DataType[] = [
-    DataType.ALERTS, DataType.RECOMMENDATIONS, DataType.FINDINGS, DataType.SECURE_SCORE,
-    DataType.SECURE_SCORE_CONTROLS, DataType.REGULATORY_COMPLIANCE, DataType.ATTACK_PATHS,
+    DataType.ALERTS,
+    DataType.RECOMMENDATIONS,
+    DataType.FINDINGS,
+    DataType.SECURE_SCORE,
+    DataType.SECURE_SCORE_CONTROLS,
+    DataType.REGULATORY_COMPLIANCE,
+    DataType.ATTACK_PATHS,
   ];
 
   private constructor(

@@ -33,12 +33,18 @@ export function dimension<T>(
 ): Dimension | undefined {
   if (values === undefined) return undefined;
   if (!Array.isArray(values) || values.length === 0) {
-    throw new ExportConfigError("DFE013", `the ${field} filter is an empty list, which would match nothing. Leave it out to accept every ${field}, or list at least one value.`);
+    throw new ExportConfigError(
+      "DFE013",
+      `the ${field} filter is an empty list, which would match nothing. Leave it out to accept every ${field}, or list at least one value.`,
+    );
   }
   if (kind) {
     const foreign = values.find((v) => !Object.prototype.isPrototypeOf.call(kind.prototype, v as object));
     if (foreign !== undefined) {
-      throw new ExportConfigError("DFE020", `the ${field} filter takes ${kind.name} values (e.g. ${kind.name}.of(…)), got ${JSON.stringify(foreign)}.`);
+      throw new ExportConfigError(
+        "DFE020",
+        `the ${field} filter takes ${kind.name} values (e.g. ${kind.name}.of(…)), got ${JSON.stringify(foreign)}.`,
+      );
     }
   }
   // The order of accepted values means nothing, so it must not show in the output: ranked values

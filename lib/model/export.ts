@@ -117,10 +117,36 @@ export class Export {
     assertOptions(options, DataType.ALERTS, ["severities", "minimumSeverity", "plans", "alertTypes", "displayNameContains"]);
     const severities = pickSeverities(options.severities, options.minimumSeverity, AlertSeverity, "alert");
     return new Export(DataType.ALERTS, options, [
-      dimension("severity", "Severity", severities, (s) => Rule.equals("Severity", s.ruleValue), (s) => s.name, AlertSeverity),
-      dimension("Defender plan", "ProductComponentName", options.plans, (p) => Rule.equals("ProductComponentName", p.productComponentName), (p) => p.productComponentName, DefenderPlan),
-      dimension("alert type", "AlertType", texts(options.alertTypes, "alertTypes"), (t) => Rule.equals("AlertType", t), (t) => t),
-      dimension("display name contains", "AlertDisplayName", texts(options.displayNameContains, "displayNameContains"), (t) => Rule.contains("AlertDisplayName", t), (t) => `"${t}"`),
+      dimension(
+        "severity",
+        "Severity",
+        severities,
+        (s) => Rule.equals("Severity", s.ruleValue),
+        (s) => s.name,
+        AlertSeverity,
+      ),
+      dimension(
+        "Defender plan",
+        "ProductComponentName",
+        options.plans,
+        (p) => Rule.equals("ProductComponentName", p.productComponentName),
+        (p) => p.productComponentName,
+        DefenderPlan,
+      ),
+      dimension(
+        "alert type",
+        "AlertType",
+        texts(options.alertTypes, "alertTypes"),
+        (t) => Rule.equals("AlertType", t),
+        (t) => t,
+      ),
+      dimension(
+        "display name contains",
+        "AlertDisplayName",
+        texts(options.displayNameContains, "displayNameContains"),
+        (t) => Rule.contains("AlertDisplayName", t),
+        (t) => `"${t}"`,
+      ),
     ]);
   }
 
@@ -129,9 +155,31 @@ export class Export {
     assertOptions(options, DataType.RECOMMENDATIONS, ["recommendations", "severities", "minimumSeverity", "states"]);
     const severities = pickSeverities(options.severities, options.minimumSeverity, Severity, "recommendation");
     return new Export(DataType.RECOMMENDATIONS, options, [
-      dimension("recommendation", "name", options.recommendations, (r) => Rule.contains("name", r.assessmentKey), (r) => r.displayName, Recommendation, (r) => r.assessmentKey),
-      dimension("severity", "properties.metadata.severity", severities, (s) => Rule.equals("properties.metadata.severity", s.ruleValue), (s) => s.name, Severity),
-      dimension("state", "properties.status.code", options.states, (s) => Rule.equals("properties.status.code", s.code), (s) => s.code, AssessmentState),
+      dimension(
+        "recommendation",
+        "name",
+        options.recommendations,
+        (r) => Rule.contains("name", r.assessmentKey),
+        (r) => r.displayName,
+        Recommendation,
+        (r) => r.assessmentKey,
+      ),
+      dimension(
+        "severity",
+        "properties.metadata.severity",
+        severities,
+        (s) => Rule.equals("properties.metadata.severity", s.ruleValue),
+        (s) => s.name,
+        Severity,
+      ),
+      dimension(
+        "state",
+        "properties.status.code",
+        options.states,
+        (s) => Rule.equals("properties.status.code", s.code),
+        (s) => s.code,
+        AssessmentState,
+      ),
     ]);
   }
 
@@ -146,8 +194,23 @@ export class Export {
       DataType.FINDINGS,
       options,
       [
-        dimension("recommendation", "id", options.recommendations, (r) => Rule.contains("id", `/assessments/${r.assessmentKey}/`), (r) => r.displayName, Recommendation, (r) => r.assessmentKey),
-        dimension("severity", "properties.status.severity", severities, (s) => Rule.equals("properties.status.severity", s.ruleValue), (s) => s.name, Severity),
+        dimension(
+          "recommendation",
+          "id",
+          options.recommendations,
+          (r) => Rule.contains("id", `/assessments/${r.assessmentKey}/`),
+          (r) => r.displayName,
+          Recommendation,
+          (r) => r.assessmentKey,
+        ),
+        dimension(
+          "severity",
+          "properties.status.severity",
+          severities,
+          (s) => Rule.equals("properties.status.severity", s.ruleValue),
+          (s) => s.name,
+          Severity,
+        ),
       ],
       options.recommendations ?? [],
     );
@@ -163,7 +226,14 @@ export class Export {
   public static secureScoreControls(options: SecureScoreControlExportOptions = {}): Export {
     assertOptions(options, DataType.SECURE_SCORE_CONTROLS, ["controls"]);
     return new Export(DataType.SECURE_SCORE_CONTROLS, options, [
-      dimension("control", "name", options.controls, (c) => Rule.equals("name", c.controlName), (c) => c.controlName, SecureScoreControl),
+      dimension(
+        "control",
+        "name",
+        options.controls,
+        (c) => Rule.equals("name", c.controlName),
+        (c) => c.controlName,
+        SecureScoreControl,
+      ),
     ]);
   }
 
@@ -171,7 +241,14 @@ export class Export {
   public static regulatoryCompliance(options: RegulatoryComplianceExportOptions = {}): Export {
     assertOptions(options, DataType.REGULATORY_COMPLIANCE, ["standards"]);
     return new Export(DataType.REGULATORY_COMPLIANCE, options, [
-      dimension("standard", "id", options.standards, (s) => Rule.contains("id", s.standardName), (s) => s.standardName, ComplianceStandard),
+      dimension(
+        "standard",
+        "id",
+        options.standards,
+        (s) => Rule.contains("id", s.standardName),
+        (s) => s.standardName,
+        ComplianceStandard,
+      ),
     ]);
   }
 
@@ -184,7 +261,14 @@ export class Export {
     const levels = pickSeverities(options.riskLevels, options.minimumRiskLevel, AttackPathRiskLevel, "attack path");
     const path = options.riskLevelPath ?? ATTACK_PATH_RISK_LEVEL_PATH;
     return new Export(DataType.ATTACK_PATHS, options, [
-      dimension("risk level", path, levels, (l) => Rule.equals(path, l.ruleValue), (l) => l.name, AttackPathRiskLevel),
+      dimension(
+        "risk level",
+        path,
+        levels,
+        (l) => Rule.equals(path, l.ruleValue),
+        (l) => l.name,
+        AttackPathRiskLevel,
+      ),
     ]);
   }
 
@@ -225,10 +309,16 @@ export class Export {
     const streaming = options.streaming ?? true;
     const snapshot = options.snapshot ?? false;
     if (!streaming && !snapshot) {
-      throw new ExportConfigError("DFE011", `${dataType.portalName}: streaming and snapshot are both off, so nothing would be exported. Turn one of them on.`);
+      throw new ExportConfigError(
+        "DFE011",
+        `${dataType.portalName}: streaming and snapshot are both off, so nothing would be exported. Turn one of them on.`,
+      );
     }
     if (snapshot && !dataType.snapshotSource) {
-      throw new ExportConfigError("DFE012", `${dataType.portalName} have no weekly snapshot (only a streaming source, ${dataType.streamingSource}). Remove \`snapshot: true\`.`);
+      throw new ExportConfigError(
+        "DFE012",
+        `${dataType.portalName} have no weekly snapshot (only a streaming source, ${dataType.streamingSource}). Remove \`snapshot: true\`.`,
+      );
     }
     this.eventSources = [...(streaming ? [dataType.streamingSource] : []), ...(snapshot && dataType.snapshotSource ? [dataType.snapshotSource] : [])];
     const all = [...dimensions, whereDimension(options.where, dataType)].filter((d): d is Dimension => d !== undefined);
@@ -248,11 +338,17 @@ export class Export {
 function whereDimension(where: RuleSet[] | undefined, dataType: DataType): Dimension | undefined {
   if (where === undefined) return undefined;
   if (!Array.isArray(where) || where.length === 0) {
-    throw new ExportConfigError("DFE013", `${dataType.portalName}: \`where\` is an empty list, which would match nothing. Leave it out, or give at least one RuleSet.`);
+    throw new ExportConfigError(
+      "DFE013",
+      `${dataType.portalName}: \`where\` is an empty list, which would match nothing. Leave it out, or give at least one RuleSet.`,
+    );
   }
   for (const set of where) {
     if (!(set instanceof RuleSet)) {
-      throw new ExportConfigError("DFE003", `${dataType.portalName}: \`where\` takes RuleSet objects (RuleSet.of(Rule.raw(…))), got ${JSON.stringify(set)}.`);
+      throw new ExportConfigError(
+        "DFE003",
+        `${dataType.portalName}: \`where\` takes RuleSet objects (RuleSet.of(Rule.raw(…))), got ${JSON.stringify(set)}.`,
+      );
     }
     set.rules.forEach((r) => assertPathApplies(r.propertyJPath, dataType));
   }
@@ -260,13 +356,21 @@ function whereDimension(where: RuleSet[] | undefined, dataType: DataType): Dimen
   return { field: "where", paths: [], alternatives: where.map((s) => [...s.rules]), text: `(${text.join(" OR ")})`, values: text };
 }
 
-function pickSeverities<T>(list: T[] | undefined, minimum: T | undefined, kind: { atLeast(m: T): T[]; readonly prototype: T; readonly name: string }, what: string): T[] | undefined {
+function pickSeverities<T>(
+  list: T[] | undefined,
+  minimum: T | undefined,
+  kind: { atLeast(m: T): T[]; readonly prototype: T; readonly name: string },
+  what: string,
+): T[] | undefined {
   if (list !== undefined && minimum !== undefined) {
     throw new ExportConfigError("DFE014", `${what} export: give the list of accepted severities or the minimum, not both.`);
   }
   if (minimum === undefined) return list;
   if (!Object.prototype.isPrototypeOf.call(kind.prototype, minimum as object)) {
-    throw new ExportConfigError("DFE020", `${what} export: \`minimumSeverity\` must be one of the ${kind.name} constants, got ${JSON.stringify(minimum)}.`);
+    throw new ExportConfigError(
+      "DFE020",
+      `${what} export: \`minimumSeverity\` must be one of the ${kind.name} constants, got ${JSON.stringify(minimum)}.`,
+    );
   }
   return kind.atLeast(minimum);
 }

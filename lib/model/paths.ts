@@ -11,8 +11,16 @@ const KNOWN_PATHS: ReadonlyArray<{ path: string; types: readonly DataType[]; hin
   { path: "ProductComponentName", types: [DataType.ALERTS], hint: "the Defender plan of an alert" },
   { path: "AlertType", types: [DataType.ALERTS], hint: "the type of an alert" },
   { path: "AlertDisplayName", types: [DataType.ALERTS], hint: "the display name of an alert" },
-  { path: "properties.metadata.severity", types: [DataType.RECOMMENDATIONS], hint: "the recommendation severity path; alerts use `Severity`, findings `properties.status.severity`" },
-  { path: "properties.status.severity", types: [DataType.FINDINGS], hint: "the finding severity path; recommendations use `properties.metadata.severity`, alerts `Severity`" },
+  {
+    path: "properties.metadata.severity",
+    types: [DataType.RECOMMENDATIONS],
+    hint: "the recommendation severity path; alerts use `Severity`, findings `properties.status.severity`",
+  },
+  {
+    path: "properties.status.severity",
+    types: [DataType.FINDINGS],
+    hint: "the finding severity path; recommendations use `properties.metadata.severity`, alerts `Severity`",
+  },
   { path: "attackPath.riskLevel", types: [DataType.ATTACK_PATHS], hint: "the risk level of an attack path" },
   { path: "properties.status.code", types: [DataType.RECOMMENDATIONS, DataType.FINDINGS], hint: "the health state of a recommendation or finding" },
 ];
@@ -28,6 +36,9 @@ export function pathMismatch(path: string, dataType: DataType): string | undefin
 export function assertPathApplies(path: string, dataType: DataType): void {
   const mismatch = pathMismatch(path, dataType);
   if (mismatch) {
-    throw new ExportConfigError("DFE008", `${mismatch}. The service would accept the rule and export nothing. Use the typed filter of this data type instead.`);
+    throw new ExportConfigError(
+      "DFE008",
+      `${mismatch}. The service would accept the rule and export nothing. Use the typed filter of this data type instead.`,
+    );
   }
 }

@@ -60,8 +60,15 @@ export class Operator {
   public static readonly ENDS_WITH = new Operator("EndsWith", "text");
 
   private static readonly ALL = [
-    Operator.EQUALS, Operator.NOT_EQUALS, Operator.GREATER_THAN, Operator.GREATER_THAN_OR_EQUAL_TO,
-    Operator.LESSER_THAN, Operator.LESSER_THAN_OR_EQUAL_TO, Operator.CONTAINS, Operator.STARTS_WITH, Operator.ENDS_WITH,
+    Operator.EQUALS,
+    Operator.NOT_EQUALS,
+    Operator.GREATER_THAN,
+    Operator.GREATER_THAN_OR_EQUAL_TO,
+    Operator.LESSER_THAN,
+    Operator.LESSER_THAN_OR_EQUAL_TO,
+    Operator.CONTAINS,
+    Operator.STARTS_WITH,
+    Operator.ENDS_WITH,
   ];
 
   /** Parses an operator by its API name (case-insensitive); throws for anything else. */
@@ -144,31 +151,55 @@ export class Rule {
 
 function checkRule(rule: Rule): void {
   if (!(rule.operator instanceof Operator)) {
-    throw new ExportConfigError("DFE002", `rule on "${rule.propertyJPath}": the operator must be an Operator (e.g. Operator.EQUALS), got ${JSON.stringify(rule.operator)}. Use Operator.of("Equals") to parse a name.`);
+    throw new ExportConfigError(
+      "DFE002",
+      `rule on "${rule.propertyJPath}": the operator must be an Operator (e.g. Operator.EQUALS), got ${JSON.stringify(rule.operator)}. Use Operator.of("Equals") to parse a name.`,
+    );
   }
   if (!(rule.propertyType instanceof PropertyType)) {
-    throw new ExportConfigError("DFE001", `rule on "${rule.propertyJPath}": the property type must be a PropertyType (e.g. PropertyType.STRING), got ${JSON.stringify(rule.propertyType)}. Use PropertyType.of("String") to parse a name.`);
+    throw new ExportConfigError(
+      "DFE001",
+      `rule on "${rule.propertyJPath}": the property type must be a PropertyType (e.g. PropertyType.STRING), got ${JSON.stringify(rule.propertyType)}. Use PropertyType.of("String") to parse a name.`,
+    );
   }
   if (typeof rule.propertyJPath !== "string" || rule.propertyJPath.trim() === "" || rule.propertyJPath !== rule.propertyJPath.trim()) {
-    throw new ExportConfigError("DFE003", `a rule needs a JPath without surrounding spaces, got ${JSON.stringify(rule.propertyJPath)}. Give the property's path, e.g. "Severity".`);
+    throw new ExportConfigError(
+      "DFE003",
+      `a rule needs a JPath without surrounding spaces, got ${JSON.stringify(rule.propertyJPath)}. Give the property's path, e.g. "Severity".`,
+    );
   }
   if (typeof rule.expectedValue !== "string") {
-    throw new ExportConfigError("DFE004", `rule on "${rule.propertyJPath}": the expected value must be text, got ${JSON.stringify(rule.expectedValue)}. Write numbers and booleans as text, e.g. "5" or "true".`);
+    throw new ExportConfigError(
+      "DFE004",
+      `rule on "${rule.propertyJPath}": the expected value must be text, got ${JSON.stringify(rule.expectedValue)}. Write numbers and booleans as text, e.g. "5" or "true".`,
+    );
   }
   const { operator, propertyType, expectedValue } = rule;
   if (operator.numericOnly && !propertyType.isNumeric) {
-    throw new ExportConfigError("DFE005", `rule ${rule}: ${operator.value} compares numbers only. Use PropertyType.INTEGER or NUMBER, or a text operator (Equals, Contains, StartsWith, EndsWith).`);
+    throw new ExportConfigError(
+      "DFE005",
+      `rule ${rule}: ${operator.value} compares numbers only. Use PropertyType.INTEGER or NUMBER, or a text operator (Equals, Contains, StartsWith, EndsWith).`,
+    );
   }
   if (operator.textOnly && propertyType.isNumeric) {
-    throw new ExportConfigError("DFE005", `rule ${rule}: ${operator.value} does not apply to numbers. Use Equals, NotEquals, GreaterThan(OrEqualTo) or LesserThan(OrEqualTo).`);
+    throw new ExportConfigError(
+      "DFE005",
+      `rule ${rule}: ${operator.value} does not apply to numbers. Use Equals, NotEquals, GreaterThan(OrEqualTo) or LesserThan(OrEqualTo).`,
+    );
   }
   const valid =
-    propertyType === PropertyType.INTEGER ? /^-?\d+$/.test(expectedValue)
-    : propertyType === PropertyType.NUMBER ? expectedValue.trim() !== "" && Number.isFinite(Number(expectedValue))
-    : propertyType === PropertyType.BOOLEAN ? /^(true|false)$/i.test(expectedValue)
-    : expectedValue !== "";
+    propertyType === PropertyType.INTEGER
+      ? /^-?\d+$/.test(expectedValue)
+      : propertyType === PropertyType.NUMBER
+        ? expectedValue.trim() !== "" && Number.isFinite(Number(expectedValue))
+        : propertyType === PropertyType.BOOLEAN
+          ? /^(true|false)$/i.test(expectedValue)
+          : expectedValue !== "";
   if (!valid) {
-    throw new ExportConfigError("DFE004", `rule ${rule}: "${expectedValue}" is not a valid ${propertyType.value} value. Give a value of that type as text.`);
+    throw new ExportConfigError(
+      "DFE004",
+      `rule ${rule}: "${expectedValue}" is not a valid ${propertyType.value} value. Give a value of that type as text.`,
+    );
   }
 }
 
@@ -189,7 +220,10 @@ export class RuleSet {
 
   private constructor(rules: Rule[]) {
     if (rules.length === 0) {
-      throw new ExportConfigError("DFE007", "an empty rule set matches everything and hides mistakes. Leave the filter out to export everything, or give at least one rule.");
+      throw new ExportConfigError(
+        "DFE007",
+        "an empty rule set matches everything and hides mistakes. Leave the filter out to export everything, or give at least one rule.",
+      );
     }
     for (const r of rules) {
       if (!(r instanceof Rule)) {
@@ -254,7 +288,9 @@ export function contradictionIn(rules: readonly PlainRule[]): string | undefined
 
 /** Refuses rule sets that can never match. */
 function assertSatisfiable(rules: readonly Rule[]): void {
-  const contradiction = contradictionIn(rules.map((r) => ({ propertyJPath: r.propertyJPath, operator: r.operator.value, expectedValue: r.expectedValue })));
+  const contradiction = contradictionIn(
+    rules.map((r) => ({ propertyJPath: r.propertyJPath, operator: r.operator.value, expectedValue: r.expectedValue })),
+  );
   if (contradiction) {
     throw new ExportConfigError(
       "DFE006",

@@ -87,7 +87,12 @@ export class AttackPathRiskLevel {
   public static readonly CRITICAL = new AttackPathRiskLevel("Critical", 4);
 
   /** Every risk level, lowest first. */
-  public static readonly ALL: readonly AttackPathRiskLevel[] = [AttackPathRiskLevel.LOW, AttackPathRiskLevel.MEDIUM, AttackPathRiskLevel.HIGH, AttackPathRiskLevel.CRITICAL];
+  public static readonly ALL: readonly AttackPathRiskLevel[] = [
+    AttackPathRiskLevel.LOW,
+    AttackPathRiskLevel.MEDIUM,
+    AttackPathRiskLevel.HIGH,
+    AttackPathRiskLevel.CRITICAL,
+  ];
 
   /** Parses a risk level by name (case-insensitive); throws for anything else. */
   public static of(name: string): AttackPathRiskLevel {

@@ -36,7 +36,10 @@ const expanded = new WeakMap<readonly Export[], { readonly members: readonly Exp
 
 function expand(exports: readonly Export[]): AutomationSource[] {
   if (!Array.isArray(exports) || exports.length === 0) {
-    throw new ExportConfigError("DFE010", "no data selected: `exports` is empty, so nothing would be exported. Add at least one, e.g. Export.alerts().");
+    throw new ExportConfigError(
+      "DFE010",
+      "no data selected: `exports` is empty, so nothing would be exported. Add at least one, e.g. Export.alerts().",
+    );
   }
   const merged = new Map<string, { dataType: DataType; ruleSets: RuleSet[] | "all" }>();
   const contributions = new Map<string, number>();
@@ -54,14 +57,19 @@ function expand(exports: readonly Export[]): AutomationSource[] {
     if (e.parentRecommendations) {
       const parentSets = e.parentRecommendations.map((r) => RuleSet.of(Rule.contains("name", r.assessmentKey)));
       for (const source of e.eventSources) {
-        const parent = source === DataType.FINDINGS.snapshotSource ? DataType.RECOMMENDATIONS.snapshotSource! : DataType.RECOMMENDATIONS.streamingSource;
+        const parent =
+          source === DataType.FINDINGS.snapshotSource ? DataType.RECOMMENDATIONS.snapshotSource! : DataType.RECOMMENDATIONS.streamingSource;
         add(parent, DataType.RECOMMENDATIONS, parentSets);
       }
     }
   }
   return [...merged.entries()]
     .sort(([a], [b]) => DataType.orderOf(a) - DataType.orderOf(b))
-    .map(([eventSource, { dataType, ruleSets }]) => ({ eventSource, dataType, ruleSets: ruleSets === "all" ? [] : canonical(ruleSets, contributions.get(eventSource) ?? 0) }));
+    .map(([eventSource, { dataType, ruleSets }]) => ({
+      eventSource,
+      dataType,
+      ruleSets: ruleSets === "all" ? [] : canonical(ruleSets, contributions.get(eventSource) ?? 0),
+    }));
 }
 
 /**

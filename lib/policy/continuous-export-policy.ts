@@ -3,7 +3,11 @@ import { Construct } from "constructs";
 import { DestinationRole } from "../access/destination-role";
 import { DestinationKind, IExportDestination, isCrossTenantDestination } from "../destinations/destination";
 import {
-  ManagementGroupPolicyAssignment, ManagementGroupPolicyRemediation, RoleAssignment, SubscriptionPolicyAssignment, SubscriptionPolicyRemediation,
+  ManagementGroupPolicyAssignment,
+  ManagementGroupPolicyRemediation,
+  RoleAssignment,
+  SubscriptionPolicyAssignment,
+  SubscriptionPolicyRemediation,
 } from "../internal/azurerm";
 import { literalTenantOf, resolveAzurermProvider } from "../internal/provider-check";
 import { ExportConfigError, atPath } from "../model/errors";
@@ -90,7 +94,11 @@ export class ContinuousExportPolicy extends Construct {
   /** The remediation task, unless `remediate` is false. */
   public readonly remediation?: TerraformResource;
 
-  constructor(scope: Construct, id: string, private readonly props: ContinuousExportPolicyProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: ContinuousExportPolicyProps,
+  ) {
     super(scope, id);
     const { definition, parameters, destinationId, destinationScope, destinationRole } = atPath(this.node.path, () => translate(props));
     this.definition = definition;
@@ -112,7 +120,13 @@ export class ContinuousExportPolicy extends Construct {
     this.assignment = assignment;
     const principalId = assignment.identity.principalId;
     const role = (roleId: string, scopeId: string, roleName: string) =>
-      new RoleAssignment(this, roleId, { scope: scopeId, roleDefinitionName: roleName, principalId, principalType: "ServicePrincipal", provider: props.provider });
+      new RoleAssignment(this, roleId, {
+        scope: scopeId,
+        roleDefinitionName: roleName,
+        principalId,
+        principalType: "ServicePrincipal",
+        provider: props.provider,
+      });
     this.scopeRole = role("ScopeContributor", props.scope.id, DestinationRole.CONTRIBUTOR.name);
     this.destinationRole = role("DestinationAccess", destinationScope, destinationRole.name);
     if (props.remediate ?? true) {
@@ -124,7 +138,11 @@ export class ContinuousExportPolicy extends Construct {
       };
       this.remediation = props.scope.isManagementGroup
         ? new ManagementGroupPolicyRemediation(this, "Remediation", { ...remediation, managementGroupId: props.scope.id })
-        : new SubscriptionPolicyRemediation(this, "Remediation", { ...remediation, subscriptionId: props.scope.id, resourceDiscoveryMode: "ReEvaluateCompliance" });
+        : new SubscriptionPolicyRemediation(this, "Remediation", {
+            ...remediation,
+            subscriptionId: props.scope.id,
+            resourceDiscoveryMode: "ReEvaluateCompliance",
+          });
     }
     this.node.addValidation({ validate: () => this.validateTenant() });
   }
@@ -164,7 +182,12 @@ function translate(props: ContinuousExportPolicyProps) {
   toAutomationSources(props.exports); // the same checks as ContinuousExport
   const { parameters, unsupported } = toPolicyParameters(props.exports);
   const destinations = props.destinations ?? [];
-  if (destinations.length !== 1) unsupported.push(destinations.length === 0 ? "no destination" : `${destinations.length} destinations (a policy assignment takes one; make one assignment per destination)`);
+  if (destinations.length !== 1)
+    unsupported.push(
+      destinations.length === 0
+        ? "no destination"
+        : `${destinations.length} destinations (a policy assignment takes one; make one assignment per destination)`,
+    );
   const destination = destinations[0];
   if (destination && destination.kind === DestinationKind.LOGIC_APP) unsupported.push("a Logic App destination (workflow automation)");
   if (unsupported.length > 0) {
@@ -175,7 +198,10 @@ function translate(props: ContinuousExportPolicyProps) {
     );
   }
   if (!isCrossTenantDestination(destination)) {
-    throw new ExportConfigError("DFE080", `the built-in continuous export policies cannot express a destination of kind ${destination.kind.displayName}.`);
+    throw new ExportConfigError(
+      "DFE080",
+      `the built-in continuous export policies cannot express a destination of kind ${destination.kind.displayName}.`,
+    );
   }
   const action = destination.bind(destination);
   if (action.trustedService) {
@@ -219,6 +245,9 @@ function policyParameters(props: ContinuousExportPolicyProps, p: PolicyExportPar
 function checkName(name: string, scope: PolicyScope): void {
   const max = scope.isManagementGroup ? 24 : 64;
   if (!Token.isUnresolved(name) && !(name.length >= 1 && name.length <= max && /^[^<>*%&:\\?.+/]+$/.test(name))) {
-    throw new ExportConfigError("DFE082", `"${name}" is not a valid policy assignment name at a ${scope.isManagementGroup ? "management group" : "subscription"}: 1 to ${max} characters, none of <>*%&:\\?.+/.`);
+    throw new ExportConfigError(
+      "DFE082",
+      `"${name}" is not a valid policy assignment name at a ${scope.isManagementGroup ? "management group" : "subscription"}: 1 to ${max} characters, none of <>*%&:\\?.+/.`,
+    );
   }
 }

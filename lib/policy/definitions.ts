@@ -11,7 +11,11 @@ export class BuiltInExportPolicy {
   /** "Deploy export to Event Hub for Microsoft Defender for Cloud data" (with a Send rule). */
   public static readonly TO_EVENT_HUB = new BuiltInExportPolicy("cdfcce10-4578-4ecd-9703-530938e4abcb", "exportToEventHub", "eventHubDetails");
   /** "Deploy export to Event Hub as a trusted service for Microsoft Defender for Cloud data". */
-  public static readonly TO_EVENT_HUB_AS_TRUSTED_SERVICE = new BuiltInExportPolicy("af9f6c70-eb74-4189-8d15-e4f11a7ebfd4", "exportToEventHub", "eventHubDetails");
+  public static readonly TO_EVENT_HUB_AS_TRUSTED_SERVICE = new BuiltInExportPolicy(
+    "af9f6c70-eb74-4189-8d15-e4f11a7ebfd4",
+    "exportToEventHub",
+    "eventHubDetails",
+  );
 
   /**
    * The parameters these exports give the built-in policies, and every part of them the policies

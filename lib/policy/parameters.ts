@@ -102,7 +102,9 @@ export function toPolicyParameters(exports: readonly Export[]): PolicyTranslatio
     if (type === DataType.ALERTS) {
       const severities = selection("severity");
       if (severities === "all" || severities.includes("Informational")) {
-        unsupported.push("Informational alerts (the policy selects High, Medium and Low only: give `severities` or `minimumSeverity` of Low or higher)");
+        unsupported.push(
+          "Informational alerts (the policy selects High, Medium and Low only: give `severities` or `minimumSeverity` of Low or higher)",
+        );
       }
       alertSeverities.push(severities === "all" ? ALL_SEVERITIES : severities.filter((s) => s !== "Informational"));
     } else if (type === DataType.RECOMMENDATIONS) {
@@ -117,12 +119,16 @@ export function toPolicyParameters(exports: readonly Export[]): PolicyTranslatio
 
   const names = single(recommendationNames);
   if (names === undefined) {
-    unsupported.push("recommendations (or the parents of findings) filtered by different recommendation lists: the policy takes one list for all of them");
+    unsupported.push(
+      "recommendations (or the parents of findings) filtered by different recommendation lists: the policy takes one list for all of them",
+    );
   }
   if (hasFindings) recommendationSeverities.push("all");
   const severities = single(recommendationSeverities);
   if (severities === undefined) {
-    unsupported.push(`recommendations filtered by severity${hasFindings ? " together with findings, whose parents must come unfiltered" : " differently across exports"}: the policy takes one severity list for all recommendations`);
+    unsupported.push(
+      `recommendations filtered by severity${hasFindings ? " together with findings, whose parents must come unfiltered" : " differently across exports"}: the policy takes one severity list for all recommendations`,
+    );
   }
 
   return {

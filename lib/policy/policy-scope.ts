@@ -12,7 +12,10 @@ export class PolicyScope {
   public static managementGroup(nameOrId: string): PolicyScope {
     const id = Token.isUnresolved(nameOrId) || nameOrId.startsWith("/") ? nameOrId : `/providers/Microsoft.Management/managementGroups/${nameOrId}`;
     if (!Token.isUnresolved(id) && !/^\/providers\/Microsoft\.Management\/managementGroups\/[\w().-]{1,90}$/i.test(id)) {
-      throw new ExportConfigError("DFE083", `"${nameOrId}" is not a management group name or id. Give the name, or /providers/Microsoft.Management/managementGroups/<name>.`);
+      throw new ExportConfigError(
+        "DFE083",
+        `"${nameOrId}" is not a management group name or id. Give the name, or /providers/Microsoft.Management/managementGroups/<name>.`,
+      );
     }
     return new PolicyScope("managementGroup", id);
   }

@@ -19,11 +19,18 @@ export function automationBody(spec: AutomationSpec): { [key: string]: unknown }
       scopes: spec.scopes.map((scopePath) => ({ description: `scope for ${scopePath}`, scopePath })),
       sources: spec.sources.map((s) => ({
         eventSource: s.eventSource,
-        ...(s.ruleSets.length === 0 ? {} : {
-          ruleSets: s.ruleSets.map((set) => ({
-            rules: set.rules.map((r) => ({ propertyJPath: r.propertyJPath, propertyType: r.propertyType.value, expectedValue: r.expectedValue, operator: r.operator.value })),
-          })),
-        }),
+        ...(s.ruleSets.length === 0
+          ? {}
+          : {
+              ruleSets: s.ruleSets.map((set) => ({
+                rules: set.rules.map((r) => ({
+                  propertyJPath: r.propertyJPath,
+                  propertyType: r.propertyType.value,
+                  expectedValue: r.expectedValue,
+                  operator: r.operator.value,
+                })),
+              })),
+            }),
       })),
       actions: spec.actions.map(actionBody),
     },
@@ -63,7 +70,21 @@ export function writeWithAzapi(scope: Construct, id: string, spec: AutomationSpe
 
 /** A resource group written through azapi (`parent_id` = the subscription), for exports written entirely through azapi. */
 export function writeResourceGroupWithAzapi(
-  scope: Construct, id: string, subscriptionId: string, name: string, location: string, tags: { [key: string]: string } | undefined, provider: TerraformProvider | undefined,
+  scope: Construct,
+  id: string,
+  subscriptionId: string,
+  name: string,
+  location: string,
+  tags: { [key: string]: string } | undefined,
+  provider: TerraformProvider | undefined,
 ): AzapiResource {
-  return new AzapiResource(scope, id, { type: "Microsoft.Resources/resourceGroups@2021-04-01", name, parentId: `/subscriptions/${subscriptionId}`, location, body: {}, tags, provider });
+  return new AzapiResource(scope, id, {
+    type: "Microsoft.Resources/resourceGroups@2021-04-01",
+    name,
+    parentId: `/subscriptions/${subscriptionId}`,
+    location,
+    body: {},
+    tags,
+    provider,
+  });
 }

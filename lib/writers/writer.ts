@@ -29,7 +29,9 @@ export class AutomationWriter {
 /** What an automation needs that the azurerm writer (API 2019-01-01-preview) cannot write. */
 export function beyondAzurerm(spec: AutomationSpec): string[] {
   const dataTypes = [...new Set(spec.sources.filter((s) => s.dataType.needsApi2023).map((s) => s.dataType.portalName))];
-  const trusted = spec.actions.filter((a) => a.trustedService).map((a) => `export as a trusted service (event hub ${a.resourceId.includes("${") ? "of this stack" : a.resourceId})`);
+  const trusted = spec.actions
+    .filter((a) => a.trustedService)
+    .map((a) => `export as a trusted service (event hub ${a.resourceId.includes("${") ? "of this stack" : a.resourceId})`);
   return [...dataTypes.map((t) => `${t} (data type)`), ...trusted];
 }
 

@@ -1,8 +1,20 @@
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { App, Testing, TerraformStack } from "cdktf";
 import {
-  AzapiProvider, AutomationWriter, ContinuousExport, ContinuousExportProps, CrossTenantAccess, CrossTenantAccessProps, DestinationRole, EventHubDestination,
-  Export, ExportingPrincipal, IExportDestination, LogAnalyticsDestination, LogicAppDestination, SecurityResourceProvider,
+  AzapiProvider,
+  AutomationWriter,
+  ContinuousExport,
+  ContinuousExportProps,
+  CrossTenantAccess,
+  CrossTenantAccessProps,
+  DestinationRole,
+  EventHubDestination,
+  Export,
+  ExportingPrincipal,
+  IExportDestination,
+  LogAnalyticsDestination,
+  LogicAppDestination,
+  SecurityResourceProvider,
 } from "../../lib";
 import { WORKSPACE_ID, errorOf, onlyResource, resourcesOf, synthJson } from "../helpers";
 
@@ -12,7 +24,12 @@ const SUB_A = "00000000-0000-0000-0000-00000000000a";
 const SUB_B = "00000000-0000-0000-0000-000000000099";
 const GUEST = "11111111-1111-1111-1111-111111111111";
 
-interface World { app: App; stack: TerraformStack; source: AzurermProvider; central: AzurermProvider }
+interface World {
+  app: App;
+  stack: TerraformStack;
+  source: AzurermProvider;
+  central: AzurermProvider;
+}
 
 /** Tenant A exports; tenant B holds the destinations. */
 function world(sourceOptions: { auxiliaryTenantIds?: string[]; tenantId?: string } = { auxiliaryTenantIds: [TENANT_B] }): World {
@@ -23,11 +40,24 @@ function world(sourceOptions: { auxiliaryTenantIds?: string[]; tenantId?: string
   return { app, stack, source, central };
 }
 const centralWorkspace = (w: World) => LogAnalyticsDestination.fromWorkspaceId(w.stack, "Central", WORKSPACE_ID, { provider: w.central });
-const centralHub = (w: World) => new EventHubDestination(w.stack, "Hub", { namespaceName: "evhns-central-01", resourceGroupName: "rg-soc", location: "westeurope", provider: w.central });
+const centralHub = (w: World) =>
+  new EventHubDestination(w.stack, "Hub", {
+    namespaceName: "evhns-central-01",
+    resourceGroupName: "rg-soc",
+    location: "westeurope",
+    provider: w.central,
+  });
 const grant = (w: World, destinations: IExportDestination[], extra: Partial<CrossTenantAccessProps> = {}) =>
   new CrossTenantAccess(w.stack, "Grant", { destinations, principal: ExportingPrincipal.guestUser(GUEST), exportingTenantId: TENANT_A, ...extra });
 const exportTo = (w: World, destinations: IExportDestination[], extra: Partial<ContinuousExportProps> = {}) =>
-  new ContinuousExport(w.stack, "Export", { subscriptionId: SUB_A, resourceGroupName: "rg-a", location: "westeurope", exports: [Export.alerts()], destinations, ...extra });
+  new ContinuousExport(w.stack, "Export", {
+    subscriptionId: SUB_A,
+    resourceGroupName: "rg-a",
+    location: "westeurope",
+    exports: [Export.alerts()],
+    destinations,
+    ...extra,
+  });
 
 describe("cross-tenant export through a guest user", () => {
   test("the role assignment is written in tenant B, on the workspace itself, with Log Analytics Contributor; the automation in tenant A", () => {
@@ -47,11 +77,14 @@ describe("cross-tenant export through a guest user", () => {
     expect(e.summary.automations[0].destinations).toEqual([`Log Analytics workspace law-soc (existing, in rg-soc), in tenant ${TENANT_B}`]);
   });
 
-  test.each([DestinationRole.SENTINEL_CONTRIBUTOR, DestinationRole.MONITORING_CONTRIBUTOR, DestinationRole.CONTRIBUTOR, DestinationRole.OWNER])("the workspace role can be %s", (role) => {
-    const w = world();
-    grant(w, [centralWorkspace(w)], { role });
-    expect(onlyResource(synthJson(w.stack), "azurerm_role_assignment").role_definition_name).toBe(role.name);
-  });
+  test.each([DestinationRole.SENTINEL_CONTRIBUTOR, DestinationRole.MONITORING_CONTRIBUTOR, DestinationRole.CONTRIBUTOR, DestinationRole.OWNER])(
+    "the workspace role can be %s",
+    (role) => {
+      const w = world();
+      grant(w, [centralWorkspace(w)], { role });
+      expect(onlyResource(synthJson(w.stack), "azurerm_role_assignment").role_definition_name).toBe(role.name);
+    },
+  );
 
   test("a service principal on an event hub gets Contributor on the Send rule only", () => {
     const w = world();
@@ -67,9 +100,20 @@ describe("cross-tenant export through a guest user", () => {
   });
 
   test("the built-in role ids are Microsoft's", () => {
-    expect([DestinationRole.OWNER, DestinationRole.CONTRIBUTOR, DestinationRole.LOG_ANALYTICS_CONTRIBUTOR, DestinationRole.SENTINEL_CONTRIBUTOR, DestinationRole.MONITORING_CONTRIBUTOR].map((r) => r.id)).toEqual([
-      "8e3af657-a8ff-443c-a75c-2fe8c4bcb635", "b24988ac-6180-42a0-ab88-20f7382dd24c", "92aaf0da-9dab-42b6-94a3-d43ce8d16293",
-      "ab8e14d6-4a74-4a29-9ba8-549422addade", "749f88d5-cbae-40b8-bcfc-e573ddc772fa",
+    expect(
+      [
+        DestinationRole.OWNER,
+        DestinationRole.CONTRIBUTOR,
+        DestinationRole.LOG_ANALYTICS_CONTRIBUTOR,
+        DestinationRole.SENTINEL_CONTRIBUTOR,
+        DestinationRole.MONITORING_CONTRIBUTOR,
+      ].map((r) => r.id),
+    ).toEqual([
+      "8e3af657-a8ff-443c-a75c-2fe8c4bcb635",
+      "b24988ac-6180-42a0-ab88-20f7382dd24c",
+      "92aaf0da-9dab-42b6-94a3-d43ce8d16293",
+      "ab8e14d6-4a74-4a29-9ba8-549422addade",
+      "749f88d5-cbae-40b8-bcfc-e573ddc772fa",
     ]);
   });
 });
@@ -81,7 +125,9 @@ describe("the two-token rule", () => {
     grant(w, [ws]);
     exportTo(w, [ws]);
     const message = errorOf(() => Testing.synth(w.stack, true));
-    expect(message).toMatch(/\[DFE073\] test\/Export: test\/Central is in tenant bbbbbbbb-0000-0000-0000-000000000002, so the write must carry a token of that tenant too/);
+    expect(message).toMatch(
+      /\[DFE073\] test\/Export: test\/Central is in tenant bbbbbbbb-0000-0000-0000-000000000002, so the write must carry a token of that tenant too/,
+    );
     expect(message).toContain(`(test/azurerm): auxiliaryTenantIds: ["${TENANT_B}"]`);
   });
 
@@ -95,9 +141,18 @@ describe("the two-token rule", () => {
   });
 
   test("more than three auxiliary tenants, or the provider's own tenant among them, are refused", () => {
-    const many = world({ auxiliaryTenantIds: [TENANT_B, "c1000000-0000-0000-0000-000000000000", "c2000000-0000-0000-0000-000000000000", "c3000000-0000-0000-0000-000000000000"] });
+    const many = world({
+      auxiliaryTenantIds: [
+        TENANT_B,
+        "c1000000-0000-0000-0000-000000000000",
+        "c2000000-0000-0000-0000-000000000000",
+        "c3000000-0000-0000-0000-000000000000",
+      ],
+    });
     exportTo(many, [centralWorkspace(many)]);
-    expect(errorOf(() => Testing.synth(many.stack, true))).toMatch(/\[DFE074\] test\/Export: test\/azurerm lists 4 auxiliary tenants; Azure Resource Manager takes at most 3/);
+    expect(errorOf(() => Testing.synth(many.stack, true))).toMatch(
+      /\[DFE074\] test\/Export: test\/azurerm lists 4 auxiliary tenants; Azure Resource Manager takes at most 3/,
+    );
     const own = world({ auxiliaryTenantIds: [TENANT_B, TENANT_A] });
     exportTo(own, [centralWorkspace(own)]);
     expect(errorOf(() => Testing.synth(own.stack, true))).toMatch(/\[DFE075\] test\/Export: test\/azurerm lists its own tenant/);
@@ -107,7 +162,11 @@ describe("the two-token rule", () => {
     const w = world();
     exportTo(w, [centralWorkspace(w)]);
     synthJson(w.stack);
-    const warnings = w.stack.node.findAll().flatMap((c) => c.node.metadata).filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
+    const warnings = w.stack.node
+      .findAll()
+      .flatMap((c) => c.node.metadata)
+      .filter((m) => m.type === "@cdktf/warn")
+      .map((m) => String(m.data));
     expect(warnings).toEqual([expect.stringMatching(/no CrossTenantAccess in this app grants tenant aaaaaaaa/)]);
   });
 
@@ -129,8 +188,18 @@ describe("cross-tenant export through Azure Lighthouse", () => {
 
   test("one definition with exactly the needed roles for the managing tenant, one assignment on the resource group", () => {
     const w = world({});
-    const ws = new LogAnalyticsDestination(w.stack, "Ws", { workspaceName: "law-central", resourceGroupName: "rg-central", location: "westeurope", provider: w.central });
-    const hub = new EventHubDestination(w.stack, "Hub", { namespaceName: "evhns-central-01", resourceGroupName: "rg-central", location: "westeurope", provider: w.central });
+    const ws = new LogAnalyticsDestination(w.stack, "Ws", {
+      workspaceName: "law-central",
+      resourceGroupName: "rg-central",
+      location: "westeurope",
+      provider: w.central,
+    });
+    const hub = new EventHubDestination(w.stack, "Hub", {
+      namespaceName: "evhns-central-01",
+      resourceGroupName: "rg-central",
+      location: "westeurope",
+      provider: w.central,
+    });
     grant(w, [ws, hub], { principal: lighthouse });
     exportTo(w, [ws, hub]);
     const json = synthJson(w.stack);
@@ -169,12 +238,16 @@ describe("cross-tenant export through Azure Lighthouse", () => {
 
   test("Owner is refused, as Lighthouse refuses it", () => {
     const w = world();
-    expect(errorOf(() => grant(w, [centralWorkspace(w)], { principal: lighthouse, role: DestinationRole.OWNER }))).toMatch(/\[DFE068\] test\/Grant: Azure Lighthouse cannot delegate Owner/);
+    expect(errorOf(() => grant(w, [centralWorkspace(w)], { principal: lighthouse, role: DestinationRole.OWNER }))).toMatch(
+      /\[DFE068\] test\/Grant: Azure Lighthouse cannot delegate Owner/,
+    );
   });
 
   test("destinations in two subscriptions need two grants", () => {
     const w = world();
-    const other = LogAnalyticsDestination.fromWorkspaceId(w.stack, "Other", WORKSPACE_ID.replace("000000000099", "000000000098"), { provider: w.central });
+    const other = LogAnalyticsDestination.fromWorkspaceId(w.stack, "Other", WORKSPACE_ID.replace("000000000099", "000000000098"), {
+      provider: w.central,
+    });
     expect(errorOf(() => grant(w, [centralWorkspace(w), other], { principal: lighthouse }))).toMatch(/DFE071/);
   });
 
@@ -189,7 +262,9 @@ describe("misfits", () => {
     const w = world();
     const local = LogAnalyticsDestination.fromWorkspaceId(w.stack, "Local", WORKSPACE_ID, { provider: w.source });
     grant(w, [local]);
-    expect(errorOf(() => Testing.synth(w.stack, true))).toMatch(/\[DFE066\] test\/Grant: test\/Local is in tenant aaaaaaaa.*the exporting tenant itself/);
+    expect(errorOf(() => Testing.synth(w.stack, true))).toMatch(
+      /\[DFE066\] test\/Grant: test\/Local is in tenant aaaaaaaa.*the exporting tenant itself/,
+    );
   });
 
   test("a destination whose tenant is unknown cannot be granted", () => {
@@ -205,7 +280,9 @@ describe("misfits", () => {
     const w = world();
     const ws = LogAnalyticsDestination.fromWorkspaceId(w.stack, "Ws", WORKSPACE_ID, { tenantId: TENANT_B });
     grant(w, [ws]);
-    expect(errorOf(() => Testing.synth(w.stack, true))).toMatch(/\[DFE076\] test\/Grant: the grant for test\/Ws would be written through test\/azurerm in tenant aaaaaaaa.*but the destination is in tenant bbbbbbbb/);
+    expect(errorOf(() => Testing.synth(w.stack, true))).toMatch(
+      /\[DFE076\] test\/Grant: the grant for test\/Ws would be written through test\/azurerm in tenant aaaaaaaa.*but the destination is in tenant bbbbbbbb/,
+    );
   });
 
   test("a tenantId that contradicts the destination's provider is refused", () => {
@@ -218,16 +295,43 @@ describe("misfits", () => {
     const w = world();
     const app = new LogicAppDestination(w.stack, "La", { workflowName: "la", resourceGroupName: "rg", location: "westeurope", provider: w.central });
     expect(errorOf(() => grant(w, [app]))).toMatch(/DFE069.*workspaces and event hubs only/);
-    const trusted = new EventHubDestination(w.stack, "Locked", { namespaceName: "evhns-locked-01", resourceGroupName: "rg", location: "westeurope", provider: w.central, trustedService: { principal: SecurityResourceProvider.byObjectId(GUEST) } });
-    expect(errorOf(() => new CrossTenantAccess(w.stack, "G2", { destinations: [trusted], principal: ExportingPrincipal.guestUser(GUEST), exportingTenantId: TENANT_A }))).toMatch(/DFE063/);
+    const trusted = new EventHubDestination(w.stack, "Locked", {
+      namespaceName: "evhns-locked-01",
+      resourceGroupName: "rg",
+      location: "westeurope",
+      provider: w.central,
+      trustedService: { principal: SecurityResourceProvider.byObjectId(GUEST) },
+    });
+    expect(
+      errorOf(
+        () =>
+          new CrossTenantAccess(w.stack, "G2", {
+            destinations: [trusted],
+            principal: ExportingPrincipal.guestUser(GUEST),
+            exportingTenantId: TENANT_A,
+          }),
+      ),
+    ).toMatch(/DFE063/);
   });
 
   test("a workspace role on an event hub, an empty list, and destinations in two tenants are refused", () => {
     const w = world();
-    expect(errorOf(() => grant(w, [centralHub(w)], { role: DestinationRole.LOG_ANALYTICS_CONTRIBUTOR }))).toMatch(/DFE070.*Log Analytics Contributor does not let an identity export to test\/Hub.*Contributor, Owner/);
-    expect(errorOf(() => new CrossTenantAccess(w.stack, "Empty", { destinations: [], principal: ExportingPrincipal.guestUser(GUEST), exportingTenantId: TENANT_A }))).toMatch(/DFE067/);
+    expect(errorOf(() => grant(w, [centralHub(w)], { role: DestinationRole.LOG_ANALYTICS_CONTRIBUTOR }))).toMatch(
+      /DFE070.*Log Analytics Contributor does not let an identity export to test\/Hub.*Contributor, Owner/,
+    );
+    expect(
+      errorOf(
+        () =>
+          new CrossTenantAccess(w.stack, "Empty", { destinations: [], principal: ExportingPrincipal.guestUser(GUEST), exportingTenantId: TENANT_A }),
+      ),
+    ).toMatch(/DFE067/);
     const w2 = world();
-    const third = new AzurermProvider(w2.stack, "third", { alias: "third", features: [{}], subscriptionId: SUB_B, tenantId: "cccccccc-0000-0000-0000-000000000003" });
+    const third = new AzurermProvider(w2.stack, "third", {
+      alias: "third",
+      features: [{}],
+      subscriptionId: SUB_B,
+      tenantId: "cccccccc-0000-0000-0000-000000000003",
+    });
     grant(w2, [centralWorkspace(w2), LogAnalyticsDestination.fromWorkspaceId(w2.stack, "Third", WORKSPACE_ID, { provider: third })]);
     expect(errorOf(() => Testing.synth(w2.stack, true))).toMatch(/\[DFE065\] test\/Grant: the destinations are in different tenants/);
   });

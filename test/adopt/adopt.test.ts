@@ -1,7 +1,15 @@
 import { Testing, TerraformStack } from "cdktf";
 import {
-  AutomationWriter, AzapiProvider, ContinuousExport, ContinuousExportFleet, ContinuousExportProps, EventHubDestination, ExistingAutomation, Export,
-  IExportDestination, LogAnalyticsDestination,
+  AutomationWriter,
+  AzapiProvider,
+  ContinuousExport,
+  ContinuousExportFleet,
+  ContinuousExportProps,
+  EventHubDestination,
+  ExistingAutomation,
+  Export,
+  IExportDestination,
+  LogAnalyticsDestination,
 } from "../../lib";
 import { OTHER_SUB, SUB, WORKSPACE_ID, errorOf, onlyResource, stackWithProvider, synthJson } from "../helpers";
 
@@ -36,7 +44,9 @@ describe("adopting an existing automation", () => {
     const azapi = stack.node.findChild("azapi") as AzapiProvider;
     adopt(stack, { writer: AutomationWriter.AZAPI, azapiProvider: azapi });
     const json = synthJson(stack);
-    expect(json.import).toEqual([{ id: `${EXISTING}?api-version=2023-12-01-preview`, to: expect.stringMatching(/^azapi_resource\.Export_Workspace_/), provider: "azapi.a" }]);
+    expect(json.import).toEqual([
+      { id: `${EXISTING}?api-version=2023-12-01-preview`, to: expect.stringMatching(/^azapi_resource\.Export_Workspace_/), provider: "azapi.a" },
+    ]);
   });
 
   test("with createResourceGroup, the existing group is taken over too", () => {
@@ -46,8 +56,16 @@ describe("adopting an existing automation", () => {
   });
 
   test.each<[string, Partial<ContinuousExportProps>, RegExp]>([
-    ["another name", { names: { workspace: "ExportToWorkspace" } }, /DFE111\] test\/Export: the adopted automation is named "exportToWorkspace", but `names` asks for "ExportToWorkspace": the name forces replacement/],
-    ["another resource group", { resourceGroupName: "rg-security" }, /DFE112\] test\/Export: the adopted automation exportToWorkspace has resource group "rg-asc-export", but this export asks for "rg-security": resource group forces replacement/],
+    [
+      "another name",
+      { names: { workspace: "ExportToWorkspace" } },
+      /DFE111\] test\/Export: the adopted automation is named "exportToWorkspace", but `names` asks for "ExportToWorkspace": the name forces replacement/,
+    ],
+    [
+      "another resource group",
+      { resourceGroupName: "rg-security" },
+      /DFE112\] test\/Export: the adopted automation exportToWorkspace has resource group "rg-asc-export", but this export asks for "rg-security": resource group forces replacement/,
+    ],
     ["another location", { location: "northeurope" }, /DFE112.*location "West Europe", but this export asks for "northeurope"/],
     ["another subscription", { subscriptionId: OTHER_SUB }, /DFE112.*subscription/],
     ["a kind without destination", { adopt: { eventHub: existing() } }, /DFE113.*no Event Hub destination/],
@@ -57,7 +75,9 @@ describe("adopting an existing automation", () => {
   });
 
   test("bad ids and missing locations are refused", () => {
-    expect(errorOf(() => ExistingAutomation.fromId("/subscriptions/x/automations/y", { location: "westeurope" }))).toMatch(/DFE110.*az security automation list/);
+    expect(errorOf(() => ExistingAutomation.fromId("/subscriptions/x/automations/y", { location: "westeurope" }))).toMatch(
+      /DFE110.*az security automation list/,
+    );
     expect(errorOf(() => ExistingAutomation.fromId(EXISTING, { location: "" }))).toMatch(/DFE110.*needs its `location`/);
   });
 
@@ -74,8 +94,11 @@ describe("a change of writer hands the automation over instead of replacing it",
     const { stack } = stackWithProvider();
     new AzapiProvider(stack, "azapi", {});
     new ContinuousExport(stack, "Export", {
-      subscriptionId: SUB, resourceGroupName: "rg", location: "westeurope",
-      exports: [Export.attackPaths()], destinations: [LogAnalyticsDestination.fromWorkspaceId(stack, "Ws", WORKSPACE_ID)],
+      subscriptionId: SUB,
+      resourceGroupName: "rg",
+      location: "westeurope",
+      exports: [Export.attackPaths()],
+      destinations: [LogAnalyticsDestination.fromWorkspaceId(stack, "Ws", WORKSPACE_ID)],
       previousWriter: AutomationWriter.AZURERM,
     });
     const json = synthJson(stack);
@@ -88,20 +111,32 @@ describe("a change of writer hands the automation over instead of replacing it",
   test("azapi to azurerm works the same way, and several automations each get their block", () => {
     const { stack } = stackWithProvider();
     const ws = LogAnalyticsDestination.fromWorkspaceId(stack, "Ws", WORKSPACE_ID);
-    const base = { subscriptionId: SUB, location: "westeurope", exports: [Export.alerts()], destinations: [ws], previousWriter: AutomationWriter.AZAPI };
+    const base = {
+      subscriptionId: SUB,
+      location: "westeurope",
+      exports: [Export.alerts()],
+      destinations: [ws],
+      previousWriter: AutomationWriter.AZAPI,
+    };
     new ContinuousExport(stack, "A", { ...base, resourceGroupName: "rg" });
     new ContinuousExport(stack, "B", { ...base, resourceGroupName: "rg2", names: { workspace: "b" } });
     const json = synthJson(stack);
     const addresses = Object.keys(json.resource.azurerm_security_center_automation);
     expect(json.removed).toEqual(addresses.map((a) => ({ from: `azapi_resource.${a}`, lifecycle: { destroy: false } })));
-    expect(json.import.map((i: any) => i.id)).toEqual([AUTOMATION_ID, `/subscriptions/${SUB}/resourceGroups/rg2/providers/Microsoft.Security/automations/b`]);
+    expect(json.import.map((i: any) => i.id)).toEqual([
+      AUTOMATION_ID,
+      `/subscriptions/${SUB}/resourceGroups/rg2/providers/Microsoft.Security/automations/b`,
+    ]);
   });
 
   test("no blocks when the writer did not change", () => {
     const { stack } = stackWithProvider();
     new ContinuousExport(stack, "Export", {
-      subscriptionId: SUB, resourceGroupName: "rg", location: "westeurope",
-      exports: [Export.alerts()], destinations: [LogAnalyticsDestination.fromWorkspaceId(stack, "Ws", WORKSPACE_ID)],
+      subscriptionId: SUB,
+      resourceGroupName: "rg",
+      location: "westeurope",
+      exports: [Export.alerts()],
+      destinations: [LogAnalyticsDestination.fromWorkspaceId(stack, "Ws", WORKSPACE_ID)],
       previousWriter: AutomationWriter.AZURERM,
     });
     const json = synthJson(stack);
@@ -113,7 +148,12 @@ describe("a change of writer hands the automation over instead of replacing it",
     const ws = LogAnalyticsDestination.fromWorkspaceId(stack, "Ws", WORKSPACE_ID);
     const base = { subscriptionId: SUB, resourceGroupName: "rg-asc-export", location: "westeurope", exports: [Export.alerts()], destinations: [ws] };
     new AzapiProvider(stack, "azapi", {});
-    new ContinuousExport(stack, "B", { ...base, writer: AutomationWriter.AZAPI, previousWriter: AutomationWriter.AZURERM, adopt: { workspace: existing() } });
+    new ContinuousExport(stack, "B", {
+      ...base,
+      writer: AutomationWriter.AZAPI,
+      previousWriter: AutomationWriter.AZURERM,
+      adopt: { workspace: existing() },
+    });
     const json = synthJson(stack);
     expect(json.removed).toEqual([{ from: "azurerm_security_center_automation.B_Workspace_EE069CCC", lifecycle: { destroy: false } }]);
     expect(json.import).toEqual([expect.objectContaining({ to: "azapi_resource.B_Workspace_EE069CCC" })]);
@@ -123,22 +163,54 @@ describe("a change of writer hands the automation over instead of replacing it",
 describe("adopting destinations and policy-made fleets", () => {
   test("an existing workspace and its SecurityCenterFree solution are imported", () => {
     const { stack } = stackWithProvider();
-    new LogAnalyticsDestination(stack, "Soc", { workspaceName: "law-soc", resourceGroupName: "rg-soc", location: "westeurope", adopt: { workspaceId: WORKSPACE_ID, hasSecurityCenterFree: true } });
+    new LogAnalyticsDestination(stack, "Soc", {
+      workspaceName: "law-soc",
+      resourceGroupName: "rg-soc",
+      location: "westeurope",
+      adopt: { workspaceId: WORKSPACE_ID, hasSecurityCenterFree: true },
+    });
     expect(synthJson(stack).import.map((i: any) => i.id)).toEqual([
       WORKSPACE_ID,
       "/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg-soc/providers/Microsoft.OperationsManagement/solutions/SecurityCenterFree(law-soc)",
     ]);
-    expect(errorOf(() => new LogAnalyticsDestination(stack, "Other", { workspaceName: "law-other", resourceGroupName: "rg-soc", location: "westeurope", adopt: { workspaceId: WORKSPACE_ID, hasSecurityCenterFree: false } }))).toMatch(/DFE116\] test\/Other: the adopted resource's workspace name is "law-soc", but the props say "law-other"/);
+    expect(
+      errorOf(
+        () =>
+          new LogAnalyticsDestination(stack, "Other", {
+            workspaceName: "law-other",
+            resourceGroupName: "rg-soc",
+            location: "westeurope",
+            adopt: { workspaceId: WORKSPACE_ID, hasSecurityCenterFree: false },
+          }),
+      ),
+    ).toMatch(/DFE116\] test\/Other: the adopted resource's workspace name is "law-soc", but the props say "law-other"/);
   });
 
   test("an existing namespace, event hub and Send rule are imported; the rule keeps its name", () => {
     const { stack } = stackWithProvider();
-    const hubId = "/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg-siem/providers/Microsoft.EventHub/namespaces/evhns-siem-01/eventhubs/defender";
-    new EventHubDestination(stack, "Hub", { namespaceName: "evhns-siem-01", eventHubName: "defender", resourceGroupName: "rg-siem", location: "westeurope", adopt: { eventHubId: hubId, sendRuleName: "export-send" } });
+    const hubId =
+      "/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg-siem/providers/Microsoft.EventHub/namespaces/evhns-siem-01/eventhubs/defender";
+    new EventHubDestination(stack, "Hub", {
+      namespaceName: "evhns-siem-01",
+      eventHubName: "defender",
+      resourceGroupName: "rg-siem",
+      location: "westeurope",
+      adopt: { eventHubId: hubId, sendRuleName: "export-send" },
+    });
     const json = synthJson(stack);
     expect(json.import.map((i: any) => i.id)).toEqual([hubId.replace("/eventhubs/defender", ""), hubId, `${hubId}/authorizationRules/export-send`]);
     expect(onlyResource(json, "azurerm_eventhub_authorization_rule").name).toBe("export-send");
-    expect(errorOf(() => new EventHubDestination(stack, "Other", { namespaceName: "evhns-siem-01", resourceGroupName: "rg-siem", location: "westeurope", adopt: { eventHubId: hubId } }))).toMatch(/DFE116.*event hub name is "defender", but the props say "defender-export"/);
+    expect(
+      errorOf(
+        () =>
+          new EventHubDestination(stack, "Other", {
+            namespaceName: "evhns-siem-01",
+            resourceGroupName: "rg-siem",
+            location: "westeurope",
+            adopt: { eventHubId: hubId },
+          }),
+      ),
+    ).toMatch(/DFE116.*event hub name is "defender", but the props say "defender-export"/);
   });
 
   test("a fleet takes over the policy-made export of every subscription, with a reminder to remove the policy", () => {
@@ -154,7 +226,12 @@ describe("adopting destinations and policy-made fleets", () => {
       adoptPolicyExports: {},
     });
     const json = synthJson(stack);
-    expect(json.import.map((i: any) => i.id)).toEqual(subs.map((s) => `/subscriptions/${s}/resourceGroups/rg-asc-export/providers/Microsoft.Security/automations/ExportToWorkspace?api-version=2023-12-01-preview`));
+    expect(json.import.map((i: any) => i.id)).toEqual(
+      subs.map(
+        (s) =>
+          `/subscriptions/${s}/resourceGroups/rg-asc-export/providers/Microsoft.Security/automations/ExportToWorkspace?api-version=2023-12-01-preview`,
+      ),
+    );
     expect(fleet.node.metadata.map((m) => String(m.data))).toEqual([expect.stringMatching(/remove the policy assignment first/)]);
     expect(Testing.synth(stack)).toContain('"name": "ExportToWorkspace"');
   });

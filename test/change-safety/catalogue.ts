@@ -14,8 +14,10 @@ import type { ContinuousExportProps } from "../../lib/continuous-export";
 import type { ContinuousExportFleetProps, FleetSubscription } from "../../lib/fleet/continuous-export-fleet";
 import { RequestEdit } from "./request-edits";
 
-const workspaceIn = (subscriptionId: string) => `/subscriptions/${subscriptionId}/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-added`;
-const hubIn = (subscriptionId: string) => `/subscriptions/${subscriptionId}/resourceGroups/rg-siem/providers/Microsoft.EventHub/namespaces/evhns-added/eventhubs/defender`;
+const workspaceIn = (subscriptionId: string) =>
+  `/subscriptions/${subscriptionId}/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-added`;
+const hubIn = (subscriptionId: string) =>
+  `/subscriptions/${subscriptionId}/resourceGroups/rg-siem/providers/Microsoft.EventHub/namespaces/evhns-added/eventhubs/defender`;
 
 /** The writer an export was written with before an edit, as README tells users to pass it in `previousWriter`. */
 function writerBefore(props: ContinuousExportProps): AutomationWriter {
@@ -83,10 +85,20 @@ export const EDITS: readonly RequestEdit[] = [
     name: "add a data type",
     exportProps: (p) => {
       const missing = [DataType.REGULATORY_COMPLIANCE, DataType.SECURE_SCORE, DataType.ALERTS].find((t) => !p.exports.some((e) => e.dataType === t));
-      const added = missing === DataType.REGULATORY_COMPLIANCE ? Export.regulatoryCompliance() : missing === DataType.SECURE_SCORE ? Export.secureScore() : missing ? Export.alerts() : undefined;
+      const added =
+        missing === DataType.REGULATORY_COMPLIANCE
+          ? Export.regulatoryCompliance()
+          : missing === DataType.SECURE_SCORE
+            ? Export.secureScore()
+            : missing
+              ? Export.alerts()
+              : undefined;
       return added ? { ...p, exports: [...p.exports, added] } : undefined;
     },
-    fleetProps: (p) => (p.exports.some((e) => e.dataType === DataType.REGULATORY_COMPLIANCE) ? undefined : { ...p, exports: [...p.exports, Export.regulatoryCompliance()] }),
+    fleetProps: (p) =>
+      p.exports.some((e) => e.dataType === DataType.REGULATORY_COMPLIANCE)
+        ? undefined
+        : { ...p, exports: [...p.exports, Export.regulatoryCompliance()] },
   },
   {
     name: "remove a data type",
@@ -95,13 +107,17 @@ export const EDITS: readonly RequestEdit[] = [
   },
   {
     name: "narrow a filter (alerts: high only)",
-    exportProps: (p) => (p.exports.some((e) => e.dataType === DataType.ALERTS)
-      ? { ...p, exports: p.exports.map((e) => (e.dataType === DataType.ALERTS ? Export.alerts({ severities: [AlertSeverity.HIGH] }) : e)) }
-      : undefined),
+    exportProps: (p) =>
+      p.exports.some((e) => e.dataType === DataType.ALERTS)
+        ? { ...p, exports: p.exports.map((e) => (e.dataType === DataType.ALERTS ? Export.alerts({ severities: [AlertSeverity.HIGH] }) : e)) }
+        : undefined,
   },
   {
     name: "turn attack paths on (previousWriter as the README says)",
-    exportProps: (p, scope) => (p.exports.some((e) => e.dataType.needsApi2023) ? undefined : withAzapi(scope, { ...p, exports: [...p.exports, Export.attackPaths()], previousWriter: writerBefore(p) })),
+    exportProps: (p, scope) =>
+      p.exports.some((e) => e.dataType.needsApi2023)
+        ? undefined
+        : withAzapi(scope, { ...p, exports: [...p.exports, Export.attackPaths()], previousWriter: writerBefore(p) }),
   },
   {
     name: "turn attack paths off (previousWriter as the README says)",
@@ -113,7 +129,10 @@ export const EDITS: readonly RequestEdit[] = [
   },
   {
     name: "write through azapi from now on (previousWriter set)",
-    exportProps: (p, scope) => (writerBefore(p) === AutomationWriter.AZAPI ? undefined : withAzapi(scope, { ...p, writer: AutomationWriter.AZAPI, previousWriter: writerBefore(p) })),
+    exportProps: (p, scope) =>
+      writerBefore(p) === AutomationWriter.AZAPI
+        ? undefined
+        : withAzapi(scope, { ...p, writer: AutomationWriter.AZAPI, previousWriter: writerBefore(p) }),
   },
   {
     name: "add a destination of another kind",
@@ -168,7 +187,10 @@ export const EDITS: readonly RequestEdit[] = [
       if (p.adopt || p.names || Token.isUnresolved(p.subscriptionId) || Token.isUnresolved(p.resourceGroupName)) return undefined;
       const existing = (kind: DestinationKind) =>
         kindsOf(p.destinations).includes(kind) && kind.portalName
-          ? ExistingAutomation.fromId(`/subscriptions/${p.subscriptionId}/resourceGroups/${p.resourceGroupName}/providers/Microsoft.Security/automations/${kind.portalName}`, { location: p.location })
+          ? ExistingAutomation.fromId(
+              `/subscriptions/${p.subscriptionId}/resourceGroups/${p.resourceGroupName}/providers/Microsoft.Security/automations/${kind.portalName}`,
+              { location: p.location },
+            )
           : undefined;
       const adopt = { workspace: existing(DestinationKind.WORKSPACE), eventHub: existing(DestinationKind.EVENT_HUB) };
       return adopt.workspace || adopt.eventHub ? { ...p, adopt } : undefined;
@@ -182,14 +204,20 @@ export const EDITS: readonly RequestEdit[] = [
     name: "grant one more destination, listed first",
     grantProps: (p, scope, id) => {
       const first = p.destinations[0] as ICrossTenantDestination;
-      const workspaceId = workspaceIn(/\/subscriptions\/([0-9a-f-]{36})\//i.exec(first.accessTarget().resourceId)?.[1] ?? "00000000-0000-0000-0000-000000000099");
-      const added = LogAnalyticsDestination.fromWorkspaceId(scope, `${id}AddedWorkspace`, workspaceId, { provider: first.accessTarget().provider, tenantId: first.tenantId });
+      const workspaceId = workspaceIn(
+        /\/subscriptions\/([0-9a-f-]{36})\//i.exec(first.accessTarget().resourceId)?.[1] ?? "00000000-0000-0000-0000-000000000099",
+      );
+      const added = LogAnalyticsDestination.fromWorkspaceId(scope, `${id}AddedWorkspace`, workspaceId, {
+        provider: first.accessTarget().provider,
+        tenantId: first.tenantId,
+      });
       return { ...p, destinations: [added, ...p.destinations] };
     },
   },
   {
     name: "add a subscription to a fleet",
-    fleetProps: (p, scope) => (firstShardOnly(scope) ? withSubscriptions(p, [...p.subscriptions, { subscriptionId: ADDED_SUBSCRIPTION }]) : undefined),
+    fleetProps: (p, scope) =>
+      firstShardOnly(scope) ? withSubscriptions(p, [...p.subscriptions, { subscriptionId: ADDED_SUBSCRIPTION }]) : undefined,
   },
   {
     name: "remove a subscription from a fleet",

@@ -47,7 +47,9 @@ const before = synthStacks(addExampleStacks);
 
 test("the examples synthesized again unchanged plan no change at all", () => {
   const plans = planApp(before, synthStacks(addExampleStacks));
-  const changes = [...plans].flatMap(([stack, plan]) => [...plan.values()].filter((p) => p.action !== "kept").map((p) => `${stack}: ${p.address} ${p.action}`));
+  const changes = [...plans].flatMap(([stack, plan]) =>
+    [...plan.values()].filter((p) => p.action !== "kept").map((p) => `${stack}: ${p.address} ${p.action}`),
+  );
   expect(changes).toEqual([]);
 });
 

@@ -8,7 +8,13 @@ export function outcomeOf(plans: Map<string, StackPlan>): string {
   const all = [...plans.values()].flatMap((plan) => [...plan.values()]);
   const has = (action: string) => all.some((p) => p.action === action);
   const words = [
-    has("imported") && has("forgotten") ? "hands over (removed + import)" : has("imported") ? "imports" : has("forgotten") ? "forgets (stays in Azure)" : undefined,
+    has("imported") && has("forgotten")
+      ? "hands over (removed + import)"
+      : has("imported")
+        ? "imports"
+        : has("forgotten")
+          ? "forgets (stays in Azure)"
+          : undefined,
     has("created") ? "creates" : undefined,
     has("updated") ? "updates in place" : undefined,
     all.some((p) => p.movedFrom) ? "moves" : undefined,

@@ -61,11 +61,16 @@ export function planStack(before: Json | undefined, after: Json | undefined): St
       const ignored = ignoredAttributes(now);
       const changed = attributeNames(was, now)
         .filter((name) => !META_ARGUMENTS.has(name) && !ignored.has(name))
-        .filter((name) => canonical(type, name, now[name], (ref) => valueOfReference(ref, [...trail, address]), "after") !== canonical(type, name, was[name], (ref) => stateValueOfReference(ref), "before"));
+        .filter(
+          (name) =>
+            canonical(type, name, now[name], (ref) => valueOfReference(ref, [...trail, address]), "after") !==
+            canonical(type, name, was[name], (ref) => stateValueOfReference(ref), "before"),
+        );
       const forcing = changed.filter((name) => forcesNew(type, name));
-      planned = forcing.length > 0
-        ? { address, action: "replaced", because: forcing }
-        : { address, action: changed.length > 0 ? "updated" : "kept", because: changed.length > 0 ? changed : undefined };
+      planned =
+        forcing.length > 0
+          ? { address, action: "replaced", because: forcing }
+          : { address, action: changed.length > 0 ? "updated" : "kept", because: changed.length > 0 ? changed : undefined };
     }
     if (movedFrom.has(address)) planned = { ...planned, movedFrom: movedFrom.get(address) };
     plan.set(address, planned);
@@ -102,7 +107,9 @@ export function planStack(before: Json | undefined, after: Json | undefined): St
 
 /** Every address of a stack's Terraform JSON with its arguments (resources only, not data sources). */
 function resourceEntries(json: Json | undefined): Array<[string, Json]> {
-  return Object.entries(json?.resource ?? {}).flatMap(([type, byName]) => Object.entries(byName as Json).map(([name, body]): [string, Json] => [`${type}.${name}`, body as Json]));
+  return Object.entries(json?.resource ?? {}).flatMap(([type, byName]) =>
+    Object.entries(byName as Json).map(([name, body]): [string, Json] => [`${type}.${name}`, body as Json]),
+  );
 }
 
 function asList(value: unknown): Json[] {
@@ -135,12 +142,16 @@ function canonical(type: string, name: string, value: unknown, resolve: (ref: Re
   if (type === "azapi_resource" && name === "type" && typeof value === "string") return value.split("@")[0].toLowerCase();
   const text = JSON.stringify(value, (_k, v) => (v && typeof v === "object" && !Array.isArray(v) ? sortedObject(v) : v));
   let unknown = false;
-  const replaced = text.replace(/\$\{([^}]*)\}/g, (_m, expression: string) =>
-    "${" + expression.replace(REFERENCE, (_r, rtype: string, rname: string, attribute: string) => {
-      const v = resolve({ address: `${rtype}.${rname}`, attribute });
-      if (v === UNKNOWN) unknown = true;
-      return v;
-    }) + "}",
+  const replaced = text.replace(
+    /\$\{([^}]*)\}/g,
+    (_m, expression: string) =>
+      "${" +
+      expression.replace(REFERENCE, (_r, rtype: string, rname: string, attribute: string) => {
+        const v = resolve({ address: `${rtype}.${rname}`, attribute });
+        if (v === UNKNOWN) unknown = true;
+        return v;
+      }) +
+      "}",
   );
   if (unknown) return UNKNOWN;
   // A lone reference that resolved to a literal stands for that literal.
@@ -148,5 +159,9 @@ function canonical(type: string, name: string, value: unknown, resolve: (ref: Re
 }
 
 function sortedObject(o: Json): Json {
-  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+  return Object.fromEntries(
+    Object.keys(o)
+      .sort()
+      .map((k) => [k, o[k]]),
+  );
 }

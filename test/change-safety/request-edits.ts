@@ -39,7 +39,12 @@ export function withEdit<T>(edit: RequestEdit | undefined, fn: () => T): { resul
 }
 
 /** The props a construct gets under the active edit. Called by the mocked constructors in the harness's test. */
-export function editedProps<P>(hook: keyof Pick<RequestEdit, "exportProps" | "grantProps" | "fleetProps">, props: P, scope: Construct, id: string): P {
+export function editedProps<P>(
+  hook: keyof Pick<RequestEdit, "exportProps" | "grantProps" | "fleetProps">,
+  props: P,
+  scope: Construct,
+  id: string,
+): P {
   const fn = active?.[hook] as ((p: P, s: Construct, i: string) => P | undefined) | undefined;
   const edited = fn?.(props, scope, id);
   if (edited === undefined) return props;

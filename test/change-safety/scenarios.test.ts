@@ -1,8 +1,19 @@
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { App, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import {
-  AutomationWriter, AzapiProvider, ContinuousExport, ContinuousExportFleet, ContinuousExportProps, CrossTenantAccess, ShardPlan, EventHubDestination, Export, ExportingPrincipal,
-  LogAnalyticsDestination, LogicAppDestination, SecurityResourceProvider,
+  AutomationWriter,
+  AzapiProvider,
+  ContinuousExport,
+  ContinuousExportFleet,
+  ContinuousExportProps,
+  CrossTenantAccess,
+  ShardPlan,
+  EventHubDestination,
+  Export,
+  ExportingPrincipal,
+  LogAnalyticsDestination,
+  LogicAppDestination,
+  SecurityResourceProvider,
 } from "../../lib";
 import { addShardedFleet } from "../../examples/sharded-fleet";
 import { planStack } from "./planner";
@@ -16,8 +27,10 @@ import { terraformAvailable, terraformPlan } from "./terraform-planner";
 
 const SOURCE_TENANT = "00000000-0000-0000-0000-0000000000aa";
 const DEST_TENANT = "00000000-0000-0000-0000-0000000000cc";
-const EVENT_HUB = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-siem/providers/Microsoft.EventHub/namespaces/evhns-siem/eventhubs/defender";
-const workspaceId = (name: string) => `/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/${name}`;
+const EVENT_HUB =
+  "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-siem/providers/Microsoft.EventHub/namespaces/evhns-siem/eventhubs/defender";
+const workspaceId = (name: string) =>
+  `/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/${name}`;
 
 function synth(build: (stack: TerraformStack) => void): any {
   const app: App = Testing.app();
@@ -42,7 +55,8 @@ function beforeMoves(json: any): any {
 function plan(before: any, after: any): Map<string, { action: string; movedFrom?: string; because?: string[] }> {
   const modelled = planStack(before, after);
   if (terraformAvailable()) {
-    const lines = (p: Map<string, { action: string; movedFrom?: string }>) => [...p].map(([a, x]) => `${a} ${x.action}${x.movedFrom ? ` <- ${x.movedFrom}` : ""}`).sort();
+    const lines = (p: Map<string, { action: string; movedFrom?: string }>) =>
+      [...p].map(([a, x]) => `${a} ${x.action}${x.movedFrom ? ` <- ${x.movedFrom}` : ""}`).sort();
     expect(lines(terraformPlan(before, after))).toEqual(lines(modelled));
   }
   return modelled;
@@ -58,7 +72,11 @@ describe("cross-tenant grants are keyed by what they grant", () => {
   const grantTo = (names: string[]) => (stack: TerraformStack) => {
     new AzurermProvider(stack, "azurerm", { features: [{}], tenantId: DEST_TENANT, subscriptionId: "00000000-0000-0000-0000-000000000099" });
     const destinations = names.map((n) => LogAnalyticsDestination.fromWorkspaceId(stack, n, workspaceId(n)));
-    new CrossTenantAccess(stack, "Grant", { destinations, principal: ExportingPrincipal.guestUser("00000000-0000-0000-0000-0000000000dd"), exportingTenantId: SOURCE_TENANT });
+    new CrossTenantAccess(stack, "Grant", {
+      destinations,
+      principal: ExportingPrincipal.guestUser("00000000-0000-0000-0000-0000000000dd"),
+      exportingTenantId: SOURCE_TENANT,
+    });
   };
 
   test("inserting a destination first leaves the existing grant in place", () => {
@@ -78,7 +96,11 @@ describe("cross-tenant grants are keyed by what they grant", () => {
     const lighthouse = (names: string[]) => (stack: TerraformStack) => {
       new AzurermProvider(stack, "azurerm", { features: [{}], tenantId: DEST_TENANT, subscriptionId: "00000000-0000-0000-0000-000000000099" });
       const destinations = names.map((n) => LogAnalyticsDestination.fromWorkspaceId(stack, n, workspaceId(n)));
-      new CrossTenantAccess(stack, "Grant", { destinations, principal: ExportingPrincipal.lighthouse({ principalId: "00000000-0000-0000-0000-0000000000dd", displayName: "SOC" }), exportingTenantId: SOURCE_TENANT });
+      new CrossTenantAccess(stack, "Grant", {
+        destinations,
+        principal: ExportingPrincipal.lighthouse({ principalId: "00000000-0000-0000-0000-0000000000dd", displayName: "SOC" }),
+        exportingTenantId: SOURCE_TENANT,
+      });
     };
     const planned = plan(synth(lighthouse(["Soc", "Audit"])), synth(lighthouse(["Audit", "Soc"])));
     expect(Object.keys(actions(planned))).toEqual(["kept"]);
@@ -91,14 +113,27 @@ describe("the resource group an export creates", () => {
     new AzurermProvider(stack, "azurerm", { features: [{}], subscriptionId: SUB });
     new AzapiProvider(stack, "azapi", {});
   };
-  const exportWith = (exports: Export[], extra: Partial<ContinuousExportProps> = {}) => (stack: TerraformStack) => {
-    withProviders(stack);
-    const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
-    new ContinuousExport(stack, "Export", { subscriptionId: SUB, resourceGroupName: "rg-export", location: "westeurope", createResourceGroup: true, exports, destinations: [soc], ...extra });
-  };
+  const exportWith =
+    (exports: Export[], extra: Partial<ContinuousExportProps> = {}) =>
+    (stack: TerraformStack) => {
+      withProviders(stack);
+      const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
+      new ContinuousExport(stack, "Export", {
+        subscriptionId: SUB,
+        resourceGroupName: "rg-export",
+        location: "westeurope",
+        createResourceGroup: true,
+        exports,
+        destinations: [soc],
+        ...extra,
+      });
+    };
 
   test("adding attack paths (previousWriter as the README says) keeps the group and hands the automation over", () => {
-    const planned = plan(synth(exportWith([Export.alerts()])), synth(exportWith([Export.alerts(), Export.attackPaths()], { previousWriter: AutomationWriter.AZURERM })));
+    const planned = plan(
+      synth(exportWith([Export.alerts()])),
+      synth(exportWith([Export.alerts(), Export.attackPaths()], { previousWriter: AutomationWriter.AZURERM })),
+    );
     expect(actions(planned)).toEqual({
       kept: ["azurerm_resource_group.Export_ResourceGroup_84FF5E15"],
       imported: ["azapi_resource.Export_Workspace_051928DA"],
@@ -109,9 +144,18 @@ describe("the resource group an export creates", () => {
   test("dropping the last destination the azurerm writer writes keeps the group", () => {
     const twoKinds = (withWorkspace: boolean) => (stack: TerraformStack) => {
       withProviders(stack);
-      const hub = EventHubDestination.fromEventHubId(stack, "Hub", EVENT_HUB, { trustedService: { principal: SecurityResourceProvider.byObjectId("00000000-0000-0000-0000-0000000000ee") } });
+      const hub = EventHubDestination.fromEventHubId(stack, "Hub", EVENT_HUB, {
+        trustedService: { principal: SecurityResourceProvider.byObjectId("00000000-0000-0000-0000-0000000000ee") },
+      });
       const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
-      new ContinuousExport(stack, "Export", { subscriptionId: SUB, resourceGroupName: "rg-export", location: "westeurope", createResourceGroup: true, exports: [Export.alerts()], destinations: withWorkspace ? [hub, soc] : [hub] });
+      new ContinuousExport(stack, "Export", {
+        subscriptionId: SUB,
+        resourceGroupName: "rg-export",
+        location: "westeurope",
+        createResourceGroup: true,
+        exports: [Export.alerts()],
+        destinations: withWorkspace ? [hub, soc] : [hub],
+      });
     };
     const planned = plan(synth(twoKinds(true)), synth(twoKinds(false)));
     expect(actions(planned).destroyed).toEqual(["azurerm_security_center_automation.Export_Workspace_051928DA"]);
@@ -121,7 +165,9 @@ describe("the resource group an export creates", () => {
   test("a group an earlier version wrote through azapi is handed over with removed + import", () => {
     const json = synth(exportWith([Export.attackPaths()], { previousResourceGroupWriter: AutomationWriter.AZAPI }));
     expect(json.removed).toEqual([{ from: "azapi_resource.Export_ResourceGroup_84FF5E15", lifecycle: { destroy: false } }]);
-    expect(json.import).toEqual([{ to: "azurerm_resource_group.Export_ResourceGroup_84FF5E15", id: `/subscriptions/${SUB}/resourceGroups/rg-export` }]);
+    expect(json.import).toEqual([
+      { to: "azurerm_resource_group.Export_ResourceGroup_84FF5E15", id: `/subscriptions/${SUB}/resourceGroups/rg-export` },
+    ]);
   });
 
   test("resourceGroupWriter picks the azapi group explicitly; an unknown value is refused", () => {
@@ -137,13 +183,29 @@ describe("the resource group an export creates", () => {
       const hub = new EventHubDestination(stack, "Hub", { namespaceName: "evhns-export-01", ...place });
       const ws = new LogAnalyticsDestination(stack, "Ws", { workspaceName: "law-export", ...place });
       const app = new LogicAppDestination(stack, "Flow", { workflowName: "la-export", ...place });
-      const other = new LogAnalyticsDestination(stack, "Other", { workspaceName: "law-other", resourceGroupName: "rg-other", location: "westeurope" });
-      new ContinuousExport(stack, "Export", { subscriptionId: SUB, ...place, createResourceGroup: true, exports: [Export.alerts()], destinations: [hub, ws, app, other] });
+      const other = new LogAnalyticsDestination(stack, "Other", {
+        workspaceName: "law-other",
+        resourceGroupName: "rg-other",
+        location: "westeurope",
+      });
+      new ContinuousExport(stack, "Export", {
+        subscriptionId: SUB,
+        ...place,
+        createResourceGroup: true,
+        exports: [Export.alerts()],
+        destinations: [hub, ws, app, other],
+      });
     });
     const group = "azurerm_resource_group.Export_ResourceGroup_84FF5E15";
     expect(Object.values(json.resource.azurerm_eventhub_namespace).map((r: any) => r.depends_on)).toEqual([[group]]);
-    const workspaces = Object.entries(json.resource.azurerm_log_analytics_workspace).map(([id, r]: [string, any]) => [id.split("_")[0], r.depends_on]);
-    expect(workspaces.sort()).toEqual([["Other", undefined], ["Ws", [group]]]);
+    const workspaces = Object.entries(json.resource.azurerm_log_analytics_workspace).map(([id, r]: [string, any]) => [
+      id.split("_")[0],
+      r.depends_on,
+    ]);
+    expect(workspaces.sort()).toEqual([
+      ["Other", undefined],
+      ["Ws", [group]],
+    ]);
     expect(Object.values(json.resource.azurerm_logic_app_workflow).map((r: any) => r.depends_on)).toEqual([[group]]);
   });
 });
@@ -165,10 +227,22 @@ describe("adoption changes nothing the user did not state", () => {
 
   const adoptWorkspace = (stated: object) => (stack: TerraformStack) => {
     new AzurermProvider(stack, "azurerm", { features: [{}], subscriptionId: SUB });
-    new LogAnalyticsDestination(stack, "Soc", { workspaceName: "law-soc", resourceGroupName: "rg-soc", location: "westeurope", adopt: { workspaceId: WS_ID, hasSecurityCenterFree: true }, ...stated });
+    new LogAnalyticsDestination(stack, "Soc", {
+      workspaceName: "law-soc",
+      resourceGroupName: "rg-soc",
+      location: "westeurope",
+      adopt: { workspaceId: WS_ID, hasSecurityCenterFree: true },
+      ...stated,
+    });
   };
   const workspaceLive = {
-    azurerm_log_analytics_workspace: { retention_in_days: 90, sku: "CapacityReservation", daily_quota_gb: 50, tags: { owner: "soc" }, internet_ingestion_enabled: false },
+    azurerm_log_analytics_workspace: {
+      retention_in_days: 90,
+      sku: "CapacityReservation",
+      daily_quota_gb: 50,
+      tags: { owner: "soc" },
+      internet_ingestion_enabled: false,
+    },
     azurerm_log_analytics_solution: { tags: { owner: "soc" } },
   };
 
@@ -181,13 +255,22 @@ describe("adoption changes nothing the user did not state", () => {
   test("what the props state is applied to an adopted workspace, and nothing else", () => {
     const after = synth(adoptWorkspace({ retentionInDays: 180 }));
     const planned = plan(liveState(after, workspaceLive), after);
-    expect([...planned.values()].filter((p) => p.action !== "kept")).toEqual([expect.objectContaining({ action: "updated", because: ["retention_in_days"] })]);
+    expect([...planned.values()].filter((p) => p.action !== "kept")).toEqual([
+      expect.objectContaining({ action: "updated", because: ["retention_in_days"] }),
+    ]);
   });
 
   test("an adopted event hub keeps its tier, capacity, partitions, retention, TLS and its rule's other rights", () => {
     const after = synth((stack) => {
       new AzurermProvider(stack, "azurerm", { features: [{}], subscriptionId: SUB });
-      new EventHubDestination(stack, "Siem", { namespaceName: "evhns-siem-01", eventHubName: "defender", resourceGroupName: "rg-siem", location: "westeurope", adopt: { eventHubId: HUB_ID, sendRuleName: "siem" }, sendRuleName: "siem" });
+      new EventHubDestination(stack, "Siem", {
+        namespaceName: "evhns-siem-01",
+        eventHubName: "defender",
+        resourceGroupName: "rg-siem",
+        location: "westeurope",
+        adopt: { eventHubId: HUB_ID, sendRuleName: "siem" },
+        sendRuleName: "siem",
+      });
     });
     const live = {
       azurerm_eventhub_namespace: { sku: "Premium", capacity: 4, minimum_tls_version: "1.0", tags: { team: "siem" }, auto_inflate_enabled: true },
@@ -206,14 +289,26 @@ describe("a sharded fleet whose shard count changes", () => {
   const fleet = (shardCount: number, previousShardCount?: number) =>
     synthStacks((app) =>
       addShardedFleet(app, {
-        tenantId: SOURCE_TENANT, centralSubscriptionId: "00000000-0000-0000-0000-000000000099", subscriptionIds: ids, shardCount, previousShardCount,
-        location: "westeurope", workspaceName: "law-fleet-central", exportResourceGroupName: "rg-defender-export",
+        tenantId: SOURCE_TENANT,
+        centralSubscriptionId: "00000000-0000-0000-0000-000000000099",
+        subscriptionIds: ids,
+        shardCount,
+        previousShardCount,
+        location: "westeurope",
+        workspaceName: "law-fleet-central",
+        exportResourceGroupName: "rg-defender-export",
         state: { resourceGroupName: "rg-tfstate", storageAccountName: "sttfstatedefender", containerName: "tfstate" },
       }),
     );
   /** Where each subscription's automation is, by state. */
   const owners = (plans: Map<string, Map<string, { action: string }>>, action: string) =>
-    [...plans].flatMap(([stack, plan]) => [...plan].filter(([a, p]) => p.action === action && a.includes("_Workspace_")).map(([a]) => `${stack}:${/Fleet_([0-9a-f-]{36})_/.exec(a)![1]}`)).sort();
+    [...plans]
+      .flatMap(([stack, plan]) =>
+        [...plan]
+          .filter(([a, p]) => p.action === action && a.includes("_Workspace_"))
+          .map(([a]) => `${stack}:${/Fleet_([0-9a-f-]{36})_/.exec(a)![1]}`),
+      )
+      .sort();
 
   test("raising the count (previousShardCount set) moves state only: nothing destroyed or created, each mover forgotten by its old shard and imported by its new one", () => {
     const [before, after] = [fleet(5), fleet(6, 5)];
@@ -258,7 +353,14 @@ describe("one Azure automation has one owner in the app", () => {
   const SUB = "00000000-0000-0000-0000-000000000001";
   const exportIn = (stack: TerraformStack, id: string, props: Partial<ContinuousExportProps> = {}) => {
     const soc = LogAnalyticsDestination.fromWorkspaceId(stack, `${id}Soc`, workspaceId("law-soc"));
-    return new ContinuousExport(stack, id, { subscriptionId: SUB, resourceGroupName: "rg-export", location: "westeurope", exports: [Export.alerts()], destinations: [soc], ...props });
+    return new ContinuousExport(stack, id, {
+      subscriptionId: SUB,
+      resourceGroupName: "rg-export",
+      location: "westeurope",
+      exports: [Export.alerts()],
+      destinations: [soc],
+      ...props,
+    });
   };
 
   test("two stacks that write the same automation are refused, naming both", () => {
@@ -283,7 +385,11 @@ describe("one Azure automation has one owner in the app", () => {
     const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
     new ContinuousExportFleet(stack, "Fleet", {
       subscriptions: [{ subscriptionId: SUB }, { subscriptionId: "00000000-0000-0000-0000-000000000002" }],
-      exports: [Export.alerts()], destinations: [soc], resourceGroupName: "rg-export", location: "westeurope", writer: AutomationWriter.AZURERM,
+      exports: [Export.alerts()],
+      destinations: [soc],
+      resourceGroupName: "rg-export",
+      location: "westeurope",
+      writer: AutomationWriter.AZURERM,
     });
     expect(() => Testing.synth(stack, true)).toThrow(/DFE030/);
   });
@@ -293,7 +399,11 @@ describe("one Azure automation has one owner in the app", () => {
     new AzurermProvider(stack, "azurerm", { features: [{}] });
     const subscription = new TerraformVariable(stack, "subscription", { type: "string" });
     exportIn(stack, "Alerts", { subscriptionId: subscription.stringValue });
-    const warnings = stack.node.findAll().flatMap((c) => c.node.metadata).filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
+    const warnings = stack.node
+      .findAll()
+      .flatMap((c) => c.node.metadata)
+      .filter((m) => m.type === "@cdktf/warn")
+      .map((m) => String(m.data));
     expect(warnings).toEqual([expect.stringMatching(/DFW001.*cannot check that no other export/)]);
   });
 });
@@ -303,12 +413,22 @@ describe("turning createResourceGroup off", () => {
   const build = (createResourceGroup: boolean) => (stack: TerraformStack) => {
     new AzurermProvider(stack, "azurerm", { features: [{}], subscriptionId: SUB });
     const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
-    new ContinuousExport(stack, "Export", { subscriptionId: SUB, resourceGroupName: "rg-export", location: "westeurope", createResourceGroup, exports: [Export.alerts()], destinations: [soc] });
+    new ContinuousExport(stack, "Export", {
+      subscriptionId: SUB,
+      resourceGroupName: "rg-export",
+      location: "westeurope",
+      createResourceGroup,
+      exports: [Export.alerts()],
+      destinations: [soc],
+    });
   };
 
   test("with false, the group created before is forgotten with everything in it, not deleted", () => {
     const planned = plan(synth(build(true)), synth(build(false)));
-    expect(actions(planned)).toEqual({ kept: [expect.stringContaining("azurerm_security_center_automation.")], forgotten: [expect.stringContaining("azurerm_resource_group.Export_ResourceGroup_")] });
+    expect(actions(planned)).toEqual({
+      kept: [expect.stringContaining("azurerm_security_center_automation.")],
+      forgotten: [expect.stringContaining("azurerm_resource_group.Export_ResourceGroup_")],
+    });
   });
 });
 
@@ -317,16 +437,35 @@ describe("hand-over props are checked", () => {
     const exportWith = (props: Partial<ContinuousExportProps>) => () => {
       const stack = new TerraformStack(Testing.app(), "s");
       const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
-      new ContinuousExport(stack, "Export", { subscriptionId: "00000000-0000-0000-0000-000000000001", resourceGroupName: "rg", location: "westeurope", exports: [Export.alerts()], destinations: [soc], ...props });
+      new ContinuousExport(stack, "Export", {
+        subscriptionId: "00000000-0000-0000-0000-000000000001",
+        resourceGroupName: "rg",
+        location: "westeurope",
+        exports: [Export.alerts()],
+        destinations: [soc],
+        ...props,
+      });
     };
     expect(exportWith({ previousWriter: "azapi" as unknown as AutomationWriter })).toThrow(/DFE117.*got "azapi"/);
-    expect(exportWith({ createResourceGroup: true, previousResourceGroupWriter: {} as AutomationWriter })).toThrow(/DFE117.*an object of type Object/);
+    expect(exportWith({ createResourceGroup: true, previousResourceGroupWriter: {} as AutomationWriter })).toThrow(
+      /DFE117.*an object of type Object/,
+    );
   });
 
   test("a shard that does not come from ShardPlan.of is refused", () => {
     const stack = new TerraformStack(Testing.app(), "s");
     const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
     const shard = { index: 0, name: "shard-00", subscriptionIds: [] } as any;
-    expect(() => new ContinuousExportFleet(stack, "Fleet", { subscriptions: [], exports: [Export.alerts()], destinations: [soc], resourceGroupName: "rg", location: "westeurope", shard })).toThrow(/DFE095.*ShardPlan.of/);
+    expect(
+      () =>
+        new ContinuousExportFleet(stack, "Fleet", {
+          subscriptions: [],
+          exports: [Export.alerts()],
+          destinations: [soc],
+          resourceGroupName: "rg",
+          location: "westeurope",
+          shard,
+        }),
+    ).toThrow(/DFE095.*ShardPlan.of/);
   });
 });

@@ -72,15 +72,20 @@ function rewriteReferences(value: unknown, json: Json): unknown {
       const rewritten = expression
         .replace(/\bdata\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+(\.[A-Za-z0-9_\-.]+)?/g, (ref) => JSON.stringify(ref))
         .replace(/\bvar\.[A-Za-z0-9_-]+/g, (ref) => JSON.stringify(ref))
-        .replace(/(?<![\w."-])((?:azurerm|azapi|azuread)_[a-z0-9_]*)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)/g, (_r, type: string, name: string, attribute: string) => {
-          // A resource of another stack (cdktf reads it through remote state) is a constant here.
-          if (!json.resource?.[type]?.[name]) return JSON.stringify(`${type}.${name}.${attribute}`);
-          const own = json.resource[type][name][attribute];
-          const forceNew = FORCE_NEW[type] ?? ["*"];
-          // A computed attribute (an id, a key) is unknown exactly when its stand-in is created or replaced; ids keep their path shape.
-          if (own === undefined || typeof own === "object") return `"${("/${terraform_data." + type + "__" + name + ".id}").repeat(9)}"`;
-          return forceNew.includes("*") || forceNew.includes(attribute) ? `terraform_data.${type}__${name}.triggers_replace.${attribute}` : `terraform_data.${type}__${name}.output.${attribute}`;
-        });
+        .replace(
+          /(?<![\w."-])((?:azurerm|azapi|azuread)_[a-z0-9_]*)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)/g,
+          (_r, type: string, name: string, attribute: string) => {
+            // A resource of another stack (cdktf reads it through remote state) is a constant here.
+            if (!json.resource?.[type]?.[name]) return JSON.stringify(`${type}.${name}.${attribute}`);
+            const own = json.resource[type][name][attribute];
+            const forceNew = FORCE_NEW[type] ?? ["*"];
+            // A computed attribute (an id, a key) is unknown exactly when its stand-in is created or replaced; ids keep their path shape.
+            if (own === undefined || typeof own === "object") return `"${("/${terraform_data." + type + "__" + name + ".id}").repeat(9)}"`;
+            return forceNew.includes("*") || forceNew.includes(attribute)
+              ? `terraform_data.${type}__${name}.triggers_replace.${attribute}`
+              : `terraform_data.${type}__${name}.output.${attribute}`;
+          },
+        );
       return "${" + rewritten + "}";
     });
   }
@@ -98,7 +103,13 @@ export function terraformPlan(before: Json | undefined, after: Json): StackPlan 
       return execFileSync("terraform", args, { cwd: dir, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
     } catch (e) {
       const stderr = String((e as { stderr?: string }).stderr ?? e);
-      throw new Error(`terraform ${args[0]} failed: ${stderr.split("\n").filter((l) => l.length < 300).slice(0, 30).join("\n")}`);
+      throw new Error(
+        `terraform ${args[0]} failed: ${stderr
+          .split("\n")
+          .filter((l) => l.length < 300)
+          .slice(0, 30)
+          .join("\n")}`,
+      );
     }
   };
   try {
@@ -113,14 +124,19 @@ export function terraformPlan(before: Json | undefined, after: Json): StackPlan 
     for (const change of plan.resource_changes ?? []) {
       const address = original(change.address);
       const actions: string[] = change.change.actions;
-      const action: Action =
-        change.change.importing ? "imported"
-        : actions.includes("forget") ? "forgotten"
-        : actions.includes("delete") && actions.includes("create") ? "replaced"
-        : actions.includes("delete") ? "destroyed"
-        : actions.includes("create") ? "created"
-        : actions.includes("update") ? "updated"
-        : "kept";
+      const action: Action = change.change.importing
+        ? "imported"
+        : actions.includes("forget")
+          ? "forgotten"
+          : actions.includes("delete") && actions.includes("create")
+            ? "replaced"
+            : actions.includes("delete")
+              ? "destroyed"
+              : actions.includes("create")
+                ? "created"
+                : actions.includes("update")
+                  ? "updated"
+                  : "kept";
       const planned: PlannedAddress = { address, action, ...(change.previous_address ? { movedFrom: original(change.previous_address) } : {}) };
       result.set(address, planned);
     }

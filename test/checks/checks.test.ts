@@ -14,12 +14,25 @@ function findings(stack: TerraformStack, props = {}): Array<[string, string, str
   Testing.synth(stack);
   return stack.node
     .findAll()
-    .flatMap((c: IConstruct) => c.node.metadata.filter((m) => m.type === "@cdktf/error" || m.type === "@cdktf/warn").map((m) => [String(m.data).slice(1, 7), m.type === "@cdktf/error" ? "error" : "warning", c.node.path] as [string, string, string]))
+    .flatMap((c: IConstruct) =>
+      c.node.metadata
+        .filter((m) => m.type === "@cdktf/error" || m.type === "@cdktf/warn")
+        .map((m) => [String(m.data).slice(1, 7), m.type === "@cdktf/error" ? "error" : "warning", c.node.path] as [string, string, string]),
+    )
     .filter(([id]) => id.startsWith("DFC"));
 }
-const messages = (stack: TerraformStack) => stack.node.findAll().flatMap((c) => c.node.metadata.map((m) => String(m.data))).filter((m) => m.startsWith("[DFC"));
+const messages = (stack: TerraformStack) =>
+  stack.node
+    .findAll()
+    .flatMap((c) => c.node.metadata.map((m) => String(m.data)))
+    .filter((m) => m.startsWith("[DFC"));
 
-const rule = (propertyPath: string, expectedValue: string, operator = "Equals", propertyType = "String") => ({ propertyPath, expectedValue, operator, propertyType });
+const rule = (propertyPath: string, expectedValue: string, operator = "Equals", propertyType = "String") => ({
+  propertyPath,
+  expectedValue,
+  operator,
+  propertyType,
+});
 function handWritten(stack: TerraformStack, id: string, overrides: Record<string, unknown> = {}) {
   return new SecurityCenterAutomation(stack, id, {
     name: "ExportToWorkspace",
@@ -56,10 +69,12 @@ describe("ContinuousExportChecks on hand-written automations", () => {
     });
     const found = findings(stack);
     const text = messages(stack).join("\n");
-    expect(found.map(([id, level]) => `${id} ${level}`).sort()).toEqual([
-      "DFC001 error", "DFC002 error", "DFC003 error", "DFC004 error", "DFC004 error", "DFC004 error",
-    ].sort());
-    expect(text).toMatch(/\[DFC001\] Alerts, rule set 1: the rules "Severity Equals high" AND "Severity Equals medium" are ANDed in one rule set and can never all hold/);
+    expect(found.map(([id, level]) => `${id} ${level}`).sort()).toEqual(
+      ["DFC001 error", "DFC002 error", "DFC003 error", "DFC004 error", "DFC004 error", "DFC004 error"].sort(),
+    );
+    expect(text).toMatch(
+      /\[DFC001\] Alerts, rule set 1: the rules "Severity Equals high" AND "Severity Equals medium" are ANDed in one rule set and can never all hold/,
+    );
     expect(text).toMatch(/\[DFC002\] Assessments: the JPath "Severity" does not apply to security recommendations/);
     expect(text).toMatch(/\[DFC003\] SubAssessments without the parent recommendations \(all\) in Assessments: Microsoft requires the parents/);
     expect(text).toMatch(/event source "alerts" is rejected\. Write "Alerts"/);
@@ -70,17 +85,45 @@ describe("ContinuousExportChecks on hand-written automations", () => {
   test("findings whose parents are filtered away are an error; with their parents they pass", () => {
     const { stack } = stackWithProvider();
     const key = "1195afff-c881-495e-9bc5-1486211ae03f";
-    handWritten(stack, "Orphans", { source: [{ eventSource: "Assessments", ruleSet: [{ rule: [rule("name", "other-key-0000-0000-0000-000000000000", "Contains")] }] }, { eventSource: "SubAssessments", ruleSet: [{ rule: [rule("id", `/assessments/${key}/`, "Contains")] }] }] });
-    handWritten(stack, "Fine", { name: "other", source: [{ eventSource: "Assessments", ruleSet: [{ rule: [rule("name", key, "Contains")] }] }, { eventSource: "SubAssessments", ruleSet: [{ rule: [rule("id", `/assessments/${key}/`, "Contains")] }] }] });
+    handWritten(stack, "Orphans", {
+      source: [
+        { eventSource: "Assessments", ruleSet: [{ rule: [rule("name", "other-key-0000-0000-0000-000000000000", "Contains")] }] },
+        { eventSource: "SubAssessments", ruleSet: [{ rule: [rule("id", `/assessments/${key}/`, "Contains")] }] },
+      ],
+    });
+    handWritten(stack, "Fine", {
+      name: "other",
+      source: [
+        { eventSource: "Assessments", ruleSet: [{ rule: [rule("name", key, "Contains")] }] },
+        { eventSource: "SubAssessments", ruleSet: [{ rule: [rule("id", `/assessments/${key}/`, "Contains")] }] },
+      ],
+    });
     expect(findings(stack)).toEqual([["DFC003", "error", "test/Orphans"]]);
   });
 
   test("attack paths are fine through azapi, not in lower case", () => {
     const { stack } = stackWithProvider();
     new AzapiProvider(stack, "azapi", {});
-    const body = (eventSource: string) => ({ properties: { isEnabled: true, scopes: [{ scopePath: `/subscriptions/${SUB}` }], sources: [{ eventSource }], actions: [{ actionType: "Workspace", workspaceResourceId: WORKSPACE_ID }] } });
-    new AzapiResource(stack, "Good", { type: "Microsoft.Security/automations@2023-12-01-preview", name: "a", parentId: `/subscriptions/${SUB}/resourceGroups/rg`, body: body("AttackPaths") });
-    new AzapiResource(stack, "Bad", { type: "Microsoft.Security/automations@2023-12-01-preview", name: "b", parentId: `/subscriptions/${SUB}/resourceGroups/rg`, body: body("attackPaths") });
+    const body = (eventSource: string) => ({
+      properties: {
+        isEnabled: true,
+        scopes: [{ scopePath: `/subscriptions/${SUB}` }],
+        sources: [{ eventSource }],
+        actions: [{ actionType: "Workspace", workspaceResourceId: WORKSPACE_ID }],
+      },
+    });
+    new AzapiResource(stack, "Good", {
+      type: "Microsoft.Security/automations@2023-12-01-preview",
+      name: "a",
+      parentId: `/subscriptions/${SUB}/resourceGroups/rg`,
+      body: body("AttackPaths"),
+    });
+    new AzapiResource(stack, "Bad", {
+      type: "Microsoft.Security/automations@2023-12-01-preview",
+      name: "b",
+      parentId: `/subscriptions/${SUB}/resourceGroups/rg`,
+      body: body("attackPaths"),
+    });
     expect(findings(stack)).toEqual([["DFC004", "error", "test/Bad"]]);
   });
 
@@ -93,8 +136,23 @@ describe("ContinuousExportChecks on hand-written automations", () => {
 
   test("an Event Hub action whose rule lacks Send is an error", () => {
     const { stack } = stackWithProvider();
-    const listen = new EventhubAuthorizationRule(stack, "Listen", { name: "r", namespaceName: "ns", eventhubName: "eh", resourceGroupName: "rg", listen: true });
-    handWritten(stack, "Hub", { name: "ExportToEventHub", action: [{ type: "EventHub", resourceId: "/subscriptions/x/resourceGroups/rg/providers/Microsoft.EventHub/namespaces/ns/eventhubs/eh", connectionString: listen.primaryConnectionString }] });
+    const listen = new EventhubAuthorizationRule(stack, "Listen", {
+      name: "r",
+      namespaceName: "ns",
+      eventhubName: "eh",
+      resourceGroupName: "rg",
+      listen: true,
+    });
+    handWritten(stack, "Hub", {
+      name: "ExportToEventHub",
+      action: [
+        {
+          type: "EventHub",
+          resourceId: "/subscriptions/x/resourceGroups/rg/providers/Microsoft.EventHub/namespaces/ns/eventhubs/eh",
+          connectionString: listen.primaryConnectionString,
+        },
+      ],
+    });
     expect(findings(stack)).toEqual([["DFC005", "error", "test/Hub"]]);
   });
 
@@ -105,13 +163,22 @@ describe("ContinuousExportChecks on hand-written automations", () => {
       handWritten(stack, "Two", { resourceGroupName: "rg2" });
       return stack;
     };
-    expect(findings(make())).toEqual([["DFC006", "warning", "test/One"], ["DFC006", "warning", "test/Two"]]);
+    expect(findings(make())).toEqual([
+      ["DFC006", "warning", "test/One"],
+      ["DFC006", "warning", "test/Two"],
+    ]);
     expect(findings(make(), { warningsAsErrors: true }).map(([, level]) => level)).toEqual(["error", "error"]);
   });
 
   test("a secret in an output that is not sensitive is an error", () => {
     const { stack } = stackWithProvider();
-    const rule_ = new EventhubAuthorizationRule(stack, "Send", { name: "r", namespaceName: "ns", eventhubName: "eh", resourceGroupName: "rg", send: true });
+    const rule_ = new EventhubAuthorizationRule(stack, "Send", {
+      name: "r",
+      namespaceName: "ns",
+      eventhubName: "eh",
+      resourceGroupName: "rg",
+      send: true,
+    });
     new TerraformOutput(stack, "leak", { value: rule_.primaryConnectionString });
     new TerraformOutput(stack, "fine", { value: rule_.primaryConnectionString, sensitive: true });
     expect(findings(stack)).toEqual([["DFC007", "error", "test/leak"]]);
@@ -121,8 +188,15 @@ describe("ContinuousExportChecks on hand-written automations", () => {
     const { stack } = stackWithProvider();
     new RoleAssignment(stack, "Broad", { scope: `/subscriptions/${SUB}`, roleDefinitionName: "Log Analytics Contributor", principalId: "p" });
     new RoleAssignment(stack, "Narrow", { scope: WORKSPACE_ID, roleDefinitionName: "Log Analytics Contributor", principalId: "p" });
-    new RoleAssignment(stack, "ById", { scope: `/subscriptions/${SUB}/resourceGroups/rg`, roleDefinitionId: "/providers/Microsoft.Authorization/roleDefinitions/2b629674-e913-4c01-ae53-ef4638d8f975", principalId: "p" });
-    expect(findings(stack)).toEqual([["DFC008", "warning", "test/Broad"], ["DFC008", "warning", "test/ById"]]);
+    new RoleAssignment(stack, "ById", {
+      scope: `/subscriptions/${SUB}/resourceGroups/rg`,
+      roleDefinitionId: "/providers/Microsoft.Authorization/roleDefinitions/2b629674-e913-4c01-ae53-ef4638d8f975",
+      principalId: "p",
+    });
+    expect(findings(stack)).toEqual([
+      ["DFC008", "warning", "test/Broad"],
+      ["DFC008", "warning", "test/ById"],
+    ]);
   });
 });
 
@@ -133,7 +207,10 @@ describe("suppression", () => {
     handWritten(stack, "Two", { resourceGroupName: "rg2" });
     ContinuousExportChecks.suppress(one, "DFC006", "the second export is API-only on purpose");
     expect(findings(stack)).toEqual([["DFC006", "warning", "test/Two"]]);
-    expect(one.node.metadata.find((m) => m.type === "cdktf-defender-export:suppress")?.data).toEqual({ id: "DFC006", reason: "the second export is API-only on purpose" });
+    expect(one.node.metadata.find((m) => m.type === "cdktf-defender-export:suppress")?.data).toEqual({
+      id: "DFC006",
+      reason: "the second export is API-only on purpose",
+    });
     expect(errorOf(() => ContinuousExportChecks.suppress(one, "DFC999", "because of reasons"))).toMatch(/DFE100.*not a check/);
     expect(errorOf(() => ContinuousExportChecks.suppress(one, "DFC001", ""))).toMatch(/DFE101.*needs a reason/);
   });

@@ -11,7 +11,13 @@ function lockedDownStack(principal?: SecurityResourceProvider) {
   new AzapiProvider(stack, "azapi", {});
   new AzureadProvider(stack, "azuread", {});
   const hub = new EventHubDestination(stack, "Hub", { ...props, trustedService: { principal } });
-  new ContinuousExport(stack, "Export", { subscriptionId: SUB, resourceGroupName: "rg", location: "westeurope", exports: [Export.alerts(), Export.recommendations()], destinations: [hub] });
+  new ContinuousExport(stack, "Export", {
+    subscriptionId: SUB,
+    resourceGroupName: "rg",
+    location: "westeurope",
+    exports: [Export.alerts(), Export.recommendations()],
+    destinations: [hub],
+  });
   return { stack, hub };
 }
 
@@ -48,8 +54,17 @@ describe("EventHubDestination in trusted-service mode", () => {
   test("an object id instead of the lookup needs no azuread provider", () => {
     const { stack } = stackWithProvider();
     new AzapiProvider(stack, "azapi", {});
-    const hub = new EventHubDestination(stack, "Hub", { ...props, trustedService: { principal: SecurityResourceProvider.byObjectId("22222222-2222-2222-2222-222222222222") } });
-    new ContinuousExport(stack, "Export", { subscriptionId: SUB, resourceGroupName: "rg", location: "westeurope", exports: [Export.alerts()], destinations: [hub] });
+    const hub = new EventHubDestination(stack, "Hub", {
+      ...props,
+      trustedService: { principal: SecurityResourceProvider.byObjectId("22222222-2222-2222-2222-222222222222") },
+    });
+    new ContinuousExport(stack, "Export", {
+      subscriptionId: SUB,
+      resourceGroupName: "rg",
+      location: "westeurope",
+      exports: [Export.alerts()],
+      destinations: [hub],
+    });
     const json = synthJson(stack);
     expect(onlyResource(json, "azurerm_role_assignment").principal_id).toBe("22222222-2222-2222-2222-222222222222");
     expect(json.data).toBeUndefined();
@@ -57,7 +72,9 @@ describe("EventHubDestination in trusted-service mode", () => {
 
   test("readers use Entra ID: a Listen rule is refused, the Data Receiver role works", () => {
     const { hub, stack } = lockedDownStack();
-    expect(errorOf(() => hub.addConsumer("Splunk", { consumerGroupName: "splunk" }))).toMatch(/DFE055\] test\/Hub\/Splunk: the namespace has local \(SAS\) authentication switched off/);
+    expect(errorOf(() => hub.addConsumer("Splunk", { consumerGroupName: "splunk" }))).toMatch(
+      /DFE055\] test\/Hub\/Splunk: the namespace has local \(SAS\) authentication switched off/,
+    );
     hub.addConsumer("Sentinel", { consumerGroupName: "sentinel", access: ConsumerAccess.dataReceiver("44444444-4444-4444-4444-444444444444") });
     const roles = Object.values(resourcesOf(synthJson(stack), "azurerm_role_assignment")) as any[];
     expect(roles.map((r) => r.role_definition_name).sort()).toEqual(["Azure Event Hubs Data Receiver", "Azure Event Hubs Data Sender"]);
@@ -65,15 +82,25 @@ describe("EventHubDestination in trusted-service mode", () => {
 
   test("Basic tier is refused", () => {
     const { stack } = stackWithProvider();
-    expect(errorOf(() => new EventHubDestination(stack, "Hub", { ...props, sku: EventHubSku.BASIC, trustedService: {} }))).toMatch(/DFE051\] test\/Hub: export as a trusted service needs a namespace firewall/);
+    expect(errorOf(() => new EventHubDestination(stack, "Hub", { ...props, sku: EventHubSku.BASIC, trustedService: {} }))).toMatch(
+      /DFE051\] test\/Hub: export as a trusted service needs a namespace firewall/,
+    );
   });
 
   test("the lookup without an azuread provider gets the line to add", () => {
     const { stack } = stackWithProvider();
     new AzapiProvider(stack, "azapi", {});
     const hub = new EventHubDestination(stack, "Hub", { ...props, trustedService: {} });
-    new ContinuousExport(stack, "Export", { subscriptionId: SUB, resourceGroupName: "rg", location: "westeurope", exports: [Export.alerts()], destinations: [hub] });
-    expect(errorOf(() => Testing.synth(stack, true))).toMatch(/\[DFE052\] test\/Hub: .*new AzureadProvider\(this, "azuread", \{ tenantId: "<destination tenant>" \}\)/);
+    new ContinuousExport(stack, "Export", {
+      subscriptionId: SUB,
+      resourceGroupName: "rg",
+      location: "westeurope",
+      exports: [Export.alerts()],
+      destinations: [hub],
+    });
+    expect(errorOf(() => Testing.synth(stack, true))).toMatch(
+      /\[DFE052\] test\/Hub: .*new AzureadProvider\(this, "azuread", \{ tenantId: "<destination tenant>" \}\)/,
+    );
   });
 
   test("an object id that is not a GUID is refused", () => {
@@ -88,7 +115,9 @@ describe("EventHubDestination in trusted-service mode", () => {
       const lib = require("../../lib");
       const helpers = require("../helpers");
       const { stack } = helpers.stackWithProvider();
-      expect(errorOf(() => new lib.EventHubDestination(stack, "Hub", { ...props, trustedService: {} }))).toMatch(/DFE053\] test\/Hub: .*npm install @cdktf\/provider-azuread@\^14.*object id/);
+      expect(errorOf(() => new lib.EventHubDestination(stack, "Hub", { ...props, trustedService: {} }))).toMatch(
+        /DFE053\] test\/Hub: .*npm install @cdktf\/provider-azuread@\^14.*object id/,
+      );
     });
   });
 });
@@ -96,10 +125,15 @@ describe("EventHubDestination in trusted-service mode", () => {
 describe("an existing event hub as a trusted service", () => {
   test("grants the sender role on the given event hub and reads no rule", () => {
     const { stack } = stackWithProvider();
-    const hub = EventHubDestination.fromEventHubId(stack, "Siem", EVENT_HUB_ID, { trustedService: { principal: SecurityResourceProvider.byObjectId("22222222-2222-2222-2222-222222222222") } });
+    const hub = EventHubDestination.fromEventHubId(stack, "Siem", EVENT_HUB_ID, {
+      trustedService: { principal: SecurityResourceProvider.byObjectId("22222222-2222-2222-2222-222222222222") },
+    });
     expect(hub.description).toBe("Event Hub evhns-siem/defender (existing, trusted service, no keys, in rg-siem)");
     const json = synthJson(stack);
-    expect(onlyResource(json, "azurerm_role_assignment")).toMatchObject({ scope: EVENT_HUB_ID, role_definition_name: "Azure Event Hubs Data Sender" });
+    expect(onlyResource(json, "azurerm_role_assignment")).toMatchObject({
+      scope: EVENT_HUB_ID,
+      role_definition_name: "Azure Event Hubs Data Sender",
+    });
     expect(json.data).toBeUndefined();
     const action = hub.bind(stack);
     expect(action).toMatchObject({ resourceId: EVENT_HUB_ID, trustedService: true });
@@ -108,6 +142,8 @@ describe("an existing event hub as a trusted service", () => {
 
   test("a Send rule together with trusted service is refused", () => {
     const { stack } = stackWithProvider();
-    expect(errorOf(() => EventHubDestination.fromEventHubId(stack, "Siem", EVENT_HUB_ID, { sendRuleName: "send", trustedService: {} }))).toMatch(/DFE045.*uses no authorization rule/);
+    expect(errorOf(() => EventHubDestination.fromEventHubId(stack, "Siem", EVENT_HUB_ID, { sendRuleName: "send", trustedService: {} }))).toMatch(
+      /DFE045.*uses no authorization rule/,
+    );
   });
 });

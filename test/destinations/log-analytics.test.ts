@@ -4,10 +4,20 @@ import { WORKSPACE_ID, errorOf, onlyResource, resourcesOf, stackWithProvider, sy
 describe("LogAnalyticsDestination", () => {
   test("creates a workspace with the SecurityCenterFree solution, protected from destroy", () => {
     const { stack } = stackWithProvider();
-    const d = new LogAnalyticsDestination(stack, "Soc", { workspaceName: "law-soc", resourceGroupName: "rg", location: "westeurope", retentionInDays: 90, tags: { a: "b" } });
+    const d = new LogAnalyticsDestination(stack, "Soc", {
+      workspaceName: "law-soc",
+      resourceGroupName: "rg",
+      location: "westeurope",
+      retentionInDays: 90,
+      tags: { a: "b" },
+    });
     const json = synthJson(stack);
     expect(onlyResource(json, "azurerm_log_analytics_workspace")).toMatchObject({
-      name: "law-soc", sku: "PerGB2018", retention_in_days: 90, tags: { a: "b" }, lifecycle: { prevent_destroy: true },
+      name: "law-soc",
+      sku: "PerGB2018",
+      retention_in_days: 90,
+      tags: { a: "b" },
+      lifecycle: { prevent_destroy: true },
     });
     expect(onlyResource(json, "azurerm_log_analytics_solution")).toMatchObject({
       solution_name: "SecurityCenterFree",
@@ -20,7 +30,13 @@ describe("LogAnalyticsDestination", () => {
 
   test("defaults: PerGB2018 and 30 days; prevent_destroy can be turned off", () => {
     const { stack } = stackWithProvider();
-    new LogAnalyticsDestination(stack, "Soc", { workspaceName: "law-soc", resourceGroupName: "rg", location: "westeurope", preventDestroy: false, sku: WorkspaceSku.CAPACITY_RESERVATION });
+    new LogAnalyticsDestination(stack, "Soc", {
+      workspaceName: "law-soc",
+      resourceGroupName: "rg",
+      location: "westeurope",
+      preventDestroy: false,
+      sku: WorkspaceSku.CAPACITY_RESERVATION,
+    });
     const ws = onlyResource(synthJson(stack), "azurerm_log_analytics_workspace");
     expect(ws).toMatchObject({ retention_in_days: 30, sku: "CapacityReservation" });
     expect(ws.lifecycle).toBeUndefined();
@@ -36,8 +52,16 @@ describe("LogAnalyticsDestination", () => {
 
   test("bad input is refused with the construct path", () => {
     const { stack } = stackWithProvider();
-    expect(errorOf(() => LogAnalyticsDestination.fromWorkspaceId(stack, "Bad", "/subscriptions/x/workspaces/y"))).toMatch(/DFE040\] test\/Bad: .* is not a Log Analytics workspace resource id/);
-    expect(errorOf(() => new LogAnalyticsDestination(stack, "Name", { workspaceName: "a b", resourceGroupName: "rg", location: "x" }))).toMatch(/DFE041\] test\/Name/);
-    expect(errorOf(() => new LogAnalyticsDestination(stack, "Days", { workspaceName: "law-x", resourceGroupName: "rg", location: "x", retentionInDays: 7 }))).toMatch(/DFE042.*30 to 730/);
+    expect(errorOf(() => LogAnalyticsDestination.fromWorkspaceId(stack, "Bad", "/subscriptions/x/workspaces/y"))).toMatch(
+      /DFE040\] test\/Bad: .* is not a Log Analytics workspace resource id/,
+    );
+    expect(errorOf(() => new LogAnalyticsDestination(stack, "Name", { workspaceName: "a b", resourceGroupName: "rg", location: "x" }))).toMatch(
+      /DFE041\] test\/Name/,
+    );
+    expect(
+      errorOf(
+        () => new LogAnalyticsDestination(stack, "Days", { workspaceName: "law-x", resourceGroupName: "rg", location: "x", retentionInDays: 7 }),
+      ),
+    ).toMatch(/DFE042.*30 to 730/);
   });
 });

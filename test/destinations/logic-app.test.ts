@@ -29,7 +29,10 @@ describe("LogicAppDestination", () => {
   test("a literal trigger URL works but is warned about, without the URL in the warning", () => {
     const { stack } = stackWithProvider();
     LogicAppDestination.fromWorkflow(stack, "Ticket", { workflowId: WORKFLOW_ID, triggerUrl: "https://prod.logic.azure.com/workflows/x?sig=SECRET" });
-    const warnings = stack.node.findAll().flatMap((c) => c.node.metadata).filter((m) => m.type === "@cdktf/warn");
+    const warnings = stack.node
+      .findAll()
+      .flatMap((c) => c.node.metadata)
+      .filter((m) => m.type === "@cdktf/warn");
     expect(warnings).toHaveLength(1);
     expect(String(warnings[0].data)).toMatch(/trigger URL is a literal/);
     expect(String(warnings[0].data)).not.toContain("SECRET");
@@ -37,7 +40,11 @@ describe("LogicAppDestination", () => {
 
   test("bad input is refused", () => {
     const { stack } = stackWithProvider();
-    expect(errorOf(() => LogicAppDestination.fromWorkflow(stack, "A", { workflowId: WORKFLOW_ID, triggerUrl: "ftp://x" }))).toMatch(/DFE048\] test\/A/);
-    expect(errorOf(() => LogicAppDestination.fromWorkflow(stack, "B", { workflowId: "/subscriptions/x", triggerUrl: "https://x" }))).toMatch(/DFE040/);
+    expect(errorOf(() => LogicAppDestination.fromWorkflow(stack, "A", { workflowId: WORKFLOW_ID, triggerUrl: "ftp://x" }))).toMatch(
+      /DFE048\] test\/A/,
+    );
+    expect(errorOf(() => LogicAppDestination.fromWorkflow(stack, "B", { workflowId: "/subscriptions/x", triggerUrl: "https://x" }))).toMatch(
+      /DFE040/,
+    );
   });
 });

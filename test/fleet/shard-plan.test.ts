@@ -39,20 +39,25 @@ describe("planShards", () => {
 
   test("with previousShardCount, each subscription that changes shard leaves its old shard and arrives in its new one, and only those", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(guid, { minLength: 1, maxLength: 100 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 8 }), (ids, previousShardCount, shardCount) => {
-        const before = shardOf(ShardPlan.of(ids, { shardCount: previousShardCount }));
-        const shards = ShardPlan.of(ids, { shardCount, previousShardCount });
-        const after = shardOf(shards);
-        expect(shards).toHaveLength(Math.max(shardCount, previousShardCount));
-        expect(shards.map((s) => s.retiring)).toEqual(shards.map((s) => s.index >= shardCount));
-        const movers = ids.filter((id) => before.get(id) !== after.get(id)).sort();
-        expect(shards.flatMap((s) => s.arriving).sort()).toEqual(movers);
-        expect(shards.flatMap((s) => s.leaving).sort()).toEqual(movers);
-        for (const s of shards) {
-          for (const id of s.arriving) expect(after.get(id)).toBe(s.index);
-          for (const id of s.leaving) expect(before.get(id)).toBe(s.index);
-        }
-      }),
+      fc.property(
+        fc.uniqueArray(guid, { minLength: 1, maxLength: 100 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 1, max: 8 }),
+        (ids, previousShardCount, shardCount) => {
+          const before = shardOf(ShardPlan.of(ids, { shardCount: previousShardCount }));
+          const shards = ShardPlan.of(ids, { shardCount, previousShardCount });
+          const after = shardOf(shards);
+          expect(shards).toHaveLength(Math.max(shardCount, previousShardCount));
+          expect(shards.map((s) => s.retiring)).toEqual(shards.map((s) => s.index >= shardCount));
+          const movers = ids.filter((id) => before.get(id) !== after.get(id)).sort();
+          expect(shards.flatMap((s) => s.arriving).sort()).toEqual(movers);
+          expect(shards.flatMap((s) => s.leaving).sort()).toEqual(movers);
+          for (const s of shards) {
+            for (const id of s.arriving) expect(after.get(id)).toBe(s.index);
+            for (const id of s.leaving) expect(before.get(id)).toBe(s.index);
+          }
+        },
+      ),
     );
   });
 
@@ -64,7 +69,18 @@ describe("planShards", () => {
   test("shards are named for stacks and state keys, and reasonably even", () => {
     const ids = Array.from({ length: 1000 }, (_, i) => `10000000-0000-0000-0000-${String(i).padStart(12, "0")}`);
     const shards = ShardPlan.of(ids, { shardCount: 10 });
-    expect(shards.map((s) => s.name)).toEqual(["shard-00", "shard-01", "shard-02", "shard-03", "shard-04", "shard-05", "shard-06", "shard-07", "shard-08", "shard-09"]);
+    expect(shards.map((s) => s.name)).toEqual([
+      "shard-00",
+      "shard-01",
+      "shard-02",
+      "shard-03",
+      "shard-04",
+      "shard-05",
+      "shard-06",
+      "shard-07",
+      "shard-08",
+      "shard-09",
+    ]);
     for (const s of shards) expect(s.subscriptionIds.length).toBeGreaterThan(60);
   });
 

@@ -1,6 +1,16 @@
 import {
-  AlertSeverity, AssessmentState, AttackPathRiskLevel, ComplianceStandard, DataType, DefenderPlan, Export, Recommendation,
-  Rule, RuleSet, SecureScoreControl, Severity,
+  AlertSeverity,
+  AssessmentState,
+  AttackPathRiskLevel,
+  ComplianceStandard,
+  DataType,
+  DefenderPlan,
+  Export,
+  Recommendation,
+  Rule,
+  RuleSet,
+  SecureScoreControl,
+  Severity,
 } from "../../lib";
 import { errorOf } from "../helpers";
 
@@ -15,7 +25,9 @@ describe("Export.alerts", () => {
 
   test("minimumSeverity includes every higher severity; Informational is a severity like the others", () => {
     expect(sets(Export.alerts({ minimumSeverity: AlertSeverity.LOW }))).toEqual([
-      ["Severity Equals low"], ["Severity Equals medium"], ["Severity Equals high"],
+      ["Severity Equals low"],
+      ["Severity Equals medium"],
+      ["Severity Equals high"],
     ]);
     expect(sets(Export.alerts({ severities: [AlertSeverity.INFORMATIONAL] }))).toEqual([["Severity Equals informational"]]);
   });
@@ -118,7 +130,9 @@ describe("Export.findings", () => {
   });
 
   test("the recommendation severity path on findings is refused", () => {
-    expect(errorOf(() => Export.findings({ where: [RuleSet.of(Rule.equals("properties.metadata.severity", "High"))] }))).toMatch(/DFE008.*findings `properties.status.severity`/);
+    expect(errorOf(() => Export.findings({ where: [RuleSet.of(Rule.equals("properties.metadata.severity", "High"))] }))).toMatch(
+      /DFE008.*findings `properties.status.severity`/,
+    );
   });
 });
 
@@ -170,11 +184,15 @@ describe("Export.attackPaths", () => {
   });
 
   test("the undocumented JPath can be overridden", () => {
-    expect(sets(Export.attackPaths({ riskLevels: [AttackPathRiskLevel.CRITICAL], riskLevelPath: "properties.riskLevel" }))).toEqual([["properties.riskLevel Equals Critical"]]);
+    expect(sets(Export.attackPaths({ riskLevels: [AttackPathRiskLevel.CRITICAL], riskLevelPath: "properties.riskLevel" }))).toEqual([
+      ["properties.riskLevel Equals Critical"],
+    ]);
   });
 
   test("the attack path path on alerts, and unknown risk levels, are refused", () => {
-    expect(errorOf(() => Export.alerts({ where: [RuleSet.of(Rule.equals("attackPath.riskLevel", "High"))] }))).toMatch(/DFE008.*risk level of an attack path/);
+    expect(errorOf(() => Export.alerts({ where: [RuleSet.of(Rule.equals("attackPath.riskLevel", "High"))] }))).toMatch(
+      /DFE008.*risk level of an attack path/,
+    );
     expect(errorOf(() => AttackPathRiskLevel.of("Severe"))).toMatch(/DFE020.*Low, Medium, High, Critical/);
     expect(errorOf(() => Export.attackPaths({ riskLevels: [AttackPathRiskLevel.LOW], minimumRiskLevel: AttackPathRiskLevel.LOW }))).toMatch(/DFE014/);
   });

@@ -2,8 +2,10 @@ import fc from "fast-check";
 import { AlertSeverity, AssessmentState, DefenderPlan, Export, Recommendation, Severity } from "../../lib";
 
 const RECOMMENDATIONS = [
-  Recommendation.MACHINES_VULNERABILITIES, Recommendation.SQL_DATABASES_VULNERABILITIES,
-  Recommendation.SQL_SERVERS_ON_MACHINES_VULNERABILITIES, Recommendation.SYSTEM_UPDATES,
+  Recommendation.MACHINES_VULNERABILITIES,
+  Recommendation.SQL_DATABASES_VULNERABILITIES,
+  Recommendation.SQL_SERVERS_ON_MACHINES_VULNERABILITIES,
+  Recommendation.SYSTEM_UPDATES,
 ];
 const PLANS = [DefenderPlan.SERVERS, DefenderPlan.STORAGE, DefenderPlan.DATABASES];
 const subset = <T>(values: readonly T[]) => fc.option(fc.subarray([...values], { minLength: 1 }), { nil: undefined });

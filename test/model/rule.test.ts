@@ -23,7 +23,13 @@ describe("Rule", () => {
     [Operator.EQUALS, PropertyType.BOOLEAN, "yes", /not a valid Boolean/],
     [Operator.EQUALS, PropertyType.STRING, "", /not a valid String/],
   ])("refuses %s on %s with %p", (op, type, value, message) => {
-    const e = (() => { try { Rule.raw("x", op, value, type); } catch (err) { return err; } })();
+    const e = (() => {
+      try {
+        Rule.raw("x", op, value, type);
+      } catch (err) {
+        return err;
+      }
+    })();
     expect(e).toBeInstanceOf(ExportConfigError);
     expect((e as Error).message).toMatch(message);
   });
@@ -52,7 +58,9 @@ describe("RuleSet", () => {
   });
 
   test("refuses Equals x AND NotEquals x on one path", () => {
-    expect(errorOf(() => RuleSet.of(Rule.equals("Severity", "High"), Rule.raw("Severity", Operator.NOT_EQUALS, "high")))).toMatch(/DFE006.*contradict/);
+    expect(errorOf(() => RuleSet.of(Rule.equals("Severity", "High"), Rule.raw("Severity", Operator.NOT_EQUALS, "high")))).toMatch(
+      /DFE006.*contradict/,
+    );
   });
 
   test("accepts Equals rules on different paths and the same Equals rule twice (kept once)", () => {

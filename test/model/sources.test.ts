@@ -2,13 +2,19 @@ import { AlertSeverity, Export, Recommendation, Rule, RuleSet, Severity } from "
 import { errorOf } from "../helpers";
 
 const compact = (exports: Export[]) =>
-  Export.sourcesOf(exports).map((s) => ({ source: s.eventSource, sets: s.ruleSets.map((set) => set.rules.map((r) => `${r.propertyJPath} ${r.operator.value} ${r.expectedValue}`)) }));
+  Export.sourcesOf(exports).map((s) => ({
+    source: s.eventSource,
+    sets: s.ruleSets.map((set) => set.rules.map((r) => `${r.propertyJPath} ${r.operator.value} ${r.expectedValue}`)),
+  }));
 
 describe("Export.sourcesOf", () => {
   test("findings bring their parent recommendations, filtered to the same recommendations", () => {
     expect(compact([Export.findings({ recommendations: [Recommendation.MACHINES_VULNERABILITIES], severities: [Severity.HIGH] })])).toEqual([
       { source: "Assessments", sets: [["name Contains 1195afff-c881-495e-9bc5-1486211ae03f"]] },
-      { source: "SubAssessments", sets: [["id Contains /assessments/1195afff-c881-495e-9bc5-1486211ae03f/", "properties.status.severity Equals High"]] },
+      {
+        source: "SubAssessments",
+        sets: [["id Contains /assessments/1195afff-c881-495e-9bc5-1486211ae03f/", "properties.status.severity Equals High"]],
+      },
     ]);
   });
 

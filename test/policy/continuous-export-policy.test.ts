@@ -1,8 +1,17 @@
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { Testing, TerraformStack } from "cdktf";
 import {
-  AlertSeverity, ContinuousExportPolicy, ContinuousExportPolicyProps, DefenderPlan, EventHubDestination, Export, IExportDestination,
-  LogAnalyticsDestination, LogicAppDestination, PolicyScope, SecurityResourceProvider,
+  AlertSeverity,
+  ContinuousExportPolicy,
+  ContinuousExportPolicyProps,
+  DefenderPlan,
+  EventHubDestination,
+  Export,
+  IExportDestination,
+  LogAnalyticsDestination,
+  LogicAppDestination,
+  PolicyScope,
+  SecurityResourceProvider,
 } from "../../lib";
 import { SUB, WORKSPACE_ID, errorOf, onlyResource, resourcesOf, stackWithProvider, synthJson } from "../helpers";
 
@@ -51,25 +60,44 @@ describe("ContinuousExportPolicy", () => {
     const { stack } = stackWithProvider();
     policy(stack, [LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", WORKSPACE_ID)]);
     const json = synthJson(stack);
-    const roles = Object.entries(resourcesOf(json, "azurerm_role_assignment")).map(([id, r]: [string, any]) => [id.split("_")[1], r.role_definition_name, r.scope, r.principal_id]);
+    const roles = Object.entries(resourcesOf(json, "azurerm_role_assignment")).map(([id, r]: [string, any]) => [
+      id.split("_")[1],
+      r.role_definition_name,
+      r.scope,
+      r.principal_id,
+    ]);
     const principal = "${azurerm_management_group_policy_assignment.Policy_Assignment_5D2D72BF.identity[0].principal_id}";
     expect(roles.sort()).toEqual([
       ["DestinationAccess", "Log Analytics Contributor", WORKSPACE_ID, principal],
       ["ScopeContributor", "Contributor", MG, principal],
     ]);
     const remediation = onlyResource(json, "azurerm_management_group_policy_remediation");
-    expect(remediation).toMatchObject({ name: "initial", management_group_id: MG, policy_assignment_id: "${azurerm_management_group_policy_assignment.Policy_Assignment_5D2D72BF.id}" });
-    expect(remediation.depends_on.sort()).toEqual(["azurerm_role_assignment.Policy_DestinationAccess_335C62E0", "azurerm_role_assignment.Policy_ScopeContributor_AAB067D1"].sort());
+    expect(remediation).toMatchObject({
+      name: "initial",
+      management_group_id: MG,
+      policy_assignment_id: "${azurerm_management_group_policy_assignment.Policy_Assignment_5D2D72BF.id}",
+    });
+    expect(remediation.depends_on.sort()).toEqual(
+      ["azurerm_role_assignment.Policy_DestinationAccess_335C62E0", "azurerm_role_assignment.Policy_ScopeContributor_AAB067D1"].sort(),
+    );
   });
 
   test("at a subscription: subscription assignment, and a remediation that re-evaluates compliance first", () => {
     const { stack } = stackWithProvider();
-    policy(stack, [LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", WORKSPACE_ID)], { scope: PolicyScope.subscription(SUB), createResourceGroup: false, remediationName: "round-2" });
+    policy(stack, [LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", WORKSPACE_ID)], {
+      scope: PolicyScope.subscription(SUB),
+      createResourceGroup: false,
+      remediationName: "round-2",
+    });
     const json = synthJson(stack);
     const assignment = onlyResource(json, "azurerm_subscription_policy_assignment");
     expect(assignment.subscription_id).toBe(`/subscriptions/${SUB}`);
     expect(parametersOf(assignment).createResourceGroup).toEqual({ value: false });
-    expect(onlyResource(json, "azurerm_subscription_policy_remediation")).toMatchObject({ name: "round-2", subscription_id: `/subscriptions/${SUB}`, resource_discovery_mode: "ReEvaluateCompliance" });
+    expect(onlyResource(json, "azurerm_subscription_policy_remediation")).toMatchObject({
+      name: "round-2",
+      subscription_id: `/subscriptions/${SUB}`,
+      resource_discovery_mode: "ReEvaluateCompliance",
+    });
   });
 
   test("an event hub: the Send-rule definition, with the rule's id and Contributor on the rule", () => {
@@ -79,13 +107,20 @@ describe("ContinuousExportPolicy", () => {
     const assignment = onlyResource(json, "azurerm_management_group_policy_assignment");
     expect(assignment.policy_definition_id).toMatch(/cdfcce10-4578-4ecd-9703-530938e4abcb$/);
     expect(parametersOf(assignment).eventHubDetails).toEqual({ value: "${azurerm_eventhub_authorization_rule.Hub_SendRule_09EBDABB.id}" });
-    const access = Object.values(resourcesOf(json, "azurerm_role_assignment")).find((r: any) => r.role_definition_name === "Contributor" && r.scope !== MG) as any;
+    const access = Object.values(resourcesOf(json, "azurerm_role_assignment")).find(
+      (r: any) => r.role_definition_name === "Contributor" && r.scope !== MG,
+    ) as any;
     expect(access.scope).toBe("${azurerm_eventhub_authorization_rule.Hub_SendRule_09EBDABB.id}");
   });
 
   test("a trusted-service event hub: the trusted definition, with the event hub's id", () => {
     const { stack } = stackWithProvider();
-    const hub = new EventHubDestination(stack, "Hub", { namespaceName: "evhns-test-01", resourceGroupName: "rg", location: "westeurope", trustedService: { principal: SecurityResourceProvider.byObjectId("22222222-2222-2222-2222-222222222222") } });
+    const hub = new EventHubDestination(stack, "Hub", {
+      namespaceName: "evhns-test-01",
+      resourceGroupName: "rg",
+      location: "westeurope",
+      trustedService: { principal: SecurityResourceProvider.byObjectId("22222222-2222-2222-2222-222222222222") },
+    });
     policy(stack, [hub]);
     const assignment = onlyResource(synthJson(stack), "azurerm_management_group_policy_assignment");
     expect(assignment.policy_definition_id).toMatch(/af9f6c70-eb74-4189-8d15-e4f11a7ebfd4$/);
@@ -95,7 +130,11 @@ describe("ContinuousExportPolicy", () => {
   test("the report shows the policy route", () => {
     const { stack } = stackWithProvider();
     const p = policy(stack, [LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", WORKSPACE_ID)]);
-    expect(p.summary).toMatchObject({ scope: MG, automationName: "ExportToWorkspace", exportedDataTypes: ["Security alerts", "Security recommendations", "Overall secure score"] });
+    expect(p.summary).toMatchObject({
+      scope: MG,
+      automationName: "ExportToWorkspace",
+      exportedDataTypes: ["Security alerts", "Security recommendations", "Overall secure score"],
+    });
   });
 });
 
@@ -125,7 +164,9 @@ describe("ContinuousExportPolicy refusals", () => {
     (stack.node.findChild("azurerm") as AzurermProvider).tenantId = "aaaaaaaa-0000-0000-0000-000000000001";
     const ws = LogAnalyticsDestination.fromWorkspaceId(stack, "Other", WORKSPACE_ID, { provider: stack.node.findChild("b") as AzurermProvider });
     policy(stack, [ws]);
-    expect(errorOf(() => Testing.synth(stack, true))).toMatch(/\[DFE081\] test\/Policy: test\/Other is in tenant bbbbbbbb.*Microsoft does not support policy-based export to another tenant.*CrossTenantAccess/);
+    expect(errorOf(() => Testing.synth(stack, true))).toMatch(
+      /\[DFE081\] test\/Policy: test\/Other is in tenant bbbbbbbb.*Microsoft does not support policy-based export to another tenant.*CrossTenantAccess/,
+    );
   });
 
   test("assignment names and scopes are checked", () => {

@@ -1,12 +1,26 @@
 import {
-  AlertSeverity, AssessmentState, BuiltInExportPolicy, ComplianceStandard, DefenderPlan, Export, Recommendation, Rule, RuleSet, SecureScoreControl, Severity,
+  AlertSeverity,
+  AssessmentState,
+  BuiltInExportPolicy,
+  ComplianceStandard,
+  DefenderPlan,
+  Export,
+  Recommendation,
+  Rule,
+  RuleSet,
+  SecureScoreControl,
+  Severity,
 } from "../../lib";
 
 const params = (...exports: Export[]) => BuiltInExportPolicy.parametersFor(exports);
 
 describe("BuiltInExportPolicy.parametersFor", () => {
   test("alerts Medium and up, recommendations and secure score", () => {
-    const { parameters, unsupported } = params(Export.alerts({ minimumSeverity: AlertSeverity.MEDIUM }), Export.recommendations(), Export.secureScore());
+    const { parameters, unsupported } = params(
+      Export.alerts({ minimumSeverity: AlertSeverity.MEDIUM }),
+      Export.recommendations(),
+      Export.secureScore(),
+    );
     expect(unsupported).toEqual([]);
     expect(parameters).toEqual({
       exportedDataTypes: ["Security alerts", "Security recommendations", "Overall secure score"],
@@ -20,7 +34,9 @@ describe("BuiltInExportPolicy.parametersFor", () => {
   });
 
   test("specific recommendations of High severity, with snapshots", () => {
-    const { parameters, unsupported } = params(Export.recommendations({ recommendations: [Recommendation.SYSTEM_UPDATES], severities: [Severity.HIGH], snapshot: true }));
+    const { parameters, unsupported } = params(
+      Export.recommendations({ recommendations: [Recommendation.SYSTEM_UPDATES], severities: [Severity.HIGH], snapshot: true }),
+    );
     expect(unsupported).toEqual([]);
     expect(parameters).toMatchObject({
       exportedDataTypes: ["Security recommendations", "Security recommendations - snapshot"],
@@ -76,7 +92,9 @@ describe("BuiltInExportPolicy.parametersFor", () => {
   });
 
   test("Informational alerts, even when listed explicitly, are refused", () => {
-    expect(params(Export.alerts({ severities: [AlertSeverity.INFORMATIONAL, AlertSeverity.HIGH] })).unsupported).toEqual([expect.stringMatching(/^Informational alerts/)]);
+    expect(params(Export.alerts({ severities: [AlertSeverity.INFORMATIONAL, AlertSeverity.HIGH] })).unsupported).toEqual([
+      expect.stringMatching(/^Informational alerts/),
+    ]);
   });
 
   test("recommendations filtered by severity together with findings are refused: the parents would be narrowed", () => {
