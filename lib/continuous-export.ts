@@ -1,14 +1,7 @@
 import { Aspects, ITerraformDependable, TerraformProvider, TerraformResource, TerraformStack, Token, dependable } from "cdktf";
 import { Construct } from "constructs";
 import { DestinationKind, IExportDestination, isPlacedDestination } from "./destinations/destination";
-import { ResourceGroup } from "./internal/azurerm";
-import {
-  freezeProviderLookups,
-  literalSubscriptionOf,
-  literalTenantOf,
-  resolveAzapiProvider,
-  resolveAzurermProvider,
-} from "./internal/provider-check";
+import { freezeProviderLookups, literalSubscriptionOf, literalTenantOf } from "./internal/provider-check";
 import { grantsOf } from "./access/grants";
 import { localDependencies } from "./internal/dependencies";
 import { isSubscriptionId } from "./internal/resource-id";
@@ -17,22 +10,15 @@ import { AutomationSource, toAutomationSources } from "./model/sources";
 import { ExportConfigError, atPath } from "./model/errors";
 import { Export } from "./model/export";
 import { AdoptedAutomations } from "./adopt/existing-automation";
-import {
-  RESOURCE_GROUP_API_VERSION,
-  adoptedAny,
-  adoptedFor,
-  checkAdoption,
-  forgetWithoutDestroying,
-  importIdFor,
-  takeOverFromPreviousWriter,
-} from "./adopt/adoption";
+import { adoptedAny, adoptedFor, checkAdoption, takeOverFromPreviousWriter } from "./adopt/adoption";
 import { addressAt } from "./internal/addresses";
+import { forgetWithoutDestroying } from "./internal/forgotten-address";
 import { twoTokenErrors } from "./access/two-token-check";
 import { claimAutomationName } from "./internal/automation-names";
 import { AutomationSpec } from "./writers/automation-spec";
-import { AUTOMATION_TYPE_2023_12, writeResourceGroupWithAzapi, writeWithAzapi } from "./writers/azapi-writer";
-import { writeWithAzurerm } from "./writers/azurerm-writer";
-import { AutomationWriter, chooseWriter } from "./writers/writer";
+import { AutomationWriter, Writer, chooseWriter, isAutomationWriter, writerNamed } from "./writers/writer";
+import { AZAPI_WRITER } from "./writers/azapi-writer";
+import { AZURERM_WRITER } from "./writers/azurerm-writer";
 
 /** Automation names per destination kind. */
 export interface AutomationNames {
@@ -142,10 +128,6 @@ export interface ExportSummary {
 }
 
 const NAME_PATTERN = /^[A-Za-z0-9_-]{1,260}$/;
-const WRITTEN_AS = {
-  azapi: `azapi_resource ${AUTOMATION_TYPE_2023_12}`,
-  azurerm: "azurerm_security_center_automation (API 2019-01-01-preview)",
-} as const;
 const stacksWaitingForGrants = new WeakSet<TerraformStack>();
 
 /**
@@ -172,8 +154,8 @@ export class ContinuousExport extends Construct {
   /** The automation sources written (parents of findings included). */
   public readonly sources: readonly AutomationSource[];
   private readonly summaryAutomations: Array<Omit<AutomationSummary, "destinations" | "sources"> & { readonly targets: IExportDestination[] }> = [];
-  private readonly writers = new Set<"azurerm" | "azapi">();
-  private readonly writerByKind = new Map<DestinationKind, "azurerm" | "azapi">();
+  private readonly writers = new Set<Writer>();
+  private readonly writerByKind = new Map<DestinationKind, Writer>();
   private readonly awaited = new Set<ITerraformDependable>();
   private readonly importable: Array<{ readonly resource: TerraformResource; readonly importId: string; readonly provider?: TerraformProvider }> = [];
 
@@ -218,66 +200,36 @@ export class ContinuousExport extends Construct {
       ),
     );
     if (props.createResourceGroup) {
-      const rgWriter = atPath(this.node.path, () => resourceGroupWriterOf(props));
-      if (rgWriter === "azapi") this.writers.add("azapi");
-      this.resourceGroup =
-        rgWriter === "azurerm"
-          ? new ResourceGroup(this, "ResourceGroup", {
-              name: props.resourceGroupName,
-              location: props.location,
-              tags: props.tags,
-              provider: props.provider,
-            })
-          : writeResourceGroupWithAzapi(
-              this,
-              "ResourceGroup",
-              props.subscriptionId,
-              props.resourceGroupName,
-              props.location,
-              props.tags,
-              props.azapiProvider,
-            );
-      const rgId = `/subscriptions/${props.subscriptionId}/resourceGroups/${props.resourceGroupName}`;
-      const rgProvider = rgWriter === "azapi" ? props.azapiProvider : props.provider;
-      this.importable.push({ resource: this.resourceGroup, importId: importIdFor(rgWriter, rgId, RESOURCE_GROUP_API_VERSION), provider: rgProvider });
-      // An adopted automation's group exists already: take it over too.
-      const adopted = adoptedAny(props.adopt);
-      if (adopted) this.resourceGroup.importFrom(importIdFor(rgWriter, rgId, RESOURCE_GROUP_API_VERSION), rgProvider);
-      atPath(this.node.path, () =>
-        takeOverFromPreviousWriter(
-          this.resourceGroup!,
-          rgId,
-          props.previousResourceGroupWriter,
-          rgWriter,
-          adopted,
-          rgProvider,
-          RESOURCE_GROUP_API_VERSION,
-        ),
+      const groupWriter = atPath(this.node.path, () => resourceGroupWriterOf(props));
+      this.writers.add(groupWriter);
+      const group = groupWriter.writeResourceGroup(
+        this,
+        "ResourceGroup",
+        { subscriptionId: props.subscriptionId, name: props.resourceGroupName, location: props.location, tags: props.tags },
+        groupWriter.givenProvider(props),
       );
-      waitForGroup(this, props.destinations, props.resourceGroupName, this.resourceGroup);
+      this.resourceGroup = group;
+      this.takeOver(
+        group,
+        `/subscriptions/${props.subscriptionId}/resourceGroups/${props.resourceGroupName}`,
+        groupWriter,
+        props.previousResourceGroupWriter,
+        (w) => w.resourceGroupType,
+        adoptedAny(props.adopt),
+      );
+      waitForGroup(this, props.destinations, props.resourceGroupName, group);
     } else if (props.createResourceGroup === false) {
       // A group created before stays in Azure: deleting it would delete the automations in it.
-      const groupType = resourceGroupWriterOf(props) === "azapi" ? "azapi_resource" : "azurerm_resource_group";
-      forgetWithoutDestroying(this, addressAt(this, groupType, "ResourceGroup"));
+      forgetWithoutDestroying(this, addressAt(this, resourceGroupWriterOf(props).resourceGroupType, "ResourceGroup"));
     }
-    const rg = this.resourceGroup;
+    const group = this.resourceGroup;
     for (const { kind, destinations, spec, writer } of plans) {
-      const placed: AutomationSpec =
-        rg instanceof ResourceGroup ? { ...spec, resourceGroupName: rg.name } : rg ? { ...spec, dependsOn: [...spec.dependsOn, rg] } : spec;
-      const automation = (this.automations[kind.actionType] =
-        writer === "azapi"
-          ? writeWithAzapi(this, kind.actionType, placed, props.azapiProvider)
-          : writeWithAzurerm(this, kind.actionType, placed, props.provider));
-      const provider = writer === "azapi" ? props.azapiProvider : props.provider;
-      const adopted = adoptedFor(props.adopt, kind);
-      if (adopted) automation.importFrom(importIdFor(writer, adopted.id), provider);
+      const placed = group ? resourceGroupWriterOf(props).placedIn(spec, group) : spec;
+      const automation = (this.automations[kind.actionType] = writer.write(this, kind.actionType, placed, writer.givenProvider(props)));
       // The literal group name: an import id cannot wait for a resource of the same plan.
       const automationId = `/subscriptions/${props.subscriptionId}/resourceGroups/${props.resourceGroupName}/providers/Microsoft.Security/automations/${spec.name}`;
-      atPath(this.node.path, () =>
-        takeOverFromPreviousWriter(automation, automationId, props.previousWriter, writer, adopted !== undefined, provider),
-      );
-      this.importable.push({ resource: automation, importId: importIdFor(writer, automationId), provider });
-      this.summaryAutomations.push({ name: spec.name, kind: kind.displayName, writtenAs: WRITTEN_AS[writer], targets: destinations });
+      this.takeOver(automation, automationId, writer, props.previousWriter, (w) => w.automationType, adoptedFor(props.adopt, kind) !== undefined);
+      this.summaryAutomations.push({ name: spec.name, kind: kind.displayName, writtenAs: writer.writtenAs, targets: destinations });
     }
     this.node.addValidation({
       validate: () => {
@@ -306,6 +258,24 @@ export class ContinuousExport extends Construct {
    */
   public _importExisting(): void {
     for (const { resource, importId, provider } of this.importable) resource.importFrom(importId, provider);
+  }
+
+  /**
+   * Imports a resource when adopted; hands it over from the writer that wrote it before; and remembers
+   * how to import it, for a fleet's subscription that arrives from another shard.
+   */
+  private takeOver(
+    resource: TerraformResource,
+    resourceId: string,
+    writer: Writer,
+    previous: AutomationWriter | undefined,
+    typeOf: (w: Writer) => string,
+    adopted: boolean,
+  ): void {
+    const provider = writer.givenProvider(this.props);
+    if (adopted) resource.importFrom(writer.importId(resourceId), provider);
+    atPath(this.node.path, () => takeOverFromPreviousWriter(resource, resourceId, previous, writer, typeOf, adopted, provider));
+    this.importable.push({ resource, importId: writer.importId(resourceId), provider });
   }
 
   /** This export in words: what goes where, with which filters. Never contains a secret. */
@@ -363,7 +333,7 @@ export class ContinuousExport extends Construct {
 
   private automationName(kind: DestinationKind): string {
     const names = this.props.names ?? {};
-    const chosen = kind === DestinationKind.WORKSPACE ? names.workspace : kind === DestinationKind.EVENT_HUB ? names.eventHub : names.logicApp;
+    const chosen = names[kind.propKey];
     const adopted = adoptedFor(this.props.adopt, kind);
     if (adopted && chosen !== undefined && chosen !== adopted.name) {
       throw new ExportConfigError(
@@ -384,9 +354,7 @@ export class ContinuousExport extends Construct {
 
   /** The provider that writes the automation of a destination kind. */
   private writingProvider(kind: DestinationKind): TerraformProvider | undefined {
-    return this.writerByKind.get(kind) === "azapi"
-      ? resolveAzapiProvider(this, this.props.azapiProvider)
-      : resolveAzurermProvider(this, this.props.provider);
+    return this.writerByKind.get(kind)?.providerOf(this, this.props);
   }
 
   /** Destinations in another tenant: see {@link twoTokenErrors}. */
@@ -396,7 +364,7 @@ export class ContinuousExport extends Construct {
   }
 
   private validateAzapiProvider(): string[] {
-    if (!this.writers.has("azapi") || resolveAzapiProvider(this, this.props.azapiProvider)) return [];
+    if (!this.writers.has(AZAPI_WRITER) || AZAPI_WRITER.providerOf(this, this.props)) return [];
     return [
       `[DFE050] ${this.node.path}: this export writes automations through azapi (API 2023-12-01-preview), but the stack has no azapi provider. ` +
         `Add one, e.g. new AzapiProvider(this, "azapi", {}) with AzapiProvider imported from "cdktf-defender-export", or pass \`azapiProvider\`.`,
@@ -404,8 +372,8 @@ export class ContinuousExport extends Construct {
   }
 
   private validateAzurermProvider(): string[] {
-    if (!this.writers.has("azurerm")) return [];
-    const provider = resolveAzurermProvider(this, this.props.provider);
+    if (!this.writers.has(AZURERM_WRITER)) return [];
+    const provider = AZURERM_WRITER.providerOf(this, this.props);
     if (!provider) {
       return [
         `[DFE033] ${this.node.path}: no azurerm provider writes this export. The library never creates providers: add one to the stack, e.g. ` +
@@ -478,14 +446,12 @@ function checkProps(props: ContinuousExportProps): void {
 }
 
 /** The writer of the created resource group: the one asked for, or the one `writer` names; never what AUTO picks. */
-export function resourceGroupWriterOf(props: ContinuousExportProps): "azurerm" | "azapi" {
+export function resourceGroupWriterOf(props: Pick<ContinuousExportProps, "resourceGroupWriter" | "writer">): Writer {
   const asked = props.resourceGroupWriter;
-  if (asked !== undefined && asked !== AutomationWriter.AZURERM && asked !== AutomationWriter.AZAPI && asked !== AutomationWriter.AUTO) {
+  if (asked !== undefined && !isAutomationWriter(asked)) {
     throw new ExportConfigError("DFE115", "`resourceGroupWriter` must be AutomationWriter.AZURERM or AZAPI (AUTO means the default).");
   }
-  const chosen =
-    asked && asked !== AutomationWriter.AUTO ? asked : props.writer === AutomationWriter.AZAPI ? AutomationWriter.AZAPI : AutomationWriter.AZURERM;
-  return chosen === AutomationWriter.AZAPI ? "azapi" : "azurerm";
+  return writerNamed(asked, props.writer === AutomationWriter.AZAPI ? AZAPI_WRITER : AZURERM_WRITER);
 }
 
 /**

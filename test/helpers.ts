@@ -1,4 +1,5 @@
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
+import { readAutomation } from "../lib/writers/writer";
 import { App, DefaultTokenResolver, StringConcat, Testing, TerraformStack, Tokenization } from "cdktf";
 
 export const SUB = "00000000-0000-0000-0000-000000000001";
@@ -33,11 +34,13 @@ export function onlyResource(json: any, type: string): any {
   return all[0];
 }
 
-/** The automation sources as plain {eventSource, ruleSets: [[path op value]]} for compact assertions. */
+/** The automation sources as plain {source, sets: [["path op value"]]} for compact assertions, read back by the writer that wrote the JSON. */
 export function compactSources(automation: any): Array<{ source: string; sets: string[][] }> {
-  return automation.source.map((s: any) => ({
-    source: s.event_source,
-    sets: (s.rule_set ?? []).map((set: any) => set.rule.map((r: any) => `${r.property_path} ${r.operator} ${r.expected_value}`)),
+  const view = readAutomation(automation.body ? "azapi_resource.read" : "azurerm_security_center_automation.read", automation);
+  if (!view) throw new Error("not an automation");
+  return view.sources.map((s) => ({
+    source: s.eventSource,
+    sets: s.ruleSets.map((set) => set.map((r) => `${r.propertyJPath} ${r.operator} ${r.expectedValue}`)),
   }));
 }
 

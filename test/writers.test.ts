@@ -15,6 +15,9 @@ import {
   SecurityResourceProvider,
   Severity,
 } from "../lib";
+import { AZAPI_WRITER } from "../lib/writers/azapi-writer";
+import { AZURERM_WRITER } from "../lib/writers/azurerm-writer";
+import { Writer } from "../lib/writers/writer";
 import { SUB, WORKSPACE_ID, errorOf, onlyResource, resourcesOf, stackWithProvider, synthJson } from "./helpers";
 
 const SRP_OBJECT_ID = "22222222-2222-2222-2222-222222222222";
@@ -47,38 +50,22 @@ const trustedHub = (s: TerraformStack) =>
     trustedService: { principal: SecurityResourceProvider.byObjectId(SRP_OBJECT_ID) },
   });
 
-/** The same export, read back from either resource into one plain shape. */
-function normalizedAzurerm(a: any) {
-  return {
-    name: a.name,
-    location: a.location,
-    enabled: a.enabled,
-    description: a.description,
-    scopes: a.scopes,
-    sources: a.source.map((s: any) => ({
-      eventSource: s.event_source,
-      ruleSets: (s.rule_set ?? []).map((set: any) => set.rule.map((r: any) => [r.property_path, r.property_type, r.expected_value, r.operator])),
-    })),
-    actions: a.action.map((x: any) => ({ type: x.type, id: x.resource_id, secret: x.connection_string ?? x.trigger_url })),
-  };
-}
-function normalizedAzapi(a: any) {
-  const p = a.body.properties;
-  return {
-    name: a.name,
-    location: a.location,
-    enabled: p.isEnabled,
-    description: p.description,
-    scopes: p.scopes.map((s: any) => s.scopePath),
-    sources: p.sources.map((s: any) => ({
-      eventSource: s.eventSource,
-      ruleSets: (s.ruleSets ?? []).map((set: any) => set.rules.map((r: any) => [r.propertyJPath, r.propertyType, r.expectedValue, r.operator])),
-    })),
-    actions: p.actions.map((x: any) => ({
-      type: x.actionType,
-      id: x.workspaceResourceId ?? x.eventHubResourceId ?? x.logicAppResourceId,
-      secret: x.connectionString ?? x.uri,
-    })),
+/** The same export, read back by the writer that wrote it, into one plain shape. */
+function normalized(writer: Writer) {
+  return ([id, json]: [string, any]) => {
+    const view = writer.read(`${writer.automationType}.${id}`, json)!;
+    return {
+      name: view.name,
+      location: view.location,
+      enabled: view.enabled,
+      description: view.description,
+      scopes: view.scopes,
+      sources: view.sources.map((s) => ({
+        eventSource: s.eventSource,
+        ruleSets: s.ruleSets.map((set) => set.map((r) => [r.propertyJPath, r.propertyType, r.expectedValue, r.operator])),
+      })),
+      actions: view.actions.map((x) => ({ type: x.actionType, id: x.resourceId, secret: x.secret })),
+    };
   };
 }
 
@@ -103,9 +90,9 @@ describe("one model, two writers", () => {
       });
       return synthJson(s);
     };
-    const viaAzurerm = Object.values(resourcesOf(build(AutomationWriter.AZURERM), AZURERM)).map(normalizedAzurerm);
+    const viaAzurerm = Object.entries(resourcesOf(build(AutomationWriter.AZURERM), AZURERM)).map(normalized(AZURERM_WRITER));
     const viaAzapiJson = build(AutomationWriter.AZAPI);
-    const viaAzapi = Object.values(resourcesOf(viaAzapiJson, AZAPI)).map(normalizedAzapi);
+    const viaAzapi = Object.entries(resourcesOf(viaAzapiJson, AZAPI)).map(normalized(AZAPI_WRITER));
     expect(viaAzapi).toHaveLength(3);
     expect(viaAzapi).toEqual(viaAzurerm);
     expect(Object.values(resourcesOf(viaAzapiJson, AZAPI)).map((a: any) => a.tags)).toEqual([{ team: "soc" }, { team: "soc" }, { team: "soc" }]);

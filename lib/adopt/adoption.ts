@@ -1,20 +1,14 @@
-import { TerraformProvider, TerraformResource, TerraformStack, Token } from "cdktf";
-import { IConstruct } from "constructs";
+import { TerraformProvider, TerraformResource, Token } from "cdktf";
+import { forgetWithoutDestroying } from "../internal/forgotten-address";
 import type { ContinuousExportProps } from "../continuous-export";
 import { DestinationKind } from "../destinations/destination";
 import { ExportConfigError } from "../model/errors";
-import { AutomationWriter } from "../writers/writer";
+import { AutomationWriter, Writer, isAutomationWriter, writerNamed } from "../writers/writer";
 import { AdoptedAutomations, ExistingAutomation, normalizedLocation } from "./existing-automation";
-
-/** The id an import block gives: azapi's names the API version to read the resource with. */
-export function importIdFor(writer: "azurerm" | "azapi", id: string, azapiVersion = "2023-12-01-preview"): string {
-  return writer === "azapi" ? `${id}?api-version=${azapiVersion}` : id;
-}
 
 /** The existing automation adopted for a destination kind, if any. */
 export function adoptedFor(adopt: AdoptedAutomations | undefined, kind: DestinationKind): ExistingAutomation | undefined {
-  if (!adopt) return undefined;
-  return kind === DestinationKind.WORKSPACE ? adopt.workspace : kind === DestinationKind.EVENT_HUB ? adopt.eventHub : adopt.logicApp;
+  return adopt?.[kind.propKey];
 }
 
 /** Whether any automation is adopted. */
@@ -51,51 +45,32 @@ export function checkAdoption(props: ContinuousExportProps, kinds: readonly Dest
 }
 
 /**
- * A changed writer hands the automation over to the new resource type instead of replacing it: the old
+ * A changed writer hands the resource over to the new resource type instead of replacing it: the old
  * address leaves the state without destroying anything (`removed`, Terraform 1.7+) and the new one
- * imports the same automation. (A `moved` block would do in one step from azurerm to azapi, but azapi's
+ * imports the same resource. (A `moved` block would do in one step from azurerm to azapi, but azapi's
  * state move drops the location, which then forces a replacement.)
+ * @param previousType the resource type the previous writer wrote it as
  */
 export function takeOverFromPreviousWriter(
   resource: TerraformResource,
   resourceId: string,
   previous: AutomationWriter | undefined,
-  writer: "azurerm" | "azapi",
+  writer: Writer,
+  previousType: (previous: Writer) => string,
   importedAlready: boolean,
   provider: TerraformProvider | undefined,
-  azapiVersion?: string,
 ): void {
-  if (previous !== undefined && previous !== AutomationWriter.AUTO && previous !== AutomationWriter.AZURERM && previous !== AutomationWriter.AZAPI) {
+  if (previous !== undefined && !isAutomationWriter(previous)) {
     throw new ExportConfigError(
       "DFE117",
       `the previous writer must be AutomationWriter.AZURERM or AutomationWriter.AZAPI (the one the resource was deployed with), got ${describeValue(previous)}.`,
     );
   }
-  if (!previous || previous === AutomationWriter.AUTO || previous.name === writer) return;
-  const azurermType = resource.terraformResourceType === "azapi_resource" ? azurermTypeOf(resourceId) : resource.terraformResourceType;
-  const previousType = previous === AutomationWriter.AZAPI ? "azapi_resource" : azurermType;
-  forgetWithoutDestroying(resource, `${previousType}.${resource.friendlyUniqueId}`);
+  const before = writerNamed(previous, writer);
+  if (before === writer) return;
+  forgetWithoutDestroying(resource, `${previousType(before)}.${resource.friendlyUniqueId}`);
   // An adopted resource is imported already (its import block stays in the code after the first deploy).
-  if (!importedAlready) resource.importFrom(importIdFor(writer, resourceId, azapiVersion), provider);
-}
-
-/** The API version the azapi writer reads and writes created resource groups with. */
-export const RESOURCE_GROUP_API_VERSION = "2021-04-01";
-
-/** The azurerm resource type of the resources the library writes through either writer. */
-function azurermTypeOf(resourceId: string): string {
-  return /\/providers\/Microsoft\.Security\/automations\//i.test(resourceId) ? "azurerm_security_center_automation" : "azurerm_resource_group";
-}
-
-const removedByStack = new WeakMap<TerraformStack, Array<{ from: string; lifecycle: { destroy: boolean } }>>();
-
-/** A `removed` block: Terraform forgets the address and leaves the resource in Azure. */
-export function forgetWithoutDestroying(scope: IConstruct, address: string): void {
-  const stack = TerraformStack.of(scope);
-  const removed = removedByStack.get(stack) ?? [];
-  if (!removed.some((r) => r.from === address)) removed.push({ from: address, lifecycle: { destroy: false } });
-  removedByStack.set(stack, removed);
-  stack.addOverride("removed", removed);
+  if (!importedAlready) resource.importFrom(writer.importId(resourceId), provider);
 }
 
 /** A user value in words for an error message: short, and never a construct tree. */

@@ -12,7 +12,8 @@ import {
 } from "cdktf";
 import { IConstruct } from "constructs";
 import { ExportConfigError } from "../model/errors";
-import { AutomationView, azapiView, azurermView } from "./automation-view";
+import { AutomationView } from "../writers/automation-view";
+import { WRITERS, readAutomation } from "../writers/writer";
 import { CHECK_RULES, CheckRule, Finding, checkAutomation, checkOutputs, checkPortalVisibility, checkRoleScopes, checkSendRights } from "./rules";
 
 const SUPPRESSION = "cdktf-defender-export:suppress";
@@ -90,19 +91,17 @@ export class ContinuousExportChecks implements IAspect {
         const type = element.terraformResourceType;
         const address = `${type}.${element.friendlyUniqueId}`;
         const relevant =
-          type === "azurerm_security_center_automation" ||
-          type === "azapi_resource" ||
+          WRITERS.some((w) => w.automationType === type) ||
           type === "azurerm_role_assignment" ||
           type === "azurerm_eventhub_authorization_rule" ||
           type === "azurerm_eventhub_namespace_authorization_rule";
         if (!relevant) continue;
         const json = resolved(node, element).resource[type][element.friendlyUniqueId];
         byAddress.set(address, { element, json });
-        if (type === "azurerm_security_center_automation") automations.push(azurermView(address, json));
-        else if (type === "azapi_resource" && String(json.type).startsWith("Microsoft.Security/automations@"))
-          automations.push(azapiView(address, json));
+        const automation = readAutomation(address, json);
+        if (automation) automations.push(automation);
         else if (type === "azurerm_role_assignment") roles.set(address, json);
-        else if (type !== "azapi_resource") rules.set(address, json);
+        else if (type.endsWith("_authorization_rule")) rules.set(address, json);
       } else if (element instanceof TerraformOutput) {
         const address = `output.${element.friendlyUniqueId}`;
         const json = resolved(node, element).output[element.friendlyUniqueId];

@@ -1,7 +1,9 @@
+import { DestinationKind } from "../destinations/destination";
 import { DataType } from "../model/data-type";
 import { pathMismatch } from "../model/paths";
 import { contradictionIn } from "../model/rule";
-import { AutomationView } from "./automation-view";
+import { AutomationView } from "../writers/automation-view";
+import { AZURERM_WRITER } from "../writers/azurerm-writer";
 
 /** A check of the pack. */
 export interface CheckRule {
@@ -55,21 +57,21 @@ const OPERATORS = [
   "EndsWith",
 ];
 const PROPERTY_TYPES = ["String", "Integer", "Number", "Boolean"];
-const ACTION_TYPES = ["Workspace", "EventHub", "LogicApp"];
+const ACTION_TYPES = DestinationKind.ALL.map((k) => k.actionType);
 
 /** DFC001 to DFC004: what one automation says, on its own. */
 export function checkAutomation(a: AutomationView): Finding[] {
   const findings: Finding[] = [];
   const add = (ruleId: string, message: string) => findings.push({ ruleId, address: a.address, message });
   const sources = new Set(a.sources.map((s) => s.eventSource));
-  const allowedSources = DataType.ALL.filter((t) => a.writer === "azapi" || !t.needsApi2023).flatMap((t) => t.eventSources);
+  const allowedSources = DataType.ALL.filter((t) => a.writer !== AZURERM_WRITER || !t.needsApi2023).flatMap((t) => t.eventSources);
   for (const source of a.sources) {
     const dataType = DataType.ALL.find((t) => t.eventSources.includes(source.eventSource));
     if (!allowedSources.includes(source.eventSource)) {
       const near = allowedSources.find((s) => s.toLowerCase() === source.eventSource.toLowerCase());
       add(
         "DFC004",
-        `event source "${source.eventSource}" is rejected${a.writer === "azurerm" && dataType?.needsApi2023 ? " by azurerm (API 2019-01-01-preview)" : ""}. ${near ? `Write "${near}".` : `Use one of: ${allowedSources.join(", ")}.`}`,
+        `event source "${source.eventSource}" is rejected${a.writer === AZURERM_WRITER && dataType?.needsApi2023 ? " by azurerm (API 2019-01-01-preview)" : ""}. ${near ? `Write "${near}".` : `Use one of: ${allowedSources.join(", ")}.`}`,
       );
     }
     source.ruleSets.forEach((rules, i) => {
@@ -119,7 +121,7 @@ export function checkPortalVisibility(automations: readonly AutomationView[]): F
   const groups = new Map<string, AutomationView[]>();
   for (const a of automations) {
     const name = a.name.toLowerCase();
-    if (!a.subscriptionId || (name !== "exporttoworkspace" && name !== "exporttoeventhub")) continue;
+    if (!a.subscriptionId || !DestinationKind.ALL.some((k) => k.portalName?.toLowerCase() === name)) continue;
     const key = `${a.subscriptionId}|${name}`;
     groups.set(key, [...(groups.get(key) ?? []), a]);
   }
@@ -138,10 +140,11 @@ export function checkPortalVisibility(automations: readonly AutomationView[]): F
 export function checkSendRights(automations: readonly AutomationView[], rules: ReadonlyMap<string, { send?: unknown }>): Finding[] {
   const findings: Finding[] = [];
   for (const a of automations) {
-    for (const action of a.actions.filter((x) => x.actionType === "EventHub" && typeof x.connectionString === "string")) {
+    for (const action of a.actions) {
+      if (action.actionType !== DestinationKind.EVENT_HUB.actionType || typeof action.secret !== "string") continue;
       const ref =
         /^\$\{((?:azurerm_eventhub_authorization_rule|azurerm_eventhub_namespace_authorization_rule)\.[^.}]+)\.(primary|secondary)_connection_string\}$/.exec(
-          action.connectionString!,
+          action.secret,
         );
       const rule = ref && rules.get(ref[1]);
       if (rule && rule.send !== true) {

@@ -3,25 +3,58 @@ import { IConstruct } from "constructs";
 import type { DestinationRole } from "../access/destination-role";
 import { literalTenantOf, resolveAzurermProvider } from "../internal/provider-check";
 
-/** The kind of an export destination: the automation's `actionType`. */
+/**
+ * The kind of an export destination: the automation's `actionType`, and everything that depends on it,
+ * in one place: its REST wire names, the automation name the portal and Microsoft's policy give it,
+ * and the key it has in per-kind props (`names`, `adopt`).
+ */
 export class DestinationKind {
   /** A Log Analytics workspace. */
-  public static readonly WORKSPACE = new DestinationKind("Workspace", "Log Analytics workspace", "ExportToWorkspace");
+  public static readonly WORKSPACE = new DestinationKind(
+    "Workspace",
+    "Log Analytics workspace",
+    "workspace",
+    "workspaceResourceId",
+    undefined,
+    "ExportToWorkspace",
+    "ExportToWorkspace",
+  );
   /** An Event Hub. */
-  public static readonly EVENT_HUB = new DestinationKind("EventHub", "Event Hub", "ExportToEventHub");
+  public static readonly EVENT_HUB = new DestinationKind(
+    "EventHub",
+    "Event Hub",
+    "eventHub",
+    "eventHubResourceId",
+    "connectionString",
+    "ExportToEventHub",
+    "exportToEventHub",
+  );
   /** A Logic App (workflow automation); the portal shows these under workflow automation, by any name. */
-  public static readonly LOGIC_APP = new DestinationKind("LogicApp", "Logic App", undefined);
+  public static readonly LOGIC_APP = new DestinationKind("LogicApp", "Logic App", "logicApp", "logicAppResourceId", "uri", undefined, undefined);
 
   /** Every kind, in the order the library writes automations. */
   public static readonly ALL: readonly DestinationKind[] = [DestinationKind.WORKSPACE, DestinationKind.EVENT_HUB, DestinationKind.LOGIC_APP];
+
+  /** The kind of a REST or azurerm action type (`Workspace`, `EventHub`, `LogicApp`; case-insensitive), if any. */
+  public static ofActionType(actionType: string): DestinationKind | undefined {
+    return DestinationKind.ALL.find((k) => k.actionType.toLowerCase() === String(actionType).toLowerCase());
+  }
 
   private constructor(
     /** The action type, as azurerm 4.x and 5.x and the REST API accept it: `Workspace`, `EventHub`, `LogicApp`. */
     public readonly actionType: string,
     /** The kind in words. */
     public readonly displayName: string,
+    /** Its key in per-kind props: `AutomationNames`, `AdoptedAutomations`. */
+    public readonly propKey: "workspace" | "eventHub" | "logicApp",
+    /** The REST action's property that holds the destination's resource id. */
+    public readonly resourceIdProperty: string,
+    /** The REST action's property that holds its secret (connection string, callback URL), if any. */
+    public readonly secretProperty: string | undefined,
     /** The automation name the portal's Continuous export page shows, if any. */
     public readonly portalName: string | undefined,
+    /** The automation name Microsoft's built-in export policy deploys (its spelling), if the policy can send to this kind. */
+    public readonly policyAutomationName: string | undefined,
   ) {}
 }
 

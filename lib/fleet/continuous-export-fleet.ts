@@ -3,13 +3,14 @@ import { AdoptedAutomations, ExistingAutomation } from "../adopt/existing-automa
 import { DestinationKind } from "../destinations/destination";
 import { Construct } from "constructs";
 import { AutomationNames, ContinuousExport, resourceGroupWriterOf } from "../continuous-export";
-import { forgetWithoutDestroying } from "../adopt/adoption";
+import { forgetWithoutDestroying } from "../internal/forgotten-address";
 import { addressAt } from "../internal/addresses";
 import { FleetShard } from "./shard-plan";
 import { IExportDestination } from "../destinations/destination";
 import { ExportConfigError, atPath } from "../model/errors";
 import { Export } from "../model/export";
-import { AutomationWriter } from "../writers/writer";
+import { AutomationWriter, WRITERS, writerNamed } from "../writers/writer";
+import { AZAPI_WRITER } from "../writers/azapi-writer";
 
 /** One subscription of a fleet. */
 export interface FleetSubscription {
@@ -107,20 +108,20 @@ export class ContinuousExportFleet extends Construct {
         "Taking over policy-made exports: remove the policy assignment first (az policy assignment delete, or set its enforcement mode to DoNotEnforce), or its next remediation overwrites them.",
       );
     }
-    const kinds = new Set(props.destinations.map((d) => d.kind));
     const fromPolicy = (subscriptionId: string): AdoptedAutomations | undefined => {
       if (!policy) return undefined;
-      const at = (toEventHub: boolean) =>
-        ExistingAutomation.createdByPolicy(
-          subscriptionId,
-          policy.resourceGroupName ?? props.resourceGroupName,
-          toEventHub,
-          policy.location ?? props.location,
+      const adopt: { [key: string]: ExistingAutomation } = {};
+      for (const kind of kindsOf(props.destinations)) {
+        if (!kind.policyAutomationName) continue;
+        const group = policy.resourceGroupName ?? props.resourceGroupName;
+        adopt[kind.propKey] = ExistingAutomation.fromId(
+          `/subscriptions/${subscriptionId}/resourceGroups/${group}/providers/Microsoft.Security/automations/${kind.policyAutomationName}`,
+          {
+            location: policy.location ?? props.location,
+          },
         );
-      return {
-        workspace: kinds.has(DestinationKind.WORKSPACE) ? at(false) : undefined,
-        eventHub: kinds.has(DestinationKind.EVENT_HUB) ? at(true) : undefined,
-      };
+      }
+      return adopt;
     };
     for (const s of props.subscriptions) {
       this.exports[s.subscriptionId] = new ContinuousExport(this, s.subscriptionId, {
@@ -151,20 +152,20 @@ export class ContinuousExportFleet extends Construct {
     }
     // The writer AUTO picks depends on the request; a removed block for an address not in the state is a no-op.
     const automationTypes =
-      writer === AutomationWriter.AZAPI
-        ? ["azapi_resource"]
-        : writer === AutomationWriter.AZURERM
-          ? ["azurerm_security_center_automation"]
-          : ["azurerm_security_center_automation", "azapi_resource"];
-    const groupType =
-      resourceGroupWriterOf({ ...props, subscriptionId: "", exports: [], writer }) === "azapi" ? "azapi_resource" : "azurerm_resource_group";
-    const kinds = DestinationKind.ALL.filter((k) => props.destinations.some((d) => d.kind === k));
+      writer === AutomationWriter.AUTO ? WRITERS.map((w) => w.automationType) : [writerNamed(writer, AZAPI_WRITER).automationType];
+    const groupType = resourceGroupWriterOf({ ...props, writer }).resourceGroupType;
+    const kinds = kindsOf(props.destinations);
     for (const subscriptionId of shard.leaving) {
       for (const kind of kinds)
         automationTypes.forEach((type) => forgetWithoutDestroying(this, addressAt(this, type, subscriptionId, kind.actionType)));
       if (props.createResourceGroup) forgetWithoutDestroying(this, addressAt(this, groupType, subscriptionId, "ResourceGroup"));
     }
   }
+}
+
+/** The kinds of the destinations, in the order the library writes automations. */
+function kindsOf(destinations: readonly IExportDestination[]): DestinationKind[] {
+  return DestinationKind.ALL.filter((k) => destinations.some((d) => d.kind === k));
 }
 
 function checkSubscriptions(subscriptions: readonly FleetSubscription[], shard: FleetShard | undefined): void {

@@ -2,10 +2,15 @@ import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { DestinationKind, ExportActionConfig } from "../destinations/destination";
 import { AzapiResource } from "../internal/azapi";
+import { resolveAzapiProvider } from "../internal/provider-check";
 import { AutomationSpec } from "./automation-spec";
+import { AutomationView, ResourceJson, subscriptionOf } from "./automation-view";
+import type { GroupSpec, Writer } from "./writer";
 
 /** The resource type and API version the azapi writer uses. */
 export const AUTOMATION_TYPE_2023_12 = "Microsoft.Security/automations@2023-12-01-preview";
+/** The API version created resource groups are written and read with. */
+const RESOURCE_GROUP_TYPE = "Microsoft.Resources/resourceGroups@2021-04-01";
 
 /**
  * The request body of `Microsoft.Security/automations@2023-12-01-preview`, with the REST API's
@@ -37,54 +42,102 @@ export function automationBody(spec: AutomationSpec): { [key: string]: unknown }
   };
 }
 
+/** A REST action: the kind's wire names, with the secret or, as a trusted service, none. */
 function actionBody(action: ExportActionConfig): { [key: string]: unknown } {
-  switch (action.kind) {
-    case DestinationKind.WORKSPACE:
-      return { actionType: "Workspace", workspaceResourceId: action.resourceId };
-    case DestinationKind.EVENT_HUB:
-      return action.trustedService
-        ? { actionType: "EventHub", eventHubResourceId: action.resourceId, isTrustedServiceEnabled: true }
-        : { actionType: "EventHub", eventHubResourceId: action.resourceId, connectionString: action.connectionString };
-    default:
-      return { actionType: "LogicApp", logicAppResourceId: action.resourceId, uri: action.triggerUrl };
-  }
+  const { kind } = action;
+  const secret = action.connectionString ?? action.triggerUrl;
+  return {
+    actionType: kind.actionType,
+    [kind.resourceIdProperty]: action.resourceId,
+    ...(action.trustedService ? { isTrustedServiceEnabled: true } : kind.secretProperty ? { [kind.secretProperty]: secret } : {}),
+  };
 }
 
 /**
- * Writes the automation as `azapi_resource` (API 2023-12-01-preview), addressed by `parent_id`, so one
- * azapi provider can write into any subscription its identity may write to. Secrets in the body are
+ * `azapi_resource` of `Microsoft.Security/automations@2023-12-01-preview`, addressed by `parent_id`, so
+ * one azapi provider can write into any subscription its identity may write to. Secrets in the body are
  * references to sensitive attributes, so Terraform hides the body in plans.
  */
-export function writeWithAzapi(scope: Construct, id: string, spec: AutomationSpec, provider: TerraformProvider | undefined): AzapiResource {
-  return new AzapiResource(scope, id, {
-    type: AUTOMATION_TYPE_2023_12,
-    name: spec.name,
-    parentId: `/subscriptions/${spec.subscriptionId}/resourceGroups/${spec.resourceGroupName}`,
-    location: spec.location,
-    body: automationBody(spec),
-    tags: spec.tags,
-    dependsOn: spec.dependsOn.length > 0 ? [...spec.dependsOn] : undefined,
-    provider,
-  });
-}
+export const AZAPI_WRITER: Writer = {
+  name: "azapi",
+  writtenAs: `azapi_resource ${AUTOMATION_TYPE_2023_12}`,
+  automationType: "azapi_resource",
+  resourceGroupType: "azapi_resource",
+  cannotExpress: () => [],
 
-/** A resource group written through azapi (`parent_id` = the subscription), for exports written entirely through azapi. */
-export function writeResourceGroupWithAzapi(
-  scope: Construct,
-  id: string,
-  subscriptionId: string,
-  name: string,
-  location: string,
-  tags: { [key: string]: string } | undefined,
-  provider: TerraformProvider | undefined,
-): AzapiResource {
-  return new AzapiResource(scope, id, {
-    type: "Microsoft.Resources/resourceGroups@2021-04-01",
-    name,
-    parentId: `/subscriptions/${subscriptionId}`,
-    location,
-    body: {},
-    tags,
-    provider,
-  });
-}
+  write(scope: Construct, id: string, spec: AutomationSpec, provider: TerraformProvider | undefined): AzapiResource {
+    return new AzapiResource(scope, id, {
+      type: AUTOMATION_TYPE_2023_12,
+      name: spec.name,
+      parentId: `/subscriptions/${spec.subscriptionId}/resourceGroups/${spec.resourceGroupName}`,
+      location: spec.location,
+      body: automationBody(spec),
+      tags: spec.tags,
+      dependsOn: spec.dependsOn.length > 0 ? [...spec.dependsOn] : undefined,
+      provider,
+    });
+  },
+
+  read(address: string, r: ResourceJson): AutomationView | undefined {
+    if (!address.startsWith("azapi_resource.") || !String(r.type).startsWith("Microsoft.Security/automations@")) return undefined;
+    const p = r.body?.properties ?? {};
+    return {
+      address,
+      writer: AZAPI_WRITER,
+      name: String(r.name),
+      subscriptionId: subscriptionOf(r.parent_id),
+      location: r.location,
+      enabled: p.isEnabled !== false,
+      description: p.description,
+      scopes: (p.scopes ?? []).map((x: ResourceJson) => String(x.scopePath)),
+      sources: (p.sources ?? []).map((s: ResourceJson) => ({
+        eventSource: String(s.eventSource),
+        ruleSets: (s.ruleSets ?? []).map((set: ResourceJson) =>
+          (set.rules ?? []).map((x: ResourceJson) => ({
+            propertyJPath: String(x.propertyJPath),
+            operator: String(x.operator),
+            expectedValue: String(x.expectedValue),
+            propertyType: String(x.propertyType),
+          })),
+        ),
+      })),
+      actions: (p.actions ?? []).map((a: ResourceJson) => {
+        const kind = DestinationKind.ofActionType(a.actionType);
+        return {
+          actionType: String(a.actionType ?? ""),
+          resourceId: String(
+            (kind ? a[kind.resourceIdProperty] : undefined) ?? a.workspaceResourceId ?? a.eventHubResourceId ?? a.logicAppResourceId,
+          ),
+          secret: kind?.secretProperty ? a[kind.secretProperty] : undefined,
+          trusted: a.isTrustedServiceEnabled === true,
+        };
+      }),
+    };
+  },
+
+  // Through azapi too, so that one azapi provider serves any number of subscriptions.
+  writeResourceGroup(scope: Construct, id: string, group: GroupSpec, provider: TerraformProvider | undefined): AzapiResource {
+    return new AzapiResource(scope, id, {
+      type: RESOURCE_GROUP_TYPE,
+      name: group.name,
+      parentId: `/subscriptions/${group.subscriptionId}`,
+      location: group.location,
+      body: {},
+      tags: group.tags,
+      provider,
+    });
+  },
+
+  // parent_id is built from the literal name: the automation waits for the group explicitly.
+  placedIn: (spec: AutomationSpec, group) => ({ ...spec, dependsOn: [...spec.dependsOn, group] }),
+
+  // azapi reads an imported resource with the API version the id names.
+  importId: (resourceId: string) =>
+    `${resourceId}?api-version=${/\/providers\/Microsoft\.Security\/automations\//i.test(resourceId) ? AUTOMATION_TYPE_2023_12.split("@")[1] : RESOURCE_GROUP_TYPE.split("@")[1]}`,
+
+  providerOf(scope, given) {
+    return resolveAzapiProvider(scope, given.azapiProvider);
+  },
+
+  givenProvider: (given) => given.azapiProvider,
+};

@@ -1,44 +1,107 @@
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { SecurityCenterAutomation } from "../internal/azurerm";
+import { ResourceGroup, SecurityCenterAutomation } from "../internal/azurerm";
+import { resolveAzurermProvider } from "../internal/provider-check";
 import { AutomationSpec } from "./automation-spec";
+import { AutomationView, ResourceJson, subscriptionOf } from "./automation-view";
+import type { GroupSpec, Writer } from "./writer";
 
-/** Writes the automation as `azurerm_security_center_automation` (API 2019-01-01-preview). */
-export function writeWithAzurerm(
-  scope: Construct,
-  id: string,
-  spec: AutomationSpec,
-  provider: TerraformProvider | undefined,
-): SecurityCenterAutomation {
-  return new SecurityCenterAutomation(scope, id, {
-    name: spec.name,
-    location: spec.location,
-    resourceGroupName: spec.resourceGroupName,
-    scopes: [...spec.scopes],
-    enabled: spec.enabled,
-    description: spec.description,
-    tags: spec.tags,
-    source: spec.sources.map((s) => ({
-      eventSource: s.eventSource,
-      ruleSet:
-        s.ruleSets.length === 0
-          ? undefined
-          : s.ruleSets.map((set) => ({
-              rule: set.rules.map((r) => ({
-                propertyPath: r.propertyJPath,
-                operator: r.operator.value,
-                expectedValue: r.expectedValue,
-                propertyType: r.propertyType.value,
-              })),
-            })),
-    })),
-    action: spec.actions.map((a) => ({
-      type: a.kind.actionType,
-      resourceId: a.resourceId,
-      connectionString: a.connectionString,
-      triggerUrl: a.triggerUrl,
-    })),
-    dependsOn: spec.dependsOn.length > 0 ? [...spec.dependsOn] : undefined,
-    provider,
-  });
+/** What the 2019-01-01-preview API (all azurerm has) cannot say: the 2023-12 sources and export as a trusted service. */
+function cannotExpress(spec: AutomationSpec): string[] {
+  const dataTypes = [...new Set(spec.sources.filter((s) => s.dataType.needsApi2023).map((s) => s.dataType.portalName))];
+  const trusted = spec.actions
+    .filter((a) => a.trustedService)
+    .map((a) => `export as a trusted service (event hub ${a.resourceId.includes("${") ? "of this stack" : a.resourceId})`);
+  return [...dataTypes.map((t) => `${t} (data type)`), ...trusted];
 }
+
+/** `azurerm_security_center_automation` (API 2019-01-01-preview), created in its provider's subscription. */
+export const AZURERM_WRITER: Writer = {
+  name: "azurerm",
+  writtenAs: "azurerm_security_center_automation (API 2019-01-01-preview)",
+  automationType: "azurerm_security_center_automation",
+  resourceGroupType: "azurerm_resource_group",
+  cannotExpress,
+
+  write(scope: Construct, id: string, spec: AutomationSpec, provider: TerraformProvider | undefined): SecurityCenterAutomation {
+    return new SecurityCenterAutomation(scope, id, {
+      name: spec.name,
+      location: spec.location,
+      resourceGroupName: spec.resourceGroupName,
+      scopes: [...spec.scopes],
+      enabled: spec.enabled,
+      description: spec.description,
+      tags: spec.tags,
+      source: spec.sources.map((s) => ({
+        eventSource: s.eventSource,
+        ruleSet:
+          s.ruleSets.length === 0
+            ? undefined
+            : s.ruleSets.map((set) => ({
+                rule: set.rules.map((r) => ({
+                  propertyPath: r.propertyJPath,
+                  operator: r.operator.value,
+                  expectedValue: r.expectedValue,
+                  propertyType: r.propertyType.value,
+                })),
+              })),
+      })),
+      action: spec.actions.map((a) => ({
+        type: a.kind.actionType,
+        resourceId: a.resourceId,
+        connectionString: a.connectionString,
+        triggerUrl: a.triggerUrl,
+      })),
+      dependsOn: spec.dependsOn.length > 0 ? [...spec.dependsOn] : undefined,
+      provider,
+    });
+  },
+
+  read(address: string, r: ResourceJson): AutomationView | undefined {
+    if (!address.startsWith("azurerm_security_center_automation.")) return undefined;
+    return {
+      address,
+      writer: AZURERM_WRITER,
+      name: String(r.name),
+      subscriptionId: subscriptionOf(r.scopes?.[0]),
+      location: r.location,
+      enabled: r.enabled !== false,
+      description: r.description,
+      scopes: (r.scopes ?? []).map(String),
+      sources: (r.source ?? []).map((s: ResourceJson) => ({
+        eventSource: String(s.event_source),
+        ruleSets: (s.rule_set ?? []).map((set: ResourceJson) =>
+          (set.rule ?? []).map((x: ResourceJson) => ({
+            propertyJPath: String(x.property_path),
+            operator: String(x.operator),
+            expectedValue: String(x.expected_value),
+            propertyType: String(x.property_type),
+          })),
+        ),
+      })),
+      actions: (r.action ?? []).map((a: ResourceJson) => ({
+        actionType: String(a.type ?? ""),
+        resourceId: String(a.resource_id),
+        secret: a.connection_string ?? a.trigger_url,
+        trusted: false,
+      })),
+    };
+  },
+
+  writeResourceGroup(scope: Construct, id: string, group: GroupSpec, provider: TerraformProvider | undefined): ResourceGroup {
+    return new ResourceGroup(scope, id, { name: group.name, location: group.location, tags: group.tags, provider });
+  },
+
+  // The automation names the group by reference: Terraform waits for it, and no depends_on is needed.
+  placedIn(spec: AutomationSpec, group): AutomationSpec {
+    return { ...spec, resourceGroupName: (group as ResourceGroup).name };
+  },
+
+  importId: (resourceId: string) => resourceId,
+
+  providerOf(scope, given) {
+    return resolveAzurermProvider(scope, given.provider);
+  },
+
+  givenProvider: (given) => given.provider,
+};

@@ -1,6 +1,69 @@
+import { TerraformProvider, TerraformResource } from "cdktf";
+import { Construct, IConstruct } from "constructs";
 import { ExportConfigError } from "../model/errors";
 import { AutomationSpec } from "./automation-spec";
-import { AUTOMATION_TYPE_2023_12 } from "./azapi-writer";
+import { AutomationView, ResourceJson } from "./automation-view";
+import { AUTOMATION_TYPE_2023_12, AZAPI_WRITER } from "./azapi-writer";
+import { AZURERM_WRITER } from "./azurerm-writer";
+
+/** A resource group the library creates. */
+export interface GroupSpec {
+  readonly subscriptionId: string;
+  readonly name: string;
+  readonly location: string;
+  readonly tags?: { [key: string]: string };
+}
+
+/** The providers a construct was given, by type. */
+export interface GivenProviders {
+  readonly provider?: TerraformProvider;
+  readonly azapiProvider?: TerraformProvider;
+}
+
+/**
+ * One way of writing automations to Terraform, and everything that depends on it: the resource types,
+ * writing an automation and a resource group, reading an automation back from Terraform JSON, import
+ * ids, which provider writes it, what it cannot express and its name in reports. A third writer is one
+ * more object like {@link AZURERM_WRITER} and {@link AZAPI_WRITER}.
+ */
+export interface Writer {
+  /** The writer's name, as `AutomationWriter` names it. */
+  readonly name: "azurerm" | "azapi";
+  /** The Terraform resource and API version, in words for reports. */
+  readonly writtenAs: string;
+  /** The Terraform resource type of its automations. */
+  readonly automationType: string;
+  /** The Terraform resource type of the resource groups it creates. */
+  readonly resourceGroupType: string;
+  /** What an automation needs that this writer cannot write, in words; empty when it can write it. */
+  cannotExpress(spec: AutomationSpec): string[];
+  /** Writes the automation. */
+  write(scope: Construct, id: string, spec: AutomationSpec, provider: TerraformProvider | undefined): TerraformResource;
+  /** Reads an automation back from its resolved Terraform JSON; undefined for a resource that is not one of its automations. */
+  read(address: string, json: ResourceJson): AutomationView | undefined;
+  /** Writes a resource group. */
+  writeResourceGroup(scope: Construct, id: string, group: GroupSpec, provider: TerraformProvider | undefined): TerraformResource;
+  /** The automation placed in a group this writer wrote, so that Terraform creates the group first. */
+  placedIn(spec: AutomationSpec, group: TerraformResource): AutomationSpec;
+  /** The id of an `import` block for an ARM resource id. */
+  importId(resourceId: string): string;
+  /** The provider that writes through it: the one given, else the stack's default of its type. */
+  providerOf(scope: IConstruct, given: GivenProviders): TerraformProvider | undefined;
+  /** The provider given for it, if any. */
+  givenProvider(given: GivenProviders): TerraformProvider | undefined;
+}
+
+/** Every writer. */
+export const WRITERS: readonly Writer[] = [AZURERM_WRITER, AZAPI_WRITER];
+
+/** An automation read back by whichever writer wrote it; undefined for any other resource. */
+export function readAutomation(address: string, json: ResourceJson): AutomationView | undefined {
+  for (const writer of WRITERS) {
+    const view = writer.read(address, json);
+    if (view) return view;
+  }
+  return undefined;
+}
 
 /**
  * How an automation is written to Terraform.
@@ -26,32 +89,32 @@ export class AutomationWriter {
   ) {}
 }
 
-/** What an automation needs that the azurerm writer (API 2019-01-01-preview) cannot write. */
-export function beyondAzurerm(spec: AutomationSpec): string[] {
-  const dataTypes = [...new Set(spec.sources.filter((s) => s.dataType.needsApi2023).map((s) => s.dataType.portalName))];
-  const trusted = spec.actions
-    .filter((a) => a.trustedService)
-    .map((a) => `export as a trusted service (event hub ${a.resourceId.includes("${") ? "of this stack" : a.resourceId})`);
-  return [...dataTypes.map((t) => `${t} (data type)`), ...trusted];
+/** The writer an `AutomationWriter` constant names; AUTO (or none) gives `auto`. */
+export function writerNamed(requested: AutomationWriter | undefined, auto: Writer): Writer {
+  if (requested === AutomationWriter.AZAPI) return AZAPI_WRITER;
+  if (requested === AutomationWriter.AZURERM) return AZURERM_WRITER;
+  return auto;
 }
 
-/** The writer an automation gets: the requested one, or for AUTO the one that can express it. */
-export function chooseWriter(requested: AutomationWriter | undefined, spec: AutomationSpec, path: string): "azurerm" | "azapi" {
-  const beyond = beyondAzurerm(spec);
-  const writer = requested ?? AutomationWriter.AUTO;
-  if (writer === AutomationWriter.AZAPI) return "azapi";
-  if (writer === AutomationWriter.AZURERM) {
-    if (beyond.length > 0) {
-      throw new ExportConfigError(
-        "DFE037",
-        `${path}: azurerm_security_center_automation (API 2019-01-01-preview) cannot express ${beyond.join(", ")}. ` +
-          `Use writer: AutomationWriter.AUTO or AutomationWriter.AZAPI, which write the automation with the 2023-12-01-preview API through azapi.`,
-      );
-    }
-    return "azurerm";
+/** Whether a value is one of the `AutomationWriter` constants. */
+export function isAutomationWriter(value: unknown): value is AutomationWriter {
+  return value === AutomationWriter.AUTO || value === AutomationWriter.AZURERM || value === AutomationWriter.AZAPI;
+}
+
+/** The writer an automation gets: the requested one, or for AUTO the first that can express it. */
+export function chooseWriter(requested: AutomationWriter | undefined, spec: AutomationSpec, path: string): Writer {
+  if (requested !== undefined && !isAutomationWriter(requested)) {
+    throw new ExportConfigError("DFE037", `${path}: \`writer\` must be AutomationWriter.AUTO, AZURERM or AZAPI, got ${JSON.stringify(requested)}.`);
   }
-  if (writer !== AutomationWriter.AUTO) {
-    throw new ExportConfigError("DFE037", `${path}: \`writer\` must be AutomationWriter.AUTO, AZURERM or AZAPI, got ${JSON.stringify(writer)}.`);
+  const auto = WRITERS.find((w) => w.cannotExpress(spec).length === 0) ?? AZAPI_WRITER;
+  const writer = writerNamed(requested, auto);
+  const beyond = writer.cannotExpress(spec);
+  if (beyond.length > 0) {
+    throw new ExportConfigError(
+      "DFE037",
+      `${path}: ${writer.writtenAs} cannot express ${beyond.join(", ")}. ` +
+        `Use writer: AutomationWriter.AUTO or AutomationWriter.AZAPI, which write the automation with the 2023-12-01-preview API through azapi.`,
+    );
   }
-  return beyond.length > 0 ? "azapi" : "azurerm";
+  return writer;
 }

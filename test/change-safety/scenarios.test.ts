@@ -469,3 +469,18 @@ describe("hand-over props are checked", () => {
     ).toThrow(/DFE095.*ShardPlan.of/);
   });
 });
+
+test("a hand-over refuses HCL output, which would drop its removed block", () => {
+  const stack = new TerraformStack(Testing.app(), "s");
+  new AzurermProvider(stack, "azurerm", { features: [{}], subscriptionId: "00000000-0000-0000-0000-000000000001" });
+  const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
+  new ContinuousExport(stack, "Export", {
+    subscriptionId: "00000000-0000-0000-0000-000000000001",
+    resourceGroupName: "rg",
+    location: "westeurope",
+    createResourceGroup: false,
+    exports: [Export.alerts()],
+    destinations: [soc],
+  });
+  expect(() => Testing.synthHcl(stack)).toThrow(/DFE118/);
+});
