@@ -1,7 +1,8 @@
-import { Aspects, ITerraformDependable, TerraformProvider, TerraformResource, TerraformStack, Token, dependable } from "cdktf";
+import { ITerraformDependable, TerraformProvider, TerraformResource, TerraformStack, Token, dependable } from "cdktf";
 import { Construct } from "constructs";
 import { DestinationKind, IExportDestination, isPlacedDestination } from "./destinations/destination";
-import { freezeProviderLookups, literalSubscriptionOf, literalTenantOf } from "./internal/provider-check";
+import { literalSubscriptionOf, literalTenantOf } from "./internal/provider-check";
+import { ICompletesAtSynth, StackIndex } from "./internal/stack-index";
 import { grantsOf } from "./access/grants";
 import { localDependencies } from "./internal/dependencies";
 import { isSubscriptionId } from "./internal/resource-id";
@@ -128,7 +129,6 @@ export interface ExportSummary {
 }
 
 const NAME_PATTERN = /^[A-Za-z0-9_-]{1,260}$/;
-const stacksWaitingForGrants = new WeakSet<TerraformStack>();
 
 /**
  * Continuous export of Defender for Cloud data from one subscription: the automations that make it
@@ -140,7 +140,7 @@ const stacksWaitingForGrants = new WeakSet<TerraformStack>();
  * another kind later adds an automation and leaves the others in place: no rename, no replacement,
  * no gap in the export.
  */
-export class ContinuousExport extends Construct {
+export class ContinuousExport extends Construct implements ICompletesAtSynth {
   /**
    * The automations, by destination kind's action type (`Workspace`, `EventHub`, `LogicApp`): each an
    * `azurerm_security_center_automation` or an `azapi_resource`, depending on the writer.
@@ -157,6 +157,8 @@ export class ContinuousExport extends Construct {
   private readonly writers = new Set<Writer>();
   private readonly writerByKind = new Map<DestinationKind, Writer>();
   private readonly awaited = new Set<ITerraformDependable>();
+  /** Another export written through the same azurerm provider without a subscription in code, found at synth. */
+  private sharedProvider?: { path: string; subscriptionId: string };
   private readonly importable: Array<{ readonly resource: TerraformResource; readonly importId: string; readonly provider?: TerraformProvider }> = [];
 
   constructor(
@@ -231,24 +233,9 @@ export class ContinuousExport extends Construct {
       this.takeOver(automation, automationId, writer, props.previousWriter, (w) => w.automationType, adoptedFor(props.adopt, kind) !== undefined);
       this.summaryAutomations.push({ name: spec.name, kind: kind.displayName, writtenAs: writer.writtenAs, targets: destinations });
     }
-    this.node.addValidation({
-      validate: () => {
-        freezeProviderLookups();
-        return [...this.validateAzurermProvider(), ...this.validateAzapiProvider(), ...this.validateTenants()];
-      },
-    });
-    // Grants may be declared after the export; they are complete when aspects run, before synth.
-    // One aspect per stack, not per export: each aspect is visited on every node below it.
-    const stack = TerraformStack.of(this);
-    if (!stacksWaitingForGrants.has(stack)) {
-      stacksWaitingForGrants.add(stack);
-      Aspects.of(stack).add({
-        visit: (node) => {
-          freezeProviderLookups();
-          if (node instanceof ContinuousExport) node.waitForGrants();
-        },
-      });
-    }
+    this.node.addValidation({ validate: () => [...this.validateAzurermProvider(), ...this.validateAzapiProvider(), ...this.validateTenants()] });
+    // Grants may be declared after the export: the stack's index calls completeAtSynth when all exist.
+    StackIndex.of(this);
   }
 
   /**
@@ -301,11 +288,18 @@ export class ContinuousExport extends Construct {
   }
 
   /**
-   * Each automation waits for the cross-tenant grants on its destinations, so the first apply finds
-   * the access in place. Called by an aspect before synth.
+   * Called by the stack's index at synth, when every construct exists: each automation waits for the
+   * cross-tenant grants on its destinations, so the first apply finds the access in place; and an
+   * azurerm provider without a subscription in code records which subscriptions it writes.
    * @internal
    */
-  public waitForGrants(): void {
+  public completeAtSynth(index: StackIndex): void {
+    const provider = this.writers.has(AZURERM_WRITER) ? AZURERM_WRITER.providerOf(this, this.props) : undefined;
+    if (provider && !literalSubscriptionOf(provider)) this.sharedProvider = index.recordSubscriptionWrittenBy(provider, this.props.subscriptionId, this.node.path);
+    this.waitForGrants();
+  }
+
+  private waitForGrants(): void {
     if (!this.props.destinations.some((d) => grantsOf(d).length > 0)) return;
     const tenant = this.exportTenant()?.toLowerCase();
     for (const [kind, automation] of Object.entries(this.automations)) {
@@ -381,14 +375,12 @@ export class ContinuousExport extends Construct {
       ];
     }
     const providerSub = literalSubscriptionOf(provider);
-    if (!providerSub) {
-      const other = claimProviderSubscription(provider, this.props.subscriptionId, this.node.path);
-      if (other) {
-        return [
-          `[DFE030] ${this.node.path}: ${provider.node.path} writes this export (subscription ${this.props.subscriptionId}) and ${other.path} (subscription ${other.subscriptionId}), but its subscription is not set in code: ` +
-            `azurerm creates every automation in its provider's one subscription (from ARM_SUBSCRIPTION_ID), so both would be written there. Give each subscription a provider with its \`subscriptionId\`, or use the azapi writer.`,
-        ];
-      }
+    const other = this.sharedProvider;
+    if (!providerSub && other) {
+      return [
+        `[DFE030] ${this.node.path}: ${provider.node.path} writes this export (subscription ${this.props.subscriptionId}) and ${other.path} (subscription ${other.subscriptionId}), but its subscription is not set in code: ` +
+          `azurerm creates every automation in its provider's one subscription (from ARM_SUBSCRIPTION_ID), so both would be written there. Give each subscription a provider with its \`subscriptionId\`, or use the azapi writer.`,
+      ];
     }
     if (providerSub && !Token.isUnresolved(this.props.subscriptionId) && providerSub.toLowerCase() !== this.props.subscriptionId.toLowerCase()) {
       return [
@@ -398,25 +390,6 @@ export class ContinuousExport extends Construct {
     }
     return [];
   }
-}
-
-const subscriptionsByProvider = new WeakMap<TerraformProvider, Map<string, string>>();
-
-/**
- * Records that `provider` (whose subscription is not set in code) writes an export of `subscriptionId`;
- * returns another export it writes for another subscription, if any.
- */
-function claimProviderSubscription(
-  provider: TerraformProvider,
-  subscriptionId: string,
-  path: string,
-): { path: string; subscriptionId: string } | undefined {
-  const claims = subscriptionsByProvider.get(provider) ?? new Map<string, string>();
-  subscriptionsByProvider.set(provider, claims);
-  const key = String(subscriptionId).toLowerCase();
-  if (!claims.has(key)) claims.set(key, path);
-  const other = [...claims].find(([sub, claimedBy]) => sub !== key && claimedBy !== path);
-  return other && { path: other[1], subscriptionId: other[0] };
 }
 
 function checkProps(props: ContinuousExportProps): void {

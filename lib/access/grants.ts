@@ -1,4 +1,5 @@
 import { ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
 import { IExportDestination } from "../destinations/destination";
 
 /** What a cross-tenant grant tells the exports that send to its destination. */
@@ -13,14 +14,22 @@ export interface GrantRecord {
   readonly dependables: readonly ITerraformDependable[];
 }
 
-const grants = new WeakMap<IExportDestination, GrantRecord[]>();
+/** A grant's record on the destination it grants access to: a child of the destination, so that exports find their grants by walking their destinations. */
+class DestinationGrant extends Construct {
+  constructor(
+    destination: IExportDestination,
+    public readonly record: GrantRecord,
+  ) {
+    super(destination as unknown as Construct, `Grant ${record.path}`);
+  }
+}
 
-/** Records a grant on a destination. */
+/** Records a grant on a destination (once per grant). */
 export function recordGrant(destination: IExportDestination, grant: GrantRecord): void {
-  grants.set(destination, [...(grants.get(destination) ?? []), grant]);
+  if (!destination.node.tryFindChild(`Grant ${grant.path}`.replace(/\//g, "--"))) new DestinationGrant(destination, grant);
 }
 
 /** The grants recorded on a destination. */
 export function grantsOf(destination: IExportDestination): readonly GrantRecord[] {
-  return grants.get(destination) ?? [];
+  return destination.node.children.filter((c): c is DestinationGrant => c instanceof DestinationGrant).map((c) => c.record);
 }

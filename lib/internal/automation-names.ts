@@ -1,9 +1,28 @@
 import { Annotations, TerraformStack, Token } from "cdktf";
-import { IConstruct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { DestinationKind } from "../destinations/destination";
 import { ExportConfigError } from "../model/errors";
 
-const namesInUse = new WeakMap<IConstruct, Map<string, string>>();
+const REGISTRY_ID = "DefenderExportAutomationNames";
+
+/** The automation names the exports of one stack claim: a child of the stack, which the exports of every stack consult. */
+class AutomationNameClaims extends Construct {
+  /** Claim key → construct path of the export that holds it. */
+  public readonly claims = new Map<string, string>();
+
+  /** The registry of a stack, created on its first claim. */
+  public static of(stack: TerraformStack): AutomationNameClaims {
+    return (stack.node.tryFindChild(REGISTRY_ID) as AutomationNameClaims | undefined) ?? new AutomationNameClaims(stack, REGISTRY_ID);
+  }
+
+  /** The registries of every stack of the app (its stacks are the app's children: walking them is cheap, walking the app is not). */
+  public static inApp(scope: IConstruct): AutomationNameClaims[] {
+    return scope.node.root.node.children
+      .filter((c): c is TerraformStack => c instanceof TerraformStack)
+      .map((stack) => stack.node.tryFindChild(REGISTRY_ID))
+      .filter((c): c is AutomationNameClaims => c instanceof AutomationNameClaims);
+  }
+}
 
 /** Where an automation name is claimed. */
 export interface AutomationNameClaim {
@@ -26,15 +45,13 @@ export function claimAutomationName(scope: IConstruct, claim: AutomationNameClai
     );
     return;
   }
-  const root = scope.node.root;
-  const inUse = namesInUse.get(root) ?? new Map<string, string>();
-  namesInUse.set(root, inUse);
+  const registries = AutomationNameClaims.inApp(scope);
   const { kind, name } = claim;
   const sub = claim.subscriptionId.toLowerCase();
   const keys = [`${sub}|rg:${claim.resourceGroupName.toLowerCase()}|${name.toLowerCase()}`];
   if (kind.portalName && name.toLowerCase() === kind.portalName.toLowerCase()) keys.push(`${sub}|portal|${name.toLowerCase()}`);
   for (const key of keys) {
-    const other = inUse.get(key);
+    const other = registries.map((r) => r.claims.get(key)).find((p) => p !== undefined);
     if (other) {
       throw new ExportConfigError(
         "DFE032",
@@ -44,5 +61,6 @@ export function claimAutomationName(scope: IConstruct, claim: AutomationNameClai
       );
     }
   }
-  keys.forEach((key) => inUse.set(key, scope.node.path));
+  const own = AutomationNameClaims.of(TerraformStack.of(scope));
+  keys.forEach((key) => own.claims.set(key, scope.node.path));
 }

@@ -1,40 +1,12 @@
-import { TerraformProvider, TerraformStack, Token } from "cdktf";
+import { TerraformProvider, Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { AzapiProvider } from "./azapi";
 import { AzurermProvider } from "./azurerm";
-
-let defaultsByStack = new Map<TerraformStack, ReadonlyMap<string, TerraformProvider>>();
-let frozen = false;
-
-/**
- * Marks the start of synth's checks (aspects, validations): from here to the end of the current
- * synchronous run no construct is added, so provider lookups may be indexed once per stack. Walking the
- * whole tree for every export made synth quadratic in the number of exports (1,000 exports spent over a
- * second in their validations); lookups outside synth (a summary read early) are not indexed, so a
- * provider declared later is always found.
- */
-export function freezeProviderLookups(): void {
-  if (frozen) return;
-  frozen = true;
-  queueMicrotask(() => {
-    frozen = false;
-    defaultsByStack = new Map();
-  });
-}
+import { StackIndex } from "./stack-index";
 
 /** The default (unaliased) provider of a type in a stack, e.g. `azurerm`, `azapi`, `azuread`. */
 export function defaultProviderOf(scope: IConstruct, terraformResourceType: string): TerraformProvider | undefined {
-  const stack = TerraformStack.of(scope);
-  let defaults = frozen ? defaultsByStack.get(stack) : undefined;
-  if (!defaults) {
-    const byType = new Map<string, TerraformProvider>();
-    for (const c of stack.node.findAll()) {
-      if (c instanceof TerraformProvider && !c.alias && !byType.has(c.terraformResourceType)) byType.set(c.terraformResourceType, c);
-    }
-    defaults = byType;
-    if (frozen) defaultsByStack.set(stack, defaults);
-  }
-  return defaults.get(terraformResourceType);
+  return StackIndex.of(scope).defaultProvider(terraformResourceType);
 }
 
 /** The azurerm provider a construct writes through: the one given, or the stack's default (no alias). */

@@ -23,16 +23,8 @@ export interface AutomationSource {
  *   exports and of the values in a filter, which means nothing, never changes the output.
  */
 export function toAutomationSources(exports: readonly Export[]): AutomationSource[] {
-  // A fleet hands the same list to every subscription: expand it once. Exports are immutable; the
-  // cache entry is checked against the list's current members in case the list itself was changed.
-  const cached = Array.isArray(exports) ? expanded.get(exports) : undefined;
-  if (cached && cached.members.length === exports.length && cached.members.every((e, i) => e === exports[i])) return cached.sources;
-  const sources = expand(exports);
-  expanded.set(exports, { members: [...exports], sources });
-  return sources;
+  return expand(exports);
 }
-
-const expanded = new WeakMap<readonly Export[], { readonly members: readonly Export[]; readonly sources: AutomationSource[] }>();
 
 function expand(exports: readonly Export[]): AutomationSource[] {
   if (!Array.isArray(exports) || exports.length === 0) {
