@@ -1,4 +1,5 @@
 import { ExportConfigError } from "../model/errors";
+import { BUILT_IN_ROLES } from "../model/roles";
 
 /**
  * A built-in role that lets the exporting identity write an export to a destination in another
@@ -8,15 +9,15 @@ import { ExportConfigError } from "../model/errors";
  */
 export class DestinationRole {
   /** Owner. Broad; Azure Lighthouse refuses it. */
-  public static readonly OWNER = new DestinationRole("Owner", "8e3af657-a8ff-443c-a75c-2fe8c4bcb635");
+  public static readonly OWNER = new DestinationRole(BUILT_IN_ROLES.owner.name, BUILT_IN_ROLES.owner.id);
   /** Contributor. */
-  public static readonly CONTRIBUTOR = new DestinationRole("Contributor", "b24988ac-6180-42a0-ab88-20f7382dd24c");
+  public static readonly CONTRIBUTOR = new DestinationRole(BUILT_IN_ROLES.contributor.name, BUILT_IN_ROLES.contributor.id);
   /** Log Analytics Contributor: the least of the workspace roles, the default for workspaces. */
-  public static readonly LOG_ANALYTICS_CONTRIBUTOR = new DestinationRole("Log Analytics Contributor", "92aaf0da-9dab-42b6-94a3-d43ce8d16293");
+  public static readonly LOG_ANALYTICS_CONTRIBUTOR = new DestinationRole(BUILT_IN_ROLES.logAnalyticsContributor.name, BUILT_IN_ROLES.logAnalyticsContributor.id);
   /** Microsoft Sentinel Contributor. */
-  public static readonly SENTINEL_CONTRIBUTOR = new DestinationRole("Microsoft Sentinel Contributor", "ab8e14d6-4a74-4a29-9ba8-549422addade");
+  public static readonly SENTINEL_CONTRIBUTOR = new DestinationRole(BUILT_IN_ROLES.sentinelContributor.name, BUILT_IN_ROLES.sentinelContributor.id);
   /** Monitoring Contributor. */
-  public static readonly MONITORING_CONTRIBUTOR = new DestinationRole("Monitoring Contributor", "749f88d5-cbae-40b8-bcfc-e573ddc772fa");
+  public static readonly MONITORING_CONTRIBUTOR = new DestinationRole(BUILT_IN_ROLES.monitoringContributor.name, BUILT_IN_ROLES.monitoringContributor.id);
 
   /** The roles that let an identity export to a workspace, least first. */
   public static readonly FOR_WORKSPACES: readonly DestinationRole[] = [

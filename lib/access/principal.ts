@@ -1,7 +1,7 @@
 import { Token } from "cdktf";
 import { ExportConfigError } from "../model/errors";
+import { isGuid } from "../model/guid";
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Options of an exporting identity delegated through Azure Lighthouse. */
 export interface LighthousePrincipalOptions {
@@ -62,7 +62,7 @@ export class ExportingPrincipal {
 }
 
 function checkId(objectId: string): string {
-  if (!Token.isUnresolved(objectId) && !GUID.test(String(objectId))) {
+  if (!Token.isUnresolved(objectId) && !isGuid(objectId)) {
     throw new ExportConfigError("DFE061", `"${objectId}" is not an object id: give the principal's GUID.`);
   }
   return objectId;

@@ -1,6 +1,7 @@
 import { ExportConfigError } from "../model/errors";
+import { GUID_PATTERN } from "../model/guid";
 
-const AUTOMATION_ID = /^\/subscriptions\/([0-9a-f-]{36})\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Security\/automations\/([^/]+)$/i;
+const AUTOMATION_ID = new RegExp(`^/subscriptions/(${GUID_PATTERN})/resourceGroups/([^/]+)/providers/Microsoft\\.Security/automations/([^/]+)$`, "i");
 
 /** Options of {@link ExistingAutomation.fromId}. */
 export interface ExistingAutomationOptions {

@@ -1,9 +1,14 @@
 import { DestinationKind } from "../destinations/destination";
 import { DataType } from "../model/data-type";
+import { EXPORT_ACCESS_ROLES } from "../model/roles";
+import { Operator, PropertyType } from "../model/rule";
 import { pathMismatch } from "../model/paths";
 import { contradictionIn } from "../model/rule";
 import { AutomationView } from "../writers/automation-view";
 import { AZURERM_WRITER } from "../writers/azurerm-writer";
+import { GUID_PATTERN } from "../model/guid";
+
+const ASSESSMENT_IN_ID = new RegExp(`/assessments/(${GUID_PATTERN})/`, "i");
 
 /** A check of the pack. */
 export interface CheckRule {
@@ -45,18 +50,8 @@ export const CHECK_RULES: readonly CheckRule[] = [
   { id: "DFC008", level: "warning", summary: "a role assignment for export access broader than the destination resource" },
 ];
 
-const OPERATORS = [
-  "Equals",
-  "NotEquals",
-  "GreaterThan",
-  "GreaterThanOrEqualTo",
-  "LesserThan",
-  "LesserThanOrEqualTo",
-  "Contains",
-  "StartsWith",
-  "EndsWith",
-];
-const PROPERTY_TYPES = ["String", "Integer", "Number", "Boolean"];
+const OPERATORS = Operator.ALL.map((o) => o.value);
+const PROPERTY_TYPES = PropertyType.ALL.map((t) => t.value);
 const ACTION_TYPES = DestinationKind.ALL.map((k) => k.actionType);
 
 /** DFC001 to DFC004: what one automation says, on its own. */
@@ -172,20 +167,8 @@ export function checkOutputs(outputs: ReadonlyMap<string, { value?: unknown; sen
     }));
 }
 
-const EXPORT_ROLES = [
-  "Log Analytics Contributor",
-  "Microsoft Sentinel Contributor",
-  "Monitoring Contributor",
-  "Azure Event Hubs Data Sender",
-  "Azure Event Hubs Data Receiver",
-];
-const EXPORT_ROLE_IDS = [
-  "92aaf0da-9dab-42b6-94a3-d43ce8d16293",
-  "ab8e14d6-4a74-4a29-9ba8-549422addade",
-  "749f88d5-cbae-40b8-bcfc-e573ddc772fa",
-  "2b629674-e913-4c01-ae53-ef4638d8f975",
-  "a638d3c7-ab3a-418d-83e6-5f17a39d4fde",
-];
+const EXPORT_ROLES = EXPORT_ACCESS_ROLES.map((r) => r.name);
+const EXPORT_ROLE_IDS = EXPORT_ACCESS_ROLES.map((r) => r.id);
 const BROAD_SCOPE = /^(\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+)?|\/providers\/Microsoft\.Management\/managementGroups\/[^/]+)\/?$/i;
 
 /** DFC008: export roles granted on a subscription, resource group or management group. */
@@ -216,7 +199,7 @@ function missingParents(
   if (!parentSets || parentSets.length === 0) return [];
   const keys = new Set(
     findingSets.flatMap((set) =>
-      set.map((r) => /\/assessments\/([0-9a-f-]{36})\//i.exec(r.expectedValue)?.[1]?.toLowerCase()).filter((k): k is string => !!k),
+      set.map((r) => ASSESSMENT_IN_ID.exec(r.expectedValue)?.[1]?.toLowerCase()).filter((k): k is string => !!k),
     ),
   );
   if (findingSets.length === 0 || findingSets.some((set) => !set.some((r) => /\/assessments\//i.test(r.expectedValue)))) {

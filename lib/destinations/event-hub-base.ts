@@ -3,6 +3,7 @@ import { Construct, IConstruct } from "constructs";
 import { DestinationRole } from "../access/destination-role";
 import { RoleAssignment } from "../internal/azurerm";
 import { ExportConfigError } from "../model/errors";
+import { BUILT_IN_ROLES } from "../model/roles";
 import { AccessTarget, DestinationKind, DestinationOptions, ExportActionConfig, ICrossTenantDestination, destinationTenant } from "./destination";
 import { EventHubConsumer, EventHubConsumerOptions, EventHubLocation } from "./event-hub-consumer";
 import { SecurityResourceProvider } from "./security-provider";
@@ -17,8 +18,6 @@ export interface TrustedServiceOptions {
   readonly principal?: SecurityResourceProvider;
 }
 
-/** The built-in role that lets a principal send events to an event hub. */
-const EVENT_HUBS_DATA_SENDER = { name: "Azure Event Hubs Data Sender", id: "2b629674-e913-4c01-ae53-ef4638d8f975" };
 
 /** An event hub destination, new or existing, to which readers can be added. */
 export interface IEventHubDestination extends ICrossTenantDestination {
@@ -83,7 +82,7 @@ export abstract class EventHubBase extends Construct implements IEventHubDestina
     const principal = options.principal ?? SecurityResourceProvider.lookUp();
     this.senderRole = new RoleAssignment(this, "TrustedSender", {
       scope: eventHubId,
-      roleDefinitionName: EVENT_HUBS_DATA_SENDER.name,
+      roleDefinitionName: BUILT_IN_ROLES.eventHubsDataSender.name,
       principalId: principal._objectIdIn(this),
       principalType: "ServicePrincipal",
       description: "Defender for Cloud continuous export as a trusted service",

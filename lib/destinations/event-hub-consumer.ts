@@ -2,9 +2,8 @@ import { Construct } from "constructs";
 import { TerraformProvider } from "cdktf";
 import { EventhubAuthorizationRule, EventhubConsumerGroup, RoleAssignment } from "../internal/azurerm";
 import { ExportConfigError } from "../model/errors";
+import { BUILT_IN_ROLES } from "../model/roles";
 
-/** The built-in role that lets a principal read events from an event hub. */
-const EVENT_HUBS_DATA_RECEIVER = { name: "Azure Event Hubs Data Receiver", id: "a638d3c7-ab3a-418d-83e6-5f17a39d4fde" };
 
 /** How the reading side (a SIEM or SOAR) authenticates to the event hub. */
 export class ConsumerAccess {
@@ -104,7 +103,7 @@ export class EventHubConsumer extends Construct {
     } else {
       this.roleAssignment = new RoleAssignment(this, "DataReceiver", {
         scope: hub.eventHubId,
-        roleDefinitionName: EVENT_HUBS_DATA_RECEIVER.name,
+        roleDefinitionName: BUILT_IN_ROLES.eventHubsDataReceiver.name,
         principalId: access._principalId!,
         principalType: access._principalType,
         provider: hub.provider,

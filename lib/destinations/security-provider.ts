@@ -2,10 +2,10 @@ import { TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
 import { resolveAzureadProvider, servicePrincipalByClientId } from "../internal/azuread";
 import { ExportConfigError } from "../model/errors";
+import { isGuid } from "../model/guid";
 
 const SECURITY_RESOURCE_PROVIDER_APP_ID = "8edd93e1-2103-40b4-bd70-6e34e586362d";
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The "Windows Azure Security Resource Provider" service principal of the destination's tenant: the
@@ -30,7 +30,7 @@ export class SecurityResourceProvider {
    * `az ad sp show --id 8edd93e1-2103-40b4-bd70-6e34e586362d --query id`).
    */
   public static byObjectId(objectId: string): SecurityResourceProvider {
-    if (!Token.isUnresolved(objectId) && !GUID.test(String(objectId))) {
+    if (!Token.isUnresolved(objectId) && !isGuid(objectId)) {
       throw new ExportConfigError(
         "DFE054",
         `"${objectId}" is not an object id. Give the GUID of the "Windows Azure Security Resource Provider" service principal in the destination's tenant.`,

@@ -1,7 +1,7 @@
 import { Fn, Token } from "cdktf";
 import { ExportConfigError } from "../model/errors";
+import { GUID_PATTERN, isGuid } from "../model/guid";
 
-const GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 const NAME = "[^/]+";
 
 /** The parts of an Azure resource id this library reads. */
@@ -35,7 +35,7 @@ export function parseResourceId(id: string, shape: Shape, what: string): Resourc
   if (Token.isUnresolved(id)) return undefined;
   const [providerType, ...childTypes] = shape.types;
   const pattern = new RegExp(
-    `^/subscriptions/(${GUID})/resourceGroups/(${NAME})/providers/${providerType.replace(".", "\\.")}/(${NAME})` +
+    `^/subscriptions/(${GUID_PATTERN})/resourceGroups/(${NAME})/providers/${providerType.replace(".", "\\.")}/(${NAME})` +
       childTypes.map((t) => `/${t}/(${NAME})`).join("") +
       "$",
     "i",
@@ -68,7 +68,7 @@ function leadingSegments(resourceId: string, count: number): string {
 
 /** Whether `value` is a subscription id (a GUID); tokens pass. */
 export function isSubscriptionId(value: string): boolean {
-  return Token.isUnresolved(value) || new RegExp(`^${GUID}$`).test(value);
+  return Token.isUnresolved(value) || isGuid(value);
 }
 
 /** Names that force replacement must be an adopted resource's own, or the import would be followed by a replacement. */

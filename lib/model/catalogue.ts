@@ -1,6 +1,6 @@
 import { ExportConfigError } from "./errors";
+import { isGuid } from "./guid";
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A recommendation (assessment) by its assessment key, the GUID that names it in
@@ -56,7 +56,7 @@ export class Recommendation {
     /** A human name, for summaries. */
     public readonly displayName: string,
   ) {
-    if (!GUID.test(String(assessmentKey))) {
+    if (!isGuid(assessmentKey)) {
       throw new ExportConfigError(
         "DFE021",
         `"${assessmentKey}" is not an assessment key. A recommendation is named by a GUID such as "f97aa83c-9b63-4f9a-99f6-b22c4398f936" (find keys with Azure Resource Graph: securityresources | where type == "microsoft.security/assessments").`,

@@ -2,7 +2,7 @@ import { AssessmentState, ComplianceStandard, DefenderPlan, Recommendation, Secu
 import { DataType } from "./data-type";
 import { ExportConfigError } from "./errors";
 import { Dimension, crossProduct, describeDimensions, dimension } from "./dimension";
-import { assertPathApplies } from "./paths";
+import { JPATHS, assertPathApplies } from "./paths";
 import { Rule, RuleSet } from "./rule";
 import { AutomationSource, toAutomationSources } from "./sources";
 import { AlertSeverity, AttackPathRiskLevel, Severity } from "./severity";
@@ -76,7 +76,7 @@ export interface RegulatoryComplianceExportOptions extends ExportTimingOptions, 
 /** Options for data types without typed filters (overall secure score). */
 export interface PlainExportOptions extends ExportTimingOptions, RawRuleOptions {}
 
-const ATTACK_PATH_RISK_LEVEL_PATH = "attackPath.riskLevel";
+const ATTACK_PATH_RISK_LEVEL_PATH = JPATHS.attackPathRiskLevel;
 
 /** Which attack paths to export. */
 export interface AttackPathExportOptions extends ExportTimingOptions, RawRuleOptions {
@@ -119,32 +119,32 @@ export class Export {
     return new Export(DataType.ALERTS, options, [
       dimension(
         "severity",
-        "Severity",
+        JPATHS.alertSeverity,
         severities,
-        (s) => Rule.equals("Severity", s.ruleValue),
+        (s) => Rule.equals(JPATHS.alertSeverity, s.ruleValue),
         (s) => s.name,
         AlertSeverity,
       ),
       dimension(
         "Defender plan",
-        "ProductComponentName",
+        JPATHS.alertPlan,
         options.plans,
-        (p) => Rule.equals("ProductComponentName", p.productComponentName),
+        (p) => Rule.equals(JPATHS.alertPlan, p.productComponentName),
         (p) => p.productComponentName,
         DefenderPlan,
       ),
       dimension(
         "alert type",
-        "AlertType",
+        JPATHS.alertType,
         texts(options.alertTypes, "alertTypes"),
-        (t) => Rule.equals("AlertType", t),
+        (t) => Rule.equals(JPATHS.alertType, t),
         (t) => t,
       ),
       dimension(
         "display name contains",
-        "AlertDisplayName",
+        JPATHS.alertDisplayName,
         texts(options.displayNameContains, "displayNameContains"),
-        (t) => Rule.contains("AlertDisplayName", t),
+        (t) => Rule.contains(JPATHS.alertDisplayName, t),
         (t) => `"${t}"`,
       ),
     ]);
@@ -157,26 +157,26 @@ export class Export {
     return new Export(DataType.RECOMMENDATIONS, options, [
       dimension(
         "recommendation",
-        "name",
+        JPATHS.recommendationName,
         options.recommendations,
-        (r) => Rule.contains("name", r.assessmentKey),
+        (r) => Rule.contains(JPATHS.recommendationName, r.assessmentKey),
         (r) => r.displayName,
         Recommendation,
         (r) => r.assessmentKey,
       ),
       dimension(
         "severity",
-        "properties.metadata.severity",
+        JPATHS.recommendationSeverity,
         severities,
-        (s) => Rule.equals("properties.metadata.severity", s.ruleValue),
+        (s) => Rule.equals(JPATHS.recommendationSeverity, s.ruleValue),
         (s) => s.name,
         Severity,
       ),
       dimension(
         "state",
-        "properties.status.code",
+        JPATHS.assessmentState,
         options.states,
-        (s) => Rule.equals("properties.status.code", s.code),
+        (s) => Rule.equals(JPATHS.assessmentState, s.code),
         (s) => s.code,
         AssessmentState,
       ),
@@ -196,18 +196,18 @@ export class Export {
       [
         dimension(
           "recommendation",
-          "id",
+          JPATHS.findingParent,
           options.recommendations,
-          (r) => Rule.contains("id", `/assessments/${r.assessmentKey}/`),
+          (r) => Rule.contains(JPATHS.findingParent, `/assessments/${r.assessmentKey}/`),
           (r) => r.displayName,
           Recommendation,
           (r) => r.assessmentKey,
         ),
         dimension(
           "severity",
-          "properties.status.severity",
+          JPATHS.findingSeverity,
           severities,
-          (s) => Rule.equals("properties.status.severity", s.ruleValue),
+          (s) => Rule.equals(JPATHS.findingSeverity, s.ruleValue),
           (s) => s.name,
           Severity,
         ),
@@ -228,9 +228,9 @@ export class Export {
     return new Export(DataType.SECURE_SCORE_CONTROLS, options, [
       dimension(
         "control",
-        "name",
+        JPATHS.controlName,
         options.controls,
-        (c) => Rule.equals("name", c.controlName),
+        (c) => Rule.equals(JPATHS.controlName, c.controlName),
         (c) => c.controlName,
         SecureScoreControl,
       ),
@@ -243,9 +243,9 @@ export class Export {
     return new Export(DataType.REGULATORY_COMPLIANCE, options, [
       dimension(
         "standard",
-        "id",
+        JPATHS.standardId,
         options.standards,
-        (s) => Rule.contains("id", s.standardName),
+        (s) => Rule.contains(JPATHS.standardId, s.standardName),
         (s) => s.standardName,
         ComplianceStandard,
       ),

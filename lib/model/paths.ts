@@ -2,27 +2,46 @@ import { DataType } from "./data-type";
 import { ExportConfigError } from "./errors";
 
 /**
+ * The JPaths the typed filters write, in one place (what Microsoft's export policies write; finding
+ * severity from the sub-assessment REST model; attack path risk from public samples only).
+ */
+export const JPATHS = {
+  alertSeverity: "Severity",
+  alertPlan: "ProductComponentName",
+  alertType: "AlertType",
+  alertDisplayName: "AlertDisplayName",
+  recommendationName: "name",
+  recommendationSeverity: "properties.metadata.severity",
+  assessmentState: "properties.status.code",
+  findingParent: "id",
+  findingSeverity: "properties.status.severity",
+  controlName: "name",
+  standardId: "id",
+  attackPathRiskLevel: "attackPath.riskLevel",
+} as const;
+
+/**
  * The JPaths this library knows, per data type, with the data type they belong to. A raw rule on a
  * path that belongs to another data type only (the classic mistake: the recommendation severity
  * path on alerts) is refused: the service would accept it and export nothing.
  */
 const KNOWN_PATHS: ReadonlyArray<{ path: string; types: readonly DataType[]; hint: string }> = [
-  { path: "Severity", types: [DataType.ALERTS], hint: "the alert severity path; filter with AlertSeverity on Export.alerts" },
-  { path: "ProductComponentName", types: [DataType.ALERTS], hint: "the Defender plan of an alert" },
-  { path: "AlertType", types: [DataType.ALERTS], hint: "the type of an alert" },
-  { path: "AlertDisplayName", types: [DataType.ALERTS], hint: "the display name of an alert" },
+  { path: JPATHS.alertSeverity, types: [DataType.ALERTS], hint: "the alert severity path; filter with AlertSeverity on Export.alerts" },
+  { path: JPATHS.alertPlan, types: [DataType.ALERTS], hint: "the Defender plan of an alert" },
+  { path: JPATHS.alertType, types: [DataType.ALERTS], hint: "the type of an alert" },
+  { path: JPATHS.alertDisplayName, types: [DataType.ALERTS], hint: "the display name of an alert" },
   {
-    path: "properties.metadata.severity",
+    path: JPATHS.recommendationSeverity,
     types: [DataType.RECOMMENDATIONS],
     hint: "the recommendation severity path; alerts use `Severity`, findings `properties.status.severity`",
   },
   {
-    path: "properties.status.severity",
+    path: JPATHS.findingSeverity,
     types: [DataType.FINDINGS],
     hint: "the finding severity path; recommendations use `properties.metadata.severity`, alerts `Severity`",
   },
-  { path: "attackPath.riskLevel", types: [DataType.ATTACK_PATHS], hint: "the risk level of an attack path" },
-  { path: "properties.status.code", types: [DataType.RECOMMENDATIONS, DataType.FINDINGS], hint: "the health state of a recommendation or finding" },
+  { path: JPATHS.attackPathRiskLevel, types: [DataType.ATTACK_PATHS], hint: "the risk level of an attack path" },
+  { path: JPATHS.assessmentState, types: [DataType.RECOMMENDATIONS, DataType.FINDINGS], hint: "the health state of a recommendation or finding" },
 ];
 
 /** Why `path` does not apply to `dataType` (it belongs only to other data types), or undefined. */

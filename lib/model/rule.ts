@@ -11,7 +11,8 @@ export class PropertyType {
   /** `true` or `false`. */
   public static readonly BOOLEAN = new PropertyType("Boolean");
 
-  private static readonly ALL = [PropertyType.STRING, PropertyType.INTEGER, PropertyType.NUMBER, PropertyType.BOOLEAN];
+  /** Every property type. */
+  public static readonly ALL: readonly PropertyType[] = [PropertyType.STRING, PropertyType.INTEGER, PropertyType.NUMBER, PropertyType.BOOLEAN];
 
   /** Parses a property type by its API name (case-insensitive); throws for anything else. */
   public static of(value: string): PropertyType {
@@ -59,7 +60,8 @@ export class Operator {
   /** Suffix match; non-numeric types only. */
   public static readonly ENDS_WITH = new Operator("EndsWith", "text");
 
-  private static readonly ALL = [
+  /** Every operator. */
+  public static readonly ALL: readonly Operator[] = [
     Operator.EQUALS,
     Operator.NOT_EQUALS,
     Operator.GREATER_THAN,

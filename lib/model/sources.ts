@@ -1,6 +1,7 @@
 import { DataType } from "./data-type";
 import { ExportConfigError } from "./errors";
 import { Export } from "./export";
+import { JPATHS } from "./paths";
 import { Rule, RuleSet } from "./rule";
 
 /** One `source` of an automation: an event source and its rule sets (ORed; none = everything). */
@@ -47,7 +48,7 @@ function expand(exports: readonly Export[]): AutomationSource[] {
     }
     e.eventSources.forEach((source) => add(source, e.dataType, e.ruleSets));
     if (e.parentRecommendations) {
-      const parentSets = e.parentRecommendations.map((r) => RuleSet.of(Rule.contains("name", r.assessmentKey)));
+      const parentSets = e.parentRecommendations.map((r) => RuleSet.of(Rule.contains(JPATHS.recommendationName, r.assessmentKey)));
       for (const source of e.eventSources) {
         const parent =
           source === DataType.FINDINGS.snapshotSource ? DataType.RECOMMENDATIONS.snapshotSource! : DataType.RECOMMENDATIONS.streamingSource;

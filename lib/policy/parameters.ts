@@ -31,20 +31,9 @@ export interface PolicyTranslation {
 }
 
 const ALL_SEVERITIES = ["High", "Medium", "Low"];
-const STREAMING_TYPES = new Map<DataType, string>([
-  [DataType.ALERTS, "Security alerts"],
-  [DataType.RECOMMENDATIONS, "Security recommendations"],
-  [DataType.SECURE_SCORE, "Overall secure score"],
-  [DataType.SECURE_SCORE_CONTROLS, "Secure score controls"],
-  [DataType.REGULATORY_COMPLIANCE, "Regulatory compliance"],
-]);
-const SNAPSHOT_TYPES = new Map<DataType, string>([
-  [DataType.RECOMMENDATIONS, "Security recommendations - snapshot"],
-  [DataType.FINDINGS, "Security findings - snapshot"],
-  [DataType.SECURE_SCORE, "Overall secure score - snapshot"],
-  [DataType.SECURE_SCORE_CONTROLS, "Secure score controls - snapshot"],
-  [DataType.REGULATORY_COMPLIANCE, "Regulatory compliance - snapshot"],
-]);
+/** A name of the policy's `exportedDataTypes` parameter: the data type's portal name, with " - snapshot" for its snapshot. */
+const streamingName = (type: DataType) => type.portalName;
+const snapshotName = (type: DataType) => `${type.portalName} - snapshot`;
 /** Which filters each data type can pass to the policy, and under which parameter. */
 const SUPPORTED_FILTERS = new Map<DataType, string[]>([
   [DataType.ALERTS, ["severity"]],
@@ -92,13 +81,13 @@ export function toPolicyParameters(exports: readonly Export[]): PolicyTranslatio
     if (type === DataType.FINDINGS) {
       hasFindings = true;
       findingsStreaming ||= streaming;
-      if (streaming) types.add(STREAMING_TYPES.get(DataType.RECOMMENDATIONS)!);
-      if (snapshot) types.add(SNAPSHOT_TYPES.get(DataType.FINDINGS)!).add(SNAPSHOT_TYPES.get(DataType.RECOMMENDATIONS)!);
+      if (streaming) types.add(streamingName(DataType.RECOMMENDATIONS));
+      if (snapshot) types.add(snapshotName(DataType.FINDINGS)).add(snapshotName(DataType.RECOMMENDATIONS));
       recommendationNames.push(selection("recommendation"));
       continue;
     }
-    if (streaming) types.add(STREAMING_TYPES.get(type)!);
-    if (snapshot) types.add(SNAPSHOT_TYPES.get(type)!);
+    if (streaming) types.add(streamingName(type));
+    if (snapshot) types.add(snapshotName(type));
     if (type === DataType.ALERTS) {
       const severities = selection("severity");
       if (severities === "all" || severities.includes("Informational")) {

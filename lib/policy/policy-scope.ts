@@ -1,7 +1,7 @@
 import { Token } from "cdktf";
 import { ExportConfigError } from "../model/errors";
+import { isGuid } from "../model/guid";
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Where a policy assignment applies: a management group (and every subscription below it) or one subscription. */
 export class PolicyScope {
@@ -22,7 +22,7 @@ export class PolicyScope {
 
   /** One subscription, by id. */
   public static subscription(subscriptionId: string): PolicyScope {
-    if (!Token.isUnresolved(subscriptionId) && !GUID.test(subscriptionId)) {
+    if (!Token.isUnresolved(subscriptionId) && !isGuid(subscriptionId)) {
       throw new ExportConfigError("DFE083", `"${subscriptionId}" is not a subscription id: give the subscription's GUID.`);
     }
     return new PolicyScope("subscription", `/subscriptions/${subscriptionId}`);

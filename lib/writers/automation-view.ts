@@ -1,4 +1,5 @@
 import type { Writer } from "./writer";
+import { GUID_PATTERN } from "../model/guid";
 
 /** An automation read back from a writer's Terraform JSON (or from ARM JSON): what the checks and tests inspect. */
 export interface AutomationView {
@@ -47,6 +48,6 @@ export type ResourceJson = { readonly [attribute: string]: any };
 
 /** The subscription of a scope or parent id (`/subscriptions/{id}/…`), lower case, when literal. */
 export function subscriptionOf(id: unknown): string | undefined {
-  const match = /^\/subscriptions\/([0-9a-f-]{36})(\/|$)/i.exec(String(id ?? ""));
+  const match = new RegExp(`^/subscriptions/(${GUID_PATTERN})(/|$)`).exec(String(id ?? ""));
   return match?.[1].toLowerCase();
 }
