@@ -8,7 +8,7 @@ import { localDependencies } from "./internal/dependencies";
 import { isSubscriptionId } from "./internal/resource-id";
 import { inWords } from "./internal/words";
 import { AutomationSource, toAutomationSources } from "./model/sources";
-import { ExportConfigError, atPath } from "./model/errors";
+import { ExportConfigError, atPath, coded, describeValue } from "./model/errors";
 import { Export } from "./model/export";
 import { AdoptedAutomations } from "./adopt/existing-automation";
 import { adoptedAny, adoptedFor, checkAdoption, takeOverFromPreviousWriter } from "./adopt/adoption";
@@ -295,7 +295,8 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
    */
   public completeAtSynth(index: StackIndex): void {
     const provider = this.writers.has(AZURERM_WRITER) ? AZURERM_WRITER.providerOf(this, this.props) : undefined;
-    if (provider && !literalSubscriptionOf(provider)) this.sharedProvider = index.recordSubscriptionWrittenBy(provider, this.props.subscriptionId, this.node.path);
+    if (provider && !literalSubscriptionOf(provider))
+      this.sharedProvider = index.recordSubscriptionWrittenBy(provider, this.props.subscriptionId, this.node.path);
     this.waitForGrants();
   }
 
@@ -360,7 +361,7 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
   private validateAzapiProvider(): string[] {
     if (!this.writers.has(AZAPI_WRITER) || AZAPI_WRITER.providerOf(this, this.props)) return [];
     return [
-      `[DFE050] ${this.node.path}: this export writes automations through azapi (API 2023-12-01-preview), but the stack has no azapi provider. ` +
+      `${coded("DFE050", this.node.path)}this export writes automations through azapi (API 2023-12-01-preview), but the stack has no azapi provider. ` +
         `Add one, e.g. new AzapiProvider(this, "azapi", {}) with AzapiProvider imported from "cdktf-defender-export", or pass \`azapiProvider\`.`,
     ];
   }
@@ -370,7 +371,7 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
     const provider = AZURERM_WRITER.providerOf(this, this.props);
     if (!provider) {
       return [
-        `[DFE033] ${this.node.path}: no azurerm provider writes this export. The library never creates providers: add one to the stack, e.g. ` +
+        `${coded("DFE033", this.node.path)}no azurerm provider writes this export. The library never creates providers: add one to the stack, e.g. ` +
           `new AzurermProvider(this, "azurerm", { features: [{}], subscriptionId: "${this.props.subscriptionId}" }), or pass \`provider\`.`,
       ];
     }
@@ -378,13 +379,13 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
     const other = this.sharedProvider;
     if (!providerSub && other) {
       return [
-        `[DFE030] ${this.node.path}: ${provider.node.path} writes this export (subscription ${this.props.subscriptionId}) and ${other.path} (subscription ${other.subscriptionId}), but its subscription is not set in code: ` +
+        `${coded("DFE030", this.node.path)}${provider.node.path} writes this export (subscription ${this.props.subscriptionId}) and ${other.path} (subscription ${other.subscriptionId}), but its subscription is not set in code: ` +
           `azurerm creates every automation in its provider's one subscription (from ARM_SUBSCRIPTION_ID), so both would be written there. Give each subscription a provider with its \`subscriptionId\`, or use the azapi writer.`,
       ];
     }
     if (providerSub && !Token.isUnresolved(this.props.subscriptionId) && providerSub.toLowerCase() !== this.props.subscriptionId.toLowerCase()) {
       return [
-        `[DFE034] ${this.node.path}: the provider ${provider.node.path} writes to subscription ${providerSub}, but this export is for subscription ${this.props.subscriptionId}. ` +
+        `${coded("DFE034", this.node.path)}the provider ${provider.node.path} writes to subscription ${providerSub}, but this export is for subscription ${this.props.subscriptionId}. ` +
           `azurerm creates the automation in its provider's subscription, and an automation can only scope its own subscription. Pass the provider configured for ${this.props.subscriptionId}.`,
       ];
     }
@@ -406,7 +407,7 @@ function checkProps(props: ContinuousExportProps): void {
     if (typeof rg !== "string" || (!Token.isUnresolved(rg) && !/^[-\w._()]{1,90}$/.test(rg))) {
       throw new ExportConfigError(
         "DFE038",
-        `${JSON.stringify(rg)} is not a resource group name. \`scopeResourceGroups\` takes names of resource groups in subscription ${props.subscriptionId}.`,
+        `${describeValue(rg)} is not a resource group name. \`scopeResourceGroups\` takes names of resource groups in subscription ${props.subscriptionId}.`,
       );
     }
   }
@@ -455,7 +456,7 @@ function groupByKind(scope: Construct, destinations: readonly IExportDestination
     if (!d || typeof d.bind !== "function" || !DestinationKind.ALL.includes(d.kind)) {
       throw new ExportConfigError(
         "DFE036",
-        `${scope.node.path}: ${JSON.stringify(d)} is not an export destination. Use LogAnalyticsDestination, EventHubDestination or LogicAppDestination.`,
+        `${scope.node.path}: ${describeValue(d)} is not an export destination. Use LogAnalyticsDestination, EventHubDestination or LogicAppDestination.`,
       );
     }
     if (seen.has(d)) {

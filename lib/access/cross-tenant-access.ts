@@ -5,7 +5,7 @@ import { LighthouseAssignment, LighthouseDefinition, RoleAssignment } from "../i
 import { literalTenantOf, resolveAzurermProvider } from "../internal/provider-check";
 import { addressAt, idOfPath } from "../internal/addresses";
 import { resourceGroupIdOf, subscriptionScopeOf } from "../internal/resource-id";
-import { ExportConfigError, atPath } from "../model/errors";
+import { ExportConfigError, atPath, coded, describeValue } from "../model/errors";
 import { DestinationRole } from "./destination-role";
 import { recordGrant } from "./grants";
 import { ExportingPrincipal } from "./principal";
@@ -91,12 +91,12 @@ export class CrossTenantAccess extends Construct {
       const tenant = destination.tenantId;
       if (!provider) {
         return [
-          `[DFE076] ${this.node.path}: no azurerm provider writes the grant for ${destination.node.path}. Pass \`provider\` configured for the destination tenant${tenant ? ` ${tenant}` : ""}.`,
+          `${coded("DFE076", this.node.path)}no azurerm provider writes the grant for ${destination.node.path}. Pass \`provider\` configured for the destination tenant${tenant ? ` ${tenant}` : ""}.`,
         ];
       }
       if (tenant && providerTenant && tenant.toLowerCase() !== providerTenant.toLowerCase()) {
         return [
-          `[DFE076] ${this.node.path}: the grant for ${destination.node.path} would be written through ${provider.node.path} in tenant ${providerTenant}, but the destination is in tenant ${tenant}. ` +
+          `${coded("DFE076", this.node.path)}the grant for ${destination.node.path} would be written through ${provider.node.path} in tenant ${providerTenant}, but the destination is in tenant ${tenant}. ` +
             `Give the destination (or this grant) the provider configured for tenant ${tenant}.`,
         ];
       }
@@ -161,19 +161,19 @@ export class CrossTenantAccess extends Construct {
     const tenants = new Set(props.destinations.map((d) => d.tenantId?.toLowerCase()).filter((t) => t !== undefined));
     if (tenants.size > 1) {
       return [
-        `[DFE065] ${this.node.path}: the destinations are in different tenants (${[...tenants].join(", ")}). Make one CrossTenantAccess per destination tenant.`,
+        `${coded("DFE065", this.node.path)}the destinations are in different tenants (${[...tenants].join(", ")}). Make one CrossTenantAccess per destination tenant.`,
       ];
     }
     return props.destinations.flatMap((d) => {
       const tenant = d.tenantId;
       if (!tenant) {
         return [
-          `[DFE065] ${this.node.path}: the tenant of ${d.node.path} is unknown. Give the destination \`tenantId\`, or a provider that sets \`tenantId\`.`,
+          `${coded("DFE065", this.node.path)}the tenant of ${d.node.path} is unknown. Give the destination \`tenantId\`, or a provider that sets \`tenantId\`.`,
         ];
       }
       if (!Token.isUnresolved(props.exportingTenantId) && tenant.toLowerCase() === props.exportingTenantId.toLowerCase()) {
         return [
-          `[DFE066] ${this.node.path}: ${d.node.path} is in tenant ${tenant}, the exporting tenant itself: it needs no cross-tenant access. Remove it from this grant, or fix its tenant.`,
+          `${coded("DFE066", this.node.path)}${d.node.path} is in tenant ${tenant}, the exporting tenant itself: it needs no cross-tenant access. Remove it from this grant, or fix its tenant.`,
         ];
       }
       return [];
@@ -212,7 +212,7 @@ function checkProps(props: CrossTenantAccessProps): Target[] {
     if (!isCrossTenantDestination(destination)) {
       throw new ExportConfigError(
         "DFE069",
-        `${destination?.node?.path ?? JSON.stringify(destination)} cannot be in another tenant: Microsoft supports cross-tenant export to Log Analytics workspaces and event hubs only.`,
+        `${destination?.node?.path ?? describeValue(destination)} cannot be in another tenant: Microsoft supports cross-tenant export to Log Analytics workspaces and event hubs only.`,
       );
     }
     const target = destination.accessTarget();
@@ -220,7 +220,7 @@ function checkProps(props: CrossTenantAccessProps): Target[] {
     if (!target.allowedRoles.includes(role)) {
       throw new ExportConfigError(
         "DFE070",
-        `${role?.name ?? JSON.stringify(role)} does not let an identity export to ${destination.node.path} (a ${target.kind.displayName}). Use one of: ${target.allowedRoles.map((r) => r.name).join(", ")}.`,
+        `${role?.name ?? describeValue(role)} does not let an identity export to ${destination.node.path} (a ${target.kind.displayName}). Use one of: ${target.allowedRoles.map((r) => r.name).join(", ")}.`,
       );
     }
     return { destination, target, role };

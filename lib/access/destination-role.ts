@@ -13,11 +13,17 @@ export class DestinationRole {
   /** Contributor. */
   public static readonly CONTRIBUTOR = new DestinationRole(BUILT_IN_ROLES.contributor.name, BUILT_IN_ROLES.contributor.id);
   /** Log Analytics Contributor: the least of the workspace roles, the default for workspaces. */
-  public static readonly LOG_ANALYTICS_CONTRIBUTOR = new DestinationRole(BUILT_IN_ROLES.logAnalyticsContributor.name, BUILT_IN_ROLES.logAnalyticsContributor.id);
+  public static readonly LOG_ANALYTICS_CONTRIBUTOR = new DestinationRole(
+    BUILT_IN_ROLES.logAnalyticsContributor.name,
+    BUILT_IN_ROLES.logAnalyticsContributor.id,
+  );
   /** Microsoft Sentinel Contributor. */
   public static readonly SENTINEL_CONTRIBUTOR = new DestinationRole(BUILT_IN_ROLES.sentinelContributor.name, BUILT_IN_ROLES.sentinelContributor.id);
   /** Monitoring Contributor. */
-  public static readonly MONITORING_CONTRIBUTOR = new DestinationRole(BUILT_IN_ROLES.monitoringContributor.name, BUILT_IN_ROLES.monitoringContributor.id);
+  public static readonly MONITORING_CONTRIBUTOR = new DestinationRole(
+    BUILT_IN_ROLES.monitoringContributor.name,
+    BUILT_IN_ROLES.monitoringContributor.id,
+  );
 
   /** The roles that let an identity export to a workspace, least first. */
   public static readonly FOR_WORKSPACES: readonly DestinationRole[] = [

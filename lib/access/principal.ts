@@ -2,7 +2,6 @@ import { Token } from "cdktf";
 import { ExportConfigError } from "../model/errors";
 import { isGuid } from "../model/guid";
 
-
 /** Options of an exporting identity delegated through Azure Lighthouse. */
 export interface LighthousePrincipalOptions {
   /** The object id of the user, group or service principal in the exporting (managing) tenant. */

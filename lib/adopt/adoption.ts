@@ -2,7 +2,7 @@ import { TerraformProvider, TerraformResource, Token } from "cdktf";
 import { forgetWithoutDestroying } from "../internal/forgotten-address";
 import type { ContinuousExportProps } from "../continuous-export";
 import { DestinationKind } from "../destinations/destination";
-import { ExportConfigError } from "../model/errors";
+import { ExportConfigError, describeValue } from "../model/errors";
 import { AutomationWriter, Writer, isAutomationWriter, writerNamed } from "../writers/writer";
 import { AdoptedAutomations, ExistingAutomation, normalizedLocation } from "./existing-automation";
 
@@ -71,10 +71,4 @@ export function takeOverFromPreviousWriter(
   forgetWithoutDestroying(resource, `${previousType(before)}.${resource.friendlyUniqueId}`);
   // An adopted resource is imported already (its import block stays in the code after the first deploy).
   if (!importedAlready) resource.importFrom(writer.importId(resourceId), provider);
-}
-
-/** A user value in words for an error message: short, and never a construct tree. */
-function describeValue(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? String(value);
-  return `an object of type ${(value as object).constructor?.name ?? "Object"}`;
 }

@@ -198,9 +198,7 @@ function missingParents(
 ): string[] {
   if (!parentSets || parentSets.length === 0) return [];
   const keys = new Set(
-    findingSets.flatMap((set) =>
-      set.map((r) => ASSESSMENT_IN_ID.exec(r.expectedValue)?.[1]?.toLowerCase()).filter((k): k is string => !!k),
-    ),
+    findingSets.flatMap((set) => set.map((r) => ASSESSMENT_IN_ID.exec(r.expectedValue)?.[1]?.toLowerCase()).filter((k): k is string => !!k)),
   );
   if (findingSets.length === 0 || findingSets.some((set) => !set.some((r) => /\/assessments\//i.test(r.expectedValue)))) {
     // Some findings are not filtered by recommendation: every recommendation is a possible parent.

@@ -1,3 +1,4 @@
+import { coded } from "../model/errors";
 import { ITerraformDependable, TerraformProvider, TerraformResource, Token } from "cdktf";
 import { IConstruct } from "constructs";
 import type { DestinationRole } from "../access/destination-role";
@@ -175,7 +176,7 @@ export function checkDestinationTenant(scope: IConstruct, options: DestinationOp
       const given = options.tenantId;
       if (given && fromProvider && !Token.isUnresolved(given) && given.toLowerCase() !== fromProvider.toLowerCase()) {
         return [
-          `[DFE062] ${scope.node.path}: tenantId ${given} differs from the tenant of its provider (${fromProvider}). Pass the provider configured for the destination's tenant, or drop tenantId.`,
+          `${coded("DFE062", scope.node.path)}tenantId ${given} differs from the tenant of its provider (${fromProvider}). Pass the provider configured for the destination's tenant, or drop tenantId.`,
         ];
       }
       return [];

@@ -18,7 +18,6 @@ export interface TrustedServiceOptions {
   readonly principal?: SecurityResourceProvider;
 }
 
-
 /** An event hub destination, new or existing, to which readers can be added. */
 export interface IEventHubDestination extends ICrossTenantDestination {
   /**

@@ -4,7 +4,6 @@ import { EventhubAuthorizationRule, EventhubConsumerGroup, RoleAssignment } from
 import { ExportConfigError } from "../model/errors";
 import { BUILT_IN_ROLES } from "../model/roles";
 
-
 /** How the reading side (a SIEM or SOAR) authenticates to the event hub. */
 export class ConsumerAccess {
   /**

@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { DataAzurermEventhubAuthorizationRule } from "../internal/azurerm";
 import { literalSubscriptionOf, resolveAzurermProvider } from "../internal/provider-check";
 import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
-import { ExportConfigError, atPath } from "../model/errors";
+import { ExportConfigError, atPath, coded } from "../model/errors";
 import { DestinationOptions, checkDestinationTenant } from "./destination";
 import { EventHubBase, TrustedServiceOptions } from "./event-hub-base";
 import { EventHubLocation } from "./event-hub-consumer";
@@ -107,7 +107,7 @@ export class ImportedEventHub extends EventHubBase {
         const sub = provider && literalSubscriptionOf(provider);
         return sub && sub.toLowerCase() !== hubSubscription.toLowerCase()
           ? [
-              `[DFE064] ${this.node.path}: the event hub is in subscription ${hubSubscription}, but its Send rule is read through ${provider!.node.path}, which reads subscription ${sub}. Pass \`provider\` configured for ${hubSubscription}.`,
+              `${coded("DFE064", this.node.path)}the event hub is in subscription ${hubSubscription}, but its Send rule is read through ${provider!.node.path}, which reads subscription ${sub}. Pass \`provider\` configured for ${hubSubscription}.`,
             ]
           : [];
       },

@@ -3,7 +3,7 @@ import { Construct, IConstruct } from "constructs";
 import { LogicAppTriggerHttpRequest, LogicAppWorkflow } from "../internal/azurerm";
 import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
 import { inWords } from "../internal/words";
-import { ExportConfigError, atPath } from "../model/errors";
+import { ExportConfigError, atPath, coded } from "../model/errors";
 import {
   DestinationKind,
   DestinationOptions,
@@ -123,7 +123,7 @@ class ImportedLogicApp extends Construct implements IExportDestination {
     });
     if (!Token.isUnresolved(options.triggerUrl)) {
       Annotations.of(this).addWarning(
-        "The Logic App trigger URL is a literal: it is a secret and lands in cdk.tf.json. Pass it as a sensitive TerraformVariable instead.",
+        `${coded("DFW003", this.node.path)}the Logic App trigger URL is a literal: it is a secret and lands in cdk.tf.json. Pass it as a sensitive TerraformVariable instead.`,
       );
     }
     this.description = parts ? `Logic App ${parts.names[0]} (existing, in ${parts.resourceGroupName})` : "Logic App (existing, id known at apply)";

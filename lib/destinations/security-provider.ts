@@ -1,11 +1,10 @@
 import { TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
 import { resolveAzureadProvider, servicePrincipalByClientId } from "../internal/azuread";
-import { ExportConfigError } from "../model/errors";
+import { ExportConfigError, coded } from "../model/errors";
 import { isGuid } from "../model/guid";
 
 const SECURITY_RESOURCE_PROVIDER_APP_ID = "8edd93e1-2103-40b4-bd70-6e34e586362d";
-
 
 /**
  * The "Windows Azure Security Resource Provider" service principal of the destination's tenant: the
@@ -57,7 +56,7 @@ export class SecurityResourceProvider {
         resolveAzureadProvider(scope, this.azureadProvider)
           ? []
           : [
-              `[DFE052] ${scope.node.path}: the lookup of the Windows Azure Security Resource Provider needs an azuread provider for the destination's tenant. ` +
+              `${coded("DFE052", scope.node.path)}the lookup of the Windows Azure Security Resource Provider needs an azuread provider for the destination's tenant. ` +
                 `Add one, e.g. new AzureadProvider(this, "azuread", { tenantId: "<destination tenant>" }) from "@cdktf/provider-azuread/lib/provider", or use SecurityResourceProvider.byObjectId(…).`,
             ],
     });

@@ -7,7 +7,7 @@ import { forgetWithoutDestroying } from "../internal/forgotten-address";
 import { addressAt } from "../internal/addresses";
 import { FleetShard } from "./shard-plan";
 import { IExportDestination } from "../destinations/destination";
-import { ExportConfigError, atPath } from "../model/errors";
+import { ExportConfigError, atPath, coded } from "../model/errors";
 import { Export } from "../model/export";
 import { AutomationWriter, WRITERS, writerNamed } from "../writers/writer";
 import { AZAPI_WRITER } from "../writers/azapi-writer";
@@ -105,7 +105,7 @@ export class ContinuousExportFleet extends Construct {
     const policy = props.adoptPolicyExports;
     if (policy) {
       Annotations.of(this).addWarning(
-        "Taking over policy-made exports: remove the policy assignment first (az policy assignment delete, or set its enforcement mode to DoNotEnforce), or its next remediation overwrites them.",
+        `${coded("DFW004", this.node.path)}taking over policy-made exports: remove the policy assignment first (az policy assignment delete, or set its enforcement mode to DoNotEnforce), or its next remediation overwrites them.`,
       );
     }
     const fromPolicy = (subscriptionId: string): AdoptedAutomations | undefined => {

@@ -53,7 +53,11 @@ export class StackIndex implements IAspect {
    * Records that `provider` writes an export of `subscriptionId` (at synth); returns an export of
    * another subscription it writes, if any.
    */
-  public recordSubscriptionWrittenBy(provider: TerraformProvider, subscriptionId: string, path: string): { path: string; subscriptionId: string } | undefined {
+  public recordSubscriptionWrittenBy(
+    provider: TerraformProvider,
+    subscriptionId: string,
+    path: string,
+  ): { path: string; subscriptionId: string } | undefined {
     const claims = this.subscriptionsByProvider.get(provider) ?? new Map<string, string>();
     this.subscriptionsByProvider.set(provider, claims);
     const key = String(subscriptionId).toLowerCase();

@@ -1,6 +1,5 @@
-import { ExportConfigError } from "./errors";
+import { ExportConfigError, describeValue } from "./errors";
 import { isGuid } from "./guid";
-
 
 /**
  * A recommendation (assessment) by its assessment key, the GUID that names it in
@@ -164,7 +163,7 @@ function requireToken(value: string, what: string, example: string): void {
   if (typeof value !== "string" || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(value)) {
     throw new ExportConfigError(
       "DFE022",
-      `${JSON.stringify(value)} is not ${what}: use letters, digits, dots, hyphens and underscores, e.g. "${example}".`,
+      `${describeValue(value)} is not ${what}: use letters, digits, dots, hyphens and underscores, e.g. "${example}".`,
     );
   }
 }

@@ -1,4 +1,4 @@
-import { ExportConfigError } from "./errors";
+import { ExportConfigError, describeValue } from "./errors";
 import { Rule, RuleSet } from "./rule";
 
 /**
@@ -43,7 +43,7 @@ export function dimension<T>(
     if (foreign !== undefined) {
       throw new ExportConfigError(
         "DFE020",
-        `the ${field} filter takes ${kind.name} values (e.g. ${kind.name}.of(…)), got ${JSON.stringify(foreign)}.`,
+        `the ${field} filter takes ${kind.name} values (e.g. ${kind.name}.of(…)), got ${describeValue(foreign)}.`,
       );
     }
   }

@@ -33,3 +33,25 @@ export function atPath<T>(path: string, fn: () => T): T {
     throw e;
   }
 }
+
+/** The start of every coded message: `[CODE] construct/path: `. Validations and warnings begin with it. */
+export function coded(code: string, path: string): string {
+  return `[${code}] ${path}: `;
+}
+
+/**
+ * A value the user gave, in words safe for a message: primitives as JSON (shortened), a construct by
+ * its path, any other object by its type. Never the JSON of a construct tree or a secret-bearing object.
+ */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "undefined";
+  if (value === null || typeof value !== "object") {
+    const text = typeof value === "function" ? "a function" : (JSON.stringify(value) ?? String(value));
+    return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+  }
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  const path = (value as { node?: { path?: unknown } }).node?.path;
+  if (typeof path === "string") return `the construct ${path}`;
+  const type = (value as object).constructor?.name;
+  return type && type !== "Object" ? `a ${type}` : "an object";
+}

@@ -1,6 +1,6 @@
 import { AssessmentState, ComplianceStandard, DefenderPlan, Recommendation, SecureScoreControl } from "./catalogue";
 import { DataType } from "./data-type";
-import { ExportConfigError } from "./errors";
+import { ExportConfigError, describeValue } from "./errors";
 import { Dimension, crossProduct, describeDimensions, dimension } from "./dimension";
 import { JPATHS, assertPathApplies } from "./paths";
 import { Rule, RuleSet } from "./rule";
@@ -347,7 +347,7 @@ function whereDimension(where: RuleSet[] | undefined, dataType: DataType): Dimen
     if (!(set instanceof RuleSet)) {
       throw new ExportConfigError(
         "DFE003",
-        `${dataType.portalName}: \`where\` takes RuleSet objects (RuleSet.of(Rule.raw(…))), got ${JSON.stringify(set)}.`,
+        `${dataType.portalName}: \`where\` takes RuleSet objects (RuleSet.of(Rule.raw(…))), got ${describeValue(set)}.`,
       );
     }
     set.rules.forEach((r) => assertPathApplies(r.propertyJPath, dataType));
@@ -369,7 +369,7 @@ function pickSeverities<T>(
   if (!Object.prototype.isPrototypeOf.call(kind.prototype, minimum as object)) {
     throw new ExportConfigError(
       "DFE020",
-      `${what} export: \`minimumSeverity\` must be one of the ${kind.name} constants, got ${JSON.stringify(minimum)}.`,
+      `${what} export: \`minimumSeverity\` must be one of the ${kind.name} constants, got ${describeValue(minimum)}.`,
     );
   }
   return kind.atLeast(minimum);
@@ -378,7 +378,7 @@ function pickSeverities<T>(
 function texts(values: string[] | undefined, field: string): string[] | undefined {
   values?.forEach((v) => {
     if (typeof v !== "string" || v.trim() === "") {
-      throw new ExportConfigError("DFE022", `\`${field}\` takes non-empty texts, got ${JSON.stringify(v)}.`);
+      throw new ExportConfigError("DFE022", `\`${field}\` takes non-empty texts, got ${describeValue(v)}.`);
     }
   });
   return values;
@@ -386,7 +386,7 @@ function texts(values: string[] | undefined, field: string): string[] | undefine
 
 function assertOptions(options: object, dataType: DataType, filters: string[]): void {
   if (options === null || typeof options !== "object") {
-    throw new ExportConfigError("DFE009", `${dataType.portalName}: the options must be an object, got ${JSON.stringify(options)}.`);
+    throw new ExportConfigError("DFE009", `${dataType.portalName}: the options must be an object, got ${describeValue(options)}.`);
   }
   const allowed = [...TIMING, ...filters];
   const unknown = Object.keys(options).filter((k) => !allowed.includes(k) && (options as Record<string, unknown>)[k] !== undefined);

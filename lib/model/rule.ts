@@ -1,4 +1,4 @@
-import { ExportConfigError } from "./errors";
+import { ExportConfigError, describeValue } from "./errors";
 
 /** The type the service compares a rule's value as (`propertyType` in the REST API). */
 export class PropertyType {
@@ -155,25 +155,25 @@ function checkRule(rule: Rule): void {
   if (!(rule.operator instanceof Operator)) {
     throw new ExportConfigError(
       "DFE002",
-      `rule on "${rule.propertyJPath}": the operator must be an Operator (e.g. Operator.EQUALS), got ${JSON.stringify(rule.operator)}. Use Operator.of("Equals") to parse a name.`,
+      `rule on "${rule.propertyJPath}": the operator must be an Operator (e.g. Operator.EQUALS), got ${describeValue(rule.operator)}. Use Operator.of("Equals") to parse a name.`,
     );
   }
   if (!(rule.propertyType instanceof PropertyType)) {
     throw new ExportConfigError(
       "DFE001",
-      `rule on "${rule.propertyJPath}": the property type must be a PropertyType (e.g. PropertyType.STRING), got ${JSON.stringify(rule.propertyType)}. Use PropertyType.of("String") to parse a name.`,
+      `rule on "${rule.propertyJPath}": the property type must be a PropertyType (e.g. PropertyType.STRING), got ${describeValue(rule.propertyType)}. Use PropertyType.of("String") to parse a name.`,
     );
   }
   if (typeof rule.propertyJPath !== "string" || rule.propertyJPath.trim() === "" || rule.propertyJPath !== rule.propertyJPath.trim()) {
     throw new ExportConfigError(
       "DFE003",
-      `a rule needs a JPath without surrounding spaces, got ${JSON.stringify(rule.propertyJPath)}. Give the property's path, e.g. "Severity".`,
+      `a rule needs a JPath without surrounding spaces, got ${describeValue(rule.propertyJPath)}. Give the property's path, e.g. "Severity".`,
     );
   }
   if (typeof rule.expectedValue !== "string") {
     throw new ExportConfigError(
       "DFE004",
-      `rule on "${rule.propertyJPath}": the expected value must be text, got ${JSON.stringify(rule.expectedValue)}. Write numbers and booleans as text, e.g. "5" or "true".`,
+      `rule on "${rule.propertyJPath}": the expected value must be text, got ${describeValue(rule.expectedValue)}. Write numbers and booleans as text, e.g. "5" or "true".`,
     );
   }
   const { operator, propertyType, expectedValue } = rule;
@@ -229,7 +229,7 @@ export class RuleSet {
     }
     for (const r of rules) {
       if (!(r instanceof Rule)) {
-        throw new ExportConfigError("DFE003", `a rule set takes Rule objects (Rule.raw, Rule.equals, …), got ${JSON.stringify(r)}.`);
+        throw new ExportConfigError("DFE003", `a rule set takes Rule objects (Rule.raw, Rule.equals, …), got ${describeValue(r)}.`);
       }
     }
     this.rules = dedupe(rules);

@@ -1,5 +1,5 @@
 import { DataType } from "./data-type";
-import { ExportConfigError } from "./errors";
+import { ExportConfigError, describeValue } from "./errors";
 import { Export } from "./export";
 import { JPATHS } from "./paths";
 import { Rule, RuleSet } from "./rule";
@@ -44,7 +44,7 @@ function expand(exports: readonly Export[]): AutomationSource[] {
   };
   for (const e of exports) {
     if (!(e instanceof Export)) {
-      throw new ExportConfigError("DFE009", `\`exports\` takes Export objects (Export.alerts(), Export.findings(), …), got ${JSON.stringify(e)}.`);
+      throw new ExportConfigError("DFE009", `\`exports\` takes Export objects (Export.alerts(), Export.findings(), …), got ${describeValue(e)}.`);
     }
     e.eventSources.forEach((source) => add(source, e.dataType, e.ruleSets));
     if (e.parentRecommendations) {

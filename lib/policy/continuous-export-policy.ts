@@ -10,7 +10,7 @@ import {
   SubscriptionPolicyRemediation,
 } from "../internal/azurerm";
 import { literalTenantOf, resolveAzurermProvider } from "../internal/provider-check";
-import { ExportConfigError, atPath } from "../model/errors";
+import { ExportConfigError, atPath, coded } from "../model/errors";
 import { Export } from "../model/export";
 import { toAutomationSources } from "../model/sources";
 import { BuiltInExportPolicy } from "./definitions";
@@ -167,7 +167,7 @@ export class ContinuousExportPolicy extends Construct {
     const tenant = destination.tenantId;
     if (tenant && own && tenant.toLowerCase() !== own.toLowerCase()) {
       return [
-        `[DFE081] ${this.node.path}: ${destination.node.path} is in tenant ${tenant}, but the policy is assigned in tenant ${own}. Microsoft does not support policy-based export to another tenant. ` +
+        `${coded("DFE081", this.node.path)}${destination.node.path} is in tenant ${tenant}, but the policy is assigned in tenant ${own}. Microsoft does not support policy-based export to another tenant. ` +
           `Use ContinuousExport per subscription with CrossTenantAccess (see the README's "Destinations in another tenant").`,
       ];
     }

@@ -2,7 +2,6 @@ import { Token } from "cdktf";
 import { ExportConfigError } from "../model/errors";
 import { isGuid } from "../model/guid";
 
-
 /** Where a policy assignment applies: a management group (and every subscription below it) or one subscription. */
 export class PolicyScope {
   /**

@@ -1,6 +1,6 @@
 import { TerraformProvider, TerraformResource } from "cdktf";
 import { Construct, IConstruct } from "constructs";
-import { ExportConfigError } from "../model/errors";
+import { ExportConfigError, describeValue } from "../model/errors";
 import { AutomationSpec } from "./automation-spec";
 import { AutomationView, ResourceJson } from "./automation-view";
 import { AUTOMATION_TYPE_2023_12, AZAPI_WRITER } from "./azapi-writer";
@@ -104,7 +104,7 @@ export function isAutomationWriter(value: unknown): value is AutomationWriter {
 /** The writer an automation gets: the requested one, or for AUTO the first that can express it. */
 export function chooseWriter(requested: AutomationWriter | undefined, spec: AutomationSpec, path: string): Writer {
   if (requested !== undefined && !isAutomationWriter(requested)) {
-    throw new ExportConfigError("DFE037", `${path}: \`writer\` must be AutomationWriter.AUTO, AZURERM or AZAPI, got ${JSON.stringify(requested)}.`);
+    throw new ExportConfigError("DFE037", `${path}: \`writer\` must be AutomationWriter.AUTO, AZURERM or AZAPI, got ${describeValue(requested)}.`);
   }
   const auto = WRITERS.find((w) => w.cannotExpress(spec).length === 0) ?? AZAPI_WRITER;
   const writer = writerNamed(requested, auto);

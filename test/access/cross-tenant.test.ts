@@ -167,7 +167,7 @@ describe("the two-token rule", () => {
       .flatMap((c) => c.node.metadata)
       .filter((m) => m.type === "@cdktf/warn")
       .map((m) => String(m.data));
-    expect(warnings).toEqual([expect.stringMatching(/no CrossTenantAccess in this app grants tenant aaaaaaaa/)]);
+    expect(warnings).toEqual([expect.stringMatching(/^\[DFW002\] .*no CrossTenantAccess in this app grants tenant aaaaaaaa/)]);
   });
 
   test("the export's tenant must be known when a destination is in another tenant", () => {

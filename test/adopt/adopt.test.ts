@@ -232,7 +232,7 @@ describe("adopting destinations and policy-made fleets", () => {
           `/subscriptions/${s}/resourceGroups/rg-asc-export/providers/Microsoft.Security/automations/ExportToWorkspace?api-version=2023-12-01-preview`,
       ),
     );
-    expect(fleet.node.metadata.map((m) => String(m.data))).toEqual([expect.stringMatching(/remove the policy assignment first/)]);
+    expect(fleet.node.metadata.map((m) => String(m.data))).toEqual([expect.stringMatching(/^\[DFW004\] .*remove the policy assignment first/)]);
     expect(Testing.synth(stack)).toContain('"name": "ExportToWorkspace"');
   });
 });

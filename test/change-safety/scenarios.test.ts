@@ -447,9 +447,7 @@ describe("hand-over props are checked", () => {
       });
     };
     expect(exportWith({ previousWriter: "azapi" as unknown as AutomationWriter })).toThrow(/DFE117.*got "azapi"/);
-    expect(exportWith({ createResourceGroup: true, previousResourceGroupWriter: {} as AutomationWriter })).toThrow(
-      /DFE117.*an object of type Object/,
-    );
+    expect(exportWith({ createResourceGroup: true, previousResourceGroupWriter: {} as AutomationWriter })).toThrow(/DFE117.*got an object\./);
   });
 
   test("a shard that does not come from ShardPlan.of is refused", () => {

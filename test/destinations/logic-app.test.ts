@@ -34,7 +34,7 @@ describe("LogicAppDestination", () => {
       .flatMap((c) => c.node.metadata)
       .filter((m) => m.type === "@cdktf/warn");
     expect(warnings).toHaveLength(1);
-    expect(String(warnings[0].data)).toMatch(/trigger URL is a literal/);
+    expect(String(warnings[0].data)).toMatch(/^\[DFW003\] .*trigger URL is a literal/);
     expect(String(warnings[0].data)).not.toContain("SECRET");
   });
 

@@ -1,0 +1,253 @@
+/** One entry of the error catalogue: a code the library reports, when, and the fix. */
+export interface CatalogueEntry {
+  /** The code, `DFE…` for errors (synth fails), `DFW…` for warnings. */
+  readonly code: string;
+  /** When it is reported. */
+  readonly when: string;
+  /** What to do. */
+  readonly fix: string;
+}
+
+/**
+ * Every code the library reports, in one structured list: the README's error and warning tables are
+ * rendered from it, and a test checks that each code is thrown somewhere, listed here and provoked by a test.
+ */
+export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
+  {
+    code: "DFE001",
+    when: "a property type that is not `String`, `Integer`, `Number`, `Boolean`",
+    fix: "use `PropertyType.X` or `PropertyType.of(name)`",
+  },
+  { code: "DFE002", when: "an operator that is not one of the nine the API knows", fix: "use `Operator.X` or `Operator.of(name)`" },
+  {
+    code: "DFE003",
+    when: "a rule without a JPath (or with spaces around it); a rule set or `where` given something that is not a rule / rule set",
+    fix: "give the property's path, build with `Rule.*` / `RuleSet.of`",
+  },
+  {
+    code: "DFE004",
+    when: "an expected value that is not text, or not a valid value of its property type",
+    fix: 'write the value as text of that type (`"5"`, `"true"`)',
+  },
+  { code: "DFE005", when: "a numeric operator on a text type, or a text operator on a number", fix: "pick an operator that fits the type" },
+  {
+    code: "DFE006",
+    when: "rules in one rule set that can never all hold (`Equals a` AND `Equals b`, or `Equals a` AND `NotEquals a`), also when a `where` rule contradicts a typed filter",
+    fix: "put alternatives into separate rule sets, or use the typed filter",
+  },
+  { code: "DFE007", when: "an empty rule set", fix: "leave the filter out to export everything, or give rules" },
+  {
+    code: "DFE008",
+    when: "a raw rule on a JPath of another data type (e.g. `properties.metadata.severity` on alerts)",
+    fix: "use the data type's own path or its typed filter",
+  },
+  {
+    code: "DFE009",
+    when: "a filter the data type does not have; `exports` given something that is not an `Export`",
+    fix: "use the filters listed in the message",
+  },
+  { code: "DFE010", when: "`exports` is empty", fix: "add at least one export" },
+  { code: "DFE011", when: "`streaming` and `snapshot` both off", fix: "turn one on" },
+  { code: "DFE012", when: "`snapshot: true` on alerts, which have no snapshot", fix: "remove it" },
+  { code: "DFE013", when: "an empty list as a filter (it would match nothing)", fix: "leave the filter out, or list values" },
+  { code: "DFE014", when: "`severities` and `minimumSeverity` together", fix: "give one" },
+  {
+    code: "DFE020",
+    when: "a severity, state or other enum value that is not one of the constants",
+    fix: "use the class's constants or `X.of(name)`",
+  },
+  { code: "DFE021", when: "a recommendation that is not an assessment key (GUID)", fix: "give the key (see the Resource Graph query above)" },
+  { code: "DFE022", when: "an empty or malformed plan, control, standard, alert type or name text", fix: "give the value as the API names it" },
+  {
+    code: "DFE030",
+    when: "one azurerm provider without a `subscriptionId` in code writes exports of several subscriptions (all would land in its one subscription)",
+    fix: "a provider per subscription, or the azapi writer",
+  },
+  { code: "DFE031", when: "an automation name outside 1–260 letters, digits, `_` and `-`", fix: "rename" },
+  {
+    code: "DFE032",
+    when: "two automations with one portal name in a subscription, or one name in a resource group, anywhere in the app (also in two stacks: two states would own one automation)",
+    fix: "merge the exports, or set `names`",
+  },
+  { code: "DFE033", when: "no azurerm provider for the export (validation)", fix: "add the provider line the message shows, or pass `provider`" },
+  {
+    code: "DFE034",
+    when: "the provider writes to another subscription than the export's (validation)",
+    fix: "pass the provider of the exported subscription",
+  },
+  { code: "DFE035", when: "`subscriptionId` is not a GUID", fix: "give the subscription's id" },
+  { code: "DFE036", when: "`destinations` empty, or something that is not a destination", fix: "add a destination" },
+  {
+    code: "DFE037",
+    when: "`AutomationWriter.AZURERM` forced onto attack paths or a trusted-service event hub; a `writer` that is not a constant",
+    fix: "use `AUTO` or `AZAPI`",
+  },
+  {
+    code: "DFE038",
+    when: "`scopeResourceGroups` empty, or holding something other than a resource group name",
+    fix: "give names, or leave it out for the whole subscription",
+  },
+  { code: "DFE039", when: "one destination listed twice", fix: "list it once" },
+  { code: "DFE040", when: "an imported resource id of the wrong shape", fix: "give the id in the shape the message shows" },
+  { code: "DFE041", when: "an invalid workspace name", fix: "4–63 letters, digits, hyphens" },
+  { code: "DFE042", when: "`retentionInDays` outside 30–730", fix: "pick a value in range" },
+  { code: "DFE043", when: "a consumer group on a Basic namespace (only `$Default` exists)", fix: "use `EventHubSku.STANDARD`" },
+  { code: "DFE044", when: "an existing event hub id given as a token", fix: "give the literal id" },
+  {
+    code: "DFE045",
+    when: "an existing event hub without `sendRuleName` (and not trusted), or with both `sendRuleName` and `trustedService`",
+    fix: "name the rule with Send rights, or use one of the two modes",
+  },
+  { code: "DFE046", when: "an invalid Event Hubs namespace name", fix: "6–50 letters, digits, hyphens" },
+  { code: "DFE047", when: "`messageRetentionDays` outside the tier's range", fix: "pick a value in range" },
+  { code: "DFE048", when: "a Logic App trigger URL that is not an https URL", fix: "pass the trigger's callback URL" },
+  {
+    code: "DFE050",
+    when: "automations written through azapi, but no azapi provider (validation)",
+    fix: 'add `new AzapiProvider(this, "azapi", {})`, or pass `azapiProvider`',
+  },
+  { code: "DFE051", when: "trusted-service mode on a Basic namespace (no firewall)", fix: "use Standard or Premium" },
+  {
+    code: "DFE052",
+    when: "the Security Resource Provider lookup without an azuread provider (validation)",
+    fix: "add an `AzureadProvider` for the hub's tenant, or give the object id",
+  },
+  { code: "DFE053", when: "the lookup without `@cdktf/provider-azuread` installed", fix: "install it, or give the object id" },
+  {
+    code: "DFE054",
+    when: "`SecurityResourceProvider.byObjectId` with something that is not a GUID",
+    fix: "give the object id (`az ad sp show --id 8edd93e1-2103-40b4-bd70-6e34e586362d --query id`)",
+  },
+  { code: "DFE055", when: "a Listen-rule reader on a namespace with local authentication off", fix: "use `ConsumerAccess.dataReceiver`" },
+  {
+    code: "DFE061",
+    when: "an exporting principal without a GUID object id, or a Lighthouse principal without `displayName`",
+    fix: "give the object id and a display name",
+  },
+  {
+    code: "DFE062",
+    when: "a destination's `tenantId` contradicts its provider's (validation)",
+    fix: "pass the destination tenant's provider, or drop `tenantId`",
+  },
+  { code: "DFE063", when: "cross-tenant access to a trusted-service event hub", fix: "use a Send rule, or keep the hub in the export's tenant" },
+  {
+    code: "DFE064",
+    when: "an existing event hub's Send rule read through a provider of another subscription (validation)",
+    fix: "pass the provider of the hub's subscription",
+  },
+  {
+    code: "DFE065",
+    when: "a grant for a destination whose tenant is unknown, or for destinations in different tenants (validation)",
+    fix: "give the destination a tenant; one grant per tenant",
+  },
+  {
+    code: "DFE066",
+    when: "a grant for a destination in the exporting tenant itself (validation)",
+    fix: "remove it from the grant, or fix its tenant",
+  },
+  { code: "DFE067", when: "a grant with no destinations", fix: "list the destinations" },
+  { code: "DFE068", when: "Owner through Lighthouse", fix: "use the default role or Contributor" },
+  { code: "DFE069", when: "a grant for a destination that cannot be in another tenant (Logic App)", fix: "keep it in the export's tenant" },
+  { code: "DFE070", when: "a role that does not let an identity export to that destination kind", fix: "use a role the message lists" },
+  { code: "DFE071", when: "one Lighthouse grant for destinations in several subscriptions", fix: "one grant per subscription" },
+  {
+    code: "DFE072",
+    when: "a destination in another tenant, but the export's tenant is unknown (validation)",
+    fix: "set `tenantId` on the export's provider or the export",
+  },
+  {
+    code: "DFE073",
+    when: "a destination in another tenant, without that tenant in the writing provider's `auxiliaryTenantIds` and without Lighthouse (validation)",
+    fix: "add the line the message shows, or delegate through Lighthouse",
+  },
+  { code: "DFE074", when: "more than 3 auxiliary tenants on a provider (validation)", fix: "split the exports over several providers" },
+  { code: "DFE075", when: "a provider lists its own tenant as auxiliary (validation)", fix: "remove it" },
+  {
+    code: "DFE076",
+    when: "a grant written through a provider of another tenant than the destination's, or through none (validation)",
+    fix: "pass the destination tenant's provider",
+  },
+  {
+    code: "DFE080",
+    when: "a policy request with parts the built-in policies cannot express (the message lists each)",
+    fix: "change the request, or use `ContinuousExport`",
+  },
+  { code: "DFE081", when: "a policy whose destination is in another tenant (validation)", fix: "use `ContinuousExport` with `CrossTenantAccess`" },
+  {
+    code: "DFE082",
+    when: "a policy assignment name too long (24 at a management group, 64 at a subscription) or with forbidden characters",
+    fix: "rename",
+  },
+  {
+    code: "DFE083",
+    when: "a policy scope that is not a management group name/id or subscription id",
+    fix: "use `PolicyScope.managementGroup` / `PolicyScope.subscription`",
+  },
+  { code: "DFE090", when: "a fleet without subscriptions", fix: "list at least one" },
+  { code: "DFE091", when: "a fleet subscription id that is a token", fix: "give literal ids (they are the construct ids)" },
+  { code: "DFE092", when: "a subscription listed twice (fleet or shard plan)", fix: "list each once" },
+  { code: "DFE093", when: "a shard count (or previous shard count) that is not a whole number of at least 1", fix: "fix the count" },
+  { code: "DFE094", when: "a shard over `maxShardSize`", fix: "raise `shardCount`" },
+  {
+    code: "DFE095",
+    when: "a fleet given a `shard` that is not from `ShardPlan.of`, or whose `subscriptions` are not the shard's",
+    fix: "pass the shard and its subscription ids",
+  },
+  { code: "DFE100", when: "suppressing a check id that does not exist", fix: "use an id of the check pack's table" },
+  { code: "DFE101", when: "suppressing a check without a reason", fix: "give a sentence for the next reader" },
+  {
+    code: "DFE110",
+    when: "an existing automation id of the wrong shape, without a location, or an `adopt` value that is not an `ExistingAutomation`",
+    fix: "give the id and its location",
+  },
+  { code: "DFE111", when: "`names` asks for another name than the adopted automation's", fix: "drop the name, or give the adopted one" },
+  {
+    code: "DFE112",
+    when: "an adopted automation in another subscription, resource group or location than the export's (each forces replacement)",
+    fix: "use the adopted values",
+  },
+  { code: "DFE113", when: "an adopted automation of a kind the export has no destination for", fix: "add the destination, or drop the adoption" },
+  { code: "DFE115", when: "`resourceGroupWriter` that is not AutomationWriter.AZURERM or AZAPI", fix: "pick one of them" },
+  {
+    code: "DFE116",
+    when: "an adopted workspace or event hub whose name or group differs from the props, or whose id is a token",
+    fix: "use the existing names and a literal id",
+  },
+  {
+    code: "DFE117",
+    when: "`previousWriter` or `previousResourceGroupWriter` that is not an `AutomationWriter` constant",
+    fix: "give the writer it was deployed with",
+  },
+  { code: "DFE118", when: "a hand-over (`removed` block) synthesized as HCL, which would drop it", fix: "synthesize JSON (the default)" },
+  {
+    code: "DFW001",
+    when: "an automation's subscription, resource group or name is a token, so no other owner of it can be ruled out",
+    fix: "give literal values where you can",
+  },
+  {
+    code: "DFW002",
+    when: "a destination in another tenant that no `CrossTenantAccess` in the app grants the export's tenant access to",
+    fix: "make sure the exporting identity holds a role there, or add the grant",
+  },
+  {
+    code: "DFW003",
+    when: "a literal Logic App trigger URL (a secret) in `LogicAppDestination.fromWorkflow`",
+    fix: "pass it as a sensitive `TerraformVariable`",
+  },
+  {
+    code: "DFW004",
+    when: "a fleet takes over policy-made exports (`adoptPolicyExports`)",
+    fix: "remove the policy assignment (or set it to DoNotEnforce) first",
+  },
+];
+
+/** The catalogue as the README's Markdown tables: errors, then warnings. */
+export function renderErrorCatalogue(): string {
+  const table = (prefix: string, fixHeader: string) =>
+    [
+      `| code | when | ${fixHeader} |`,
+      "|---|---|---|",
+      ...ERROR_CATALOGUE.filter((e) => e.code.startsWith(prefix)).map((e) => `| ${e.code} | ${e.when} | ${e.fix} |`),
+    ].join("\n");
+  return `${table("DFE", "fix")}\n\nWarnings (synth goes on; \`cdktf synth\` and the main job print them):\n\n${table("DFW", "what to do")}\n`;
+}
