@@ -343,7 +343,12 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
         `${this.node.path}: "${name}" is not a valid automation name: 1 to 260 letters, digits, underscores and hyphens.`,
       );
     }
-    claimAutomationName(this, { subscriptionId: this.props.subscriptionId, resourceGroupName: this.props.resourceGroupName, kind, name });
+    claimAutomationName(this, {
+      subscriptionId: this.props.subscriptionId,
+      resourceGroupName: this.props.resourceGroupName,
+      portalName: kind.portalName,
+      name,
+    });
     return name;
   }
 

@@ -6,7 +6,7 @@ import { literalTenantOf, resolveAzurermProvider } from "../internal/provider-ch
 import { addressAt, idOfPath } from "../internal/addresses";
 import { resourceGroupIdOf, subscriptionScopeOf } from "../internal/resource-id";
 import { ExportConfigError, atPath, coded, describeValue } from "../model/errors";
-import { DestinationRole } from "./destination-role";
+import { DestinationRole } from "../destinations/destination-role";
 import { recordGrant } from "./grants";
 import { ExportingPrincipal } from "./principal";
 

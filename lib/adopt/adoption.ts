@@ -1,6 +1,5 @@
 import { TerraformProvider, TerraformResource, Token } from "cdktf";
 import { forgetWithoutDestroying } from "../internal/forgotten-address";
-import type { ContinuousExportProps } from "../continuous-export";
 import { DestinationKind } from "../destinations/destination";
 import { ExportConfigError, describeValue } from "../model/errors";
 import { AutomationWriter, Writer, isAutomationWriter, writerNamed } from "../writers/writer";
@@ -16,8 +15,16 @@ export function adoptedAny(adopt: AdoptedAutomations | undefined): boolean {
   return DestinationKind.ALL.some((k) => adoptedFor(adopt, k) !== undefined);
 }
 
+/** What an adoption is checked against: where the export writes its automations. */
+export interface AdoptingExport {
+  readonly subscriptionId: string;
+  readonly resourceGroupName: string;
+  readonly location: string;
+  readonly adopt?: AdoptedAutomations;
+}
+
 /** An adopted automation must keep what forces its replacement: subscription, resource group, location. */
-export function checkAdoption(props: ContinuousExportProps, kinds: readonly DestinationKind[]): void {
+export function checkAdoption(props: AdoptingExport, kinds: readonly DestinationKind[]): void {
   for (const kind of DestinationKind.ALL) {
     const adopted = adoptedFor(props.adopt, kind);
     if (!adopted) continue;

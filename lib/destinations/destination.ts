@@ -1,7 +1,7 @@
 import { coded } from "../model/errors";
 import { ITerraformDependable, TerraformProvider, TerraformResource, Token } from "cdktf";
 import { IConstruct } from "constructs";
-import type { DestinationRole } from "../access/destination-role";
+import type { DestinationRole } from "./destination-role";
 import { literalTenantOf, resolveAzurermProvider } from "../internal/provider-check";
 
 /**

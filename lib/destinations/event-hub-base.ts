@@ -1,6 +1,6 @@
 import { TerraformProvider } from "cdktf";
 import { Construct, IConstruct } from "constructs";
-import { DestinationRole } from "../access/destination-role";
+import { DestinationRole } from "./destination-role";
 import { RoleAssignment } from "../internal/azurerm";
 import { ExportConfigError } from "../model/errors";
 import { BUILT_IN_ROLES } from "../model/roles";

@@ -8,7 +8,7 @@ import { DataHoldingOptions, DestinationOptions, DestinationPlacement, checkDest
 import { EventHubBase, IEventHubDestination, TrustedServiceOptions } from "./event-hub-base";
 import { EventHubLocation } from "./event-hub-consumer";
 import { ExistingEventHubOptions, ImportedEventHub } from "./event-hub-existing";
-import { keepUnstatedSettings, statedArguments } from "../adopt/keep-unstated";
+import { keepUnstatedSettings, statedArguments } from "../internal/keep-unstated";
 
 /** The tier of a new Event Hubs namespace. */
 export class EventHubSku {

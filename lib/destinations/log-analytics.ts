@@ -4,8 +4,8 @@ import { LogAnalyticsSolution, LogAnalyticsWorkspace } from "../internal/azurerm
 import { RESOURCE_ID_SHAPES, checkSameName, parseResourceId } from "../internal/resource-id";
 import { inWords } from "../internal/words";
 import { ExportConfigError, atPath } from "../model/errors";
-import { DestinationRole } from "../access/destination-role";
-import { keepUnstatedSettings, statedArguments } from "../adopt/keep-unstated";
+import { DestinationRole } from "./destination-role";
+import { keepUnstatedSettings, statedArguments } from "../internal/keep-unstated";
 import {
   AccessTarget,
   DataHoldingOptions,

@@ -1,6 +1,5 @@
 import { Annotations, TerraformStack, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
-import { DestinationKind } from "../destinations/destination";
 import { ExportConfigError, coded } from "../model/errors";
 
 const REGISTRY_ID = "DefenderExportAutomationNames";
@@ -28,7 +27,8 @@ class AutomationNameClaims extends Construct {
 export interface AutomationNameClaim {
   readonly subscriptionId: string;
   readonly resourceGroupName: string;
-  readonly kind: DestinationKind;
+  /** The name under which the portal shows automations of this destination kind, if any. */
+  readonly portalName?: string;
   readonly name: string;
 }
 
@@ -46,10 +46,10 @@ export function claimAutomationName(scope: IConstruct, claim: AutomationNameClai
     return;
   }
   const registries = AutomationNameClaims.inApp(scope);
-  const { kind, name } = claim;
+  const { portalName, name } = claim;
   const sub = claim.subscriptionId.toLowerCase();
   const keys = [`${sub}|rg:${claim.resourceGroupName.toLowerCase()}|${name.toLowerCase()}`];
-  if (kind.portalName && name.toLowerCase() === kind.portalName.toLowerCase()) keys.push(`${sub}|portal|${name.toLowerCase()}`);
+  if (portalName && name.toLowerCase() === portalName.toLowerCase()) keys.push(`${sub}|portal|${name.toLowerCase()}`);
   for (const key of keys) {
     const other = registries.map((r) => r.claims.get(key)).find((p) => p !== undefined);
     if (other) {

@@ -1,6 +1,6 @@
 import { TerraformProvider, TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
-import { DestinationRole } from "../access/destination-role";
+import { DestinationRole } from "../destinations/destination-role";
 import { DestinationKind, IExportDestination, isCrossTenantDestination } from "../destinations/destination";
 import {
   ManagementGroupPolicyAssignment,

@@ -1,7 +1,7 @@
 import { IConstruct } from "constructs";
-import { ContinuousExport, ExportSummary } from "./continuous-export";
-import { ContinuousExportFleet } from "./fleet/continuous-export-fleet";
-import { ContinuousExportPolicy, PolicyExportSummary } from "./policy/continuous-export-policy";
+import { ContinuousExport, ExportSummary } from "../continuous-export";
+import { ContinuousExportFleet } from "../fleet/continuous-export-fleet";
+import { ContinuousExportPolicy, PolicyExportSummary } from "../policy/continuous-export-policy";
 
 /** What the continuous exports of a stack or an app send where, in words. */
 export class ExportReport {
