@@ -271,7 +271,7 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
       .filter((e) => e.parentRecommendations !== undefined)
       .map(
         (e) =>
-          `Security recommendations (parents of the findings${e.parentRecommendations!.length ? `: ${e.parentRecommendations!.map((r) => r.displayName).join(", ")}` : ", all"})`,
+          `Security recommendations (parents of the findings${e.parentRecommendations?.length ? `: ${e.parentRecommendations.map((r) => r.displayName).join(", ")}` : ", all"})`,
       );
     return {
       path: this.node.path,

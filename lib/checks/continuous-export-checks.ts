@@ -12,7 +12,7 @@ import {
 } from "cdktf";
 import { IConstruct } from "constructs";
 import { ExportConfigError } from "../model/errors";
-import { AutomationView } from "../writers/automation-view";
+import { AutomationView, ResourceJson } from "../writers/automation-view";
 import { WRITERS, readAutomation } from "../writers/writer";
 import { CHECK_RULES, CheckRule, Finding, checkAutomation, checkOutputs, checkPortalVisibility, checkRoleScopes, checkSendRights } from "./rules";
 
@@ -81,11 +81,11 @@ export class ContinuousExportChecks implements IAspect {
     if (!(node instanceof TerraformStack) || this.checked.has(node)) return;
     this.checked.add(node);
     const elements = node.node.findAll().filter((c): c is TerraformElement => c instanceof TerraformElement);
-    const byAddress = new Map<string, { element: TerraformElement; json: any }>();
+    const byAddress = new Map<string, { element: TerraformElement; json: ResourceJson }>();
     const automations: AutomationView[] = [];
-    const rules = new Map<string, any>();
-    const outputs = new Map<string, any>();
-    const roles = new Map<string, any>();
+    const rules = new Map<string, ResourceJson>();
+    const outputs = new Map<string, ResourceJson>();
+    const roles = new Map<string, ResourceJson>();
     for (const element of elements) {
       if (element instanceof TerraformResource) {
         const type = element.terraformResourceType;
@@ -116,12 +116,16 @@ export class ContinuousExportChecks implements IAspect {
       ...checkOutputs(outputs),
       ...checkRoleScopes(roles),
     ];
-    for (const finding of findings) this.report(byAddress.get(finding.address)!.element, finding);
+    for (const finding of findings) {
+      const at = byAddress.get(finding.address);
+      if (at) this.report(at.element, finding);
+    }
   }
 
   private report(element: IConstruct, finding: Finding): void {
     if (isSuppressed(element, finding.ruleId)) return;
-    const rule = CHECK_RULES.find((r) => r.id === finding.ruleId)!;
+    const rule = CHECK_RULES.find((r) => r.id === finding.ruleId);
+    if (!rule) return;
     const message = `[${rule.id}] ${finding.message} (Suppress with ContinuousExportChecks.suppress(construct, "${rule.id}", reason).)`;
     if (rule.level === "error" || this.props.warningsAsErrors) Annotations.of(element).addError(message);
     else Annotations.of(element).addWarning(message);
@@ -132,6 +136,6 @@ function isSuppressed(construct: IConstruct, ruleId: string): boolean {
   return construct.node.scopes.some((scope) => scope.node.metadata.some((m) => m.type === SUPPRESSION && (m.data as { id: string }).id === ruleId));
 }
 
-function resolved(scope: IConstruct, element: TerraformElement): any {
+function resolved(scope: IConstruct, element: TerraformElement): ResourceJson {
   return Tokenization.resolve(element.toTerraform(), { scope, resolver: new DefaultTokenResolver(new StringConcat()) });
 }

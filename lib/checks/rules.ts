@@ -91,7 +91,7 @@ export function checkAutomation(a: AutomationView): Finding[] {
   ]) {
     if (!sources.has(findings_)) continue;
     const parent = a.sources.find((s) => s.eventSource === parents);
-    const missing = missingParents(a.sources.find((s) => s.eventSource === findings_)!.ruleSets, parent?.ruleSets);
+    const missing = missingParents(a.sources.find((s) => s.eventSource === findings_)?.ruleSets ?? [], parent?.ruleSets);
     if (!parent || missing.length > 0) {
       const what = parent ? `the parent recommendations (${missing.join(", ")}) in ${parents}` : parents;
       add(
@@ -142,11 +142,11 @@ export function checkSendRights(automations: readonly AutomationView[], rules: R
           action.secret,
         );
       const rule = ref && rules.get(ref[1]);
-      if (rule && rule.send !== true) {
+      if (ref && rule && rule.send !== true) {
         findings.push({
           ruleId: "DFC005",
           address: a.address,
-          message: `the Event Hub action uses ${ref![1]}, which lacks Send rights: the export cannot write. Set send = true on that rule (Send only: no Listen, no Manage).`,
+          message: `the Event Hub action uses ${ref[1]}, which lacks Send rights: the export cannot write. Set send = true on that rule (Send only: no Listen, no Manage).`,
         });
       }
     }
@@ -163,7 +163,7 @@ export function checkOutputs(outputs: ReadonlyMap<string, { value?: unknown; sen
     .map(([address, o]) => ({
       ruleId: "DFC007",
       address,
-      message: `output ${address} carries a secret (${JSON.stringify(o.value).match(SECRET_ATTRIBUTES)![0]}) and is not sensitive: it would be printed and stored in plain text. Mark it sensitive, or do not output it.`,
+      message: `output ${address} carries a secret (${JSON.stringify(o.value).match(SECRET_ATTRIBUTES)?.[0]}) and is not sensitive: it would be printed and stored in plain text. Mark it sensitive, or do not output it.`,
     }));
 }
 

@@ -103,7 +103,7 @@ export class EventHubConsumer extends Construct {
       this.roleAssignment = new RoleAssignment(this, "DataReceiver", {
         scope: hub.eventHubId,
         roleDefinitionName: BUILT_IN_ROLES.eventHubsDataReceiver.name,
-        principalId: access._principalId!,
+        principalId: String(access._principalId),
         principalType: access._principalType,
         provider: hub.provider,
       });

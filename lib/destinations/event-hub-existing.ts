@@ -80,7 +80,7 @@ export class ImportedEventHub extends EventHubBase {
       return;
     }
     const rule = new DataAzurermEventhubAuthorizationRule(this, "SendRule", {
-      name: options.sendRuleName!,
+      name: String(options.sendRuleName),
       namespaceName,
       eventhubName: eventHubName,
       resourceGroupName: parts.resourceGroupName,
@@ -107,7 +107,7 @@ export class ImportedEventHub extends EventHubBase {
         const sub = provider && literalSubscriptionOf(provider);
         return sub && sub.toLowerCase() !== hubSubscription.toLowerCase()
           ? [
-              `${coded("DFE064", this.node.path)}the event hub is in subscription ${hubSubscription}, but its Send rule is read through ${provider!.node.path}, which reads subscription ${sub}. Pass \`provider\` configured for ${hubSubscription}.`,
+              `${coded("DFE064", this.node.path)}the event hub is in subscription ${hubSubscription}, but its Send rule is read through ${provider?.node.path}, which reads subscription ${sub}. Pass \`provider\` configured for ${hubSubscription}.`,
             ]
           : [];
       },

@@ -160,7 +160,8 @@ export class EventHubDestination extends EventHubBase {
 
 /** The imports of an adopted event hub, after checking that it is the one the props describe. */
 function importAdoptedEventHub(hub: EventHubDestination, props: EventHubDestinationProps, eventHubName: string): void {
-  const adopt = props.adopt!;
+  const adopt = props.adopt;
+  if (!adopt) return;
   atPath(hub.node.path, () => {
     const parsed = parseResourceId(adopt.eventHubId, RESOURCE_ID_SHAPES.eventHub, "an event hub");
     if (!parsed) throw new ExportConfigError("DFE116", "an adopted event hub needs a literal id: the import blocks name it.");

@@ -234,7 +234,7 @@ function checkWorkspaceProps(props: LogAnalyticsDestinationProps): void {
 
 /** The adopted workspace's id must name the workspace the props describe, or the import would not match. */
 function adoptedWorkspace(props: LogAnalyticsDestinationProps) {
-  const parts = parseResourceId(props.adopt!.workspaceId, RESOURCE_ID_SHAPES.workspace, "a Log Analytics workspace");
+  const parts = parseResourceId(String(props.adopt?.workspaceId), RESOURCE_ID_SHAPES.workspace, "a Log Analytics workspace");
   if (!parts) {
     throw new ExportConfigError("DFE116", "an adopted workspace needs a literal id: the import block names it.");
   }

@@ -15,6 +15,8 @@ export function servicePrincipalByClientId(
 ): { readonly objectId: string } {
   let mod: typeof import("@cdktf/provider-azuread/lib/data-azuread-service-principal");
   try {
+    // The binding is an optional peer dependency: loaded only when a lookup by app id is asked for.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     mod = require("@cdktf/provider-azuread/lib/data-azuread-service-principal");
   } catch {
     throw new ExportConfigError(

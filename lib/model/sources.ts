@@ -51,7 +51,9 @@ function expand(exports: readonly Export[]): AutomationSource[] {
       const parentSets = e.parentRecommendations.map((r) => RuleSet.of(Rule.contains(JPATHS.recommendationName, r.assessmentKey)));
       for (const source of e.eventSources) {
         const parent =
-          source === DataType.FINDINGS.snapshotSource ? DataType.RECOMMENDATIONS.snapshotSource! : DataType.RECOMMENDATIONS.streamingSource;
+          source === DataType.FINDINGS.snapshotSource
+            ? (DataType.RECOMMENDATIONS.snapshotSource ?? source)
+            : DataType.RECOMMENDATIONS.streamingSource;
         add(parent, DataType.RECOMMENDATIONS, parentSets);
       }
     }
@@ -76,5 +78,5 @@ function canonical(ruleSets: RuleSet[], contributions: number): RuleSet[] {
     if (!byKey.has(key)) byKey.set(key, s);
   }
   const keys = [...byKey.keys()];
-  return (contributions > 1 ? keys.sort() : keys).map((k) => byKey.get(k)!);
+  return (contributions > 1 ? keys.sort() : keys).flatMap((k) => byKey.get(k) ?? []);
 }

@@ -109,6 +109,7 @@ export function terraformPlan(before: Json | undefined, after: Json): StackPlan 
           .filter((l) => l.length < 300)
           .slice(0, 30)
           .join("\n")}`,
+        { cause: e },
       );
     }
   };
