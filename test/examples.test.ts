@@ -41,7 +41,7 @@ const automationNamed = (id: string, name: string) =>
   Object.values(resourcesOf(json(id), "azurerm_security_center_automation")).find((a: any) => a.name === name) as any;
 
 describe("examples", () => {
-  test("every example synthesizes with validations and matches its reviewed snapshot", () => {
+  test("the examples are these stacks", () => {
     expect([...stacks.keys()]).toEqual([
       "high-alerts-to-event-hub",
       "sql-findings-to-workspace",
@@ -57,13 +57,16 @@ describe("examples", () => {
       ...SHARDS,
       "adopt-policy-export",
     ]);
-    for (const [id, stack] of stacks) {
-      const text = Testing.synth(stack, true);
-      if (!SNAPSHOTTED.includes(id)) continue;
-      // Stacks that take part in cross-stack references are snapshotted as the app writes them.
-      if (id.startsWith("fleet-")) expect(appOutput.get(id)).toMatchSnapshot(id);
-      else expect(text).toMatchSnapshot(id);
-    }
+  });
+
+  // Stacks that take part in cross-stack references are snapshotted as the app writes them.
+  test.each(SNAPSHOTTED)("example %s synthesizes with validations and matches its reviewed snapshot", (id) => {
+    const text = Testing.synth(stacks.get(id)!, true);
+    expect(id.startsWith("fleet-") ? appOutput.get(id) : text).toMatchSnapshot();
+  });
+
+  test.each(SHARDS.slice(1))("example %s (shaped like shard 0) synthesizes with validations", (id) => {
+    expect(() => Testing.synth(stacks.get(id)!, true)).not.toThrow();
   });
 
   test("synth is deterministic: a second app writes byte-identical JSON", () => {

@@ -14,11 +14,11 @@ import {
   Recommendation,
   SecurityResourceProvider,
   Severity,
-} from "../lib";
-import { AZAPI_WRITER } from "../lib/writers/azapi-writer";
-import { AZURERM_WRITER } from "../lib/writers/azurerm-writer";
-import { Writer } from "../lib/writers/writer";
-import { SUB, WORKSPACE_ID, errorOf, onlyResource, resourcesOf, stackWithProvider, synthJson } from "./helpers";
+} from "../../lib";
+import { AZAPI_WRITER } from "../../lib/writers/azapi-writer";
+import { AZURERM_WRITER } from "../../lib/writers/azurerm-writer";
+import { Writer } from "../../lib/writers/writer";
+import { SUB, WORKSPACE_ID, errorOf, onlyResource, resourcesOf, stackWithProvider, synthJson } from "../helpers";
 
 const SRP_OBJECT_ID = "22222222-2222-2222-2222-222222222222";
 const AZURERM = "azurerm_security_center_automation";
