@@ -185,10 +185,7 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
         tags: props.tags,
         sources: this.sources,
         actions,
-        dependsOn: localDependencies(
-          this,
-          actions.flatMap((a) => a.dependsOn ?? []),
-        ),
+        dependsOn: actions.flatMap((a) => a.dependsOn ?? []),
       };
       const writer = chooseWriter(props.writer, spec, this.node.path);
       this.writers.add(writer);

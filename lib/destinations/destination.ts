@@ -74,14 +74,20 @@ export interface ExportActionConfig {
    * connection string (`isTrustedServiceEnabled`, API 2023-12-01-preview only). @default false
    */
   readonly trustedService?: boolean;
-  /** Resources the automation must wait for (e.g. the workspace's SecurityCenterFree solution). @default none */
+  /** Whether the action needs the 2023-12-01-preview automations API (e.g. export as a trusted service). @default false */
+  readonly needsApi2023?: boolean;
+  /**
+   * Resources in the automation's stack that it must wait for (e.g. the workspace's SecurityCenterFree
+   * solution); those in other stacks become a dependency between the stacks. @default none
+   */
   readonly dependsOn?: ITerraformDependable[];
 }
 
 /**
  * A place continuous export sends data to. Implemented by {@link LogAnalyticsDestination},
- * {@link EventHubDestination} and {@link LogicAppDestination}; new kinds implement this interface
- * without any change to `ContinuousExport`.
+ * {@link EventHubDestination} and {@link LogicAppDestination}. Another way to make a destination of an
+ * existing kind implements this interface and needs no change to `ContinuousExport`; a new kind (a new
+ * action type of the REST API) is one more {@link DestinationKind} constant with its wire names.
  */
 export interface IExportDestination extends IConstruct {
   /** The destination kind. */
@@ -91,8 +97,9 @@ export interface IExportDestination extends IConstruct {
   /** The Entra tenant the destination lives in, when known (from `tenantId` or its provider). */
   readonly tenantId?: string;
   /**
-   * Called by each automation that sends to this destination. Creates nothing twice: a destination
-   * shared by several exports is bound several times and returns the same action.
+   * Called by each automation that sends to this destination: returns the action, the API it needs and
+   * what the automation waits for, as seen from the automation's stack. Creates nothing twice: a
+   * destination shared by several exports is bound several times.
    * @param automation the construct that writes the automation
    */
   bind(automation: IConstruct): ExportActionConfig;

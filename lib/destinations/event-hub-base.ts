@@ -2,6 +2,7 @@ import { TerraformProvider } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { DestinationRole } from "./destination-role";
 import { RoleAssignment } from "../internal/azurerm";
+import { localDependencies } from "../internal/dependencies";
 import { ExportConfigError } from "../model/errors";
 import { BUILT_IN_ROLES } from "../model/roles";
 import { AccessTarget, DestinationKind, DestinationOptions, ExportActionConfig, ICrossTenantDestination, destinationTenant } from "./destination";
@@ -45,9 +46,10 @@ export abstract class EventHubBase extends Construct implements IEventHubDestina
     return new EventHubConsumer(this, id, this.location, options);
   }
 
-  public bind(_automation: IConstruct): ExportActionConfig {
+  public bind(automation: IConstruct): ExportActionConfig {
     if (this.senderRole) {
-      return { kind: this.kind, resourceId: this.location.eventHubId, trustedService: true, dependsOn: [this.senderRole] };
+      const dependsOn = localDependencies(automation, [this.senderRole]);
+      return { kind: this.kind, resourceId: this.location.eventHubId, trustedService: true, needsApi2023: true, dependsOn };
     }
     return { kind: this.kind, resourceId: this.location.eventHubId, connectionString: this.connectionString };
   }

@@ -5,6 +5,7 @@ import { RESOURCE_ID_SHAPES, checkSameName, parseResourceId } from "../internal/
 import { inWords } from "../internal/words";
 import { ExportConfigError, atPath } from "../model/errors";
 import { DestinationRole } from "./destination-role";
+import { localDependencies } from "../internal/dependencies";
 import { keepUnstatedSettings, statedArguments } from "../internal/keep-unstated";
 import {
   AccessTarget,
@@ -163,8 +164,8 @@ export class LogAnalyticsDestination extends Construct implements ICrossTenantDe
   }
 
   /** @inheritdoc */
-  public bind(_automation: IConstruct): ExportActionConfig {
-    return { kind: this.kind, resourceId: this.workspaceId, dependsOn: [this.solution] };
+  public bind(automation: IConstruct): ExportActionConfig {
+    return { kind: this.kind, resourceId: this.workspaceId, dependsOn: localDependencies(automation, [this.solution]) };
   }
 
   /** @inheritdoc */

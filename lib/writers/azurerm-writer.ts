@@ -10,7 +10,7 @@ import type { GroupSpec, Writer } from "./writer";
 function cannotExpress(spec: AutomationSpec): string[] {
   const dataTypes = [...new Set(spec.sources.filter((s) => s.dataType.needsApi2023).map((s) => s.dataType.portalName))];
   const trusted = spec.actions
-    .filter((a) => a.trustedService)
+    .filter((a) => a.needsApi2023)
     .map((a) => `export as a trusted service (event hub ${a.resourceId.includes("${") ? "of this stack" : a.resourceId})`);
   return [...dataTypes.map((t) => `${t} (data type)`), ...trusted];
 }
