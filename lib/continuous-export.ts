@@ -330,7 +330,9 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
     if (adopted && chosen !== undefined && chosen !== adopted.name) {
       throw new ExportConfigError(
         "DFE111",
-        `${this.node.path}: the adopted automation is named "${adopted.name}", but \`names\` asks for "${chosen}": the name forces replacement, and the export would stop until the new one exists. Drop the name, or give "${adopted.name}".`,
+        `${this.node.path}: the adopted automation is named "${adopted.name}", but \`names\` asks for "${chosen}": ` +
+          `the name forces replacement, and the export would stop until the new one exists. Drop the name, or give ` +
+          `"${adopted.name}".`,
       );
     }
     const name = adopted?.name ?? chosen ?? kind.portalName ?? this.node.id.replace(/[^A-Za-z0-9_-]/g, "-");
@@ -382,13 +384,16 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
     if (!providerSub && other) {
       return [
         `${coded("DFE030", this.node.path)}${provider.node.path} writes this export (subscription ${this.props.subscriptionId}) and ${other.path} (subscription ${other.subscriptionId}), but its subscription is not set in code: ` +
-          `azurerm creates every automation in its provider's one subscription (from ARM_SUBSCRIPTION_ID), so both would be written there. Give each subscription a provider with its \`subscriptionId\`, or use the azapi writer.`,
+          `azurerm creates every automation in its provider's one subscription (from ARM_SUBSCRIPTION_ID), so both ` +
+          `would be written there. Give each subscription a provider with its \`subscriptionId\`, or use the azapi ` +
+          `writer.`,
       ];
     }
     if (providerSub && !Token.isUnresolved(this.props.subscriptionId) && providerSub.toLowerCase() !== this.props.subscriptionId.toLowerCase()) {
       return [
         `${coded("DFE034", this.node.path)}the provider ${provider.node.path} writes to subscription ${providerSub}, but this export is for subscription ${this.props.subscriptionId}. ` +
-          `azurerm creates the automation in its provider's subscription, and an automation can only scope its own subscription. Pass the provider configured for ${this.props.subscriptionId}.`,
+          `azurerm creates the automation in its provider's subscription, and an automation can only scope its ` +
+          `own subscription. Pass the provider configured for ${this.props.subscriptionId}.`,
       ];
     }
     return [];
@@ -409,7 +414,8 @@ function checkProps(props: ContinuousExportProps): void {
     if (typeof rg !== "string" || (!Token.isUnresolved(rg) && !/^[-\w._()]{1,90}$/.test(rg))) {
       throw new ExportConfigError(
         "DFE038",
-        `${describeValue(rg)} is not a resource group name. \`scopeResourceGroups\` takes names of resource groups in subscription ${props.subscriptionId}.`,
+        `${describeValue(rg)} is not a resource group name. \`scopeResourceGroups\` takes names of resource groups ` +
+          `in subscription ${props.subscriptionId}.`,
       );
     }
   }
@@ -458,7 +464,8 @@ function groupByKind(scope: Construct, destinations: readonly IExportDestination
     if (!d || typeof d.bind !== "function" || !DestinationKind.ALL.includes(d.kind)) {
       throw new ExportConfigError(
         "DFE036",
-        `${scope.node.path}: ${describeValue(d)} is not an export destination. Use LogAnalyticsDestination, EventHubDestination or LogicAppDestination.`,
+        `${scope.node.path}: ${describeValue(d)} is not an export destination. Use LogAnalyticsDestination, EventHubDestination ` +
+          `or LogicAppDestination.`,
       );
     }
     if (seen.has(d)) {

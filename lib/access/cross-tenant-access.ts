@@ -118,7 +118,8 @@ export class CrossTenantAccess extends Construct {
     if (subscriptions.size > 1) {
       throw new ExportConfigError(
         "DFE071",
-        `${this.node.path}: a Lighthouse definition lives in one subscription, but the destinations are in ${[...subscriptions].join(", ")}. Make one CrossTenantAccess per subscription.`,
+        `${this.node.path}: a Lighthouse definition lives in one subscription, but the destinations are in ${[...subscriptions].join(", ")}. ` +
+          `Make one CrossTenantAccess per subscription.`,
       );
     }
     // Written once for all destinations: from the first by construct path, so that listing them in another order changes nothing.
@@ -161,19 +162,22 @@ export class CrossTenantAccess extends Construct {
     const tenants = new Set(props.destinations.map((d) => d.tenantId?.toLowerCase()).filter((t) => t !== undefined));
     if (tenants.size > 1) {
       return [
-        `${coded("DFE065", this.node.path)}the destinations are in different tenants (${[...tenants].join(", ")}). Make one CrossTenantAccess per destination tenant.`,
+        `${coded("DFE065", this.node.path)}the destinations are in different tenants (${[...tenants].join(", ")}). ` +
+          `Make one CrossTenantAccess per destination tenant.`,
       ];
     }
     return props.destinations.flatMap((d) => {
       const tenant = d.tenantId;
       if (!tenant) {
         return [
-          `${coded("DFE065", this.node.path)}the tenant of ${d.node.path} is unknown. Give the destination \`tenantId\`, or a provider that sets \`tenantId\`.`,
+          `${coded("DFE065", this.node.path)}the tenant of ${d.node.path} is unknown. Give the destination \`tenantId\`, ` +
+            `or a provider that sets \`tenantId\`.`,
         ];
       }
       if (!Token.isUnresolved(props.exportingTenantId) && tenant.toLowerCase() === props.exportingTenantId.toLowerCase()) {
         return [
-          `${coded("DFE066", this.node.path)}${d.node.path} is in tenant ${tenant}, the exporting tenant itself: it needs no cross-tenant access. Remove it from this grant, or fix its tenant.`,
+          `${coded("DFE066", this.node.path)}${d.node.path} is in tenant ${tenant}, the exporting tenant itself: ` +
+            `it needs no cross-tenant access. Remove it from this grant, or fix its tenant.`,
         ];
       }
       return [];
@@ -212,7 +216,8 @@ function checkProps(props: CrossTenantAccessProps): Target[] {
     if (!isCrossTenantDestination(destination)) {
       throw new ExportConfigError(
         "DFE069",
-        `${destination?.node?.path ?? describeValue(destination)} cannot be in another tenant: Microsoft supports cross-tenant export to Log Analytics workspaces and event hubs only.`,
+        `${destination?.node?.path ?? describeValue(destination)} cannot be in another tenant: Microsoft supports ` +
+          `cross-tenant export to Log Analytics workspaces and event hubs only.`,
       );
     }
     const target = destination.accessTarget();
@@ -220,7 +225,8 @@ function checkProps(props: CrossTenantAccessProps): Target[] {
     if (!target.allowedRoles.includes(role)) {
       throw new ExportConfigError(
         "DFE070",
-        `${role?.name ?? describeValue(role)} does not let an identity export to ${destination.node.path} (a ${target.kind.displayName}). Use one of: ${target.allowedRoles.map((r) => r.name).join(", ")}.`,
+        `${role?.name ?? describeValue(role)} does not let an identity export to ${destination.node.path} (a ` +
+          `${target.kind.displayName}). Use one of: ${target.allowedRoles.map((r) => r.name).join(", ")}.`,
       );
     }
     return { destination, target, role };

@@ -25,12 +25,14 @@ export function twoTokenErrors(
     const own = literalTenantOf(provider);
     if (aux.length > 3) {
       errors.push(
-        `${coded("DFE074", path)}${provider.node.path} lists ${aux.length} auxiliary tenants; Azure Resource Manager takes at most 3. Split the exports over several providers.`,
+        `${coded("DFE074", path)}${provider.node.path} lists ${aux.length} auxiliary tenants; Azure Resource ` +
+          `Manager takes at most 3. Split the exports over several providers.`,
       );
     }
     if (own && aux.some((t) => t.toLowerCase() === own.toLowerCase())) {
       errors.push(
-        `${coded("DFE075", path)}${provider.node.path} lists its own tenant ${own} in auxiliaryTenantIds. Remove it: auxiliary tenants are the other tenants.`,
+        `${coded("DFE075", path)}${provider.node.path} lists its own tenant ${own} in auxiliaryTenantIds. Remove ` +
+          `it: auxiliary tenants are the other tenants.`,
       );
     }
   }
@@ -39,7 +41,8 @@ export function twoTokenErrors(
     if (!tenant || (exportTenant && tenant.toLowerCase() === exportTenant.toLowerCase())) continue;
     if (!exportTenant) {
       errors.push(
-        `${coded("DFE072", path)}${d.node.path} is in tenant ${tenant}, but the tenant of this export is unknown. Set \`tenantId\` on the provider that writes the export, or on the export.`,
+        `${coded("DFE072", path)}${d.node.path} is in tenant ${tenant}, but the tenant of this export is unknown. ` +
+          `Set \`tenantId\` on the provider that writes the export, or on the export.`,
       );
       continue;
     }
@@ -49,12 +52,14 @@ export function twoTokenErrors(
     if (provider && !auxiliaryTenantsOf(provider).some((t) => t.toLowerCase() === tenant.toLowerCase())) {
       errors.push(
         `${coded("DFE073", path)}${d.node.path} is in tenant ${tenant}, so the write must carry a token of that tenant too. ` +
-          `Add it to the provider that writes the export (${provider.node.path}): auxiliaryTenantIds: ["${tenant}"], or delegate the destination through Azure Lighthouse (CrossTenantAccess with ExportingPrincipal.lighthouse).`,
+          `Add it to the provider that writes the export (${provider.node.path}): auxiliaryTenantIds: ["${tenant}"], ` +
+          `or delegate the destination through Azure Lighthouse (CrossTenantAccess with ExportingPrincipal.lighthouse).`,
       );
     }
     if (grants.length === 0) {
       Annotations.of(scope).addWarning(
-        `${coded("DFW002", path)}${d.node.path} is in tenant ${tenant} and no CrossTenantAccess in this app grants tenant ${exportTenant} access to it; make sure the exporting identity holds one of the roles there.`,
+        `${coded("DFW002", path)}${d.node.path} is in tenant ${tenant} and no CrossTenantAccess in this app grants ` +
+          `tenant ${exportTenant} access to it; make sure the exporting identity holds one of the roles there.`,
       );
     }
   }

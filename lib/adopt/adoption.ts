@@ -34,7 +34,8 @@ export function checkAdoption(props: AdoptingExport, kinds: readonly Destination
     const replaced = (property: string, theirs: string, ours: string) =>
       new ExportConfigError(
         "DFE112",
-        `the adopted automation ${adopted.name} has ${property} "${theirs}", but this export asks for "${ours}": ${property} forces replacement, and nothing would be exported until the new automation exists. Use "${theirs}".`,
+        `the adopted automation ${adopted.name} has ${property} "${theirs}", but this export asks for "${ours}": ` +
+          `${property} forces replacement, and nothing would be exported until the new automation exists. Use "${theirs}".`,
       );
     if (!Token.isUnresolved(props.subscriptionId) && adopted.subscriptionId.toLowerCase() !== props.subscriptionId.toLowerCase())
       throw replaced("subscription", adopted.subscriptionId, props.subscriptionId);
@@ -45,7 +46,8 @@ export function checkAdoption(props: AdoptingExport, kinds: readonly Destination
     if (!kinds.includes(kind)) {
       throw new ExportConfigError(
         "DFE113",
-        `the adopted automation ${adopted.name} sends to a ${kind.displayName}, but this export has no ${kind.displayName} destination, so it would import nothing. Add the destination, or drop the adoption.`,
+        `the adopted automation ${adopted.name} sends to a ${kind.displayName}, but this export has no ${kind.displayName} ` +
+          `destination, so it would import nothing. Add the destination, or drop the adoption.`,
       );
     }
   }
@@ -70,7 +72,8 @@ export function takeOverFromPreviousWriter(
   if (previous !== undefined && !isAutomationWriter(previous)) {
     throw new ExportConfigError(
       "DFE117",
-      `the previous writer must be AutomationWriter.AZURERM or AutomationWriter.AZAPI (the one the resource was deployed with), got ${describeValue(previous)}.`,
+      `the previous writer must be AutomationWriter.AZURERM or AutomationWriter.AZAPI (the one the resource ` +
+        `was deployed with), got ${describeValue(previous)}.`,
     );
   }
   const before = writerNamed(previous, writer);

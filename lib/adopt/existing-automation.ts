@@ -24,7 +24,8 @@ export class ExistingAutomation {
     if (!match) {
       throw new ExportConfigError(
         "DFE110",
-        `"${automationId}" is not an automation id. Expected /subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.Security/automations/<name> (az security automation list --query "[].id").`,
+        `"${automationId}" is not an automation id. Expected /subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.Security/automations/<name> ` +
+          `(az security automation list --query "[].id").`,
       );
     }
     if (typeof options?.location !== "string" || options.location.trim() === "") {

@@ -74,7 +74,8 @@ export function checkAutomation(a: AutomationView): Finding[] {
       if (contradiction)
         add(
           "DFC001",
-          `${source.eventSource}, rule set ${i + 1}: ${contradiction}, so nothing is exported. Put each accepted value in its own rule set (rule sets are ORed).`,
+          `${source.eventSource}, rule set ${i + 1}: ${contradiction}, so nothing is exported. Put each accepted ` +
+            `value in its own rule set (rule sets are ORed).`,
         );
       for (const rule of rules) {
         const mismatch = dataType && pathMismatch(rule.propertyJPath, dataType);
@@ -96,7 +97,8 @@ export function checkAutomation(a: AutomationView): Finding[] {
       const what = parent ? `the parent recommendations (${missing.join(", ")}) in ${parents}` : parents;
       add(
         "DFC003",
-        `${findings_} without ${what}: Microsoft requires the parents with the findings. Export ${parents} for the same recommendations (Export.findings does it for you).`,
+        `${findings_} without ${what}: Microsoft requires the parents with the findings. Export ${parents} for ` +
+          `the same recommendations (Export.findings does it for you).`,
       );
     }
   }
@@ -126,7 +128,9 @@ export function checkPortalVisibility(automations: readonly AutomationView[]): F
       group.map((a) => ({
         ruleId: "DFC006",
         address: a.address,
-        message: `${group.length} automations named ${a.name} in subscription ${a.subscriptionId} (${group.map((g) => g.address).join(", ")}): the portal shows one per kind. Merge them, or name the others differently (they stay API-only).`,
+        message:
+          `${group.length} automations named ${a.name} in subscription ${a.subscriptionId} (${group.map((g) => g.address).join(", ")}): ` +
+          `the portal shows one per kind. Merge them, or name the others differently (they stay API-only).`,
       })),
     );
 }
@@ -146,7 +150,9 @@ export function checkSendRights(automations: readonly AutomationView[], rules: R
         findings.push({
           ruleId: "DFC005",
           address: a.address,
-          message: `the Event Hub action uses ${ref[1]}, which lacks Send rights: the export cannot write. Set send = true on that rule (Send only: no Listen, no Manage).`,
+          message:
+            `the Event Hub action uses ${ref[1]}, which lacks Send rights: the export cannot write. Set send = true ` +
+            `on that rule (Send only: no Listen, no Manage).`,
         });
       }
     }
@@ -163,7 +169,9 @@ export function checkOutputs(outputs: ReadonlyMap<string, { value?: unknown; sen
     .map(([address, o]) => ({
       ruleId: "DFC007",
       address,
-      message: `output ${address} carries a secret (${JSON.stringify(o.value).match(SECRET_ATTRIBUTES)?.[0]}) and is not sensitive: it would be printed and stored in plain text. Mark it sensitive, or do not output it.`,
+      message:
+        `output ${address} carries a secret (${JSON.stringify(o.value).match(SECRET_ATTRIBUTES)?.[0]}) and is ` +
+        `not sensitive: it would be printed and stored in plain text. Mark it sensitive, or do not output it.`,
     }));
 }
 
@@ -188,7 +196,9 @@ export function checkRoleScopes(
     .map(([address, r]) => ({
       ruleId: "DFC008",
       address,
-      message: `${address} grants ${r.role_definition_name ?? r.role_definition_id} on ${r.scope}, broader than the destination: scope it to the workspace or event hub itself.`,
+      message:
+        `${address} grants ${r.role_definition_name ?? r.role_definition_id} on ${r.scope}, broader than the ` +
+        `destination: scope it to the workspace or event hub itself.`,
     }));
 }
 

@@ -183,7 +183,8 @@ export function checkDestinationTenant(scope: IConstruct, options: DestinationOp
       const given = options.tenantId;
       if (given && fromProvider && !Token.isUnresolved(given) && given.toLowerCase() !== fromProvider.toLowerCase()) {
         return [
-          `${coded("DFE062", scope.node.path)}tenantId ${given} differs from the tenant of its provider (${fromProvider}). Pass the provider configured for the destination's tenant, or drop tenantId.`,
+          `${coded("DFE062", scope.node.path)}tenantId ${given} differs from the tenant of its provider (${fromProvider}). ` +
+            `Pass the provider configured for the destination's tenant, or drop tenantId.`,
         ];
       }
       return [];

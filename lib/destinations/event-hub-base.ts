@@ -64,7 +64,9 @@ export abstract class EventHubBase extends Construct implements IEventHubDestina
     if (!this.sendRuleId) {
       throw new ExportConfigError(
         "DFE063",
-        `${this.node.path}: cross-tenant access to a trusted-service event hub is not supported: Microsoft documents cross-tenant export with a Send rule's connection string only. Use a Send rule, or keep the hub in the export's tenant.`,
+        `${this.node.path}: cross-tenant access to a trusted-service event hub is not supported: Microsoft documents ` +
+          `cross-tenant export with a Send rule's connection string only. Use a Send rule, or keep the hub in the ` +
+          `export's tenant.`,
       );
     }
     return {

@@ -74,7 +74,8 @@ export class EventHubConsumer extends Construct {
     if (hub.basicTier) {
       throw new ExportConfigError(
         "DFE043",
-        `${this.node.path}: the Basic tier has only the $Default consumer group, so consumer group "${options.consumerGroupName}" cannot be created. Use EventHubSku.STANDARD.`,
+        `${this.node.path}: the Basic tier has only the $Default consumer group, so consumer group "${options.consumerGroupName}" ` +
+          `cannot be created. Use EventHubSku.STANDARD.`,
       );
     }
     const common = {
@@ -88,7 +89,8 @@ export class EventHubConsumer extends Construct {
     if (access._mode === "listen" && hub.localAuthDisabled) {
       throw new ExportConfigError(
         "DFE055",
-        `${this.node.path}: the namespace has local (SAS) authentication switched off, so a Listen rule would not work. Use ConsumerAccess.dataReceiver(objectId).`,
+        `${this.node.path}: the namespace has local (SAS) authentication switched off, so a Listen rule would ` +
+          `not work. Use ConsumerAccess.dataReceiver(objectId).`,
       );
     }
     if (access._mode === "listen") {

@@ -44,7 +44,8 @@ export class ImportedEventHub extends EventHubBase {
       if (!parsed) {
         throw new ExportConfigError(
           "DFE044",
-          `the event hub id must be a literal id (the library reads the namespace and hub names from it), got a token. Give "${RESOURCE_ID_SHAPES.eventHub.example}".`,
+          `the event hub id must be a literal id (the library reads the namespace and hub names from it), got a ` +
+            `token. Give "${RESOURCE_ID_SHAPES.eventHub.example}".`,
         );
       }
       if (options.trustedService && options.sendRuleName !== undefined) {
@@ -89,7 +90,9 @@ export class ImportedEventHub extends EventHubBase {
         postcondition: [
           {
             condition: "${self.send}",
-            errorMessage: `The rule "${options.sendRuleName}" on event hub ${namespaceName}/${eventHubName} lacks Send rights; continuous export needs a rule with Send.`,
+            errorMessage:
+              `The rule "${options.sendRuleName}" on event hub ${namespaceName}/${eventHubName} lacks Send rights; ` +
+              `continuous export needs a rule with Send.`,
           },
         ],
       },
@@ -107,7 +110,9 @@ export class ImportedEventHub extends EventHubBase {
         const sub = provider && literalSubscriptionOf(provider);
         return sub && sub.toLowerCase() !== hubSubscription.toLowerCase()
           ? [
-              `${coded("DFE064", this.node.path)}the event hub is in subscription ${hubSubscription}, but its Send rule is read through ${provider?.node.path}, which reads subscription ${sub}. Pass \`provider\` configured for ${hubSubscription}.`,
+              `${coded("DFE064", this.node.path)}the event hub is in subscription ${hubSubscription}, but its Send ` +
+                `rule is read through ${provider?.node.path}, which reads subscription ${sub}. Pass \`provider\` configured ` +
+                `for ${hubSubscription}.`,
             ]
           : [];
       },

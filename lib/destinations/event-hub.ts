@@ -200,7 +200,8 @@ function checkEventHubProps(props: EventHubDestinationProps, sku: EventHubSku, r
   if (!Token.isUnresolved(props.namespaceName) && !/^[A-Za-z][A-Za-z0-9-]{4,48}[A-Za-z0-9]$/.test(props.namespaceName)) {
     throw new ExportConfigError(
       "DFE046",
-      `"${props.namespaceName}" is not a valid Event Hubs namespace name: 6 to 50 letters, digits and hyphens, starting with a letter and ending with a letter or digit.`,
+      `"${props.namespaceName}" is not a valid Event Hubs namespace name: 6 to 50 letters, digits and hyphens, ` +
+        `starting with a letter and ending with a letter or digit.`,
     );
   }
   if (!Token.isUnresolved(retention) && (retention < 1 || retention > sku.maxRetentionDays)) {

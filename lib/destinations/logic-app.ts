@@ -123,7 +123,8 @@ class ImportedLogicApp extends Construct implements IExportDestination {
     });
     if (!Token.isUnresolved(options.triggerUrl)) {
       Annotations.of(this).addWarning(
-        `${coded("DFW003", this.node.path)}the Logic App trigger URL is a literal: it is a secret and lands in cdk.tf.json. Pass it as a sensitive TerraformVariable instead.`,
+        `${coded("DFW003", this.node.path)}the Logic App trigger URL is a literal: it is a secret and lands in ` +
+          `cdk.tf.json. Pass it as a sensitive TerraformVariable instead.`,
       );
     }
     this.description = parts ? `Logic App ${parts.names[0]} (existing, in ${parts.resourceGroupName})` : "Logic App (existing, id known at apply)";

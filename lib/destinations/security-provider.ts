@@ -32,7 +32,8 @@ export class SecurityResourceProvider {
     if (!Token.isUnresolved(objectId) && !isGuid(objectId)) {
       throw new ExportConfigError(
         "DFE054",
-        `"${objectId}" is not an object id. Give the GUID of the "Windows Azure Security Resource Provider" service principal in the destination's tenant.`,
+        `"${objectId}" is not an object id. Give the GUID of the "Windows Azure Security Resource Provider" service ` +
+          `principal in the destination's tenant.`,
       );
     }
     return new SecurityResourceProvider(objectId, undefined);
@@ -57,7 +58,8 @@ export class SecurityResourceProvider {
           ? []
           : [
               `${coded("DFE052", scope.node.path)}the lookup of the Windows Azure Security Resource Provider needs an azuread provider for the destination's tenant. ` +
-                `Add one, e.g. new AzureadProvider(this, "azuread", { tenantId: "<destination tenant>" }) from "@cdktf/provider-azuread/lib/provider", or use SecurityResourceProvider.byObjectId(…).`,
+                `Add one, e.g. new AzureadProvider(this, "azuread", { tenantId: "<destination tenant>" }) from "@cdktf/provider-azuread/lib/provider", ` +
+                `or use SecurityResourceProvider.byObjectId(…).`,
             ],
     });
     return lookup.objectId;

@@ -105,7 +105,9 @@ export class ContinuousExportFleet extends Construct {
     const policy = props.adoptPolicyExports;
     if (policy) {
       Annotations.of(this).addWarning(
-        `${coded("DFW004", this.node.path)}taking over policy-made exports: remove the policy assignment first (az policy assignment delete, or set its enforcement mode to DoNotEnforce), or its next remediation overwrites them.`,
+        `${coded("DFW004", this.node.path)}taking over policy-made exports: remove the policy assignment first ` +
+          `(az policy assignment delete, or set its enforcement mode to DoNotEnforce), or its next remediation ` +
+          `overwrites them.`,
       );
     }
     const fromPolicy = (subscriptionId: string): AdoptedAutomations | undefined => {
@@ -181,7 +183,9 @@ function checkSubscriptions(subscriptions: readonly FleetSubscription[], shard: 
     if (listed.join() !== planned.join()) {
       throw new ExportConfigError(
         "DFE095",
-        `the fleet's subscriptions are not those of ${shard.name}: a shard hands over exactly the subscriptions its plan says. Pass \`subscriptions: shard.subscriptionIds.map((subscriptionId) => ({ subscriptionId }))\`.`,
+        `the fleet's subscriptions are not those of ${shard.name}: a shard hands over exactly the subscriptions ` +
+          `its plan says. Pass \`subscriptions: shard.subscriptionIds.map((subscriptionId) => ({ subscriptionId ` +
+          `}))\`.`,
       );
     }
   }

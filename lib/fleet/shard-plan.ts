@@ -91,7 +91,9 @@ function planShards(subscriptionIds: readonly string[], options: ShardPlanOption
   if (options.maxShardSize !== undefined && largest > options.maxShardSize) {
     throw new ExportConfigError(
       "DFE094",
-      `a shard would hold ${largest} subscriptions, more than maxShardSize ${options.maxShardSize}. Raise shardCount (to about ${Math.ceil((subscriptionIds.length * 1.2) / options.maxShardSize)}): that moves only the subscriptions the new shards take.`,
+      `a shard would hold ${largest} subscriptions, more than maxShardSize ${options.maxShardSize}. Raise shardCount ` +
+        `(to about ${Math.ceil((subscriptionIds.length * 1.2) / options.maxShardSize)}): that moves only the ` +
+        `subscriptions the new shards take.`,
     );
   }
   return shards;

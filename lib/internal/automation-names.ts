@@ -41,7 +41,9 @@ export interface AutomationNameClaim {
 export function claimAutomationName(scope: IConstruct, claim: AutomationNameClaim): void {
   if (Token.isUnresolved(claim.subscriptionId) || Token.isUnresolved(claim.resourceGroupName) || Token.isUnresolved(claim.name)) {
     Annotations.of(scope).addWarning(
-      `${coded("DFW001", scope.node.path)}the automation's subscription, resource group or name is known only at apply, so the library cannot check that no other export in this app (or another state) writes the same automation. Two owners of one automation overwrite each other; give literal values where you can.`,
+      `${coded("DFW001", scope.node.path)}the automation's subscription, resource group or name is known only ` +
+        `at apply, so the library cannot check that no other export in this app (or another state) writes the ` +
+        `same automation. Two owners of one automation overwrite each other; give literal values where you can.`,
     );
     return;
   }

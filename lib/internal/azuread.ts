@@ -21,7 +21,8 @@ export function servicePrincipalByClientId(
   } catch {
     throw new ExportConfigError(
       "DFE053",
-      `${scope.node.path}: looking up a service principal by app id needs the azuread provider binding. Run \`npm install @cdktf/provider-azuread@^14\`, or give the principal's object id instead.`,
+      `${scope.node.path}: looking up a service principal by app id needs the azuread provider binding. Run ` +
+        `\`npm install @cdktf/provider-azuread@^14\`, or give the principal's object id instead.`,
     );
   }
   return new mod.DataAzureadServicePrincipal(scope, id, { clientId, provider });

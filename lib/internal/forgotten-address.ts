@@ -28,7 +28,8 @@ export class ForgottenAddress extends TerraformElement {
   public override toHclTerraform(): never {
     throw new ExportConfigError(
       "DFE118",
-      `${this.node.path}: a hand-over (removed block for ${this.address}) needs cdktf's JSON output; HCL output would drop it and Terraform would delete the resource. Synthesize JSON (the default).`,
+      `${this.node.path}: a hand-over (removed block for ${this.address}) needs cdktf's JSON output; HCL output ` +
+        `would drop it and Terraform would delete the resource. Synthesize JSON (the default).`,
     );
   }
 }

@@ -76,7 +76,8 @@ export function checkSameName(what: string, theirs: string, ours: string): void 
   if (!Token.isUnresolved(ours) && theirs !== ours) {
     throw new ExportConfigError(
       "DFE116",
-      `the adopted resource's ${what} is "${theirs}", but the props say "${ours}": it forces replacement, and the data would be lost. Use "${theirs}".`,
+      `the adopted resource's ${what} is "${theirs}", but the props say "${ours}": it forces replacement, and ` +
+        `the data would be lost. Use "${theirs}".`,
     );
   }
 }

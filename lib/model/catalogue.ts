@@ -58,7 +58,8 @@ export class Recommendation {
     if (!isGuid(assessmentKey)) {
       throw new ExportConfigError(
         "DFE021",
-        `"${assessmentKey}" is not an assessment key. A recommendation is named by a GUID such as "f97aa83c-9b63-4f9a-99f6-b22c4398f936" (find keys with Azure Resource Graph: securityresources | where type == "microsoft.security/assessments").`,
+        `"${assessmentKey}" is not an assessment key. A recommendation is named by a GUID such as "f97aa83c-9b63-4f9a-99f6-b22c4398f936" ` +
+          `(find keys with Azure Resource Graph: securityresources | where type == "microsoft.security/assessments").`,
       );
     }
   }

@@ -155,13 +155,15 @@ function checkRule(rule: Rule): void {
   if (!(rule.operator instanceof Operator)) {
     throw new ExportConfigError(
       "DFE002",
-      `rule on "${rule.propertyJPath}": the operator must be an Operator (e.g. Operator.EQUALS), got ${describeValue(rule.operator)}. Use Operator.of("Equals") to parse a name.`,
+      `rule on "${rule.propertyJPath}": the operator must be an Operator (e.g. Operator.EQUALS), got ${describeValue(rule.operator)}. ` +
+        `Use Operator.of("Equals") to parse a name.`,
     );
   }
   if (!(rule.propertyType instanceof PropertyType)) {
     throw new ExportConfigError(
       "DFE001",
-      `rule on "${rule.propertyJPath}": the property type must be a PropertyType (e.g. PropertyType.STRING), got ${describeValue(rule.propertyType)}. Use PropertyType.of("String") to parse a name.`,
+      `rule on "${rule.propertyJPath}": the property type must be a PropertyType (e.g. PropertyType.STRING), ` +
+        `got ${describeValue(rule.propertyType)}. Use PropertyType.of("String") to parse a name.`,
     );
   }
   if (typeof rule.propertyJPath !== "string" || rule.propertyJPath.trim() === "" || rule.propertyJPath !== rule.propertyJPath.trim()) {
@@ -173,14 +175,16 @@ function checkRule(rule: Rule): void {
   if (typeof rule.expectedValue !== "string") {
     throw new ExportConfigError(
       "DFE004",
-      `rule on "${rule.propertyJPath}": the expected value must be text, got ${describeValue(rule.expectedValue)}. Write numbers and booleans as text, e.g. "5" or "true".`,
+      `rule on "${rule.propertyJPath}": the expected value must be text, got ${describeValue(rule.expectedValue)}. ` +
+        `Write numbers and booleans as text, e.g. "5" or "true".`,
     );
   }
   const { operator, propertyType, expectedValue } = rule;
   if (operator.numericOnly && !propertyType.isNumeric) {
     throw new ExportConfigError(
       "DFE005",
-      `rule ${rule}: ${operator.value} compares numbers only. Use PropertyType.INTEGER or NUMBER, or a text operator (Equals, Contains, StartsWith, EndsWith).`,
+      `rule ${rule}: ${operator.value} compares numbers only. Use PropertyType.INTEGER or NUMBER, or a text ` +
+        `operator (Equals, Contains, StartsWith, EndsWith).`,
     );
   }
   if (operator.textOnly && propertyType.isNumeric) {

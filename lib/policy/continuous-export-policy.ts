@@ -189,7 +189,8 @@ function translate(props: ContinuousExportPolicyProps) {
         : `${destinations.length} destinations (a policy assignment takes one; make one assignment per destination)`,
     );
   const destination = destinations[0];
-  if (destination && destination.kind === DestinationKind.LOGIC_APP) unsupported.push("a Logic App destination (workflow automation)");
+  if (destination && !destination.kind.policyAutomationName)
+    unsupported.push(`a ${destination.kind.displayName} destination (workflow automation: no built-in export policy sends there)`);
   if (unsupported.length > 0) {
     throw new ExportConfigError(
       "DFE080",
@@ -204,9 +205,16 @@ function translate(props: ContinuousExportPolicyProps) {
     );
   }
   const action = destination.bind(destination);
-  if (action.trustedService) {
+  const definition = BuiltInExportPolicy.of(destination.kind, action.trustedService === true);
+  if (!definition) {
+    throw new ExportConfigError(
+      "DFE080",
+      `the built-in continuous export policies cannot express a destination of kind ${destination.kind.displayName}.`,
+    );
+  }
+  if (definition.trustedService) {
     return {
-      definition: BuiltInExportPolicy.TO_EVENT_HUB_AS_TRUSTED_SERVICE,
+      definition,
       parameters,
       destinationId: action.resourceId,
       destinationScope: action.resourceId,
@@ -214,12 +222,11 @@ function translate(props: ContinuousExportPolicyProps) {
     };
   }
   const target = destination.accessTarget();
-  const toWorkspace = destination.kind === DestinationKind.WORKSPACE;
   return {
-    definition: toWorkspace ? BuiltInExportPolicy.TO_WORKSPACE : BuiltInExportPolicy.TO_EVENT_HUB,
+    definition,
     parameters,
-    // The event hub policy takes the Send rule's id and reads the connection string itself.
-    destinationId: toWorkspace ? action.resourceId : target.roleScope,
+    // The event hub policy takes the Send rule's id (the role scope) and reads the connection string itself.
+    destinationId: definition.kind === DestinationKind.EVENT_HUB ? target.roleScope : action.resourceId,
     destinationScope: target.roleScope,
     destinationRole: target.defaultRole,
   };
@@ -247,7 +254,8 @@ function checkName(name: string, scope: PolicyScope): void {
   if (!Token.isUnresolved(name) && !(name.length >= 1 && name.length <= max && /^[^<>*%&:\\?.+/]+$/.test(name))) {
     throw new ExportConfigError(
       "DFE082",
-      `"${name}" is not a valid policy assignment name at a ${scope.isManagementGroup ? "management group" : "subscription"}: 1 to ${max} characters, none of <>*%&:\\?.+/.`,
+      `"${name}" is not a valid policy assignment name at a ${scope.isManagementGroup ? "management group" : "subscription"}: ` +
+        `1 to ${max} characters, none of <>*%&:\\?.+/.`,
     );
   }
 }

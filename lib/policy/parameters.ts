@@ -116,7 +116,8 @@ export function toPolicyParameters(exports: readonly Export[]): PolicyTranslatio
   const severities = single(recommendationSeverities);
   if (severities === undefined) {
     unsupported.push(
-      `recommendations filtered by severity${hasFindings ? " together with findings, whose parents must come unfiltered" : " differently across exports"}: the policy takes one severity list for all recommendations`,
+      `recommendations filtered by severity${hasFindings ? " together with findings, whose parents must come unfiltered" : " differently across exports"}: ` +
+        `the policy takes one severity list for all recommendations`,
     );
   }
 

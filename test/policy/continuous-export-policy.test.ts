@@ -155,7 +155,7 @@ describe("ContinuousExportPolicy refusals", () => {
   test("a Logic App is refused", () => {
     const { stack } = stackWithProvider();
     const app = new LogicAppDestination(stack, "La", { workflowName: "la", resourceGroupName: "rg", location: "westeurope" });
-    expect(errorOf(() => policy(stack, [app]))).toContain("  - a Logic App destination (workflow automation)");
+    expect(errorOf(() => policy(stack, [app]))).toContain("  - a Logic App destination (workflow automation: no built-in export policy sends there)");
   });
 
   test("a destination in another tenant is refused, pointing to the cross-tenant route", () => {
