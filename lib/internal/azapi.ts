@@ -1,5 +1,6 @@
 import { TerraformMetaArguments, TerraformProvider, TerraformResource } from "cdktf";
 import { Construct } from "constructs";
+import { escapeLiterals } from "./terraform-literal";
 
 /**
  * A small hand-written binding of the azapi provider (`azure/azapi` 2.x): the provider and
@@ -119,7 +120,8 @@ export class AzapiResource extends TerraformResource {
       lifecycle: config.lifecycle,
       forEach: config.forEach,
     });
-    this.config = config;
+    // Every literal string of the request is escaped: no text a user gives is evaluated by Terraform.
+    this.config = escapeLiterals(config);
   }
 
   /** The ARM resource id. */
