@@ -48,6 +48,11 @@ export const CHECK_RULES: readonly CheckRule[] = [
   },
   { id: "DFC007", level: "error", summary: "a connection string, key or trigger URL in an output not marked sensitive" },
   { id: "DFC008", level: "warning", summary: "a role assignment for export access broader than the destination resource" },
+  {
+    id: "DFC009",
+    level: "error",
+    summary: "a literal connection string, SAS key or signed trigger URL in an automation (it lands in the JSON and the state)",
+  },
 ];
 
 const OPERATORS = Operator.ALL.map((o) => o.value);
@@ -103,6 +108,13 @@ export function checkAutomation(a: AutomationView): Finding[] {
     }
   }
   for (const action of a.actions) {
+    if (typeof action.secret === "string" && LITERAL_SECRET.test(action.secret) && !action.secret.includes("${")) {
+      add(
+        "DFC009",
+        `the ${action.actionType} action carries a literal secret (${LITERAL_SECRET.exec(action.secret)?.[0]}…): it lands in cdk.tf.json and the state in plain text. ` +
+          "Reference the rule's or trigger's sensitive attribute, or pass a sensitive TerraformVariable.",
+      );
+    }
     if (!ACTION_TYPES.includes(action.actionType)) {
       add(
         "DFC004",
@@ -160,7 +172,10 @@ export function checkSendRights(automations: readonly AutomationView[], rules: R
   return findings;
 }
 
-const SECRET_ATTRIBUTES = /(primary|secondary)_(connection_string|key)|connection_string|callback_url|trigger_url|primary_access_key/;
+const SECRET_ATTRIBUTES =
+  /(primary|secondary)_(connection_string|key)|connection_string|callback_url|trigger_url|primary_access_key|SharedAccessKey=|[?&]sig=/;
+/** A secret written out: an Event Hubs connection string's key, or a signed URL's signature. */
+const LITERAL_SECRET = /SharedAccessKey=|[?&]sig=/i;
 
 /** DFC007: secrets in outputs that are not sensitive. */
 export function checkOutputs(outputs: ReadonlyMap<string, { value?: unknown; sensitive?: unknown }>): Finding[] {

@@ -100,6 +100,9 @@ export class LogicAppDestination extends Construct implements IPlacedDestination
   }
 }
 
+/** A URL that carries a shared access signature: a Logic App callback URL with its key. */
+const SIGNED_URL = /[?&](sig|sv|sp)=/i;
+
 class ImportedLogicApp extends Construct implements IExportDestination {
   public readonly kind = DestinationKind.LOGIC_APP;
   public readonly description: string;
@@ -117,6 +120,13 @@ class ImportedLogicApp extends Construct implements IExportDestination {
         throw new ExportConfigError(
           "DFE048",
           "`triggerUrl` must be the trigger's https callback URL, passed as a sensitive variable or a resource attribute.",
+        );
+      }
+      if (!Token.isUnresolved(url) && SIGNED_URL.test(url)) {
+        throw new ExportConfigError(
+          "DFE049",
+          "`triggerUrl` is a literal signed URL (it carries `sig=`): a secret that would land in cdk.tf.json and in the state in plain text. " +
+            'Pass it as a sensitive variable: new TerraformVariable(this, "triggerUrl", { type: "string", sensitive: true }).stringValue.',
         );
       }
       return parseResourceId(options.workflowId, RESOURCE_ID_SHAPES.logicApp, "a Logic App workflow");

@@ -1,4 +1,5 @@
-import { Aspects, IAspect, TerraformProvider, TerraformStack } from "cdktf";
+import { Aspects, IAspect, TerraformElement, TerraformProvider, TerraformResource, TerraformStack } from "cdktf";
+import { ForgottenAddress } from "./forgotten-address";
 import { IConstruct } from "constructs";
 
 /** A construct that finishes its work when the stack is complete: an aspect calls it before validation. */
@@ -39,6 +40,7 @@ export class StackIndex implements IAspect {
     if (node === this.stack) {
       this.defaults = defaultsIn(this.stack);
       this.subscriptionsByProvider.clear();
+      requireTerraformVersion(this.stack);
     } else if (completesAtSynth(node)) {
       node.completeAtSynth(this);
     }
@@ -66,6 +68,24 @@ export class StackIndex implements IAspect {
     return other && { path: other[1], subscriptionId: other[0] };
   }
 }
+
+/**
+ * `terraform.required_version` for what the stack uses: `removed` blocks need Terraform 1.7, `import`
+ * blocks 1.5; an older Terraform would fail on them, or worse, plan without them. A version the app
+ * sets itself (`stack.addOverride("terraform.required_version", …)`) is kept.
+ */
+function requireTerraformVersion(stack: TerraformStack): void {
+  const overrides = (stack as unknown as { rawOverrides?: { terraform?: { required_version?: string } } }).rawOverrides;
+  const own = overrides?.terraform?.required_version;
+  if (own && !Object.values(REQUIRED).includes(own)) return;
+  const elements = stack.node.findAll().filter((c): c is TerraformElement => c instanceof TerraformElement);
+  const forgets = elements.some((e) => e instanceof ForgottenAddress);
+  const imports = forgets || elements.some((e) => e instanceof TerraformResource && e.toMetadata().imports !== undefined);
+  if (forgets || imports) stack.addOverride("terraform.required_version", forgets ? REQUIRED.removed : REQUIRED.import);
+}
+
+/** The Terraform versions that know `removed` and `import` blocks. */
+const REQUIRED = { removed: ">= 1.7", import: ">= 1.5" };
 
 function defaultsIn(stack: TerraformStack): ReadonlyMap<string, TerraformProvider> {
   const byType = new Map<string, TerraformProvider>();

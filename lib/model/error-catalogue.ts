@@ -102,6 +102,11 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
   { code: "DFE047", when: "`messageRetentionDays` outside the tier's range", fix: "pick a value in range" },
   { code: "DFE048", when: "a Logic App trigger URL that is not an https URL", fix: "pass the trigger's callback URL" },
   {
+    code: "DFE049",
+    when: "a literal signed Logic App trigger URL (with `sig=`): a secret in plain text",
+    fix: "pass it as a sensitive `TerraformVariable`",
+  },
+  {
     code: "DFE050",
     when: "automations written through azapi, but no azapi provider (validation)",
     fix: 'add `new AzapiProvider(this, "azapi", {})`, or pass `azapiProvider`',
@@ -231,7 +236,7 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
   },
   {
     code: "DFW003",
-    when: "a literal Logic App trigger URL (a secret) in `LogicAppDestination.fromWorkflow`",
+    when: "a literal, unsigned Logic App trigger URL in `LogicAppDestination.fromWorkflow` (it may still be a secret)",
     fix: "pass it as a sensitive `TerraformVariable`",
   },
   {

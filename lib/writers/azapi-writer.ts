@@ -1,4 +1,4 @@
-import { TerraformProvider } from "cdktf";
+import { Fn, TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { DestinationKind, ExportActionConfig } from "../destinations/destination";
 import { AzapiResource } from "../internal/azapi";
@@ -42,15 +42,26 @@ export function automationBody(spec: AutomationSpec): { [key: string]: unknown }
   };
 }
 
-/** A REST action: the kind's wire names, with the secret or, as a trusted service, none. */
+/**
+ * A REST action: the kind's wire names, with the secret or, as a trusted service, none. The secret is
+ * wrapped in Terraform's `sensitive()`: azapi's `body` is not sensitive, and some secrets (a Logic App's
+ * callback URL in azurerm 4.x) are not marked by their provider, so plans would show them.
+ */
 function actionBody(action: ExportActionConfig): { [key: string]: unknown } {
   const { kind } = action;
   const secret = action.connectionString ?? action.triggerUrl;
   return {
     actionType: kind.actionType,
     [kind.resourceIdProperty]: action.resourceId,
-    ...(action.trustedService ? { isTrustedServiceEnabled: true } : kind.secretProperty ? { [kind.secretProperty]: secret } : {}),
+    ...(action.trustedService ? { isTrustedServiceEnabled: true } : kind.secretProperty ? { [kind.secretProperty]: Fn.sensitive(secret) } : {}),
   };
+}
+
+/** A secret as written, without the `sensitive()` the writer wraps it in: `${sensitive(x.y)}` reads back as `${x.y}`. */
+function withoutSensitive(secret: unknown): string | undefined {
+  if (typeof secret !== "string") return undefined;
+  const wrapped = /^\$\{sensitive\((.*)\)\}$/.exec(secret);
+  return wrapped ? `\${${wrapped[1]}}` : secret;
 }
 
 /**
@@ -108,7 +119,7 @@ export const AZAPI_WRITER: Writer = {
           resourceId: String(
             (kind ? a[kind.resourceIdProperty] : undefined) ?? a.workspaceResourceId ?? a.eventHubResourceId ?? a.logicAppResourceId,
           ),
-          secret: kind?.secretProperty ? a[kind.secretProperty] : undefined,
+          secret: kind?.secretProperty ? withoutSensitive(a[kind.secretProperty]) : undefined,
           trusted: a.isTrustedServiceEnabled === true,
         };
       }),

@@ -5,6 +5,7 @@ import {
   AzapiProvider,
   ContinuousExport,
   ContinuousExportFleet,
+  ExistingAutomation,
   ContinuousExportProps,
   CrossTenantAccess,
   ShardPlan,
@@ -481,4 +482,35 @@ test("a hand-over refuses HCL output, which would drop its removed block", () =>
     destinations: [soc],
   });
   expect(() => Testing.synthHcl(stack)).toThrow(/DFE118/);
+});
+
+describe("terraform.required_version follows the blocks the stack uses", () => {
+  const SUB = "00000000-0000-0000-0000-000000000001";
+  const build = (props: Partial<ContinuousExportProps>, own?: string) => (stack: TerraformStack) => {
+    new AzurermProvider(stack, "azurerm", { features: [{}], subscriptionId: SUB });
+    new AzapiProvider(stack, "azapi", {});
+    if (own) stack.addOverride("terraform.required_version", own);
+    const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
+    new ContinuousExport(stack, "Export", {
+      subscriptionId: SUB,
+      resourceGroupName: "rg",
+      location: "westeurope",
+      exports: [Export.alerts()],
+      destinations: [soc],
+      ...props,
+    });
+  };
+  const existing = ExistingAutomation.fromId(`/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Security/automations/ExportToWorkspace`, {
+    location: "westeurope",
+  });
+
+  test("removed blocks need 1.7, import blocks 1.5, neither nothing", () => {
+    expect(synth(build({ createResourceGroup: false })).terraform.required_version).toBe(">= 1.7");
+    expect(synth(build({ adopt: { workspace: existing } })).terraform.required_version).toBe(">= 1.5");
+    expect(synth(build({})).terraform.required_version).toBeUndefined();
+  });
+
+  test("a version the app requires itself is kept", () => {
+    expect(synth(build({ createResourceGroup: false }, ">= 1.9")).terraform.required_version).toBe(">= 1.9");
+  });
 });

@@ -184,6 +184,38 @@ describe("ContinuousExportChecks on hand-written automations", () => {
     expect(findings(stack)).toEqual([["DFC007", "error", "test/leak"]]);
   });
 
+  test("literal secrets in automations and outputs are errors; references to sensitive attributes are fine", () => {
+    const { stack } = stackWithProvider();
+    const hubId = "/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg/providers/Microsoft.EventHub/namespaces/ns/eventhubs/eh";
+    handWritten(stack, "Keyed", {
+      name: "keyed",
+      action: [
+        {
+          type: "EventHub",
+          resourceId: hubId,
+          connectionString: "Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=SECRETKEY=",
+        },
+      ],
+    });
+    handWritten(stack, "Signed", {
+      name: "signed",
+      action: [
+        {
+          type: "LogicApp",
+          resourceId: "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Logic/workflows/la",
+          triggerUrl: "https://prod.logic.azure.com/x?sp=%2F&sig=SECRET",
+        },
+      ],
+    });
+    new TerraformOutput(stack, "pasted", { value: "Endpoint=sb://ns/;SharedAccessKey=SECRETKEY=" });
+    expect(findings(stack).sort()).toEqual([
+      ["DFC007", "error", "test/pasted"],
+      ["DFC009", "error", "test/Keyed"],
+      ["DFC009", "error", "test/Signed"],
+    ]);
+    expect(messages(stack).filter((m) => m.includes("SECRET"))).toEqual([]);
+  });
+
   test("an export role on a whole subscription is a warning; on the workspace it is fine", () => {
     const { stack } = stackWithProvider();
     new RoleAssignment(stack, "Broad", { scope: `/subscriptions/${SUB}`, roleDefinitionName: "Log Analytics Contributor", principalId: "p" });

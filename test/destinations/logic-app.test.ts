@@ -26,9 +26,21 @@ describe("LogicAppDestination", () => {
     expect(synthJson(stack).variable.trigger_url.sensitive).toBe(true);
   });
 
-  test("a literal trigger URL works but is warned about, without the URL in the warning", () => {
+  test("a literal signed trigger URL is refused, naming the sensitive-variable fix, without the secret", () => {
     const { stack } = stackWithProvider();
-    LogicAppDestination.fromWorkflow(stack, "Ticket", { workflowId: WORKFLOW_ID, triggerUrl: "https://prod.logic.azure.com/workflows/x?sig=SECRET" });
+    const message = errorOf(() =>
+      LogicAppDestination.fromWorkflow(stack, "Ticket", {
+        workflowId: WORKFLOW_ID,
+        triggerUrl: "https://prod.logic.azure.com/workflows/x?api-version=2016-10-01&sp=%2Ftriggers&sig=SECRET",
+      }),
+    );
+    expect(message).toMatch(/^\[DFE049\] test\/Ticket: .*sensitive: true/);
+    expect(message).not.toContain("SECRET");
+  });
+
+  test("a literal unsigned trigger URL (e.g. behind a gateway) works but is warned about, without the URL in the warning", () => {
+    const { stack } = stackWithProvider();
+    LogicAppDestination.fromWorkflow(stack, "Ticket", { workflowId: WORKFLOW_ID, triggerUrl: "https://gateway.example.com/SECRET-path" });
     const warnings = stack.node
       .findAll()
       .flatMap((c) => c.node.metadata)
