@@ -2,7 +2,7 @@ import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { AlertSeverity, ContinuousExport, CrossTenantAccess, EventHubDestination, Export, ExportingPrincipal, LogAnalyticsDestination } from "../lib";
+import { AlertSeverity, ContinuousExport, EventHubDestination, Export, ExportDelegation, LogAnalyticsDestination } from "../lib";
 
 /** One customer of the MSSP. */
 export interface MsspCustomer {
@@ -12,10 +12,8 @@ export interface MsspCustomer {
   readonly tenantId: string;
   /** The customer's subscription to export. */
   readonly subscriptionId: string;
-  /** An existing resource group in it for the automations. */
+  /** An existing resource group in it for the automations: the only scope the customer delegates. */
   readonly resourceGroupName: string;
-  /** The object id, in the customer's tenant, of the identity that deploys the customer's export. */
-  readonly exporterPrincipalId: string;
 }
 
 /** Properties of {@link MsspLighthouseStack}. */
@@ -24,7 +22,9 @@ export interface MsspLighthouseProps {
   readonly msspTenantId: string;
   /** The MSSP's subscription for them. */
   readonly msspSubscriptionId: string;
-  /** A new resource group for them (the scope Lighthouse delegates). */
+  /** The object id, in the MSSP's tenant, of the identity that deploys every customer's export. */
+  readonly msspExporterPrincipalId: string;
+  /** A new resource group for the central destinations. */
   readonly centralResourceGroupName: string;
   /** The region of everything created. */
   readonly location: string;
@@ -38,9 +38,11 @@ export interface MsspLighthouseProps {
 
 /**
  * An MSSP collects the data of several customer tenants in one central workspace (everything
- * medium-or-higher) and event hub (high-severity alerts, for its SIEM). The MSSP's tenant delegates the
- * central resource group to each customer's exporting identity through Azure Lighthouse, with only the
- * roles an export needs, so no customer provider needs an auxiliary tenant.
+ * medium-or-higher) and event hub (high-severity alerts, for its SIEM), the usual, safe way: each
+ * customer delegates the resource group of its export to the MSSP through Azure Lighthouse (Security
+ * Admin there, nothing else), and the MSSP's own identity writes the customer's export, through a
+ * provider of the MSSP's tenant pointed at the customer's subscription, to the MSSP's destinations. No
+ * customer identity gets any role in the MSSP's tenant, so no customer can read another's data.
  */
 export class MsspLighthouseStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: MsspLighthouseProps) {
@@ -60,36 +62,45 @@ export class MsspLighthouseStack extends TerraformStack {
     });
 
     for (const customer of props.customers) {
-      const provider = new AzurermProvider(this, `${customer.name}Provider`, {
+      // Written in the customer's tenant: the customer's onboarding.
+      const customerTenant = new AzurermProvider(this, `${customer.name}Provider`, {
         alias: customer.name,
         features: [{}],
         tenantId: customer.tenantId,
         subscriptionId: customer.subscriptionId,
       });
-      new CrossTenantAccess(this, `${customer.name}Delegation`, {
-        destinations: [workspace, hub],
-        principal: ExportingPrincipal.lighthouse({
-          principalId: customer.exporterPrincipalId,
-          displayName: `Defender for Cloud export of ${customer.name}`,
-        }),
-        exportingTenantId: customer.tenantId,
+      const delegation = new ExportDelegation(this, `${customer.name}Delegation`, {
+        managingTenantId: props.msspTenantId,
+        managingPrincipalId: props.msspExporterPrincipalId,
+        displayName: `Defender for Cloud export by the MSSP (${customer.name})`,
+        subscriptionId: customer.subscriptionId,
+        resourceGroupName: customer.resourceGroupName,
+        provider: customerTenant,
       });
-      new ContinuousExport(this, `${customer.name}Export`, {
+      // Written by the MSSP's identity, in the MSSP's tenant, into the delegated subscription.
+      const viaMssp = new AzurermProvider(this, `${customer.name}ViaMssp`, {
+        alias: `${customer.name}ViaMssp`,
+        features: [{}],
+        tenantId: props.msspTenantId,
+        subscriptionId: customer.subscriptionId,
+      });
+      const common = {
         subscriptionId: customer.subscriptionId,
         resourceGroupName: customer.resourceGroupName,
         location: props.location,
+        provider: viaMssp,
+      };
+      const toWorkspace = new ContinuousExport(this, `${customer.name}Export`, {
+        ...common,
         exports: [Export.alerts({ minimumSeverity: AlertSeverity.MEDIUM }), Export.recommendations(), Export.secureScore()],
         destinations: [workspace],
-        provider,
       });
-      new ContinuousExport(this, `${customer.name}SiemFeed`, {
-        subscriptionId: customer.subscriptionId,
-        resourceGroupName: customer.resourceGroupName,
-        location: props.location,
+      const toSiem = new ContinuousExport(this, `${customer.name}SiemFeed`, {
+        ...common,
         exports: [Export.alerts({ severities: [AlertSeverity.HIGH] })],
         destinations: [hub],
-        provider,
       });
+      delegation.precedes(toWorkspace, toSiem);
     }
   }
 }

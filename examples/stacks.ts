@@ -91,6 +91,7 @@ export function addExampleStacks(app: App): void {
   new MsspLighthouseStack(app, "mssp-lighthouse", {
     msspTenantId: "00000000-0000-0000-0000-0000000000cc",
     msspSubscriptionId: "00000000-0000-0000-0000-000000000099",
+    msspExporterPrincipalId: "00000000-0000-0000-0000-0000000003cc",
     centralResourceGroupName: "rg-mssp-central",
     location,
     workspaceName: "law-mssp-central",
@@ -100,7 +101,6 @@ export function addExampleStacks(app: App): void {
       tenantId: `00000000-0000-0000-0000-0000000001c${n}`,
       subscriptionId: `00000000-0000-0000-0000-0000000002c${n}`,
       resourceGroupName: "rg-security",
-      exporterPrincipalId: `00000000-0000-0000-0000-0000000003c${n}`,
     })),
   });
   new ManagementGroupPolicyStack(app, "management-group-policy", {

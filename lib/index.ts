@@ -24,6 +24,7 @@ export { AzapiProvider, AzapiProviderConfig, AzapiResource, AzapiResourceConfig 
 export { DestinationRole } from "./destinations/destination-role";
 export { ExportingPrincipal, LighthousePrincipalOptions } from "./access/principal";
 export { CrossTenantAccess, CrossTenantAccessProps } from "./access/cross-tenant-access";
+export { ExportDelegation, ExportDelegationProps } from "./access/export-delegation";
 export { ContinuousExportPolicy, ContinuousExportPolicyProps } from "./policy/continuous-export-policy";
 export { BuiltInExportPolicy } from "./policy/definitions";
 export { PolicyScope } from "./policy/policy-scope";

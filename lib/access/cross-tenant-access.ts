@@ -48,8 +48,14 @@ export class CrossTenantAccess extends Construct {
   public readonly lighthouseDefinition?: LighthouseDefinition;
   /** The Lighthouse assignments, one per resource group. */
   public readonly lighthouseAssignments: LighthouseAssignment[] = [];
+  /** What this grant reaches, for the isolation check: each destination, and its resource group (which Lighthouse grants whole). */
+  private readonly reach: Array<{ readonly destination: IExportDestination; readonly group: string }> = [];
 
-  constructor(scope: Construct, id: string, props: CrossTenantAccessProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: CrossTenantAccessProps,
+  ) {
     super(scope, id);
     const targets = atPath(this.node.path, () => checkProps(props));
     const principal = props.principal;
@@ -79,8 +85,49 @@ export class CrossTenantAccess extends Construct {
         dependables,
       });
     }
+    targets.forEach(({ destination, target }) => this.reach.push({ destination, group: this.groupKey(target) }));
+    this.node.addValidation({ validate: () => this.validateIsolation(props) });
     this.node.addValidation({ validate: () => this.validateTenants(props) });
     this.node.addValidation({ validate: () => this.validateWritingProviders(props, targets) });
+  }
+
+  /**
+   * No identity of one exporting tenant may hold a role where another exporting tenant's data lives:
+   * Log Analytics Contributor reads (and purges) all of a workspace, and a Lighthouse grant covers a
+   * whole resource group. Grants of other tenants on the same destination, or (through Lighthouse) in
+   * the same resource group, are refused.
+   */
+  private validateIsolation(props: CrossTenantAccessProps): string[] {
+    const tenant = String(props.exportingTenantId).toLowerCase();
+    const others = this.node.root.node
+      .findAll()
+      .filter((c): c is CrossTenantAccess => c instanceof CrossTenantAccess && c !== this && c.exportingTenant !== tenant);
+    const shared = others.flatMap((other) =>
+      this.reach
+        .filter((mine) =>
+          other.reach.some(
+            (theirs) => theirs.destination === mine.destination || (theirs.group === mine.group && (this.viaLighthouse || other.viaLighthouse)),
+          ),
+        )
+        .map((mine) => `${mine.destination.node.path} (also granted to tenant ${other.exportingTenant} by ${other.node.path})`),
+    );
+    return shared.length === 0
+      ? []
+      : [
+          `${coded("DFE077", this.node.path)}tenant ${props.exportingTenantId} would hold a role where another tenant's data lives: ${[...new Set(shared)].join("; ")}. ` +
+            "Each could read the other's data. Give each tenant its own destination (in its own resource group), or let the customers delegate " +
+            "their subscriptions to you (ExportDelegation) and write their exports with your own identity.",
+        ];
+  }
+
+  /** The exporting tenant, lower case. @internal */
+  public get exportingTenant(): string {
+    return String(this.props.exportingTenantId).toLowerCase();
+  }
+
+  /** Whether the grant goes through Lighthouse. @internal */
+  public get viaLighthouse(): boolean {
+    return this.props.principal.viaLighthouse;
   }
 
   /** The grant is written in the destination tenant, so through a provider of that tenant. */
@@ -102,6 +149,11 @@ export class CrossTenantAccess extends Construct {
       }
       return [];
     });
+  }
+
+  /** A destination's resource group, as references resolve (destinations in one group and provider share it). */
+  private groupKey(target: Target["target"]): string {
+    return `${JSON.stringify(resolved(this, target.resourceGroupName))}|${target.provider?.node.path ?? ""}`;
   }
 
   private delegate(props: CrossTenantAccessProps, targets: Target[]): LighthouseDefinition {
@@ -139,7 +191,7 @@ export class CrossTenantAccess extends Construct {
     });
     // One assignment per resource group (references are compared by what they resolve to), named after
     // the group's first destination by construct path, not by position.
-    const groupOf = (target: Target["target"]) => `${JSON.stringify(resolved(this, target.resourceGroupName))}|${target.provider?.node.path ?? ""}`;
+    const groupOf = (target: Target["target"]) => this.groupKey(target);
     const listedPositions = [...new Set(targets.map((t) => groupOf(t.target)))];
     const groups = new Map<string, { scope: string; destination: IExportDestination; position: number }>();
     for (const { destination, target } of [...targets].sort((a, b) => compare(a.destination.node.path, b.destination.node.path))) {

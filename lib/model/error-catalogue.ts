@@ -173,6 +173,16 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     fix: "pass the destination tenant's provider",
   },
   {
+    code: "DFE077",
+    when: "a grant that gives one exporting tenant a role where another exporting tenant's data lives (same destination, or the same resource group through Lighthouse)",
+    fix: "one destination per tenant, or `ExportDelegation` from the customers and your own identity",
+  },
+  {
+    code: "DFE078",
+    when: "an `ExportDelegation` with a malformed id or name, or written through a provider of the managing tenant",
+    fix: "give GUIDs and the customer tenant's provider",
+  },
+  {
     code: "DFE080",
     when: "a policy request with parts the built-in policies cannot express (the message lists each)",
     fix: "change the request, or use `ContinuousExport`",

@@ -16,6 +16,7 @@ export const BUILT_IN_ROLES = {
   monitoringContributor: { name: "Monitoring Contributor", id: "749f88d5-cbae-40b8-bcfc-e573ddc772fa" },
   eventHubsDataSender: { name: "Azure Event Hubs Data Sender", id: "2b629674-e913-4c01-ae53-ef4638d8f975" },
   eventHubsDataReceiver: { name: "Azure Event Hubs Data Receiver", id: "a638d3c7-ab3a-418d-83e6-5f17a39d4fde" },
+  securityAdmin: { name: "Security Admin", id: "fb1c8493-542b-48eb-b624-b4c8fea62acd" },
 } as const satisfies { [key: string]: BuiltInRoleDefinition };
 
 /** The roles that carry export access to a destination's data (checked for scope by the check pack). */

@@ -10,13 +10,14 @@ import {
   DestinationRole,
   EventHubDestination,
   Export,
+  ExportDelegation,
   ExportingPrincipal,
   IExportDestination,
   LogAnalyticsDestination,
   LogicAppDestination,
   SecurityResourceProvider,
 } from "../../lib";
-import { WORKSPACE_ID, errorOf, onlyResource, resourcesOf, synthJson } from "../helpers";
+import { SUB, WORKSPACE_ID, errorOf, onlyResource, resourcesOf, stackWithProvider, synthJson } from "../helpers";
 
 const TENANT_A = "aaaaaaaa-0000-0000-0000-000000000001";
 const TENANT_B = "bbbbbbbb-0000-0000-0000-000000000002";
@@ -350,5 +351,95 @@ describe("ordering", () => {
       expect(onlyResource(json, "azurerm_security_center_automation").depends_on).toEqual([`azurerm_role_assignment.${role}`]);
       expect(synthJson(w.stack)).toEqual(json); // a second synth adds nothing twice
     }
+  });
+});
+
+describe("isolation across exporting tenants", () => {
+  const TENANT_B = "00000000-0000-0000-0000-0000000000cc";
+  const central = (stack: TerraformStack) => {
+    const provider = new AzurermProvider(stack, "central", {
+      alias: "central",
+      features: [{}],
+      tenantId: TENANT_B,
+      subscriptionId: "00000000-0000-0000-0000-000000000099",
+    });
+    return { provider, ws: LogAnalyticsDestination.fromWorkspaceId(stack, "Ws", WORKSPACE_ID, { provider }) };
+  };
+
+  test("one destination granted to the identities of two exporting tenants is refused", () => {
+    const { stack } = stackWithProvider();
+    const { ws } = central(stack);
+    for (const [id, tenant] of [
+      ["A", "aaaaaaaa-0000-0000-0000-000000000001"],
+      ["C", "cccccccc-0000-0000-0000-000000000001"],
+    ]) {
+      new CrossTenantAccess(stack, id, {
+        destinations: [ws],
+        principal: ExportingPrincipal.guestUser("00000000-0000-0000-0000-0000000000dd"),
+        exportingTenantId: tenant,
+      });
+    }
+    expect(() => Testing.synth(stack, true)).toThrow(/DFE077.*test\/Ws \(also granted to tenant c/);
+  });
+
+  test("a Lighthouse grant covers the whole resource group: another tenant's destination in it is refused too", () => {
+    const { stack } = stackWithProvider();
+    const { provider, ws } = central(stack);
+    const other = LogAnalyticsDestination.fromWorkspaceId(stack, "Other", WORKSPACE_ID.replace("law-soc", "law-other"), { provider });
+    new CrossTenantAccess(stack, "A", {
+      destinations: [ws],
+      principal: ExportingPrincipal.lighthouse({ principalId: "00000000-0000-0000-0000-0000000000dd", displayName: "A" }),
+      exportingTenantId: "aaaaaaaa-0000-0000-0000-000000000001",
+    });
+    new CrossTenantAccess(stack, "C", {
+      destinations: [other],
+      principal: ExportingPrincipal.guestUser("00000000-0000-0000-0000-0000000000ee"),
+      exportingTenantId: "cccccccc-0000-0000-0000-000000000001",
+    });
+    expect(() => Testing.synth(stack, true)).toThrow(/DFE077/);
+  });
+
+  test("two grants of one tenant on one destination are fine", () => {
+    const { stack } = stackWithProvider();
+    const { ws } = central(stack);
+    for (const id of ["A", "A2"]) {
+      new CrossTenantAccess(stack, id, {
+        destinations: [ws],
+        principal: ExportingPrincipal.guestUser("00000000-0000-0000-0000-0000000000dd"),
+        exportingTenantId: "aaaaaaaa-0000-0000-0000-000000000001",
+      });
+    }
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+});
+
+describe("ExportDelegation", () => {
+  const props = {
+    managingTenantId: "00000000-0000-0000-0000-0000000000cc",
+    managingPrincipalId: "00000000-0000-0000-0000-0000000003cc",
+    displayName: "SOC",
+    subscriptionId: SUB,
+    resourceGroupName: "rg-security",
+  };
+
+  test("writes Security Admin on the resource group only, in the customer's tenant", () => {
+    const { stack } = stackWithProvider();
+    new ExportDelegation(stack, "Delegation", props);
+    const json = synthJson(stack);
+    const definition = onlyResource(json, "azurerm_lighthouse_definition");
+    expect([definition.scope, definition.managing_tenant_id, definition.authorization]).toEqual([
+      `/subscriptions/${SUB}`,
+      props.managingTenantId,
+      [{ principal_id: props.managingPrincipalId, principal_display_name: "SOC", role_definition_id: "fb1c8493-542b-48eb-b624-b4c8fea62acd" }],
+    ]);
+    expect(onlyResource(json, "azurerm_lighthouse_assignment").scope).toBe(`/subscriptions/${SUB}/resourceGroups/rg-security`);
+  });
+
+  test("malformed ids and a provider of the managing tenant are refused", () => {
+    const { stack } = stackWithProvider();
+    expect(errorOf(() => new ExportDelegation(stack, "A", { ...props, managingPrincipalId: "soc-team" }))).toMatch(/DFE078.*managingPrincipalId/);
+    const managing = new AzurermProvider(stack, "mssp", { alias: "mssp", features: [{}], tenantId: props.managingTenantId });
+    new ExportDelegation(stack, "B", { ...props, provider: managing });
+    expect(() => Testing.synth(stack, true)).toThrow(/DFE078.*a provider of the managing tenant/);
   });
 });

@@ -197,10 +197,6 @@ export const EDITS: readonly RequestEdit[] = [
     },
   },
   {
-    name: "reorder a grant's destinations",
-    grantProps: (p) => (p.destinations.length > 1 ? { ...p, destinations: [...p.destinations].reverse() } : undefined),
-  },
-  {
     name: "grant one more destination, listed first",
     grantProps: (p, scope, id) => {
       const first = p.destinations[0] as ICrossTenantDestination;
