@@ -13,6 +13,7 @@ import { Export } from "./model/export";
 import { AdoptedAutomations } from "./adopt/existing-automation";
 import { adoptedAny, adoptedFor, checkAdoption, takeOverFromPreviousWriter } from "./adopt/adoption";
 import { addressAt } from "./internal/addresses";
+import { NAME_RULES, checkFlag, checkList, checkName, checkTags, checkText } from "./internal/inputs";
 import { forgetWithoutDestroying } from "./internal/forgotten-address";
 import { twoTokenErrors } from "./access/two-token-check";
 import { claimAutomationName } from "./internal/automation-names";
@@ -401,7 +402,8 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
 }
 
 function checkProps(props: ContinuousExportProps): void {
-  if (!isSubscriptionId(props.subscriptionId)) {
+  if (props === null || typeof props !== "object") throw new ExportConfigError("DFE036", `the props must be an object, got ${describeValue(props)}.`);
+  if (typeof props.subscriptionId !== "string" || !isSubscriptionId(props.subscriptionId)) {
     throw new ExportConfigError("DFE035", `"${props.subscriptionId}" is not a subscription id: give the subscription's GUID.`);
   }
   if (!Array.isArray(props.destinations) || props.destinations.length === 0) {
@@ -410,8 +412,20 @@ function checkProps(props: ContinuousExportProps): void {
       "no destination: `destinations` is empty, so nothing would be exported. Add a LogAnalyticsDestination, EventHubDestination or LogicAppDestination.",
     );
   }
-  for (const rg of props.scopeResourceGroups ?? []) {
-    if (typeof rg !== "string" || (!Token.isUnresolved(rg) && !/^[-\w._()]{1,90}$/.test(rg))) {
+  checkName("resourceGroupName", props.resourceGroupName, NAME_RULES.resourceGroup);
+  checkName("location", props.location, NAME_RULES.location);
+  checkText("description", props.description, 1024);
+  checkTags("tags", props.tags);
+  checkFlag("enabled", props.enabled);
+  checkFlag("createResourceGroup", props.createResourceGroup);
+  if (props.tenantId !== undefined && (typeof props.tenantId !== "string" || !isSubscriptionId(props.tenantId))) {
+    throw new ExportConfigError("DFE120", `\`tenantId\` must be the tenant's GUID, got ${describeValue(props.tenantId)}.`);
+  }
+  if (props.names !== undefined && (props.names === null || typeof props.names !== "object")) {
+    throw new ExportConfigError("DFE031", `\`names\` must be an object ({ workspace, eventHub, logicApp }), got ${describeValue(props.names)}.`);
+  }
+  for (const rg of checkList<unknown>("scopeResourceGroups", props.scopeResourceGroups) ?? []) {
+    if (typeof rg !== "string" || (!Token.isUnresolved(rg) && !NAME_RULES.resourceGroup.pattern.test(rg))) {
       throw new ExportConfigError(
         "DFE038",
         `${describeValue(rg)} is not a resource group name. \`scopeResourceGroups\` takes names of resource groups ` +

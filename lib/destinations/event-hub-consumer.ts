@@ -1,7 +1,8 @@
 import { Construct } from "constructs";
 import { TerraformProvider } from "cdktf";
 import { EventhubAuthorizationRule, EventhubConsumerGroup, RoleAssignment } from "../internal/azurerm";
-import { ExportConfigError } from "../model/errors";
+import { ExportConfigError, atPath, describeValue } from "../model/errors";
+import { NAME_RULES, checkName } from "../internal/inputs";
 import { BUILT_IN_ROLES } from "../model/roles";
 
 /** How the reading side (a SIEM or SOAR) authenticates to the event hub. */
@@ -71,6 +72,16 @@ export class EventHubConsumer extends Construct {
   /** @internal */
   constructor(scope: Construct, id: string, hub: EventHubLocation, options: EventHubConsumerOptions) {
     super(scope, id);
+    if (options === null || typeof options !== "object") {
+      throw new ExportConfigError("DFE120", `${this.node.path}: the options must be an object, got ${describeValue(options)}.`);
+    }
+    atPath(this.node.path, () => checkName("consumerGroupName", options.consumerGroupName, NAME_RULES.consumerGroup));
+    if (options.access !== undefined && !(options.access instanceof ConsumerAccess)) {
+      throw new ExportConfigError(
+        "DFE122",
+        `${this.node.path}: \`access\` must be ConsumerAccess.listenRule() or ConsumerAccess.dataReceiver(objectId), got ${describeValue(options.access)}.`,
+      );
+    }
     if (hub.basicTier) {
       throw new ExportConfigError(
         "DFE043",

@@ -3,7 +3,8 @@ import { Construct } from "constructs";
 import { Eventhub, EventhubAuthorizationRule, EventhubNamespace } from "../internal/azurerm";
 import { RESOURCE_ID_SHAPES, checkSameName, parseResourceId } from "../internal/resource-id";
 import { inWords } from "../internal/words";
-import { ExportConfigError, atPath } from "../model/errors";
+import { ExportConfigError, atPath, describeValue } from "../model/errors";
+import { NAME_RULES, checkFlag, checkName, checkOptionalName, checkTags, checkWholeNumber } from "../internal/inputs";
 import { DataHoldingOptions, DestinationOptions, DestinationPlacement, checkDestinationTenant, dataLifecycle } from "./destination";
 import { EventHubBase, IEventHubDestination, TrustedServiceOptions } from "./event-hub-base";
 import { EventHubLocation } from "./event-hub-consumer";
@@ -101,9 +102,18 @@ export class EventHubDestination extends EventHubBase {
     super(scope, id);
     this.options = props;
     checkDestinationTenant(this, props);
-    const sku = props.sku ?? EventHubSku.STANDARD;
-    const retention = props.messageRetentionDays ?? Math.min(7, sku.maxRetentionDays);
-    atPath(this.node.path, () => checkEventHubProps(props, sku, retention));
+    const { sku, retention } = atPath(this.node.path, () => {
+      if (props === null || typeof props !== "object")
+        throw new ExportConfigError("DFE046", `the props must be an object, got ${describeValue(props)}.`);
+      const tier = props.sku ?? EventHubSku.STANDARD;
+      if (!(tier instanceof EventHubSku))
+        throw new ExportConfigError("DFE046", `\`sku\` must be an EventHubSku constant, got ${describeValue(props.sku)}.`);
+      const days =
+        checkWholeNumber("messageRetentionDays", props.messageRetentionDays, 1, EventHubSku.PREMIUM.maxRetentionDays) ??
+        Math.min(7, tier.maxRetentionDays);
+      checkEventHubProps(props, tier, days);
+      return { sku: tier, retention: days };
+    });
     const eventHubName = props.eventHubName ?? "defender-export";
     const trusted = props.trustedService !== undefined;
     this.namespace = new EventhubNamespace(this, "Namespace", {
@@ -197,13 +207,22 @@ function checkEventHubProps(props: EventHubDestinationProps, sku: EventHubSku, r
       "export as a trusted service needs a namespace firewall, which the Basic tier does not have. Use EventHubSku.STANDARD or PREMIUM.",
     );
   }
-  if (!Token.isUnresolved(props.namespaceName) && !/^[A-Za-z][A-Za-z0-9-]{4,48}[A-Za-z0-9]$/.test(props.namespaceName)) {
+  const ns = props.namespaceName;
+  if (typeof ns !== "string" || (!Token.isUnresolved(ns) && (!/^[A-Za-z][A-Za-z0-9-]{4,48}[A-Za-z0-9]$/.test(ns) || /-(sb|mgmt)$/i.test(ns)))) {
     throw new ExportConfigError(
       "DFE046",
-      `"${props.namespaceName}" is not a valid Event Hubs namespace name: 6 to 50 letters, digits and hyphens, ` +
-        `starting with a letter and ending with a letter or digit.`,
+      `${describeValue(ns)} is not a valid Event Hubs namespace name: 6 to 50 letters, digits and hyphens, ` +
+        `starting with a letter and ending with a letter or digit, and not ending in -sb or -mgmt (reserved).`,
     );
   }
+  checkOptionalName("eventHubName", props.eventHubName, NAME_RULES.eventHub);
+  checkName("resourceGroupName", props.resourceGroupName, NAME_RULES.resourceGroup);
+  checkName("location", props.location, NAME_RULES.location);
+  checkOptionalName("sendRuleName", props.sendRuleName, NAME_RULES.authorizationRule);
+  checkWholeNumber("capacity", props.capacity, 1, sku === EventHubSku.PREMIUM ? 16 : 40);
+  checkWholeNumber("partitionCount", props.partitionCount, 1, sku === EventHubSku.PREMIUM ? 100 : 32);
+  checkTags("tags", props.tags);
+  checkFlag("preventDestroy", props.preventDestroy);
   if (!Token.isUnresolved(retention) && (retention < 1 || retention > sku.maxRetentionDays)) {
     throw new ExportConfigError(
       "DFE047",

@@ -3,7 +3,8 @@ import { Construct, IConstruct } from "constructs";
 import { LogAnalyticsSolution, LogAnalyticsWorkspace } from "../internal/azurerm";
 import { RESOURCE_ID_SHAPES, checkSameName, parseResourceId } from "../internal/resource-id";
 import { inWords } from "../internal/words";
-import { ExportConfigError, atPath } from "../model/errors";
+import { ExportConfigError, atPath, describeValue } from "../model/errors";
+import { NAME_RULES, checkFlag, checkName, checkNumber, checkTags } from "../internal/inputs";
 import { DestinationRole } from "./destination-role";
 import { localDependencies } from "../internal/dependencies";
 import { keepUnstatedSettings, statedArguments } from "../internal/keep-unstated";
@@ -28,9 +29,16 @@ export class WorkspaceSku {
   /** Commitment tier (set the daily capacity on the workspace). */
   public static readonly CAPACITY_RESERVATION = new WorkspaceSku("CapacityReservation");
 
-  /** Any tier by its provider value (e.g. `PerNode` for old subscriptions). */
+  /**
+   * Another tier by its provider value (`PerNode`, `Standalone`, `Standard`, `Premium` for old
+   * subscriptions, `LACluster`). `Free` is refused: Azure no longer creates or moves workspaces to it.
+   */
   public static of(value: string): WorkspaceSku {
-    return new WorkspaceSku(value);
+    const known = ["PerGB2018", "CapacityReservation", "PerNode", "Standalone", "Standard", "Premium", "LACluster"];
+    const found = known.find((k) => k.toLowerCase() === String(value).toLowerCase());
+    if (!found)
+      throw new ExportConfigError("DFE041", `${describeValue(value)} is not a workspace tier Azure creates. Use one of: ${known.join(", ")}.`);
+    return new WorkspaceSku(found);
   }
 
   private constructor(
@@ -220,16 +228,29 @@ function workspaceAccess(workspaceId: string, resourceGroupName: string, provide
 }
 
 function checkWorkspaceProps(props: LogAnalyticsDestinationProps): void {
+  if (props === null || typeof props !== "object") throw new ExportConfigError("DFE041", `the props must be an object, got ${describeValue(props)}.`);
   const name = props.workspaceName;
-  if (!Token.isUnresolved(name) && !/^[A-Za-z0-9][A-Za-z0-9-]{2,61}[A-Za-z0-9]$/.test(name)) {
+  if (typeof name !== "string" || (!Token.isUnresolved(name) && !/^[A-Za-z0-9][A-Za-z0-9-]{2,61}[A-Za-z0-9]$/.test(name))) {
     throw new ExportConfigError(
       "DFE041",
-      `"${name}" is not a valid workspace name: 4 to 63 letters, digits and hyphens, starting and ending with a letter or digit.`,
+      `${describeValue(name)} is not a valid workspace name: 4 to 63 letters, digits and hyphens, starting and ending with a letter or digit.`,
     );
   }
   const days = props.retentionInDays;
-  if (days !== undefined && !Token.isUnresolved(days) && !(Number.isInteger(days) && days >= 30 && days <= 730)) {
-    throw new ExportConfigError("DFE042", `retentionInDays ${days} is out of range: a workspace keeps data 30 to 730 days.`);
+  if (days !== undefined && (typeof days !== "number" || (!Token.isUnresolved(days) && !(Number.isInteger(days) && days >= 30 && days <= 730)))) {
+    throw new ExportConfigError("DFE042", `retentionInDays ${describeValue(days)} is out of range: a workspace keeps data 30 to 730 whole days.`);
+  }
+  if (props.sku !== undefined && !(props.sku instanceof WorkspaceSku)) {
+    throw new ExportConfigError("DFE041", `\`sku\` must be a WorkspaceSku (WorkspaceSku.PER_GB_2018, …), got ${describeValue(props.sku)}.`);
+  }
+  checkName("resourceGroupName", props.resourceGroupName, NAME_RULES.resourceGroup);
+  checkName("location", props.location, NAME_RULES.location);
+  // Azure's smallest cap is 0.023 GB a day; -1 (no cap) is what leaving it out means.
+  checkNumber("dailyQuotaGb", props.dailyQuotaGb, 0.023, 1_000_000);
+  checkTags("tags", props.tags);
+  checkFlag("preventDestroy", props.preventDestroy);
+  if (props.adopt !== undefined && (props.adopt === null || typeof props.adopt !== "object")) {
+    throw new ExportConfigError("DFE116", `\`adopt\` must be { workspaceId, hasSecurityCenterFree }, got ${describeValue(props.adopt)}.`);
   }
 }
 

@@ -3,7 +3,8 @@ import { Construct, IConstruct } from "constructs";
 import { LogicAppTriggerHttpRequest, LogicAppWorkflow } from "../internal/azurerm";
 import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
 import { inWords } from "../internal/words";
-import { ExportConfigError, atPath, coded } from "../model/errors";
+import { ExportConfigError, atPath, coded, describeValue } from "../model/errors";
+import { NAME_RULES, checkName, checkOptionalName, checkTags } from "../internal/inputs";
 import {
   DestinationKind,
   DestinationOptions,
@@ -72,6 +73,15 @@ export class LogicAppDestination extends Construct implements IPlacedDestination
   ) {
     super(scope, id);
     checkDestinationTenant(this, props);
+    atPath(this.node.path, () => {
+      if (props === null || typeof props !== "object")
+        throw new ExportConfigError("DFE120", `the props must be an object, got ${describeValue(props)}.`);
+      checkName("workflowName", props.workflowName, NAME_RULES.logicApp);
+      checkName("resourceGroupName", props.resourceGroupName, NAME_RULES.resourceGroup);
+      checkName("location", props.location, NAME_RULES.location);
+      checkOptionalName("triggerName", props.triggerName, NAME_RULES.trigger);
+      checkTags("tags", props.tags);
+    });
     this.workflow = new LogicAppWorkflow(this, "Workflow", {
       name: props.workflowName,
       resourceGroupName: props.resourceGroupName,

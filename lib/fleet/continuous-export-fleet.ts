@@ -7,7 +7,7 @@ import { forgetWithoutDestroying } from "../internal/forgotten-address";
 import { addressAt } from "../internal/addresses";
 import { FleetShard } from "./shard-plan";
 import { IExportDestination } from "../destinations/destination";
-import { ExportConfigError, atPath, coded } from "../model/errors";
+import { ExportConfigError, atPath, coded, describeValue } from "../model/errors";
 import { Export } from "../model/export";
 import { AutomationWriter, WRITERS, writerNamed } from "../writers/writer";
 import { AZAPI_WRITER } from "../writers/azapi-writer";
@@ -191,6 +191,9 @@ function checkSubscriptions(subscriptions: readonly FleetSubscription[], shard: 
   }
   const seen = new Set<string>();
   for (const s of subscriptions) {
+    if (s === null || typeof s !== "object" || typeof s.subscriptionId !== "string") {
+      throw new ExportConfigError("DFE091", `each fleet subscription is { subscriptionId }, got ${describeValue(s)}.`);
+    }
     if (Token.isUnresolved(s.subscriptionId)) {
       throw new ExportConfigError(
         "DFE091",

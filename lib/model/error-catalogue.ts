@@ -235,6 +235,21 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
   },
   { code: "DFE118", when: "a hand-over (`removed` block) synthesized as HCL, which would drop it", fix: "synthesize JSON (the default)" },
   {
+    code: "DFE120",
+    when: "a name, location or text Azure would refuse (wrong characters or length), or one that is not a string",
+    fix: "the message gives the rule",
+  },
+  {
+    code: "DFE121",
+    when: "a number that is not a whole number in Azure's range (capacity, partitions, retention, daily cap)",
+    fix: "the message gives the range",
+  },
+  {
+    code: "DFE122",
+    when: "a list, flag, tag map or access option of the wrong type, or tags Azure refuses",
+    fix: "the message gives the expected shape",
+  },
+  {
     code: "DFW001",
     when: "an automation's subscription, resource group or name is a token, so no other owner of it can be ruled out",
     fix: "give literal values where you can",

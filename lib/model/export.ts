@@ -376,6 +376,9 @@ function pickSeverities<T>(
 }
 
 function texts(values: string[] | undefined, field: string): string[] | undefined {
+  if (values !== undefined && !Array.isArray(values)) {
+    throw new ExportConfigError("DFE022", `\`${field}\` takes a list of texts, got ${describeValue(values)}.`);
+  }
   values?.forEach((v) => {
     if (typeof v !== "string" || v.trim() === "") {
       throw new ExportConfigError("DFE022", `\`${field}\` takes non-empty texts, got ${describeValue(v)}.`);

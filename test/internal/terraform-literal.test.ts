@@ -57,7 +57,7 @@ describe("no text a user gives is evaluated by Terraform", () => {
     for (const azapi of [false, true]) {
       const { stack } = stackWithProvider();
       new AzapiProvider(stack, "azapi", {});
-      const tags = { [`k${FILE}`]: HOSTILE };
+      const tags = { "k${env.HOME}": HOSTILE };
       const ws = new LogAnalyticsDestination(stack, "Ws", {
         workspaceName: "law-export",
         resourceGroupName: "rg-export",

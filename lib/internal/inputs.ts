@@ -1,0 +1,113 @@
+import { Token } from "cdktf";
+import { ExportConfigError, describeValue } from "../model/errors";
+
+/**
+ * Checks of the names, texts and numbers a user gives, at synth, with Azure's rules for each: a value
+ * Azure would refuse fails here with a coded error (`DFE120` names and texts, `DFE121` numbers, `DFE122`
+ * lists, flags and tags), not at plan or apply. Tokens (values known at apply) pass.
+ */
+export interface NameRule {
+  /** The rule in words, for the message. */
+  readonly words: string;
+  /** The pattern a literal must match. */
+  readonly pattern: RegExp;
+}
+
+/** Azure's naming rules for the names the library writes. */
+export const NAME_RULES = {
+  resourceGroup: {
+    words: "1 to 90 letters, digits, underscores, hyphens, periods and parentheses, not ending with a period",
+    pattern: /^[-\w.()]{0,89}[-\w()]$/,
+  },
+  location: { words: "a region such as westeurope", pattern: /^[A-Za-z][A-Za-z0-9 ]{1,39}$/ },
+  eventHub: {
+    words: "1 to 256 letters, digits, periods, hyphens and underscores, starting and ending with a letter or digit",
+    pattern: /^[A-Za-z0-9](?:[\w.-]{0,254}[A-Za-z0-9])?$/,
+  },
+  authorizationRule: {
+    words: "1 to 256 letters, digits, periods, hyphens and underscores, starting and ending with a letter or digit",
+    pattern: /^[A-Za-z0-9](?:[\w.-]{0,254}[A-Za-z0-9])?$/,
+  },
+  consumerGroup: {
+    words:
+      "1 to 50 letters, digits, periods, hyphens and underscores, starting and ending with a letter or digit (not $Default, which every event hub has)",
+    pattern: /^[A-Za-z0-9](?:[\w.-]{0,48}[A-Za-z0-9])?$/,
+  },
+  logicApp: { words: "1 to 80 letters, digits, periods, hyphens, underscores and parentheses", pattern: /^[\w.()-]{1,80}$/ },
+  trigger: { words: "1 to 80 letters, digits, hyphens and underscores", pattern: /^[\w-]{1,80}$/ },
+} satisfies { [kind: string]: NameRule };
+
+/** A name: a string, a token, or refused. */
+export function checkName(field: string, value: unknown, rule: NameRule): string {
+  if (typeof value !== "string") throw new ExportConfigError("DFE120", `\`${field}\` must be a name (${rule.words}), got ${describeValue(value)}.`);
+  if (!Token.isUnresolved(value) && !rule.pattern.test(value)) {
+    throw new ExportConfigError("DFE120", `\`${field}\` ${describeValue(value)} is not a name Azure accepts: ${rule.words}.`);
+  }
+  return value;
+}
+
+/** An optional name. */
+export function checkOptionalName(field: string, value: unknown, rule: NameRule): string | undefined {
+  return value === undefined ? undefined : checkName(field, value, rule);
+}
+
+/** A free text (a description): a string of at most `max` characters. */
+export function checkText(field: string, value: unknown, max: number): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || (!Token.isUnresolved(value) && (value.trim() === "" || value.length > max))) {
+    throw new ExportConfigError("DFE120", `\`${field}\` must be a text of 1 to ${max} characters, got ${describeValue(value)}.`);
+  }
+  return value;
+}
+
+/** A whole number in a range, or a token. */
+export function checkWholeNumber(field: string, value: unknown, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || (!Token.isUnresolved(value) && !(Number.isInteger(value) && value >= min && value <= max))) {
+    throw new ExportConfigError("DFE121", `\`${field}\` must be a whole number from ${min} to ${max}, got ${describeValue(value)}.`);
+  }
+  return value;
+}
+
+/** A number in a range (a daily quota in GB, say), or a token. */
+export function checkNumber(field: string, value: unknown, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || (!Token.isUnresolved(value) && !(Number.isFinite(value) && value >= min && value <= max))) {
+    throw new ExportConfigError("DFE121", `\`${field}\` must be a number from ${min} to ${max}, got ${describeValue(value)}.`);
+  }
+  return value;
+}
+
+/** A flag. */
+export function checkFlag(field: string, value: unknown): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "boolean" && !Token.isUnresolved(value))
+    throw new ExportConfigError("DFE122", `\`${field}\` must be true or false, got ${describeValue(value)}.`);
+  return value as boolean;
+}
+
+/** A list (of anything; its members are checked by the caller). */
+export function checkList<T>(field: string, value: unknown): T[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) throw new ExportConfigError("DFE122", `\`${field}\` must be a list, got ${describeValue(value)}.`);
+  return value as T[];
+}
+
+/** Tags: at most 50, keys of 1 to 512 and values of at most 256 characters, as Azure takes them. */
+export function checkTags(field: string, value: unknown): { [key: string]: string } | undefined {
+  if (value === undefined) return undefined;
+  if (value === null || typeof value !== "object" || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) {
+    throw new ExportConfigError("DFE122", `\`${field}\` must be a map of texts ({ key: "value" }), got ${describeValue(value)}.`);
+  }
+  const entries = Object.entries(value);
+  const bad = entries.find(
+    ([k, v]) => typeof v !== "string" || k.length === 0 || k.length > 512 || (!Token.isUnresolved(v) && v.length > 256) || /[<>%&\\?/]/.test(k),
+  );
+  if (entries.length > 50 || bad) {
+    throw new ExportConfigError(
+      "DFE122",
+      `\`${field}\`: Azure takes at most 50 tags, keys of 1 to 512 characters without < > % & \\ ? /, and text values of at most 256 characters${bad ? `; the tag ${describeValue(bad[0])} is not one` : ""}.`,
+    );
+  }
+  return value as { [key: string]: string };
+}
