@@ -20,6 +20,8 @@ export interface ManagementGroupPolicyProps {
   readonly workspaceName: string;
   /** The resource group the policy deploys the automation into, in every subscription. */
   readonly exportResourceGroupName: string;
+  /** The subscriptions under the management group today: remediated in the first apply (new ones get the export from the policy). */
+  readonly subscriptionIds: string[];
 }
 
 /**
@@ -45,6 +47,7 @@ export class ManagementGroupPolicyStack extends TerraformStack {
       destinations: [workspace],
       location: props.location,
       resourceGroupName: props.exportResourceGroupName,
+      remediateSubscriptions: props.subscriptionIds,
     });
   }
 }

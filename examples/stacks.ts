@@ -111,6 +111,7 @@ export function addExampleStacks(app: App): void {
     centralResourceGroupName: "rg-security-central",
     workspaceName: "law-security-central",
     exportResourceGroupName: "rg-defender-export",
+    subscriptionIds: ["00000000-0000-0000-0000-0000000001a1", "00000000-0000-0000-0000-0000000001a2"],
   });
   addShardedFleet(app, {
     tenantId,

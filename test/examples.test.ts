@@ -244,7 +244,11 @@ describe("examples", () => {
     });
     const roles = Object.values(resourcesOf(out, "azurerm_role_assignment")) as any[];
     expect(roles.map((r) => r.role_definition_name).sort()).toEqual(["Contributor", "Log Analytics Contributor"]);
-    expect(onlyResource(out, "azurerm_management_group_policy_remediation").depends_on).toHaveLength(2);
+    const remediations = Object.values(resourcesOf(out, "azurerm_subscription_policy_remediation")) as any[];
+    expect(remediations.map((r) => [r.subscription_id, r.resource_discovery_mode, r.depends_on.length])).toEqual([
+      ["/subscriptions/00000000-0000-0000-0000-0000000001a1", "ReEvaluateCompliance", 2],
+      ["/subscriptions/00000000-0000-0000-0000-0000000001a2", "ReEvaluateCompliance", 2],
+    ]);
     expect(resourcesOf(out, "azurerm_security_center_automation")).toEqual({});
   });
 

@@ -198,6 +198,11 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     when: "a policy scope that is not a management group name/id or subscription id",
     fix: "use `PolicyScope.managementGroup` / `PolicyScope.subscription`",
   },
+  {
+    code: "DFE084",
+    when: "`remediateSubscriptions` at a subscription scope, or holding something other than distinct subscription GUIDs",
+    fix: "list the subscriptions under the management group",
+  },
   { code: "DFE090", when: "a fleet without subscriptions", fix: "list at least one" },
   { code: "DFE091", when: "a fleet subscription id that is a token", fix: "give literal ids (they are the construct ids)" },
   { code: "DFE092", when: "a subscription listed twice (fleet or shard plan)", fix: "list each once" },
@@ -268,6 +273,11 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     code: "DFW004",
     when: "a fleet takes over policy-made exports (`adoptPolicyExports`)",
     fix: "remove the policy assignment (or set it to DoNotEnforce) first",
+  },
+  {
+    code: "DFW005",
+    when: "a policy at a management group without `remediateSubscriptions`: a remediation in the same apply would find nothing",
+    fix: "list today's subscriptions, or run the second step the report prints",
   },
 ];
 

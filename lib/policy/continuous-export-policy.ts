@@ -1,16 +1,11 @@
-import { TerraformProvider, TerraformResource, Token } from "cdktf";
+import { Annotations, TerraformProvider, TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
 import { DestinationRole } from "../destinations/destination-role";
 import { DestinationKind, IExportDestination, isCrossTenantDestination } from "../destinations/destination";
-import {
-  ManagementGroupPolicyAssignment,
-  ManagementGroupPolicyRemediation,
-  RoleAssignment,
-  SubscriptionPolicyAssignment,
-  SubscriptionPolicyRemediation,
-} from "../internal/azurerm";
+import { ManagementGroupPolicyAssignment, RoleAssignment, SubscriptionPolicyAssignment, SubscriptionPolicyRemediation } from "../internal/azurerm";
 import { literalTenantOf, resolveAzurermProvider } from "../internal/provider-check";
-import { ExportConfigError, atPath, coded } from "../model/errors";
+import { ExportConfigError, atPath, coded, describeValue } from "../model/errors";
+import { isGuid } from "../model/guid";
 import { Export } from "../model/export";
 import { toAutomationSources } from "../model/sources";
 import { BuiltInExportPolicy } from "./definitions";
@@ -49,6 +44,13 @@ export interface ContinuousExportPolicyProps {
    * adding subscriptions that a scan has since found non-compliant). @default "initial"
    */
   readonly remediationName?: string;
+  /**
+   * At a management group: the subscriptions under it to remediate in this apply, one remediation each
+   * at the subscription, which re-evaluates compliance first. (A remediation at the management group
+   * created with its assignment finds nothing: it remediates only what an earlier compliance scan found.)
+   * Without them, the report prints the second step to run after the first scan. @default none
+   */
+  readonly remediateSubscriptions?: string[];
   /** The azurerm provider that writes the assignment, the role assignments and the remediation. @default the stack's default */
   readonly provider?: TerraformProvider;
 }
@@ -91,8 +93,10 @@ export class ContinuousExportPolicy extends Construct {
   public readonly scopeRole: RoleAssignment;
   /** Write access for the assignment's identity on the destination. */
   public readonly destinationRole: RoleAssignment;
-  /** The remediation task, unless `remediate` is false. */
+  /** The remediation task at a subscription scope, unless `remediate` is false. */
   public readonly remediation?: TerraformResource;
+  /** At a management group: one remediation per subscription of `remediateSubscriptions`, by subscription id. */
+  public readonly subscriptionRemediations: { [subscriptionId: string]: TerraformResource } = {};
 
   constructor(
     scope: Construct,
@@ -129,22 +133,47 @@ export class ContinuousExportPolicy extends Construct {
       });
     this.scopeRole = role("ScopeContributor", props.scope.id, DestinationRole.CONTRIBUTOR.name);
     this.destinationRole = role("DestinationAccess", destinationScope, destinationRole.name);
+    const remediation = {
+      name: props.remediationName ?? "initial",
+      policyAssignmentId: assignment.id,
+      dependsOn: [this.scopeRole, this.destinationRole],
+      resourceDiscoveryMode: "ReEvaluateCompliance",
+      provider: props.provider,
+    };
+    const subscriptions = atPath(this.node.path, () => checkRemediatedSubscriptions(props));
+    if ((props.remediate ?? true) && !props.scope.isManagementGroup) {
+      this.remediation = new SubscriptionPolicyRemediation(this, "Remediation", { ...remediation, subscriptionId: props.scope.id });
+    }
     if (props.remediate ?? true) {
-      const remediation = {
-        name: props.remediationName ?? "initial",
-        policyAssignmentId: assignment.id,
-        dependsOn: [this.scopeRole, this.destinationRole],
-        provider: props.provider,
-      };
-      this.remediation = props.scope.isManagementGroup
-        ? new ManagementGroupPolicyRemediation(this, "Remediation", { ...remediation, managementGroupId: props.scope.id })
-        : new SubscriptionPolicyRemediation(this, "Remediation", {
-            ...remediation,
-            subscriptionId: props.scope.id,
-            resourceDiscoveryMode: "ReEvaluateCompliance",
-          });
+      // At a subscription, ReEvaluateCompliance works also for an assignment made at a management group above.
+      for (const subscriptionId of subscriptions) {
+        this.subscriptionRemediations[subscriptionId] = new SubscriptionPolicyRemediation(this, `Remediation-${subscriptionId}`, {
+          ...remediation,
+          subscriptionId: `/subscriptions/${subscriptionId}`,
+        });
+      }
+    }
+    if (this.secondStep && subscriptions.length === 0) {
+      Annotations.of(this).addWarning(
+        `${coded("DFW005", this.node.path)}at a management group, a remediation created with its assignment finds nothing (it remediates what an earlier scan found): ` +
+          `list the subscriptions that exist today in \`remediateSubscriptions\`, or ${this.secondStep}.`,
+      );
     }
     this.node.addValidation({ validate: () => this.validateTenant() });
+  }
+
+  /**
+   * The step to run after the first compliance scan (about 30 minutes after the assignment), at a
+   * management group whose subscriptions are not all listed in `remediateSubscriptions`; undefined when
+   * the apply remediates everything it can.
+   */
+  public get secondStep(): string | undefined {
+    if (!this.props.scope.isManagementGroup || this.props.remediate === false) return undefined;
+    const group = this.props.scope.id.split("/").pop();
+    return (
+      `after the first compliance scan: az policy remediation create --name ${this.props.remediationName ?? "initial"} --management-group ${group} ` +
+      `--policy-assignment ${this.props.assignmentName ?? "defender-export"} --resource-discovery-mode ExistingNonCompliant`
+    );
   }
 
   /** This export in words: what goes where, through which definition. */
@@ -173,6 +202,29 @@ export class ContinuousExportPolicy extends Construct {
     }
     return [];
   }
+}
+
+/** The subscriptions to remediate: only at a management group, GUIDs, each once. */
+function checkRemediatedSubscriptions(props: ContinuousExportPolicyProps): string[] {
+  const list = props.remediateSubscriptions;
+  if (list === undefined) return [];
+  if (!props.scope.isManagementGroup) {
+    throw new ExportConfigError(
+      "DFE084",
+      "`remediateSubscriptions` is for a management group; at a subscription the remediation re-evaluates it already.",
+    );
+  }
+  if (
+    !Array.isArray(list) ||
+    list.some((s) => typeof s !== "string" || !isGuid(s)) ||
+    new Set(list.map((s) => s.toLowerCase())).size !== list.length
+  ) {
+    throw new ExportConfigError(
+      "DFE084",
+      `\`remediateSubscriptions\` takes the GUIDs of subscriptions under the management group, each once, got ${describeValue(list)}.`,
+    );
+  }
+  return list;
 }
 
 function translate(props: ContinuousExportPolicyProps) {

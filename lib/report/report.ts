@@ -36,7 +36,7 @@ function formatExportReport(scope: IConstruct): string {
     } else if (c instanceof ContinuousExport && !(c.node.scope instanceof ContinuousExportFleet && fleets.has(c.node.scope))) {
       lines.push(...formatExport(c.summary, `${c.node.path}  (subscription ${c.summary.subscriptionId})`));
     } else if (c instanceof ContinuousExportPolicy) {
-      lines.push(...formatPolicy(c.summary));
+      lines.push(...formatPolicy(c.summary), ...(c.secondStep ? [`      then, ${c.secondStep}`] : []));
     }
   }
   return lines.join("\n");

@@ -56,9 +56,10 @@ describe("ContinuousExportPolicy", () => {
     });
   });
 
-  test("the identity gets Contributor at the assigned scope and Log Analytics Contributor on the workspace; remediation waits for both", () => {
+  test("the identity gets Contributor at the assigned scope and Log Analytics Contributor on the workspace; each listed subscription's remediation re-evaluates and waits for both", () => {
     const { stack } = stackWithProvider();
-    policy(stack, [LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", WORKSPACE_ID)]);
+    const today = ["10000000-0000-0000-0000-000000000001", "10000000-0000-0000-0000-000000000002"];
+    policy(stack, [LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", WORKSPACE_ID)], { remediateSubscriptions: today });
     const json = synthJson(stack);
     const roles = Object.entries(resourcesOf(json, "azurerm_role_assignment")).map(([id, r]: [string, any]) => [
       id.split("_")[1],
@@ -71,15 +72,42 @@ describe("ContinuousExportPolicy", () => {
       ["DestinationAccess", "Log Analytics Contributor", WORKSPACE_ID, principal],
       ["ScopeContributor", "Contributor", MG, principal],
     ]);
-    const remediation = onlyResource(json, "azurerm_management_group_policy_remediation");
-    expect(remediation).toMatchObject({
-      name: "initial",
-      management_group_id: MG,
-      policy_assignment_id: "${azurerm_management_group_policy_assignment.Policy_Assignment_5D2D72BF.id}",
-    });
-    expect(remediation.depends_on.sort()).toEqual(
-      ["azurerm_role_assignment.Policy_DestinationAccess_335C62E0", "azurerm_role_assignment.Policy_ScopeContributor_AAB067D1"].sort(),
+    expect(resourcesOf(json, "azurerm_management_group_policy_remediation")).toEqual({});
+    const remediations = Object.values(resourcesOf(json, "azurerm_subscription_policy_remediation")) as any[];
+    expect(remediations.map((r) => [r.subscription_id, r.resource_discovery_mode, r.policy_assignment_id])).toEqual(
+      today.map((s) => [
+        `/subscriptions/${s}`,
+        "ReEvaluateCompliance",
+        "${azurerm_management_group_policy_assignment.Policy_Assignment_5D2D72BF.id}",
+      ]),
     );
+    for (const r of remediations) {
+      expect(r.depends_on.sort()).toEqual(
+        ["azurerm_role_assignment.Policy_DestinationAccess_335C62E0", "azurerm_role_assignment.Policy_ScopeContributor_AAB067D1"].sort(),
+      );
+    }
+  });
+
+  test("at a management group without listed subscriptions: no remediation that would find nothing, a warning and the second step instead", () => {
+    const { stack } = stackWithProvider();
+    const created = policy(stack, [LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", WORKSPACE_ID)]);
+    const json = synthJson(stack);
+    expect([resourcesOf(json, "azurerm_management_group_policy_remediation"), resourcesOf(json, "azurerm_subscription_policy_remediation")]).toEqual([
+      {},
+      {},
+    ]);
+    expect(created.secondStep).toMatch(/az policy remediation create --name initial --management-group contoso --policy-assignment defender-export/);
+    expect(created.node.metadata.map((m) => String(m.data))).toEqual([expect.stringMatching(/^\[DFW005\] test\/Policy: .*remediateSubscriptions/)]);
+  });
+
+  test("remediateSubscriptions takes distinct subscription GUIDs, at a management group only", () => {
+    const { stack } = stackWithProvider();
+    const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", WORKSPACE_ID);
+    expect(errorOf(() => policy(stack, [soc], { remediateSubscriptions: ["sub-1"] }))).toMatch(/DFE084/);
+    const other = stackWithProvider().stack;
+    const otherSoc = LogAnalyticsDestination.fromWorkspaceId(other, "Soc", WORKSPACE_ID);
+    const atSubscription = { scope: PolicyScope.subscription(SUB), remediateSubscriptions: [SUB] };
+    expect(errorOf(() => policy(other, [otherSoc], atSubscription))).toMatch(/DFE084.*for a management group/);
   });
 
   test("at a subscription: subscription assignment, and a remediation that re-evaluates compliance first", () => {
