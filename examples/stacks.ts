@@ -71,6 +71,7 @@ export function addExampleStacks(app: App): void {
     resourceGroupName: "rg-defender-keyless",
     namespaceName: "evhns-defender-keyless-01",
     siemPrincipalObjectId: "00000000-0000-0000-0000-0000000000bb",
+    siemIpRanges: ["203.0.113.0/24"],
   });
   new AttackPathsToWorkspaceStack(app, "attack-paths-to-workspace", {
     subscriptionId: subscriptionOf(7),

@@ -19,12 +19,14 @@ export interface TrustedEventHubProps {
   readonly namespaceName: string;
   /** The object id of the SIEM's service principal, which reads with the Data Receiver role. */
   readonly siemPrincipalObjectId: string;
+  /** The public addresses the SIEM reads from (the locked namespace denies all others). */
+  readonly siemIpRanges: string[];
 }
 
 /**
  * An event hub locked down to trusted Microsoft services (firewall on, no keys) receiving
  * medium-or-higher alerts and high-severity recommendations. Defender for Cloud sends with its own
- * identity; the SIEM reads with Entra ID. The automation is written with the 2023-12-01-preview API.
+ * identity; the SIEM reads with Entra ID, from its own addresses (the only ones the firewall lets in). The automation is written with the 2023-12-01-preview API.
  */
 export class TrustedEventHubStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: TrustedEventHubProps) {
@@ -38,7 +40,7 @@ export class TrustedEventHubStack extends TerraformStack {
       namespaceName: props.namespaceName,
       resourceGroupName: rg.name,
       location: props.location,
-      trustedService: {},
+      trustedService: { allowedIpRanges: props.siemIpRanges },
     });
     hub.addConsumer("Siem", { consumerGroupName: "siem", access: ConsumerAccess.dataReceiver(props.siemPrincipalObjectId) });
 

@@ -17,6 +17,16 @@ import { SecurityResourceProvider } from "./security-provider";
 export interface TrustedServiceOptions {
   /** The sending identity. @default SecurityResourceProvider.lookUp(): by app id, through the azuread provider */
   readonly principal?: SecurityResourceProvider;
+  /**
+   * Public IP addresses or CIDR ranges the readers (a SIEM reading over the internet) connect from: the
+   * locked namespace denies every other address. Only for a namespace the library creates. @default none
+   */
+  readonly allowedIpRanges?: string[];
+  /**
+   * Subnet ids (with the Microsoft.EventHub service endpoint) the readers connect from. Only for a
+   * namespace the library creates. @default none
+   */
+  readonly allowedSubnetIds?: string[];
 }
 
 /** An event hub destination, new or existing, to which readers can be added. */

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
-import { TerraformProvider } from "cdktf";
+import { Annotations, TerraformProvider } from "cdktf";
 import { EventhubAuthorizationRule, EventhubConsumerGroup, RoleAssignment } from "../internal/azurerm";
-import { ExportConfigError, atPath, describeValue } from "../model/errors";
+import { ExportConfigError, atPath, coded, describeValue } from "../model/errors";
 import { NAME_RULES, checkName } from "../internal/inputs";
 import { BUILT_IN_ROLES } from "../model/roles";
 
@@ -58,6 +58,8 @@ export interface EventHubLocation {
   readonly basicTier: boolean;
   /** Whether the namespace refuses shared access keys (trusted-service mode). */
   readonly localAuthDisabled: boolean;
+  /** Whether the namespace denies public access and lets no reader's network in (no IP or subnet rule). @default false */
+  readonly closedToReaders?: boolean;
 }
 
 /** A reader of the export's event hub: a consumer group and a Listen rule or a role assignment. */
@@ -97,6 +99,12 @@ export class EventHubConsumer extends Construct {
     };
     this.consumerGroup = new EventhubConsumerGroup(this, "ConsumerGroup", { ...common, name: options.consumerGroupName });
     const access = options.access ?? ConsumerAccess.listenRule();
+    if (hub.closedToReaders) {
+      Annotations.of(this).addWarning(
+        `${coded("DFW006", this.node.path)}the namespace denies public access to all but trusted Microsoft services, and no IP range or subnet is allowed: ` +
+          "this reader gets in only through a private endpoint. Add trustedService.allowedIpRanges or allowedSubnetIds, or a private endpoint to the namespace.",
+      );
+    }
     if (access._mode === "listen" && hub.localAuthDisabled) {
       throw new ExportConfigError(
         "DFE055",

@@ -48,6 +48,12 @@ export class ImportedEventHub extends EventHubBase {
             `token. Give "${RESOURCE_ID_SHAPES.eventHub.example}".`,
         );
       }
+      if (options.trustedService?.allowedIpRanges !== undefined || options.trustedService?.allowedSubnetIds !== undefined) {
+        throw new ExportConfigError(
+          "DFE045",
+          "`allowedIpRanges` and `allowedSubnetIds` set the firewall of a namespace the library creates; the firewall of an existing namespace is yours to manage.",
+        );
+      }
       if (options.trustedService && options.sendRuleName !== undefined) {
         throw new ExportConfigError(
           "DFE045",

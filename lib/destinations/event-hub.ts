@@ -4,7 +4,7 @@ import { Eventhub, EventhubAuthorizationRule, EventhubNamespace } from "../inter
 import { RESOURCE_ID_SHAPES, checkSameName, parseResourceId } from "../internal/resource-id";
 import { inWords } from "../internal/words";
 import { ExportConfigError, atPath, describeValue } from "../model/errors";
-import { NAME_RULES, checkFlag, checkName, checkOptionalName, checkTags, checkWholeNumber } from "../internal/inputs";
+import { NAME_RULES, checkFlag, checkList, checkName, checkOptionalName, checkTags, checkWholeNumber } from "../internal/inputs";
 import { DataHoldingOptions, DestinationOptions, DestinationPlacement, checkDestinationTenant, dataLifecycle } from "./destination";
 import { EventHubBase, IEventHubDestination, TrustedServiceOptions } from "./event-hub-base";
 import { EventHubLocation } from "./event-hub-consumer";
@@ -123,7 +123,7 @@ export class EventHubDestination extends EventHubBase {
       sku: sku.value,
       capacity: props.capacity ?? 1,
       minimumTlsVersion: "1.2",
-      ...(trusted ? LOCKED_DOWN_NAMESPACE : {}),
+      ...(props.trustedService ? lockedDownNamespace(props.trustedService) : {}),
       tags: props.tags,
       provider: props.provider,
       lifecycle: dataLifecycle(props),
@@ -159,6 +159,7 @@ export class EventHubDestination extends EventHubBase {
       provider: props.provider,
       basicTier: sku === EventHubSku.BASIC,
       localAuthDisabled: trusted,
+      closedToReaders: trusted && !props.trustedService?.allowedIpRanges?.length && !props.trustedService?.allowedSubnetIds?.length,
     };
     this.placement = { resourceGroupName: props.resourceGroupName, resources: [this.namespace] };
     this.connectionString = this.sendRule?.primaryConnectionString;
@@ -192,11 +193,43 @@ function importAdoptedEventHub(hub: EventHubDestination, props: EventHubDestinat
   }
 }
 
-/** A namespace only trusted Microsoft services and Entra identities reach: firewall on, SAS keys off. */
-const LOCKED_DOWN_NAMESPACE = {
-  localAuthenticationEnabled: false,
-  networkRulesets: [{ defaultAction: "Deny", trustedServiceAccessEnabled: true, publicNetworkAccessEnabled: true }],
-};
+/**
+ * A namespace only trusted Microsoft services, Entra identities and the readers' own networks reach:
+ * firewall on (with default action Deny, Event Hubs enforces IP and network rules), SAS keys off.
+ */
+function lockedDownNamespace(options: TrustedServiceOptions) {
+  const ips = checkList<unknown>("trustedService.allowedIpRanges", options.allowedIpRanges) ?? [];
+  const subnets = checkList<unknown>("trustedService.allowedSubnetIds", options.allowedSubnetIds) ?? [];
+  for (const ip of ips) {
+    if (typeof ip !== "string" || (!Token.isUnresolved(ip) && !/^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/.test(ip))) {
+      throw new ExportConfigError(
+        "DFE120",
+        `\`trustedService.allowedIpRanges\` takes IPv4 addresses or CIDR ranges such as "203.0.113.0/24", got ${describeValue(ip)}.`,
+      );
+    }
+  }
+  for (const subnet of subnets) {
+    if (
+      typeof subnet !== "string" ||
+      (!Token.isUnresolved(subnet) &&
+        !/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i.test(subnet))
+    ) {
+      throw new ExportConfigError("DFE120", `\`trustedService.allowedSubnetIds\` takes subnet resource ids, got ${describeValue(subnet)}.`);
+    }
+  }
+  return {
+    localAuthenticationEnabled: false,
+    networkRulesets: [
+      {
+        defaultAction: "Deny",
+        trustedServiceAccessEnabled: true,
+        publicNetworkAccessEnabled: true,
+        ipRule: ips.length > 0 ? (ips as string[]).map((ipMask) => ({ ipMask, action: "Allow" })) : undefined,
+        virtualNetworkRule: subnets.length > 0 ? (subnets as string[]).map((subnetId) => ({ subnetId })) : undefined,
+      },
+    ],
+  };
+}
 /** The Terraform arguments {@link LOCKED_DOWN_NAMESPACE} sets. */
 const LOCKED_DOWN_NAMESPACE_ARGUMENTS = { local_authentication_enabled: true, network_rulesets: true };
 

@@ -279,6 +279,11 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     when: "a policy at a management group without `remediateSubscriptions`: a remediation in the same apply would find nothing",
     fix: "list today's subscriptions, or run the second step the report prints",
   },
+  {
+    code: "DFW006",
+    when: "a reader added to a locked (trusted-service) namespace that allows no IP range or subnet: it gets in only through a private endpoint",
+    fix: "`trustedService.allowedIpRanges` / `allowedSubnetIds`, or a private endpoint",
+  },
 ];
 
 /** The catalogue as the README's Markdown tables: errors, then warnings. */

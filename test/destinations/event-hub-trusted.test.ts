@@ -1,6 +1,15 @@
 import { AzureadProvider } from "@cdktf/provider-azuread/lib/provider";
-import { Testing } from "cdktf";
-import { AzapiProvider, ConsumerAccess, ContinuousExport, EventHubDestination, EventHubSku, Export, SecurityResourceProvider } from "../../lib";
+import { TerraformStack, Testing } from "cdktf";
+import {
+  AzapiProvider,
+  ConsumerAccess,
+  ContinuousExport,
+  EventHubDestination,
+  EventHubSku,
+  Export,
+  SecurityResourceProvider,
+  TrustedServiceOptions,
+} from "../../lib";
 import { EVENT_HUB_ID, SUB, errorOf, onlyResource, resourcesOf, stackWithProvider, synthJson } from "../helpers";
 
 const SRP_APP_ID = "8edd93e1-2103-40b4-bd70-6e34e586362d";
@@ -145,5 +154,52 @@ describe("an existing event hub as a trusted service", () => {
     expect(errorOf(() => EventHubDestination.fromEventHubId(stack, "Siem", EVENT_HUB_ID, { sendRuleName: "send", trustedService: {} }))).toMatch(
       /DFE045.*uses no authorization rule/,
     );
+  });
+});
+
+describe("readers of a locked namespace", () => {
+  const locked = (stack: TerraformStack, trustedService: TrustedServiceOptions) =>
+    new EventHubDestination(stack, "Hub", { namespaceName: "evhns-locked-01", resourceGroupName: "rg-hub", location: "westeurope", trustedService });
+  const principal = SecurityResourceProvider.byObjectId("22222222-2222-2222-2222-222222222222");
+  const warningsOf = (stack: TerraformStack) =>
+    stack.node
+      .findAll()
+      .flatMap((c) => c.node.metadata)
+      .filter((m) => m.type === "@cdktf/warn")
+      .map((m) => String(m.data));
+
+  test("allowed IP ranges and subnets become the namespace's network rules, under default action Deny", () => {
+    const { stack } = stackWithProvider();
+    const subnet =
+      "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet/subnets/siem";
+    locked(stack, { principal, allowedIpRanges: ["203.0.113.0/24"], allowedSubnetIds: [subnet] }).addConsumer("Siem", {
+      consumerGroupName: "siem",
+      access: ConsumerAccess.dataReceiver("33333333-3333-3333-3333-333333333333"),
+    });
+    const [rules] = onlyResource(synthJson(stack), "azurerm_eventhub_namespace").network_rulesets;
+    expect(rules).toMatchObject({
+      default_action: "Deny",
+      trusted_service_access_enabled: true,
+      ip_rule: [{ ip_mask: "203.0.113.0/24", action: "Allow" }],
+      virtual_network_rule: [{ subnet_id: subnet }],
+    });
+    expect(warningsOf(stack)).toEqual([]);
+  });
+
+  test("a reader with no way in is warned about; malformed ranges are refused; an existing namespace's firewall is not ours", () => {
+    const { stack } = stackWithProvider();
+    locked(stack, { principal }).addConsumer("Siem", {
+      consumerGroupName: "siem",
+      access: ConsumerAccess.dataReceiver("33333333-3333-3333-3333-333333333333"),
+    });
+    expect(warningsOf(stack)).toEqual([expect.stringMatching(/^\[DFW006\] test\/Hub\/Siem: .*private endpoint/)]);
+    const other = stackWithProvider().stack;
+    expect(errorOf(() => locked(other, { principal, allowedIpRanges: ["everyone"] }))).toMatch(/DFE120.*allowedIpRanges/);
+    const hubId = "/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg/providers/Microsoft.EventHub/namespaces/ns/eventhubs/eh";
+    expect(
+      errorOf(() =>
+        EventHubDestination.fromEventHubId(other, "Existing", hubId, { trustedService: { principal, allowedIpRanges: ["203.0.113.7"] } }),
+      ),
+    ).toMatch(/DFE045.*yours to manage/);
   });
 });
