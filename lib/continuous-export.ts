@@ -1,6 +1,6 @@
 import { ITerraformDependable, TerraformProvider, TerraformResource, TerraformStack, Token, dependable } from "cdktf";
 import { Construct } from "constructs";
-import { DestinationKind, IExportDestination, isPlacedDestination } from "./destinations/destination";
+import { DestinationKind, ExportActionConfig, IExportDestination, isPlacedDestination } from "./destinations/destination";
 import { literalSubscriptionOf, literalTenantOf } from "./internal/provider-check";
 import { ICompletesAtSynth, StackIndex } from "./internal/stack-index";
 import { grantsOf } from "./access/grants";
@@ -175,6 +175,7 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
     const scopes = scopePaths(props);
     const plans = groupByKind(this, props.destinations).map(([kind, destinations]) => {
       const actions = destinations.map((d) => d.bind(this));
+      atPath(this.node.path, () => checkDistinctTargets(actions, destinations));
       const spec: AutomationSpec = {
         name: this.automationName(kind),
         location: props.location,
@@ -321,7 +322,9 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
 
   /** The export's tenant: given, or the tenant of a provider that writes it. */
   private exportTenant(): string | undefined {
-    return this.props.tenantId ?? [...this.writerByKind.keys()].map((k) => literalTenantOf(this.writingProvider(k))).find((t) => t !== undefined);
+    // The writing providers', else the subscription's azurerm provider's (an azapi provider often names no tenant).
+    const providers = [...[...this.writerByKind.keys()].map((k) => this.writingProvider(k)), AZURERM_WRITER.providerOf(this, this.props)];
+    return this.props.tenantId ?? providers.map((p) => literalTenantOf(p)).find((t) => t !== undefined);
   }
 
   private automationName(kind: DestinationKind): string {
@@ -465,6 +468,23 @@ function waitForGroup(scope: Construct, destinations: readonly IExportDestinatio
       if (!(r.dependsOn ?? []).includes(dependable(group))) r.dependsOn = [...(r.dependsOn ?? []), dependable(group)];
     }
   }
+}
+
+/** One destination given twice (two objects for one workspace, ids in another case) would get two actions. */
+function checkDistinctTargets(actions: readonly ExportActionConfig[], destinations: readonly IExportDestination[]): void {
+  const seen = new Map<string, IExportDestination>();
+  actions.forEach((action, i) => {
+    if (Token.isUnresolved(action.resourceId)) return;
+    const key = action.resourceId.toLowerCase();
+    const other = seen.get(key);
+    if (other) {
+      throw new ExportConfigError(
+        "DFE039",
+        `${other.node.path} and ${destinations[i].node.path} are the same ${action.kind.displayName} (${action.resourceId}). List it once.`,
+      );
+    }
+    seen.set(key, destinations[i]);
+  });
 }
 
 function scopePaths(props: ContinuousExportProps): string[] {

@@ -86,8 +86,11 @@ export function checkAutomation(a: AutomationView): Finding[] {
         const mismatch = dataType && pathMismatch(rule.propertyJPath, dataType);
         if (mismatch) add("DFC002", `${source.eventSource}: ${mismatch}; the service accepts the rule and exports nothing.`);
         if (!OPERATORS.includes(rule.operator)) add("DFC004", `operator "${rule.operator}" is rejected. ${suggest(rule.operator, OPERATORS)}`);
-        if (!PROPERTY_TYPES.includes(rule.propertyType))
-          add("DFC004", `property type "${rule.propertyType}" is rejected. ${suggest(rule.propertyType, PROPERTY_TYPES)}`);
+        // The REST API and Microsoft's own policies send `string`; azurerm's schema takes `String` only.
+        const knownType = PROPERTY_TYPES.find((t) => t.toLowerCase() === rule.propertyType.toLowerCase());
+        if (!knownType) add("DFC004", `property type "${rule.propertyType}" is rejected. ${suggest(rule.propertyType, PROPERTY_TYPES)}`);
+        else if (knownType !== rule.propertyType && a.writer === AZURERM_WRITER)
+          add("DFC004", `property type "${rule.propertyType}" is rejected by azurerm (the REST API accepts it). Write "${knownType}".`);
       }
     });
   }

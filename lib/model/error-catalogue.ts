@@ -51,6 +51,7 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
   { code: "DFE012", when: "`snapshot: true` on alerts, which have no snapshot", fix: "remove it" },
   { code: "DFE013", when: "an empty list as a filter (it would match nothing)", fix: "leave the filter out, or list values" },
   { code: "DFE014", when: "`severities` and `minimumSeverity` together", fix: "give one" },
+  { code: "DFE015", when: "filters whose combinations make more than 1,000 rule sets", fix: "drop a filter, or split the export" },
   {
     code: "DFE020",
     when: "a severity, state or other enum value that is not one of the constants",

@@ -91,6 +91,9 @@ export interface AttackPathExportOptions extends ExportTimingOptions, RawRuleOpt
   readonly riskLevelPath?: string;
 }
 
+/** The most rule sets one export may make: the automation's request body and the service's evaluation stay small. */
+const MAX_RULE_SETS = 1000;
+
 const TIMING = ["streaming", "snapshot", "where"];
 
 /**
@@ -260,6 +263,12 @@ export class Export {
     assertOptions(options, DataType.ATTACK_PATHS, ["riskLevels", "minimumRiskLevel", "riskLevelPath"]);
     const levels = pickSeverities(options.riskLevels, options.minimumRiskLevel, AttackPathRiskLevel, "attack path");
     const path = options.riskLevelPath ?? ATTACK_PATH_RISK_LEVEL_PATH;
+    if (typeof path !== "string" || !/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(path)) {
+      throw new ExportConfigError(
+        "DFE003",
+        `Attack paths: \`riskLevelPath\` must be a JPath such as "attackPath.riskLevel", got ${describeValue(path)}.`,
+      );
+    }
     return new Export(DataType.ATTACK_PATHS, options, [
       dimension(
         "risk level",
@@ -322,6 +331,14 @@ export class Export {
     }
     this.eventSources = [...(streaming ? [dataType.streamingSource] : []), ...(snapshot && dataType.snapshotSource ? [dataType.snapshotSource] : [])];
     const all = [...dimensions, whereDimension(options.where, dataType)].filter((d): d is Dimension => d !== undefined);
+    const size = all.reduce((n, d) => n * Math.max(1, d.values.length), 1);
+    if (size > MAX_RULE_SETS) {
+      throw new ExportConfigError(
+        "DFE015",
+        `${dataType.portalName}: the filters make ${size} rule sets (one per combination of ${all.map((d) => `${d.values.length} ${d.field}`).join(" × ")}), more than ${MAX_RULE_SETS}. ` +
+          "Drop a filter (export more and filter where the data lands), or split the request into several exports.",
+      );
+    }
     this.ruleSets = crossProduct(all);
     this.filterText = describeDimensions(all);
     this.filters = all.map((d) => ({ field: d.field, values: d.values }));

@@ -288,6 +288,35 @@ export function contradictionIn(rules: readonly PlainRule[]): string | undefined
     if (values.size > 1) return `the rules ${equals.map(text).join(" AND ")} are ANDed in one rule set and can never all hold`;
     const negated = same.find((r) => r.operator === Operator.NOT_EQUALS.value && values.has(r.expectedValue.toLowerCase()));
     if (negated) return `the rules ${text(equals[0])} AND ${text(negated)} contradict each other`;
+    // One accepted text, and a text test it fails (string comparison is case-insensitive).
+    const only = equals[0]?.expectedValue.toLowerCase();
+    const failing =
+      only === undefined ? undefined : same.find((r) => !TEXT_TESTS[r.operator]?.(only, r.expectedValue.toLowerCase()) && r.operator in TEXT_TESTS);
+    if (failing) return `the rules ${text(equals[0])} AND ${text(failing)} contradict each other`;
+    const range = emptyRange(same);
+    if (range) return `the rules ${range.map(text).join(" AND ")} leave no number that satisfies both`;
+  }
+  return undefined;
+}
+
+/** What a value accepted by Equals must also satisfy under each text operator. */
+const TEXT_TESTS: { readonly [operator: string]: (value: string, expected: string) => boolean } = {
+  Contains: (value, expected) => value.includes(expected),
+  StartsWith: (value, expected) => value.startsWith(expected),
+  EndsWith: (value, expected) => value.endsWith(expected),
+};
+
+/** A lower and an upper bound on one path that no number meets (e.g. `> 10` and `< 5`), if any. */
+function emptyRange(rules: readonly PlainRule[]): PlainRule[] | undefined {
+  const numeric = rules.filter((r) => !Number.isNaN(Number(r.expectedValue)) && r.expectedValue.trim() !== "");
+  const lower = numeric.filter((r) => r.operator === Operator.GREATER_THAN.value || r.operator === Operator.GREATER_THAN_OR_EQUAL_TO.value);
+  const upper = numeric.filter((r) => r.operator === Operator.LESSER_THAN.value || r.operator === Operator.LESSER_THAN_OR_EQUAL_TO.value);
+  for (const lo of lower) {
+    for (const hi of upper) {
+      const [a, b] = [Number(lo.expectedValue), Number(hi.expectedValue)];
+      const inclusive = lo.operator === Operator.GREATER_THAN_OR_EQUAL_TO.value && hi.operator === Operator.LESSER_THAN_OR_EQUAL_TO.value;
+      if (a > b || (a === b && !inclusive)) return [lo, hi];
+    }
   }
   return undefined;
 }

@@ -78,7 +78,7 @@ describe("ContinuousExportChecks on hand-written automations", () => {
     expect(text).toMatch(/\[DFC002\] Assessments: the JPath "Severity" does not apply to security recommendations/);
     expect(text).toMatch(/\[DFC003\] SubAssessments without the parent recommendations \(all\) in Assessments: Microsoft requires the parents/);
     expect(text).toMatch(/event source "alerts" is rejected\. Write "Alerts"/);
-    expect(text).toMatch(/property type "string" is rejected\. Write "String" \(values are case-sensitive\)/);
+    expect(text).toMatch(/property type "string" is rejected by azurerm \(the REST API accepts it\)\. Write "String"\./);
     expect(text).toMatch(/action type "loganalytics" is rejected by azurerm 5\.x and the REST API\. Write "Workspace"/);
   });
 
