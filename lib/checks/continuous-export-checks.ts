@@ -14,7 +14,18 @@ import { IConstruct } from "constructs";
 import { ExportConfigError } from "../model/errors";
 import { AutomationView, ResourceJson } from "../writers/automation-view";
 import { WRITERS, readAutomation } from "../writers/writer";
-import { CHECK_RULES, CheckRule, Finding, checkAutomation, checkOutputs, checkPortalVisibility, checkRoleScopes, checkSendRights } from "./rules";
+import {
+  CHECK_RULES,
+  CheckRule,
+  Finding,
+  checkAutomation,
+  checkBroadRoles,
+  checkOutputs,
+  checkPortalVisibility,
+  checkRoleScopes,
+  checkSendRights,
+  checkSharedDelegations,
+} from "./rules";
 
 const SUPPRESSION = "cdktf-defender-export:suppress";
 
@@ -86,6 +97,8 @@ export class ContinuousExportChecks implements IAspect {
     const rules = new Map<string, ResourceJson>();
     const outputs = new Map<string, ResourceJson>();
     const roles = new Map<string, ResourceJson>();
+    const delegations = new Map<string, ResourceJson>();
+    const definitions = new Map<string, ResourceJson>();
     for (const element of elements) {
       if (element instanceof TerraformResource) {
         const type = element.terraformResourceType;
@@ -93,6 +106,8 @@ export class ContinuousExportChecks implements IAspect {
         const relevant =
           WRITERS.some((w) => w.automationType === type) ||
           type === "azurerm_role_assignment" ||
+          type === "azurerm_lighthouse_assignment" ||
+          type === "azurerm_lighthouse_definition" ||
           type === "azurerm_eventhub_authorization_rule" ||
           type === "azurerm_eventhub_namespace_authorization_rule";
         if (!relevant) continue;
@@ -101,6 +116,8 @@ export class ContinuousExportChecks implements IAspect {
         const automation = readAutomation(address, json);
         if (automation) automations.push(automation);
         else if (type === "azurerm_role_assignment") roles.set(address, json);
+        else if (type === "azurerm_lighthouse_assignment") delegations.set(address, json);
+        else if (type === "azurerm_lighthouse_definition") definitions.set(address, json);
         else if (type.endsWith("_authorization_rule")) rules.set(address, json);
       } else if (element instanceof TerraformOutput) {
         const address = `output.${element.friendlyUniqueId}`;
@@ -115,6 +132,8 @@ export class ContinuousExportChecks implements IAspect {
       ...checkPortalVisibility(automations),
       ...checkOutputs(outputs),
       ...checkRoleScopes(roles),
+      ...checkBroadRoles(roles),
+      ...checkSharedDelegations(delegations, definitions),
     ];
     for (const finding of findings) {
       const at = byAddress.get(finding.address);

@@ -1,6 +1,6 @@
 import { DestinationKind } from "../destinations/destination";
 import { DataType } from "../model/data-type";
-import { EXPORT_ACCESS_ROLES } from "../model/roles";
+import { BUILT_IN_ROLES, EXPORT_ACCESS_ROLES } from "../model/roles";
 import { Operator, PropertyType } from "../model/rule";
 import { pathMismatch } from "../model/paths";
 import { contradictionIn } from "../model/rule";
@@ -53,6 +53,8 @@ export const CHECK_RULES: readonly CheckRule[] = [
     level: "error",
     summary: "a literal connection string, SAS key or signed trigger URL in an automation (it lands in the JSON and the state)",
   },
+  { id: "DFC010", level: "warning", summary: "Owner or Contributor on a subscription or management group (but a policy assignment's own identity)" },
+  { id: "DFC011", level: "error", summary: "one scope delegated through Lighthouse to several managing tenants: each could read the others' data" },
 ];
 
 const OPERATORS = Operator.ALL.map((o) => o.value);
@@ -196,6 +198,59 @@ export function checkOutputs(outputs: ReadonlyMap<string, { value?: unknown; sen
 const EXPORT_ROLES = EXPORT_ACCESS_ROLES.map((r) => r.name);
 const EXPORT_ROLE_IDS = EXPORT_ACCESS_ROLES.map((r) => r.id);
 const BROAD_SCOPE = /^(\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+)?|\/providers\/Microsoft\.Management\/managementGroups\/[^/]+)\/?$/i;
+
+const BROAD_ROLES = [BUILT_IN_ROLES.owner, BUILT_IN_ROLES.contributor];
+const SUBSCRIPTION_OR_GROUP = /^(\/subscriptions\/[^/]+|\/providers\/Microsoft\.Management\/managementGroups\/[^/]+)\/?$/i;
+
+/** DFC010: Owner or Contributor on a whole subscription or management group, except for a policy assignment's identity (DeployIfNotExists needs it). */
+export function checkBroadRoles(
+  assignments: ReadonlyMap<string, { scope?: unknown; role_definition_name?: unknown; role_definition_id?: unknown; principal_id?: unknown }>,
+): Finding[] {
+  return [...assignments]
+    .filter(([, r]) => {
+      const named = BROAD_ROLES.some(
+        (role) =>
+          role.name === r.role_definition_name ||
+          String(r.role_definition_id ?? "")
+            .toLowerCase()
+            .endsWith(role.id),
+      );
+      const policyIdentity = /_policy_assignment\.[^.]+\.identity/.test(String(r.principal_id ?? ""));
+      return named && !policyIdentity && SUBSCRIPTION_OR_GROUP.test(String(r.scope ?? ""));
+    })
+    .map(([address, r]) => ({
+      ruleId: "DFC010",
+      address,
+      message: `${address} grants ${r.role_definition_name ?? r.role_definition_id} on ${r.scope}: every resource and its data there. Grant the least role on the destination itself.`,
+    }));
+}
+
+/** DFC011: Lighthouse assignments of one scope whose definitions name different managing tenants. */
+export function checkSharedDelegations(
+  assignments: ReadonlyMap<string, { scope?: unknown; lighthouse_definition_id?: unknown }>,
+  definitions: ReadonlyMap<string, { managing_tenant_id?: unknown }>,
+): Finding[] {
+  const tenantOf = (definitionRef: unknown) => {
+    const address = /^\$\{(azurerm_lighthouse_definition\.[^.}]+)\.(id|lighthouse_definition_id)\}$/.exec(String(definitionRef ?? ""))?.[1];
+    return address ? String(definitions.get(address)?.managing_tenant_id ?? "").toLowerCase() : undefined;
+  };
+  const byScope = new Map<string, Array<[string, string]>>();
+  for (const [address, a] of assignments) {
+    const tenant = tenantOf(a.lighthouse_definition_id);
+    if (!tenant) continue;
+    const scope = String(a.scope ?? "").toLowerCase();
+    byScope.set(scope, [...(byScope.get(scope) ?? []), [address, tenant]]);
+  }
+  return [...byScope.values()]
+    .filter((group) => new Set(group.map(([, t]) => t)).size > 1)
+    .flatMap((group) =>
+      group.map(([address]) => ({
+        ruleId: "DFC011",
+        address,
+        message: `one scope is delegated to ${new Set(group.map(([, t]) => t)).size} managing tenants (${group.map(([a]) => a).join(", ")}): each could read the others' data. One scope per tenant.`,
+      })),
+    );
+}
 
 /** DFC008: export roles granted on a subscription, resource group or management group. */
 export function checkRoleScopes(

@@ -1,5 +1,7 @@
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { EventhubAuthorizationRule } from "@cdktf/provider-azurerm/lib/eventhub-authorization-rule";
+import { LighthouseAssignment } from "@cdktf/provider-azurerm/lib/lighthouse-assignment";
+import { LighthouseDefinition } from "@cdktf/provider-azurerm/lib/lighthouse-definition";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { SecurityCenterAutomation } from "@cdktf/provider-azurerm/lib/security-center-automation";
 import { Aspects, TerraformOutput, TerraformStack, Testing } from "cdktf";
@@ -214,6 +216,39 @@ describe("ContinuousExportChecks on hand-written automations", () => {
       ["DFC009", "error", "test/Signed"],
     ]);
     expect(messages(stack).filter((m) => m.includes("SECRET"))).toEqual([]);
+  });
+
+  test("Owner or Contributor on a whole subscription is a warning, but for a policy's own identity", () => {
+    const { stack } = stackWithProvider();
+    new RoleAssignment(stack, "Broad", { scope: `/subscriptions/${SUB}`, roleDefinitionName: "Contributor", principalId: "p" });
+    new RoleAssignment(stack, "Policy", {
+      scope: `/subscriptions/${SUB}`,
+      roleDefinitionName: "Contributor",
+      principalId: "${azurerm_subscription_policy_assignment.a.identity[0].principal_id}",
+    });
+    new RoleAssignment(stack, "OnTheWorkspace", { scope: WORKSPACE_ID, roleDefinitionName: "Contributor", principalId: "p" });
+    expect(findings(stack)).toEqual([["DFC010", "warning", "test/Broad"]]);
+  });
+
+  test("one scope delegated through Lighthouse to two managing tenants is an error", () => {
+    const { stack } = stackWithProvider();
+    const scope = `/subscriptions/${SUB}/resourceGroups/rg-central`;
+    for (const [id, tenant] of [
+      ["A", "aaaaaaaa-0000-0000-0000-000000000001"],
+      ["B", "bbbbbbbb-0000-0000-0000-000000000001"],
+    ]) {
+      const definition = new LighthouseDefinition(stack, `${id}Definition`, {
+        name: id,
+        managingTenantId: tenant,
+        scope: `/subscriptions/${SUB}`,
+        authorization: [{ principalId: "p", roleDefinitionId: "92aaf0da-9dab-42b6-94a3-d43ce8d16293" }],
+      });
+      new LighthouseAssignment(stack, `${id}Assignment`, { scope, lighthouseDefinitionId: definition.id });
+    }
+    expect(findings(stack).sort()).toEqual([
+      ["DFC011", "error", "test/AAssignment"],
+      ["DFC011", "error", "test/BAssignment"],
+    ]);
   });
 
   test("an export role on a whole subscription is a warning; on the workspace it is fine", () => {
