@@ -5,6 +5,7 @@ import { LighthouseAssignment, LighthouseDefinition, RoleAssignment } from "../i
 import { literalTenantOf, resolveAzurermProvider } from "../internal/provider-check";
 import { addressAt, idOfPath } from "../internal/addresses";
 import { resourceGroupIdOf, subscriptionScopeOf } from "../internal/resource-id";
+import { isGuid } from "../model/guid";
 import { ExportConfigError, atPath, coded, describeValue } from "../model/errors";
 import { DestinationRole } from "../destinations/destination-role";
 import { recordGrant } from "./grants";
@@ -252,6 +253,9 @@ interface Target {
 }
 
 function checkProps(props: CrossTenantAccessProps): Target[] {
+  if (typeof props?.exportingTenantId !== "string" || (!Token.isUnresolved(props.exportingTenantId) && !isGuid(props.exportingTenantId))) {
+    throw new ExportConfigError("DFE061", `\`exportingTenantId\` must be the exporting tenant's GUID (not its domain name), got ${describeValue(props?.exportingTenantId)}.`);
+  }
   if (!(props.principal instanceof ExportingPrincipal)) {
     throw new ExportConfigError("DFE061", "`principal` must be an ExportingPrincipal: ExportingPrincipal.guestUser, servicePrincipal or lighthouse.");
   }

@@ -1,8 +1,9 @@
-import { coded } from "../model/errors";
+import { ExportConfigError, coded, describeValue } from "../model/errors";
 import { ITerraformDependable, TerraformProvider, TerraformResource, Token } from "cdktf";
 import { IConstruct } from "constructs";
 import type { DestinationRole } from "./destination-role";
 import { literalTenantOf, resolveAzurermProvider } from "../internal/provider-check";
+import { isGuid } from "../model/guid";
 
 /**
  * The kind of an export destination: the automation's `actionType`, and everything that depends on it,
@@ -177,6 +178,10 @@ export function destinationTenant(scope: IConstruct, options: DestinationOptions
 
 /** A synth check that an explicit `tenantId` agrees with the provider's. */
 export function checkDestinationTenant(scope: IConstruct, options: DestinationOptions): void {
+  const tenant = options?.tenantId;
+  if (tenant !== undefined && (typeof tenant !== "string" || (!Token.isUnresolved(tenant) && !isGuid(tenant)))) {
+    throw new ExportConfigError("DFE062", `${scope.node.path}: \`tenantId\` must be the tenant's GUID (not its domain name), got ${describeValue(tenant)}.`);
+  }
   scope.node.addValidation({
     validate: () => {
       const fromProvider = literalTenantOf(resolveAzurermProvider(scope, options.provider));

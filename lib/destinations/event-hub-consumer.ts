@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
-import { Annotations, TerraformProvider } from "cdktf";
+import { Annotations, TerraformProvider, Token } from "cdktf";
+import { isGuid } from "../model/guid";
 import { EventhubAuthorizationRule, EventhubConsumerGroup, RoleAssignment } from "../internal/azurerm";
 import { ExportConfigError, atPath, coded, describeValue } from "../model/errors";
 import { NAME_RULES, checkName } from "../internal/inputs";
@@ -23,6 +24,12 @@ export class ConsumerAccess {
    * @param principalType `ServicePrincipal`, `User` or `Group` @default ServicePrincipal
    */
   public static dataReceiver(principalId: string, principalType?: string): ConsumerAccess {
+    if (typeof principalId !== "string" || (!Token.isUnresolved(principalId) && !isGuid(principalId))) {
+      throw new ExportConfigError("DFE120", `ConsumerAccess.dataReceiver takes the reader's object id (a GUID), got ${describeValue(principalId)}.`);
+    }
+    if (principalType !== undefined && !["ServicePrincipal", "User", "Group"].includes(principalType)) {
+      throw new ExportConfigError("DFE120", `the principal type must be ServicePrincipal, User or Group, got ${describeValue(principalType)}.`);
+    }
     return new ConsumerAccess("role", undefined, principalId, principalType ?? "ServicePrincipal");
   }
 

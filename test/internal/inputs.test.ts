@@ -1,4 +1,14 @@
-import { ConsumerAccess, ContinuousExport, EventHubDestination, Export, LogAnalyticsDestination, LogicAppDestination, WorkspaceSku } from "../../lib";
+import {
+  ConsumerAccess,
+  ContinuousExport,
+  CrossTenantAccess,
+  ExportingPrincipal,
+  EventHubDestination,
+  Export,
+  LogAnalyticsDestination,
+  LogicAppDestination,
+  WorkspaceSku,
+} from "../../lib";
 import { SUB, WORKSPACE_ID, errorOf, stackWithProvider } from "../helpers";
 
 /** Names and numbers Azure would refuse are refused at synth, each with its rule. */
@@ -50,4 +60,24 @@ test("shapes: tags that are not a map, an access that is not a ConsumerAccess, a
   expect(errorOf(() => hub.addConsumer("C", { consumerGroupName: "siem", access: "listen" as unknown as ConsumerAccess }))).toMatch(/DFE122.*access/);
   expect(errorOf(() => WorkspaceSku.of("Free"))).toMatch(/DFE041.*Free.*not a workspace tier/);
   expect(WorkspaceSku.of("pernode").value).toBe("PerNode");
+});
+
+test("tenant and principal ids must be GUIDs, not domain names or free text", () => {
+  const { stack } = stackWithProvider();
+  expect(errorOf(() => LogAnalyticsDestination.fromWorkspaceId(stack, "A", WORKSPACE_ID, { tenantId: "contoso.onmicrosoft.com" }))).toMatch(
+    /DFE062.*not its domain name/,
+  );
+  expect(errorOf(() => ConsumerAccess.dataReceiver("siem-team"))).toMatch(/DFE120.*object id/);
+  expect(errorOf(() => ConsumerAccess.dataReceiver("33333333-3333-3333-3333-333333333333", "Robot"))).toMatch(/DFE120.*principal type/);
+  const ws = LogAnalyticsDestination.fromWorkspaceId(stack, "B", WORKSPACE_ID, { tenantId: "00000000-0000-0000-0000-0000000000cc" });
+  expect(
+    errorOf(
+      () =>
+        new CrossTenantAccess(stack, "C", {
+          destinations: [ws],
+          principal: ExportingPrincipal.guestUser("00000000-0000-0000-0000-0000000000dd"),
+          exportingTenantId: "fabrikam.com",
+        }),
+    ),
+  ).toMatch(/DFE061.*exportingTenantId.*domain name/);
 });
