@@ -254,7 +254,10 @@ interface Target {
 
 function checkProps(props: CrossTenantAccessProps): Target[] {
   if (typeof props?.exportingTenantId !== "string" || (!Token.isUnresolved(props.exportingTenantId) && !isGuid(props.exportingTenantId))) {
-    throw new ExportConfigError("DFE061", `\`exportingTenantId\` must be the exporting tenant's GUID (not its domain name), got ${describeValue(props?.exportingTenantId)}.`);
+    throw new ExportConfigError(
+      "DFE061",
+      `\`exportingTenantId\` must be the exporting tenant's GUID (not its domain name), got ${describeValue(props?.exportingTenantId)}.`,
+    );
   }
   if (!(props.principal instanceof ExportingPrincipal)) {
     throw new ExportConfigError("DFE061", "`principal` must be an ExportingPrincipal: ExportingPrincipal.guestUser, servicePrincipal or lighthouse.");

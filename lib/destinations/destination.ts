@@ -180,7 +180,10 @@ export function destinationTenant(scope: IConstruct, options: DestinationOptions
 export function checkDestinationTenant(scope: IConstruct, options: DestinationOptions): void {
   const tenant = options?.tenantId;
   if (tenant !== undefined && (typeof tenant !== "string" || (!Token.isUnresolved(tenant) && !isGuid(tenant)))) {
-    throw new ExportConfigError("DFE062", `${scope.node.path}: \`tenantId\` must be the tenant's GUID (not its domain name), got ${describeValue(tenant)}.`);
+    throw new ExportConfigError(
+      "DFE062",
+      `${scope.node.path}: \`tenantId\` must be the tenant's GUID (not its domain name), got ${describeValue(tenant)}.`,
+    );
   }
   scope.node.addValidation({
     validate: () => {
