@@ -5,7 +5,11 @@ import {
   AzapiProvider,
   ContinuousExport,
   ContinuousExportFleet,
+  ContinuousExportPolicy,
   ExistingAutomation,
+  ExportDelegation,
+  PolicyScope,
+  AlertSeverity,
   ContinuousExportProps,
   CrossTenantAccess,
   ShardPlan,
@@ -512,5 +516,61 @@ describe("terraform.required_version follows the blocks the stack uses", () => {
 
   test("a version the app requires itself is kept", () => {
     expect(synth(build({ createResourceGroup: false }, ">= 1.9")).terraform.required_version).toBe(">= 1.9");
+  });
+});
+
+describe("edits of the security features", () => {
+  test("opening a locked namespace to a reader's addresses updates it in place", () => {
+    const hub = (allowedIpRanges?: string[]) => (stack: TerraformStack) => {
+      new AzurermProvider(stack, "azurerm", { features: [{}], subscriptionId: "00000000-0000-0000-0000-000000000001" });
+      const principal = SecurityResourceProvider.byObjectId("22222222-2222-2222-2222-222222222222");
+      new EventHubDestination(stack, "Hub", {
+        namespaceName: "evhns-locked-01",
+        resourceGroupName: "rg-hub",
+        location: "westeurope",
+        trustedService: { principal, allowedIpRanges },
+      });
+    };
+    const planned = plan(synth(hub()), synth(hub(["203.0.113.0/24"])));
+    expect(actions(planned)).toEqual({ kept: expect.any(Array), updated: [expect.stringContaining("azurerm_eventhub_namespace.")] });
+  });
+
+  test("listing one more subscription to remediate creates only its remediation", () => {
+    const policyWith = (remediateSubscriptions: string[]) => (stack: TerraformStack) => {
+      new AzurermProvider(stack, "azurerm", { features: [{}], subscriptionId: "00000000-0000-0000-0000-000000000099" });
+      const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
+      new ContinuousExportPolicy(stack, "Policy", {
+        scope: PolicyScope.managementGroup("contoso"),
+        exports: [Export.alerts({ minimumSeverity: AlertSeverity.LOW })],
+        destinations: [soc],
+        location: "westeurope",
+        resourceGroupName: "rg-export",
+        remediateSubscriptions,
+      });
+    };
+    const first = "10000000-0000-0000-0000-000000000001";
+    const second = "10000000-0000-0000-0000-000000000002";
+    const planned = plan(synth(policyWith([first])), synth(policyWith([second, first])));
+    expect(actions(planned).created).toEqual([expect.stringContaining(`Remediation-${second}`)]);
+    expect(Object.keys(actions(planned))).toEqual(["kept", "created"]);
+  });
+
+  test("onboarding one more customer through ExportDelegation touches no other customer", () => {
+    const customers = (n: number) => (stack: TerraformStack) => {
+      for (let i = 1; i <= n; i++) {
+        const provider = new AzurermProvider(stack, `c${i}`, { alias: `c${i}`, features: [{}], tenantId: `00000000-0000-0000-0000-0000000001c${i}` });
+        new ExportDelegation(stack, `Customer${i}`, {
+          managingTenantId: "00000000-0000-0000-0000-0000000000cc",
+          managingPrincipalId: "00000000-0000-0000-0000-0000000003cc",
+          displayName: `Customer ${i}`,
+          subscriptionId: `00000000-0000-0000-0000-0000000002c${i}`,
+          resourceGroupName: "rg-security",
+          provider,
+        });
+      }
+    };
+    const planned = plan(synth(customers(1)), synth(customers(2)));
+    expect(actions(planned).kept.length).toBe(2);
+    expect(actions(planned).created.every((a) => a.includes("Customer2"))).toBe(true);
   });
 });

@@ -73,17 +73,18 @@ function rewriteReferences(value: unknown, json: Json): unknown {
         .replace(/\bdata\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+(\.[A-Za-z0-9_\-.]+)?/g, (ref) => JSON.stringify(ref))
         .replace(/\bvar\.[A-Za-z0-9_-]+/g, (ref) => JSON.stringify(ref))
         .replace(
-          /(?<![\w."-])((?:azurerm|azapi|azuread)_[a-z0-9_]*)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)/g,
-          (_r, type: string, name: string, attribute: string) => {
+          /(?<![\w."-])((?:azurerm|azapi|azuread)_[a-z0-9_]*)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)((?:\[\d+\]|\.[a-z0-9_]+)*)/g,
+          (_r, type: string, name: string, attribute: string, path: string) => {
             // A resource of another stack (cdktf reads it through remote state) is a constant here.
             if (!json.resource?.[type]?.[name]) return JSON.stringify(`${type}.${name}.${attribute}`);
             const own = json.resource[type][name][attribute];
             const forceNew = FORCE_NEW[type] ?? ["*"];
             // A computed attribute (an id, a key) is unknown exactly when its stand-in is created or replaced; ids keep their path shape.
+            // (A nested computed attribute, such as identity[0].principal_id, the same.)
             if (own === undefined || typeof own === "object") return `"${("/${terraform_data." + type + "__" + name + ".id}").repeat(9)}"`;
             return forceNew.includes("*") || forceNew.includes(attribute)
-              ? `terraform_data.${type}__${name}.triggers_replace.${attribute}`
-              : `terraform_data.${type}__${name}.output.${attribute}`;
+              ? `terraform_data.${type}__${name}.triggers_replace.${attribute}${path}`
+              : `terraform_data.${type}__${name}.output.${attribute}${path}`;
           },
         );
       return "${" + rewritten + "}";
