@@ -49,7 +49,7 @@ export interface ContinuousExportChecksProps {
  * (cdktf invokes aspects from each stack down, so an aspect added to the app itself is never run:
  * `addTo` adds the pack to each stack.)
  *
- * The checks are listed in {@link ContinuousExportChecks.RULES} and in the README's catalogue.
+ * The checks are listed in {@link ContinuousExportChecks.RULES} and in docs/check-pack.md.
  */
 export class ContinuousExportChecks implements IAspect {
   /** Every check: id, level and what it finds. */

@@ -54,7 +54,7 @@ export interface ContinuousExportFleetProps {
   /**
    * How the automations are written. @default AutomationWriter.AZAPI: one azapi provider per tenant
    * serves every subscription (parent_id addresses it); azurerm needs a provider per subscription (see
-   * the README's performance section for the numbers)
+   * docs/performance.md for the numbers)
    */
   readonly writer?: AutomationWriter;
   /** The azapi provider. @default the stack's default azapi provider */

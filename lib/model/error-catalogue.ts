@@ -9,7 +9,7 @@ export interface CatalogueEntry {
 }
 
 /**
- * Every code the library reports, in one structured list: the README's error and warning tables are
+ * Every code the library reports, in one structured list: the error and warning tables of docs/errors.md are
  * rendered from it, and a test checks that each code is thrown somewhere, listed here and provoked by a test.
  */
 export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
@@ -287,7 +287,7 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
   },
 ];
 
-/** The catalogue as the README's Markdown tables: errors, then warnings. */
+/** The catalogue as the Markdown tables of docs/errors.md: errors, then warnings. */
 export function renderErrorCatalogue(): string {
   const table = (prefix: string, fixHeader: string) =>
     [

@@ -1,7 +1,7 @@
 /**
  * The error every check of this library throws.
  *
- * `code` is stable and listed in the README's error catalogue; the message says what is wrong and
+ * `code` is stable and listed in docs/errors.md; the message says what is wrong and
  * how to fix it. Constructs prefix the message with their construct path.
  */
 export class ExportConfigError extends Error {
@@ -9,7 +9,7 @@ export class ExportConfigError extends Error {
   public readonly code: string;
 
   /**
-   * @param code stable identifier of the check (see the README's error catalogue)
+   * @param code stable identifier of the check (see docs/errors.md)
    * @param message what is wrong and how to fix it
    */
   constructor(code: string, message: string) {

@@ -27,6 +27,9 @@ export class AlertSeverity {
     return AlertSeverity.ALL.filter((s) => s.rank >= minimum.rank);
   }
 
+  /** The scale this value belongs to; it also keeps the kinds apart (an alert severity is not a recommendation severity). */
+  public readonly scale = "alert" as const;
+
   private constructor(
     /** The display name, e.g. `High`. */
     public readonly name: string,
@@ -61,6 +64,9 @@ export class Severity {
   public static atLeast(minimum: Severity): Severity[] {
     return Severity.ALL.filter((s) => s.rank >= minimum.rank);
   }
+
+  /** The scale this value belongs to; it also keeps the kinds apart (an alert severity is not a recommendation severity). */
+  public readonly scale = "recommendation" as const;
 
   private constructor(
     /** The display name and the value rules compare with, e.g. `High`. */
@@ -103,6 +109,9 @@ export class AttackPathRiskLevel {
   public static atLeast(minimum: AttackPathRiskLevel): AttackPathRiskLevel[] {
     return AttackPathRiskLevel.ALL.filter((s) => s.rank >= minimum.rank);
   }
+
+  /** The scale this value belongs to; it also keeps the kinds apart (an alert severity is not a recommendation severity). */
+  public readonly scale = "attack path" as const;
 
   private constructor(
     /** The display name and the value rules compare with, e.g. `Critical`. */

@@ -197,7 +197,7 @@ export class ContinuousExportPolicy extends Construct {
     if (tenant && own && tenant.toLowerCase() !== own.toLowerCase()) {
       return [
         `${coded("DFE081", this.node.path)}${destination.node.path} is in tenant ${tenant}, but the policy is assigned in tenant ${own}. Microsoft does not support policy-based export to another tenant. ` +
-          `Use ContinuousExport per subscription with CrossTenantAccess (see the README's "Destinations in another tenant").`,
+          `Use ContinuousExport per subscription with CrossTenantAccess (see docs/cross-tenant.md, "Destinations in another tenant").`,
       ];
     }
     return [];

@@ -113,14 +113,14 @@ export const EDITS: readonly RequestEdit[] = [
         : undefined,
   },
   {
-    name: "turn attack paths on (previousWriter as the README says)",
+    name: "turn attack paths on (previousWriter set to the old writer)",
     exportProps: (p, scope) =>
       p.exports.some((e) => e.dataType.needsApi2023)
         ? undefined
         : withAzapi(scope, { ...p, exports: [...p.exports, Export.attackPaths()], previousWriter: writerBefore(p) }),
   },
   {
-    name: "turn attack paths off (previousWriter as the README says)",
+    name: "turn attack paths off (previousWriter set to the old writer)",
     exportProps: (p) => {
       const rest = p.exports.filter((e) => !e.dataType.needsApi2023);
       if (rest.length === p.exports.length) return undefined;

@@ -53,10 +53,10 @@ test("the examples synthesized again unchanged plan no change at all", () => {
   expect(changes).toEqual([]);
 });
 
-/** The rows of the README's "Safe changes" table: edit → what Terraform does. */
+/** The rows of the "Safe changes" table (docs/safe-changes.md): edit → what Terraform does. */
 function safeChangesTable(): Map<string, string> {
-  const readme = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
-  const section = readme.slice(readme.indexOf("## Safe changes"), readme.indexOf("\n## ", readme.indexOf("## Safe changes") + 3));
+  const guide = readFileSync(join(__dirname, "..", "..", "docs", "safe-changes.md"), "utf8");
+  const section = guide.slice(guide.indexOf("## Safe changes"), guide.indexOf("\n## ", guide.indexOf("## Safe changes") + 3));
   const rows = section.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| edit") && !line.startsWith("|---"));
   return new Map(rows.map((line) => line.split("|").map((cell) => cell.trim())).map((cells) => [cells[1], cells[2]]));
 }
@@ -88,7 +88,7 @@ describe.each(EDITS.map((edit) => [edit.name, edit] as const))("every example, e
     expect(applied).toBeGreaterThan(0);
   });
 
-  test("the README's Safe changes table says what Terraform does", () => {
+  test("the Safe changes table (docs/safe-changes.md) says what Terraform does", () => {
     expect(table.get(edit.name)).toBe(outcomeOf(plans));
   });
 

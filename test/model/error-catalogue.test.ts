@@ -28,8 +28,8 @@ describe("the error catalogue (lib/model/error-catalogue.ts)", () => {
     expect([...libCodes].filter((c) => !testCodes.has(c)).sort()).toEqual([]);
   });
 
-  test("the README's tables are rendered from it", () => {
-    const readme = readFileSync(join(root, "README.md"), "utf8");
-    expect(readme).toContain(renderErrorCatalogue());
+  test("the tables of docs/errors.md are rendered from it (npm run docs:errors)", () => {
+    const guide = readFileSync(join(root, "docs", "errors.md"), "utf8");
+    expect(guide).toContain(renderErrorCatalogue());
   });
 });
