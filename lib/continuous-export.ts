@@ -18,7 +18,7 @@ import { forgetWithoutDestroying } from "./internal/forgotten-address";
 import { twoTokenErrors } from "./access/two-token-check";
 import { claimAutomationName } from "./internal/automation-names";
 import { AutomationSpec } from "./writers/automation-spec";
-import { AutomationWriter, Writer, chooseWriter, isAutomationWriter, writerNamed } from "./writers/writer";
+import { AutomationWriter, Writer, chooseWriter, groupWriterFor } from "./writers/writer";
 import { AZAPI_WRITER } from "./writers/azapi-writer";
 import { AZURERM_WRITER } from "./writers/azurerm-writer";
 
@@ -201,7 +201,7 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
       ),
     );
     if (props.createResourceGroup) {
-      const groupWriter = atPath(this.node.path, () => resourceGroupWriterOf(props));
+      const groupWriter = atPath(this.node.path, () => groupWriterFor(props.resourceGroupWriter, props.writer));
       this.writers.add(groupWriter);
       const group = groupWriter.writeResourceGroup(
         this,
@@ -221,11 +221,11 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
       waitForGroup(this, props.destinations, props.resourceGroupName, group);
     } else if (props.createResourceGroup === false) {
       // A group created before stays in Azure: deleting it would delete the automations in it.
-      forgetWithoutDestroying(this, addressAt(this, resourceGroupWriterOf(props).resourceGroupType, "ResourceGroup"));
+      forgetWithoutDestroying(this, addressAt(this, groupWriterFor(props.resourceGroupWriter, props.writer).resourceGroupType, "ResourceGroup"));
     }
     const group = this.resourceGroup;
     for (const { kind, destinations, spec, writer } of plans) {
-      const placed = group ? resourceGroupWriterOf(props).placedIn(spec, group) : spec;
+      const placed = group ? groupWriterFor(props.resourceGroupWriter, props.writer).placedIn(spec, group) : spec;
       const automation = (this.automations[kind.actionType] = writer.write(this, kind.actionType, placed, writer.givenProvider(props)));
       // The literal group name: an import id cannot wait for a resource of the same plan.
       const automationId = `/subscriptions/${props.subscriptionId}/resourceGroups/${props.resourceGroupName}/providers/Microsoft.Security/automations/${spec.name}`;
@@ -442,15 +442,6 @@ function checkProps(props: ContinuousExportProps): void {
       "`scopeResourceGroups` is empty, which would scope nothing. Leave it out to export the whole subscription.",
     );
   }
-}
-
-/** The writer of the created resource group: the one asked for, or the one `writer` names; never what AUTO picks. */
-export function resourceGroupWriterOf(props: Pick<ContinuousExportProps, "resourceGroupWriter" | "writer">): Writer {
-  const asked = props.resourceGroupWriter;
-  if (asked !== undefined && !isAutomationWriter(asked)) {
-    throw new ExportConfigError("DFE115", "`resourceGroupWriter` must be AutomationWriter.AZURERM or AZAPI (AUTO means the default).");
-  }
-  return writerNamed(asked, props.writer === AutomationWriter.AZAPI ? AZAPI_WRITER : AZURERM_WRITER);
 }
 
 /**

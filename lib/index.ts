@@ -25,7 +25,7 @@ export { DestinationRole } from "./destinations/destination-role";
 export { ExportingPrincipal, LighthousePrincipalOptions } from "./access/principal";
 export { CrossTenantAccess, CrossTenantAccessProps } from "./access/cross-tenant-access";
 export { ExportDelegation, ExportDelegationProps } from "./access/export-delegation";
-export { ContinuousExportPolicy, ContinuousExportPolicyProps } from "./policy/continuous-export-policy";
+export { ContinuousExportPolicy, ContinuousExportPolicyProps, PolicyExportSummary } from "./policy/continuous-export-policy";
 export { BuiltInExportPolicy } from "./policy/definitions";
 export { PolicyScope } from "./policy/policy-scope";
 export { PolicyExportParameters, PolicyTranslation } from "./policy/parameters";

@@ -5,9 +5,12 @@ import { ERROR_CATALOGUE } from "../lib/model/error-catalogue";
 
 /** README and docs/ say only what the code does: every code they name exists, and every API name in their code exists. */
 const root = join(__dirname, "..");
-const pages = ["README.md", ...readdirSync(join(root, "docs")).map((f) => join("docs", f))].map(
-  (f) => [f, readFileSync(join(root, f), "utf8")] as const,
-);
+const pages = [
+  "README.md",
+  ...readdirSync(join(root, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => join("docs", f)),
+].map((f) => [f, readFileSync(join(root, f), "utf8")] as const);
 const exported = lib as unknown as Record<string, Record<string, unknown> | undefined>;
 
 test("every error, warning and check code the docs name exists", () => {
@@ -45,4 +48,19 @@ test("every class and static member the docs' code uses is exported", () => {
     }
   }
   expect([...new Set(missing)]).toEqual([]);
+});
+
+test("every optional prop of the public interfaces documents its default", () => {
+  const publicFiles = readdirSync(join(root, "lib"), { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith(".ts") && !f.startsWith("internal") && !f.startsWith("writers"));
+  const missing = publicFiles.flatMap((file) => {
+    const text = readFileSync(join(root, "lib", file), "utf8");
+    return [...text.matchAll(/export interface (\w+)[^{]*\{([\s\S]*?)\n\}/g)].flatMap(([, name, body]) =>
+      [...body.matchAll(/(\/\*\*(?:(?!\*\/)[\s\S])*\*\/)?\s*\n\s*readonly (\w+)\?:/g)]
+        .filter(([, doc]) => !doc || !doc.includes("@default"))
+        .map(([, , prop]) => `${file}: ${name}.${prop}`),
+    );
+  });
+  expect(missing).toEqual([]);
 });

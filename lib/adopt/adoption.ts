@@ -17,9 +17,13 @@ export function adoptedAny(adopt: AdoptedAutomations | undefined): boolean {
 
 /** What an adoption is checked against: where the export writes its automations. */
 export interface AdoptingExport {
+  /** The export's subscription. */
   readonly subscriptionId: string;
+  /** The resource group of its automations. */
   readonly resourceGroupName: string;
+  /** Their region. */
   readonly location: string;
+  /** The existing automations to take over. @default none */
   readonly adopt?: AdoptedAutomations;
 }
 

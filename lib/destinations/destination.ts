@@ -66,9 +66,9 @@ export interface ExportActionConfig {
   readonly kind: DestinationKind;
   /** The resource id: the workspace, the event hub entity, or the Logic App workflow. */
   readonly resourceId: string;
-  /** Event Hub only: the connection string of a rule with Send rights (a sensitive token). */
+  /** Event Hub only: the connection string of a rule with Send rights (a sensitive token). @default none (a trusted-service hub) */
   readonly connectionString?: string;
-  /** Logic App only: the trigger's callback URL (a sensitive token). */
+  /** Logic App only: the trigger's callback URL (a sensitive token). @default none */
   readonly triggerUrl?: string;
   /**
    * Event Hub only: Defender for Cloud sends as a trusted Microsoft service with its own identity, no
@@ -95,7 +95,7 @@ export interface IExportDestination extends IConstruct {
   readonly kind: DestinationKind;
   /** The destination in words, for summaries; never contains a secret. */
   readonly description: string;
-  /** The Entra tenant the destination lives in, when known (from `tenantId` or its provider). */
+  /** The Entra tenant the destination lives in, when known (from `tenantId` or its provider). @default unknown */
   readonly tenantId?: string;
   /**
    * Called by each automation that sends to this destination: returns the action, the API it needs and
@@ -156,7 +156,7 @@ export interface AccessTarget {
   readonly defaultRole: DestinationRole;
   /** Every role that does. */
   readonly allowedRoles: readonly DestinationRole[];
-  /** The provider of the destination's tenant, if given. */
+  /** The provider of the destination's tenant, if given. @default the stack's default azurerm provider */
   readonly provider?: TerraformProvider;
 }
 

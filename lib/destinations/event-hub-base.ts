@@ -42,11 +42,13 @@ export interface IEventHubDestination extends ICrossTenantDestination {
 export abstract class EventHubBase extends Construct implements IEventHubDestination {
   public readonly kind = DestinationKind.EVENT_HUB;
   public abstract readonly description: string;
+  /** Where the event hub is, for consumers. */
   protected abstract readonly location: EventHubLocation;
   /** The Send rule's connection string; undefined in trusted-service mode. */
   protected abstract readonly connectionString: string | undefined;
   /** The Send rule's resource id; undefined in trusted-service mode. */
   protected abstract readonly sendRuleId: string | undefined;
+  /** The provider and tenant options of the destination. */
   protected abstract readonly options: DestinationOptions;
   /** The Data Sender grant of trusted-service mode. */
   protected senderRole?: RoleAssignment;

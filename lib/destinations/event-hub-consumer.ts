@@ -59,7 +59,7 @@ export interface EventHubLocation {
   readonly resourceGroupName: string;
   /** The event hub's resource id (the scope of role assignments). */
   readonly eventHubId: string;
-  /** The provider that writes the consumer's resources. */
+  /** The provider that writes the consumer's resources. @default the stack's default azurerm provider */
   readonly provider?: TerraformProvider;
   /** Whether the namespace is Basic, which has no consumer groups but `$Default`. */
   readonly basicTier: boolean;

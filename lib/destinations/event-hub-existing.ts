@@ -12,6 +12,7 @@ export interface ExistingEventHubOptions extends DestinationOptions {
   /**
    * The name of an authorization rule on the event hub with Send rights; its connection string is read
    * at plan time. Required unless `trustedService` is set.
+   * @default none: give it, or `trustedService`
    */
   readonly sendRuleName?: string;
   /**

@@ -93,9 +93,11 @@ export class EventHubDestination extends EventHubBase {
   public readonly sendRule?: EventhubAuthorizationRule;
   /** Where the namespace is created. */
   public readonly placement: DestinationPlacement;
+  /** Where the event hub is, for consumers. */
   protected readonly location: EventHubLocation;
   protected readonly connectionString: string | undefined;
   protected readonly sendRuleId: string | undefined;
+  /** The provider and tenant options of the destination. */
   protected readonly options: DestinationOptions;
 
   constructor(scope: Construct, id: string, props: EventHubDestinationProps) {

@@ -2,14 +2,14 @@ import { Annotations, TerraformProvider, Token } from "cdktf";
 import { AdoptedAutomations, ExistingAutomation } from "../adopt/existing-automation";
 import { DestinationKind } from "../destinations/destination";
 import { Construct } from "constructs";
-import { AutomationNames, ContinuousExport, resourceGroupWriterOf } from "../continuous-export";
+import { AutomationNames, ContinuousExport } from "../continuous-export";
 import { forgetWithoutDestroying } from "../internal/forgotten-address";
 import { addressAt } from "../internal/addresses";
 import { FleetShard } from "./shard-plan";
 import { IExportDestination } from "../destinations/destination";
 import { ExportConfigError, atPath, coded, describeValue } from "../model/errors";
 import { Export } from "../model/export";
-import { AutomationWriter, WRITERS, writerNamed } from "../writers/writer";
+import { AutomationWriter, WRITERS, groupWriterFor, writerNamed } from "../writers/writer";
 import { AZAPI_WRITER } from "../writers/azapi-writer";
 
 /** One subscription of a fleet. */
@@ -155,7 +155,7 @@ export class ContinuousExportFleet extends Construct {
     // The writer AUTO picks depends on the request; a removed block for an address not in the state is a no-op.
     const automationTypes =
       writer === AutomationWriter.AUTO ? WRITERS.map((w) => w.automationType) : [writerNamed(writer, AZAPI_WRITER).automationType];
-    const groupType = resourceGroupWriterOf({ ...props, writer }).resourceGroupType;
+    const groupType = groupWriterFor(undefined, writer).resourceGroupType;
     const kinds = kindsOf(props.destinations);
     for (const subscriptionId of shard.leaving) {
       for (const kind of kinds)

@@ -27,7 +27,7 @@ export interface FleetShard {
   readonly retiring: boolean;
 }
 
-/** Options of {@link planShards}. */
+/** Options of {@link ShardPlan.of}. */
 export interface ShardPlanOptions {
   /** How many shards (stacks). Changing it moves only the subscriptions that the new shards take. */
   readonly shardCount: number;

@@ -50,6 +50,7 @@ export class AzapiProvider extends TerraformProvider {
     return this.providerAlias;
   }
 
+  /** Sets the provider alias. */
   public override set alias(value: string | undefined) {
     this.providerAlias = value;
   }

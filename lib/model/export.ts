@@ -96,6 +96,14 @@ const MAX_RULE_SETS = 1000;
 
 const TIMING = ["streaming", "snapshot", "where"];
 
+/** One filtered field of an export, with its accepted values by name. */
+export interface ExportFilter {
+  /** The field: `severity`, `plan`, `recommendation`, `control`, `standard`, `state`, `where`, … */
+  readonly field: string;
+  /** The accepted values by name (severity names, assessment keys, …). */
+  readonly values: readonly string[];
+}
+
 /**
  * One data type to export, with its filters. Build with the static factories; give one or more to
  * `ContinuousExport`'s `exports`.
@@ -301,7 +309,7 @@ export class Export {
   /** The filters in words, for summaries, e.g. `severity is High or Medium`. */
   public readonly filterText: string;
   /** Each filtered field with its accepted values by name (`severity` → `High`, `recommendation` → assessment keys, `where` → rule sets). */
-  public readonly filters: ReadonlyArray<{ readonly field: string; readonly values: readonly string[] }>;
+  public readonly filters: ReadonlyArray<ExportFilter>;
   /**
    * For findings: the parent recommendations exported alongside (empty: every recommendation).
    * Undefined for other data types.

@@ -101,6 +101,17 @@ export function isAutomationWriter(value: unknown): value is AutomationWriter {
   return value === AutomationWriter.AUTO || value === AutomationWriter.AZURERM || value === AutomationWriter.AZAPI;
 }
 
+/**
+ * The writer of a created resource group: the one asked for, or the one `writer` names (azapi for
+ * AZAPI, else azurerm); never what AUTO picks, so the group's resource type depends on the props alone.
+ */
+export function groupWriterFor(asked: AutomationWriter | undefined, writer: AutomationWriter | undefined): Writer {
+  if (asked !== undefined && !isAutomationWriter(asked)) {
+    throw new ExportConfigError("DFE115", "`resourceGroupWriter` must be AutomationWriter.AZURERM or AZAPI (AUTO means the default).");
+  }
+  return writerNamed(asked, writer === AutomationWriter.AZAPI ? AZAPI_WRITER : AZURERM_WRITER);
+}
+
 /** The writer an automation gets: the requested one, or for AUTO the first that can express it. */
 export function chooseWriter(requested: AutomationWriter | undefined, spec: AutomationSpec, path: string): Writer {
   if (requested !== undefined && !isAutomationWriter(requested)) {
