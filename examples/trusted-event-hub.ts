@@ -1,9 +1,8 @@
-import { AzureadProvider } from "@cdktf/provider-azuread/lib/provider";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { AlertSeverity, AzapiProvider, ConsumerAccess, ContinuousExport, EventHubDestination, Export, Severity } from "../lib";
+import { AlertSeverity, AzapiProvider, AzureadProvider, ConsumerAccess, ContinuousExport, EventHubDestination, Export, Severity } from "../lib";
 
 /** Properties of {@link TrustedEventHubStack}. */
 export interface TrustedEventHubProps {

@@ -21,6 +21,7 @@ export * from "./report/report";
 export { SecurityResourceProvider } from "./destinations/security-provider";
 export { AutomationWriter } from "./writers/writer";
 export { AzapiProvider, AzapiProviderConfig, AzapiResource, AzapiResourceConfig } from "./internal/azapi";
+export { AzureadProvider, AzureadProviderConfig } from "./internal/azuread";
 export { DestinationRole } from "./destinations/destination-role";
 export { ExportingPrincipal, LighthousePrincipalOptions } from "./access/principal";
 export { CrossTenantAccess, CrossTenantAccessProps } from "./access/cross-tenant-access";

@@ -16,7 +16,7 @@ export class SecurityResourceProvider {
 
   /**
    * Looks the service principal up by its app id through the azuread provider's
-   * `azuread_service_principal` data source (needs `@cdktf/provider-azuread` and an azuread provider
+   * `azuread_service_principal` data source (needs an azuread provider
    * for the destination's tenant).
    * @param provider the azuread provider of the destination's tenant @default the stack's default azuread provider
    */
@@ -58,7 +58,7 @@ export class SecurityResourceProvider {
           ? []
           : [
               `${coded("DFE052", scope.node.path)}the lookup of the Windows Azure Security Resource Provider needs an azuread provider for the destination's tenant. ` +
-                `Add one, e.g. new AzureadProvider(this, "azuread", { tenantId: "<destination tenant>" }) from "@cdktf/provider-azuread/lib/provider", ` +
+                `Add one, e.g. new AzureadProvider(this, "azuread", { tenantId: "<destination tenant>" }) from "cdktf-defender-export" (or @cdktf/provider-azuread), ` +
                 `or use SecurityResourceProvider.byObjectId(…).`,
             ],
     });

@@ -118,7 +118,6 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     when: "the Security Resource Provider lookup without an azuread provider (validation)",
     fix: "add an `AzureadProvider` for the hub's tenant, or give the object id",
   },
-  { code: "DFE053", when: "the lookup without `@cdktf/provider-azuread` installed", fix: "install it, or give the object id" },
   {
     code: "DFE054",
     when: "`SecurityResourceProvider.byObjectId` with something that is not a GUID",

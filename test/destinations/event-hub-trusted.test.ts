@@ -1,7 +1,8 @@
-import { AzureadProvider } from "@cdktf/provider-azuread/lib/provider";
+import { AzureadProvider as CdktfAzureadProvider } from "@cdktf/provider-azuread/lib/provider";
 import { TerraformStack, Testing } from "cdktf";
 import {
   AzapiProvider,
+  AzureadProvider,
   ConsumerAccess,
   ContinuousExport,
   EventHubDestination,
@@ -116,18 +117,17 @@ describe("EventHubDestination in trusted-service mode", () => {
     expect(errorOf(() => SecurityResourceProvider.byObjectId("Windows Azure Security Resource Provider"))).toMatch(/DFE054/);
   });
 
-  test("without @cdktf/provider-azuread installed, the lookup says how to install it or what to give instead", () => {
-    jest.isolateModules(() => {
-      jest.doMock("@cdktf/provider-azuread/lib/data-azuread-service-principal", () => {
-        throw new Error("Cannot find module '@cdktf/provider-azuread/lib/data-azuread-service-principal'");
-      });
-      const lib = require("../../lib");
-      const helpers = require("../helpers");
-      const { stack } = helpers.stackWithProvider();
-      expect(errorOf(() => new lib.EventHubDestination(stack, "Hub", { ...props, trustedService: {} }))).toMatch(
-        /DFE053\] test\/Hub: .*npm install @cdktf\/provider-azuread@\^14.*object id/,
-      );
-    });
+  test("the lookup works with the library's own azuread binding and with @cdktf/provider-azuread's provider alike", () => {
+    for (const add of [
+      (stack: TerraformStack) => new AzureadProvider(stack, "azuread", {}),
+      (stack: TerraformStack) => new CdktfAzureadProvider(stack, "azuread", {}),
+    ]) {
+      const { stack } = stackWithProvider();
+      add(stack);
+      new EventHubDestination(stack, "Hub", { ...props, trustedService: {} });
+      const json = synthJson(stack);
+      expect(Object.values(json.data.azuread_service_principal)).toEqual([expect.objectContaining({ client_id: SecurityResourceProvider.APP_ID })]);
+    }
   });
 });
 
