@@ -6,6 +6,7 @@ import { App, TerraformStack } from "cdktf";
 import * as ts from "typescript";
 import { addExampleStacks } from "../examples/stacks";
 import { toCdktn } from "../scripts/cdktn-flavor";
+import { withoutMetadata } from "./helpers";
 
 /**
  * The CDK Terrain flavor: `npm run pack:cdktn` packs the same source with its imports mapped to
@@ -18,17 +19,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** The Terraform JSON without what differs by flavor on purpose: cdktf's metadata and the provider version pins. */
 function comparable(json: any): any {
-  const strip = (v: any): any =>
-    Array.isArray(v)
-      ? v.map(strip)
-      : v && typeof v === "object"
-        ? Object.fromEntries(
-            Object.entries(v)
-              .filter(([k]) => k !== "//")
-              .map(([k, x]) => [k, strip(x)]),
-          )
-        : v;
-  const out = strip(json);
+  const out = withoutMetadata(json);
   for (const p of Object.values(out.terraform?.required_providers ?? {}) as any[]) delete p.version;
   return out;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Testing, TerraformStack } from "cdktf";
 import { addExampleStacks } from "../examples/stacks";
-import { compactSources, onlyResource, resourcesOf } from "./helpers";
+import { compactSources, onlyResource, resourcesOf, withoutMetadata } from "./helpers";
 
 function exampleStacks(): Map<string, TerraformStack> {
   const app = Testing.app();
@@ -17,20 +17,10 @@ const appOutput: Map<string, any> = (() => {
   const app = Testing.app();
   addExampleStacks(app);
   app.synth();
-  const strip = (v: any): any =>
-    Array.isArray(v)
-      ? v.map(strip)
-      : v && typeof v === "object"
-        ? Object.fromEntries(
-            Object.entries(v)
-              .filter(([k]) => k !== "//")
-              .map(([k, x]) => [k, strip(x)]),
-          )
-        : v;
   return new Map(
     app.node.children
       .filter((c): c is TerraformStack => c instanceof TerraformStack)
-      .map((s) => [s.node.id, strip(JSON.parse(readFileSync(join(app.outdir, "stacks", s.node.id, "cdk.tf.json"), "utf8")))]),
+      .map((s) => [s.node.id, withoutMetadata(JSON.parse(readFileSync(join(app.outdir, "stacks", s.node.id, "cdk.tf.json"), "utf8")))]),
   );
 })();
 const SHARDS = ["fleet-shard-00", "fleet-shard-01", "fleet-shard-02", "fleet-shard-03", "fleet-shard-04"];

@@ -58,3 +58,15 @@ export function errorOf(fn: () => unknown): string {
 export function resolved(stack: TerraformStack, value: unknown): any {
   return Tokenization.resolve(value, { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()) });
 }
+
+/** Terraform JSON without cdktf's `//` metadata, for comparing synth outputs. */
+export function withoutMetadata(value: any): any {
+  if (Array.isArray(value)) return value.map(withoutMetadata);
+  if (value && typeof value === "object")
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => k !== "//")
+        .map(([k, v]) => [k, withoutMetadata(v)]),
+    );
+  return value;
+}
