@@ -21,6 +21,7 @@ import { AutomationSpec } from "./writers/automation-spec";
 import { AutomationWriter, Writer, chooseWriter, groupWriterFor } from "./writers/writer";
 import { AZAPI_WRITER } from "./writers/azapi-writer";
 import { AZURERM_WRITER } from "./writers/azurerm-writer";
+import { KeyedSubscriptions } from "./internal/keyed-subscriptions";
 
 /** Automation names per destination kind. */
 export interface AutomationNames {
@@ -161,15 +162,22 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
   /** Another export written through the same azurerm provider without a subscription in code, found at synth. */
   private sharedProvider?: { path: string; subscriptionId: string };
   private readonly importable: Array<{ readonly resource: TerraformResource; readonly importId: string; readonly provider?: TerraformProvider }> = [];
+  /** The automation name of each destination kind written, by action type. */
+  private readonly names = new Map<string, string>();
 
+  /**
+   * @param keyed (internal) the subscriptions of a fleet in the `for_each` layout: `props.subscriptionId`
+   * and `props.resourceGroupName` are then `each.key` and `each.value`, and every resource iterates over them
+   */
   constructor(
     scope: Construct,
     id: string,
     private readonly props: ContinuousExportProps,
+    private readonly keyed?: KeyedSubscriptions,
   ) {
     super(scope, id);
     this.sources = atPath(this.node.path, () => {
-      checkProps(props);
+      checkProps(props, keyed !== undefined);
       return toAutomationSources(props.exports);
     });
     const scopes = scopePaths(props);
@@ -210,6 +218,7 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
         groupWriter.givenProvider(props),
       );
       this.resourceGroup = group;
+      if (keyed) group.forEach = keyed.iterator;
       this.takeOver(
         group,
         `/subscriptions/${props.subscriptionId}/resourceGroups/${props.resourceGroupName}`,
@@ -218,7 +227,8 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
         (w) => w.resourceGroupType,
         adoptedAny(props.adopt),
       );
-      waitForGroup(this, props.destinations, props.resourceGroupName, group);
+      for (const name of new Set(keyed ? keyed.resourceGroups.values() : [props.resourceGroupName]))
+        waitForGroup(this, props.destinations, name, group);
     } else if (props.createResourceGroup === false) {
       // A group created before stays in Azure: deleting it would delete the automations in it.
       forgetWithoutDestroying(this, addressAt(this, groupWriterFor(props.resourceGroupWriter, props.writer).resourceGroupType, "ResourceGroup"));
@@ -227,6 +237,8 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
     for (const { kind, destinations, spec, writer } of plans) {
       const placed = group ? groupWriterFor(props.resourceGroupWriter, props.writer).placedIn(spec, group) : spec;
       const automation = (this.automations[kind.actionType] = writer.write(this, kind.actionType, placed, writer.givenProvider(props)));
+      if (keyed) automation.forEach = keyed.iterator;
+      this.names.set(kind.actionType, spec.name);
       // The literal group name: an import id cannot wait for a resource of the same plan.
       const automationId = `/subscriptions/${props.subscriptionId}/resourceGroups/${props.resourceGroupName}/providers/Microsoft.Security/automations/${spec.name}`;
       this.takeOver(automation, automationId, writer, props.previousWriter, (w) => w.automationType, adoptedFor(props.adopt, kind) !== undefined);
@@ -264,6 +276,14 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
     this.importable.push({ resource, importId: writer.importId(resourceId), provider });
   }
 
+  /**
+   * The name of the automation of each destination kind written, by action type.
+   * @internal
+   */
+  public _automationName(actionType: string): string | undefined {
+    return this.names.get(actionType);
+  }
+
   /** This export in words: what goes where, with which filters. Never contains a secret. */
   public get summary(): ExportSummary {
     const parents = this.props.exports
@@ -274,7 +294,7 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
       );
     return {
       path: this.node.path,
-      subscriptionId: inWords(this.props.subscriptionId, "(set at apply)"),
+      subscriptionId: this.keyed ? `each of ${this.keyed.resourceGroups.size} (for_each)` : inWords(this.props.subscriptionId, "(set at apply)"),
       exports: [...this.props.exports.map((e) => e.describe()), ...parents],
       automations: this.summaryAutomations.map(({ targets, ...rest }) => ({
         ...rest,
@@ -346,12 +366,9 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
         `${this.node.path}: "${name}" is not a valid automation name: 1 to 260 letters, digits, underscores and hyphens.`,
       );
     }
-    claimAutomationName(this, {
-      subscriptionId: this.props.subscriptionId,
-      resourceGroupName: this.props.resourceGroupName,
-      portalName: kind.portalName,
-      name,
-    });
+    const placements = this.keyed ? [...this.keyed.resourceGroups] : [[this.props.subscriptionId, this.props.resourceGroupName]];
+    for (const [subscriptionId, resourceGroupName] of placements)
+      claimAutomationName(this, { subscriptionId, resourceGroupName, portalName: kind.portalName, name });
     return name;
   }
 
@@ -404,9 +421,10 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
   }
 }
 
-function checkProps(props: ContinuousExportProps): void {
+/** Checks the props; `keyed`: the subscription and group are `each.key` and `each.value`, checked by the fleet. */
+function checkProps(props: ContinuousExportProps, keyed: boolean): void {
   if (props === null || typeof props !== "object") throw new ExportConfigError("DFE036", `the props must be an object, got ${describeValue(props)}.`);
-  if (typeof props.subscriptionId !== "string" || !isSubscriptionId(props.subscriptionId)) {
+  if (!keyed && (typeof props.subscriptionId !== "string" || !isSubscriptionId(props.subscriptionId))) {
     throw new ExportConfigError("DFE035", `"${props.subscriptionId}" is not a subscription id: give the subscription's GUID.`);
   }
   if (!Array.isArray(props.destinations) || props.destinations.length === 0) {

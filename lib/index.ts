@@ -31,6 +31,7 @@ export { BuiltInExportPolicy } from "./policy/definitions";
 export { PolicyScope } from "./policy/policy-scope";
 export { PolicyExportParameters, PolicyTranslation } from "./policy/parameters";
 export { ContinuousExportFleet, ContinuousExportFleetProps, FleetSubscription } from "./fleet/continuous-export-fleet";
+export { FleetLayout } from "./fleet/fleet-layout";
 export { FleetShard, ShardPlan, ShardPlanOptions } from "./fleet/shard-plan";
 export { ContinuousExportChecks, ContinuousExportChecksProps } from "./checks/continuous-export-checks";
 export { CheckRule } from "./checks/rules";

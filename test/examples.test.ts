@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Testing, TerraformStack } from "cdktf";
+import { instancesOf } from "../lib/writers/instances";
 import { addExampleStacks } from "../examples/stacks";
 import { compactSources, onlyResource, resourcesOf, withoutMetadata } from "./helpers";
 
@@ -248,7 +249,11 @@ describe("examples", () => {
       expect(out.terraform.backend.azurerm.key).toBe(`defender-export/${id.replace("fleet-", "")}.tfstate`);
       expect(Object.keys(out.provider)).toEqual(["azapi"]);
       expect(out.data.terraform_remote_state["cross-stack-reference-input-fleet-central"].config.key).toBe("defender-export/central.tfstate");
-      const automations = (Object.values(resourcesOf(out, "azapi_resource")) as any[]).filter((r) => r.type.startsWith("Microsoft.Security"));
+      // One for_each resource per shard, an instance per subscription.
+      expect(Object.keys(resourcesOf(out, "azapi_resource"))).toHaveLength(2);
+      const automations = Object.entries(resourcesOf(out, "azapi_resource"))
+        .flatMap(([name, body]) => instancesOf(`azapi_resource.${name}`, body as any, out.locals).map((i) => i.json))
+        .filter((r) => r.type.startsWith("Microsoft.Security"));
       for (const a of automations) {
         expect(a.body.properties.actions[0].workspaceResourceId).toMatch(
           /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-fleet-central\.outputs\./,

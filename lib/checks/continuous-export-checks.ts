@@ -5,6 +5,7 @@ import {
   IAspect,
   StringConcat,
   TerraformElement,
+  TerraformLocal,
   TerraformOutput,
   TerraformResource,
   TerraformStack,
@@ -14,6 +15,7 @@ import { IConstruct } from "constructs";
 import { ExportConfigError } from "../model/errors";
 import { AutomationView, ResourceJson } from "../writers/automation-view";
 import { WRITERS, readAutomation } from "../writers/writer";
+import { instancesOf } from "../writers/instances";
 import {
   CHECK_RULES,
   CheckRule,
@@ -99,6 +101,10 @@ export class ContinuousExportChecks implements IAspect {
     const roles = new Map<string, ResourceJson>();
     const delegations = new Map<string, ResourceJson>();
     const definitions = new Map<string, ResourceJson>();
+    const locals: ResourceJson = Object.assign(
+      {},
+      ...elements.filter((e): e is TerraformLocal => e instanceof TerraformLocal).map((e) => resolved(node, e).locals ?? {}),
+    );
     for (const element of elements) {
       if (element instanceof TerraformResource) {
         const type = element.terraformResourceType;
@@ -111,14 +117,16 @@ export class ContinuousExportChecks implements IAspect {
           type === "azurerm_eventhub_authorization_rule" ||
           type === "azurerm_eventhub_namespace_authorization_rule";
         if (!relevant) continue;
-        const json = resolved(node, element).resource[type][element.friendlyUniqueId];
-        byAddress.set(address, { element, json });
-        const automation = readAutomation(address, json);
-        if (automation) automations.push(automation);
-        else if (type === "azurerm_role_assignment") roles.set(address, json);
-        else if (type === "azurerm_lighthouse_assignment") delegations.set(address, json);
-        else if (type === "azurerm_lighthouse_definition") definitions.set(address, json);
-        else if (type.endsWith("_authorization_rule")) rules.set(address, json);
+        // A for_each resource is checked per instance (one subscription of a fleet each).
+        for (const { address: at, json } of instancesOf(address, resolved(node, element).resource[type][element.friendlyUniqueId], locals)) {
+          byAddress.set(at, { element, json });
+          const automation = readAutomation(at, json);
+          if (automation) automations.push(automation);
+          else if (type === "azurerm_role_assignment") roles.set(at, json);
+          else if (type === "azurerm_lighthouse_assignment") delegations.set(at, json);
+          else if (type === "azurerm_lighthouse_definition") definitions.set(at, json);
+          else if (type.endsWith("_authorization_rule")) rules.set(at, json);
+        }
       } else if (element instanceof TerraformOutput) {
         const address = `output.${element.friendlyUniqueId}`;
         const json = resolved(node, element).output[element.friendlyUniqueId];

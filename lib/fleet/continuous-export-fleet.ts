@@ -1,4 +1,4 @@
-import { Annotations, TerraformProvider, Token } from "cdktf";
+import { Annotations, TerraformIterator, TerraformLocal, TerraformProvider, TerraformResource, Token } from "cdktf";
 import { AdoptedAutomations, ExistingAutomation } from "../adopt/existing-automation";
 import { DestinationKind } from "../destinations/destination";
 import { Construct } from "constructs";
@@ -11,6 +11,10 @@ import { ExportConfigError, atPath, coded, describeValue } from "../model/errors
 import { Export } from "../model/export";
 import { AutomationWriter, WRITERS, groupWriterFor, writerNamed } from "../writers/writer";
 import { AZAPI_WRITER } from "../writers/azapi-writer";
+import { FleetLayout, isFleetLayout } from "./fleet-layout";
+import { InstanceBlocks, instanceAddress } from "../internal/instance-blocks";
+import { NAME_RULES, checkName } from "../internal/inputs";
+import { checkAdoption } from "../adopt/adoption";
 
 /** One subscription of a fleet. */
 export interface FleetSubscription {
@@ -84,6 +88,23 @@ export interface ContinuousExportFleetProps {
    * @default not sharded
    */
   readonly shard?: FleetShard;
+  /**
+   * How the automations are written: one `for_each` resource per destination kind keyed by subscription
+   * id (FOR_EACH), or a resource per subscription (PER_SUBSCRIPTION). In FOR_EACH, a subscription's
+   * `resourceGroupName` and `adopt` may differ from the fleet's; its `provider` and `tenantId` may not
+   * (one azapi provider writes the fleet: make a fleet per tenant).
+   * @default FleetLayout.FOR_EACH with the azapi writer (the default), else FleetLayout.PER_SUBSCRIPTION
+   */
+  readonly layout?: FleetLayout;
+  /**
+   * The layout the fleet was deployed with before. When it differs from `layout`, the fleet writes a
+   * `moved` block per subscription and resource, so the automations change address without being
+   * touched in Azure. Fleets deployed with versions before 0.2 have the per-subscription layout: the
+   * default moves them. Once every state has applied the move (or for a fleet that never had the other
+   * layout), set it to the current layout to drop the moved blocks (about 150 bytes per subscription).
+   * @default FleetLayout.PER_SUBSCRIPTION
+   */
+  readonly previousLayout?: FleetLayout;
 }
 
 /**
@@ -95,59 +116,191 @@ export interface ContinuousExportFleetProps {
  * own, since azurerm creates an automation in its provider's subscription.
  */
 export class ContinuousExportFleet extends Construct {
-  /** The exports, by subscription id. */
+  /** The exports, by subscription id (PER_SUBSCRIPTION layout; empty in the FOR_EACH layout). */
   public readonly exports: { [subscriptionId: string]: ContinuousExport } = {};
+  /**
+   * The one export whose automations (and created resource group) have `for_each` over the
+   * subscriptions (FOR_EACH layout; undefined in the PER_SUBSCRIPTION layout).
+   */
+  public readonly forEachExport?: ContinuousExport;
+  /** The layout the automations are written in. */
+  public readonly layout: FleetLayout;
+  /** How many subscriptions the fleet exports. */
+  public readonly subscriptionCount: number;
 
   constructor(scope: Construct, id: string, props: ContinuousExportFleetProps) {
     super(scope, id);
     atPath(this.node.path, () => checkSubscriptions(props.subscriptions, props.shard));
     const writer = props.writer ?? AutomationWriter.AZAPI;
-    const policy = props.adoptPolicyExports;
-    if (policy) {
+    this.layout = atPath(this.node.path, () => layoutOf(props, writer));
+    const previousLayout = props.previousLayout ?? FleetLayout.PER_SUBSCRIPTION;
+    this.subscriptionCount = props.subscriptions.length;
+    if (props.adoptPolicyExports) {
       Annotations.of(this).addWarning(
         `${coded("DFW004", this.node.path)}taking over policy-made exports: remove the policy assignment first ` +
           `(az policy assignment delete, or set its enforcement mode to DoNotEnforce), or its next remediation ` +
           `overwrites them.`,
       );
     }
-    const fromPolicy = (subscriptionId: string): AdoptedAutomations | undefined => {
-      if (!policy) return undefined;
-      const adopt: { [key: string]: ExistingAutomation } = {};
-      for (const kind of kindsOf(props.destinations)) {
-        if (!kind.policyAutomationName) continue;
-        const group = policy.resourceGroupName ?? props.resourceGroupName;
-        adopt[kind.propKey] = ExistingAutomation.fromId(
-          `/subscriptions/${subscriptionId}/resourceGroups/${group}/providers/Microsoft.Security/automations/${kind.policyAutomationName}`,
-          {
-            location: policy.location ?? props.location,
-          },
-        );
+    const blocks = new InstanceBlocks(this, "HandOvers");
+    if (this.layout === FleetLayout.FOR_EACH) {
+      this.forEachExport = this.writeForEach(props, writer, blocks);
+    } else {
+      for (const s of props.subscriptions) {
+        this.exports[s.subscriptionId] = new ContinuousExport(this, s.subscriptionId, {
+          ...this.sharedRequest(props, writer),
+          subscriptionId: s.subscriptionId,
+          resourceGroupName: s.resourceGroupName ?? props.resourceGroupName,
+          provider: s.provider ?? props.provider,
+          tenantId: s.tenantId ?? props.tenantId,
+          adopt: s.adopt ?? this.fromPolicy(props, s.subscriptionId),
+        });
       }
-      return adopt;
-    };
-    for (const s of props.subscriptions) {
-      this.exports[s.subscriptionId] = new ContinuousExport(this, s.subscriptionId, {
-        subscriptionId: s.subscriptionId,
-        resourceGroupName: s.resourceGroupName ?? props.resourceGroupName,
-        location: props.location,
-        createResourceGroup: props.createResourceGroup,
-        exports: props.exports,
-        destinations: props.destinations,
-        writer,
-        azapiProvider: props.azapiProvider,
-        provider: s.provider ?? props.provider,
-        tenantId: s.tenantId ?? props.tenantId,
-        names: props.names,
-        enabled: props.enabled,
-        tags: props.tags,
-        adopt: s.adopt ?? fromPolicy(s.subscriptionId),
-      });
+      if (props.shard) this.handOverShardMoves(props, props.shard, writer);
     }
-    if (props.shard) this.handOverShardMoves(props, props.shard, writer);
+    if (previousLayout !== this.layout) this.moveFrom(previousLayout, props, blocks);
   }
 
-  /** Arriving subscriptions are imported; leaving ones leave this state without being deleted. */
-  private handOverShardMoves(props: ContinuousExportFleetProps, shard: FleetShard, writer: AutomationWriter): void {
+  /** The request every subscription shares. */
+  private sharedRequest(props: ContinuousExportFleetProps, writer: AutomationWriter) {
+    return {
+      location: props.location,
+      createResourceGroup: props.createResourceGroup,
+      exports: props.exports,
+      destinations: props.destinations,
+      writer,
+      azapiProvider: props.azapiProvider,
+      names: props.names,
+      enabled: props.enabled,
+      tags: props.tags,
+    };
+  }
+
+  /** The automations Microsoft's export policy deployed in a subscription, when the fleet takes them over. */
+  private fromPolicy(props: ContinuousExportFleetProps, subscriptionId: string): AdoptedAutomations | undefined {
+    const policy = props.adoptPolicyExports;
+    if (!policy) return undefined;
+    const adopt: { [key: string]: ExistingAutomation } = {};
+    for (const kind of kindsOf(props.destinations)) {
+      if (!kind.policyAutomationName) continue;
+      const group = policy.resourceGroupName ?? props.resourceGroupName;
+      adopt[kind.propKey] = ExistingAutomation.fromId(
+        `/subscriptions/${subscriptionId}/resourceGroups/${group}/providers/Microsoft.Security/automations/${kind.policyAutomationName}`,
+        { location: policy.location ?? props.location },
+      );
+    }
+    return adopt;
+  }
+
+  /**
+   * The FOR_EACH layout: one export whose resources iterate over a local map of subscription id to
+   * resource group; adopted automations and arriving subscriptions are imported into their instance,
+   * leaving ones forgotten.
+   */
+  private writeForEach(props: ContinuousExportFleetProps, writer: AutomationWriter, blocks: InstanceBlocks): ContinuousExport {
+    const groups = new Map<string, string>();
+    for (const s of props.subscriptions) {
+      atPath(this.node.path, () => checkForEachSubscription(s, props));
+      groups.set(
+        s.subscriptionId,
+        checkName(`subscriptions[${s.subscriptionId}].resourceGroupName`, s.resourceGroupName ?? props.resourceGroupName, NAME_RULES.resourceGroup),
+      );
+    }
+    const map = new TerraformLocal(this, "ResourceGroupBySubscription", Object.fromEntries(groups));
+    const iterator = TerraformIterator.fromMap(map.asAnyMap);
+    const exported = new ContinuousExport(
+      this,
+      "Subscriptions",
+      {
+        ...this.sharedRequest(props, writer),
+        subscriptionId: iterator.key,
+        resourceGroupName: Token.asString(iterator.value),
+        provider: props.provider,
+        tenantId: props.tenantId,
+      },
+      { iterator, resourceGroups: groups },
+    );
+    const kinds = kindsOf(props.destinations);
+    const importInto = (subscriptionId: string, group: string, only?: readonly DestinationKind[]) => {
+      for (const kind of only ?? kinds) {
+        const automation = exported.automations[kind.actionType];
+        const name = exported._automationName(kind.actionType);
+        const id = `/subscriptions/${subscriptionId}/resourceGroups/${group}/providers/Microsoft.Security/automations/${name}`;
+        blocks.importInto(instanceAddress(automation, subscriptionId), AZAPI_WRITER.importId(id), props.azapiProvider);
+      }
+      if (exported.resourceGroup && only === undefined) {
+        const id = `/subscriptions/${subscriptionId}/resourceGroups/${group}`;
+        blocks.importInto(instanceAddress(exported.resourceGroup, subscriptionId), AZAPI_WRITER.importId(id), props.azapiProvider);
+      }
+    };
+    const groupOf = (s: FleetSubscription) => s.resourceGroupName ?? props.resourceGroupName;
+    for (const s of props.subscriptions) {
+      const { subscriptionId } = s;
+      const group = groupOf(s);
+      const adopt = s.adopt ?? this.fromPolicy(props, subscriptionId);
+      if (!adopt) continue;
+      const adopted = atPath(this.node.path, () => checkForEachAdoption(exported, subscriptionId, group, adopt, props, kinds));
+      importInto(subscriptionId, group, adopted);
+    }
+    if (props.shard) {
+      const arriving = new Set(props.shard.arriving.map((s) => s.toLowerCase()));
+      for (const s of props.subscriptions) if (arriving.has(s.subscriptionId.toLowerCase())) importInto(s.subscriptionId, groupOf(s));
+      for (const subscriptionId of props.shard.leaving) {
+        for (const resource of ContinuousExportFleet.forEachResources(exported)) blocks.forget(resource, subscriptionId);
+        // From a per-subscription layout, the leaving subscription still has its own addresses.
+        if ((props.previousLayout ?? FleetLayout.PER_SUBSCRIPTION) === FleetLayout.PER_SUBSCRIPTION)
+          for (const address of this.perSubscriptionAddresses(props, subscriptionId)) blocks.forgetResource(address);
+      }
+    }
+    return exported;
+  }
+
+  /** The FOR_EACH layout's resources: the automations, then the created resource group. */
+  private static forEachResources(exported: ContinuousExport): TerraformResource[] {
+    return [...Object.values(exported.automations), ...(exported.resourceGroup ? [exported.resourceGroup] : [])];
+  }
+
+  /** What a subscription's resources are called in the PER_SUBSCRIPTION layout, by kind (and `ResourceGroup`). */
+  private perSubscriptionAddresses(props: ContinuousExportFleetProps, subscriptionId: string): string[] {
+    return [
+      ...kindsOf(props.destinations).map((kind) => addressAt(this, AZAPI_WRITER.automationType, subscriptionId, kind.actionType)),
+      ...(props.createResourceGroup ? [addressAt(this, AZAPI_WRITER.resourceGroupType, subscriptionId, "ResourceGroup")] : []),
+    ];
+  }
+
+  /** What a subscription's resources are called in the FOR_EACH layout, in the order of {@link perSubscriptionAddresses}. */
+  private forEachAddresses(props: ContinuousExportFleetProps, subscriptionId: string): string[] {
+    const key = `[${JSON.stringify(subscriptionId)}]`;
+    return [
+      ...kindsOf(props.destinations).map((kind) => addressAt(this, AZAPI_WRITER.automationType, "Subscriptions", kind.actionType) + key),
+      ...(props.createResourceGroup ? [addressAt(this, AZAPI_WRITER.resourceGroupType, "Subscriptions", "ResourceGroup") + key] : []),
+    ];
+  }
+
+  /** Moves every subscription's resources from the addresses of the previous layout to the current one. */
+  private moveFrom(previous: FleetLayout, props: ContinuousExportFleetProps, blocks: InstanceBlocks): void {
+    if (!isFleetLayout(previous)) {
+      throw new ExportConfigError(
+        "DFE096",
+        `${this.node.path}: \`previousLayout\` must be FleetLayout.FOR_EACH or PER_SUBSCRIPTION, got ${describeValue(previous)}.`,
+      );
+    }
+    // Only the azapi writer writes both layouts; an azurerm fleet has only ever been per subscription.
+    if (this.layout === FleetLayout.PER_SUBSCRIPTION && props.writer !== undefined && props.writer !== AutomationWriter.AZAPI) return;
+    for (const s of props.subscriptions) {
+      const perSubscription = this.perSubscriptionAddresses(props, s.subscriptionId);
+      const forEach = this.forEachAddresses(props, s.subscriptionId);
+      perSubscription.forEach((address, i) =>
+        previous === FleetLayout.PER_SUBSCRIPTION ? blocks.move(address, forEach[i]) : blocks.move(forEach[i], address),
+      );
+    }
+  }
+
+  /** Arriving subscriptions are imported; leaving ones leave this state without being deleted. */ private handOverShardMoves(
+    props: ContinuousExportFleetProps,
+    shard: FleetShard,
+    writer: AutomationWriter,
+  ): void {
     const arriving = new Set(shard.arriving.map((s) => s.toLowerCase()));
     for (const [subscriptionId, exported] of Object.entries(this.exports)) {
       if (arriving.has(subscriptionId.toLowerCase())) exported._importExisting();
@@ -206,4 +359,69 @@ function checkSubscriptions(subscriptions: readonly FleetSubscription[], shard: 
     }
     seen.add(key);
   }
+}
+
+/** The layout asked for, or the writer's default; FOR_EACH needs the azapi writer. */
+function layoutOf(props: ContinuousExportFleetProps, writer: AutomationWriter): FleetLayout {
+  if (props.layout !== undefined && !isFleetLayout(props.layout)) {
+    throw new ExportConfigError("DFE096", `\`layout\` must be FleetLayout.FOR_EACH or PER_SUBSCRIPTION, got ${describeValue(props.layout)}.`);
+  }
+  const layout = props.layout ?? (writer === AutomationWriter.AZAPI ? FleetLayout.FOR_EACH : FleetLayout.PER_SUBSCRIPTION);
+  if (layout === FleetLayout.FOR_EACH && writer !== AutomationWriter.AZAPI) {
+    throw new ExportConfigError(
+      "DFE096",
+      "the FOR_EACH layout writes through azapi (one provider, `parent_id` per subscription); azurerm needs a " +
+        "provider per subscription, which `for_each` cannot vary. Use writer: AutomationWriter.AZAPI, or layout: FleetLayout.PER_SUBSCRIPTION.",
+    );
+  }
+  return layout;
+}
+
+/** In the FOR_EACH layout, one azapi provider writes every subscription: no per-subscription provider or tenant. */
+function checkForEachSubscription(s: FleetSubscription, props: ContinuousExportFleetProps): void {
+  if (s.provider !== undefined) {
+    throw new ExportConfigError(
+      "DFE097",
+      `subscription ${s.subscriptionId} names a \`provider\`: in the FOR_EACH layout one azapi provider writes every ` +
+        `subscription (\`azapiProvider\`). Drop it, or use layout: FleetLayout.PER_SUBSCRIPTION.`,
+    );
+  }
+  if (s.tenantId !== undefined && (props.tenantId === undefined || s.tenantId.toLowerCase() !== props.tenantId.toLowerCase())) {
+    throw new ExportConfigError(
+      "DFE097",
+      `subscription ${s.subscriptionId} is in tenant ${s.tenantId}, but a FOR_EACH fleet spans one tenant (its ` +
+        `azapi provider's, \`tenantId\`: ${props.tenantId ?? "not given"}). Make a fleet per tenant, each with its own azapi provider.`,
+    );
+  }
+}
+
+/**
+ * An adopted automation in the FOR_EACH layout keeps the name and location every instance shares (and
+ * its subscription, group and location, as every adoption). Returns the adopted kinds.
+ */
+function checkForEachAdoption(
+  exported: ContinuousExport,
+  subscriptionId: string,
+  resourceGroupName: string,
+  adopt: AdoptedAutomations,
+  props: ContinuousExportFleetProps,
+  kinds: readonly DestinationKind[],
+): DestinationKind[] {
+  checkAdoption({ subscriptionId, resourceGroupName, location: props.location, adopt }, kinds);
+  const adopted: DestinationKind[] = [];
+  for (const kind of kinds) {
+    const existing = adopt[kind.propKey];
+    if (!existing) continue;
+    adopted.push(kind);
+    const shared = exported._automationName(kind.actionType);
+    if (existing.name !== shared) {
+      throw new ExportConfigError(
+        "DFE098",
+        `subscription ${subscriptionId} adopts the automation "${existing.name}", but every subscription of a ` +
+          `FOR_EACH fleet names its ${kind.displayName} automation "${shared}" (a new name would replace it). Give ` +
+          `\`names: { ${kind.propKey}: "${existing.name}" }\` if all are named so, or use layout: FleetLayout.PER_SUBSCRIPTION.`,
+      );
+    }
+  }
+  return adopted;
 }

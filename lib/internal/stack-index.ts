@@ -1,5 +1,6 @@
 import { Aspects, IAspect, TerraformElement, TerraformProvider, TerraformResource, TerraformStack } from "cdktf";
 import { ForgottenAddress } from "./forgotten-address";
+import { InstanceBlocks } from "./instance-blocks";
 import { IConstruct } from "constructs";
 
 /** A construct that finishes its work when the stack is complete: an aspect calls it before validation. */
@@ -79,8 +80,10 @@ function requireTerraformVersion(stack: TerraformStack): void {
   const own = overrides?.terraform?.required_version;
   if (own && !Object.values(REQUIRED).includes(own)) return;
   const elements = stack.node.findAll().filter((c): c is TerraformElement => c instanceof TerraformElement);
-  const forgets = elements.some((e) => e instanceof ForgottenAddress);
-  const imports = forgets || elements.some((e) => e instanceof TerraformResource && e.toMetadata().imports !== undefined);
+  const blocks = elements.filter((e): e is InstanceBlocks => e instanceof InstanceBlocks).map((e) => e.needs);
+  const forgets = elements.some((e) => e instanceof ForgottenAddress) || blocks.some((b) => b.removed);
+  const imports =
+    forgets || blocks.some((b) => b.imports) || elements.some((e) => e instanceof TerraformResource && e.toMetadata().imports !== undefined);
   if (forgets || imports) stack.addOverride("terraform.required_version", forgets ? REQUIRED.removed : REQUIRED.import);
 }
 

@@ -213,6 +213,21 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     when: "a fleet given a `shard` that is not from `ShardPlan.of`, or whose `subscriptions` are not the shard's",
     fix: "pass the shard and its subscription ids",
   },
+  {
+    code: "DFE096",
+    when: "a fleet `layout` or `previousLayout` that is not a FleetLayout constant, or FOR_EACH with a writer other than azapi",
+    fix: "pick FleetLayout.FOR_EACH (azapi writer) or PER_SUBSCRIPTION",
+  },
+  {
+    code: "DFE097",
+    when: "a FOR_EACH fleet subscription with its own `provider`, or a `tenantId` other than the fleet's",
+    fix: "drop the provider; make a fleet per tenant (or use PER_SUBSCRIPTION)",
+  },
+  {
+    code: "DFE098",
+    when: "a FOR_EACH fleet subscription adopting an automation named other than the fleet's automations",
+    fix: "give the adopted name in `names`, or use PER_SUBSCRIPTION",
+  },
   { code: "DFE100", when: "suppressing a check id that does not exist", fix: "use an id of the check pack's table" },
   { code: "DFE101", when: "suppressing a check without a reason", fix: "give a sentence for the next reader" },
   {

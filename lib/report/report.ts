@@ -31,8 +31,15 @@ function formatExportReport(scope: IConstruct): string {
   for (const c of scope.node.findAll()) {
     if (c instanceof ContinuousExportFleet) {
       fleets.add(c);
-      const members = Object.values(c.exports);
-      lines.push(...formatExport(members[0].summary, `${c.node.path}  (fleet of ${members.length} subscriptions, each with the automations below)`));
+      const first = c.forEachExport ?? Object.values(c.exports)[0];
+      const layout = c.forEachExport ? `, one for_each resource per automation` : "";
+      if (!first) {
+        lines.push(`${c.node.path}  (fleet of no subscriptions: its shard hands its subscriptions over)`);
+        continue;
+      }
+      lines.push(
+        ...formatExport(first.summary, `${c.node.path}  (fleet of ${c.subscriptionCount} subscriptions${layout}, each with the automations below)`),
+      );
     } else if (c instanceof ContinuousExport && !(c.node.scope instanceof ContinuousExportFleet && fleets.has(c.node.scope))) {
       lines.push(...formatExport(c.summary, `${c.node.path}  (subscription ${c.summary.subscriptionId})`));
     } else if (c instanceof ContinuousExportPolicy) {

@@ -222,7 +222,7 @@ export const EDITS: readonly RequestEdit[] = [
       removedSubscriptions.add(p.subscriptions[0].subscriptionId);
       return withSubscriptions(p, p.subscriptions.slice(1));
     },
-    removes: (address) => [...removedSubscriptions].some((s) => address.includes(`_${s}_`)),
+    removes: (address) => [...removedSubscriptions].some((s) => address.includes(`_${s}_`) || address.endsWith(`["${s}"]`)),
   },
   {
     name: "reorder a fleet's subscriptions",

@@ -1,4 +1,5 @@
 import { META_ARGUMENTS, forcesNew } from "./force-new";
+import { instancesOf } from "../../lib/writers/instances";
 
 /**
  * A model of what `terraform plan` does with a configuration change, for the Terraform JSON cdktf
@@ -99,16 +100,18 @@ export function planStack(before: Json | undefined, after: Json | undefined): St
   for (const address of config.keys()) actionOf(address);
   for (const address of state.keys()) {
     if (config.has(address)) continue;
-    const destroy = removed.get(address);
+    const destroy = removed.get(address) ?? removed.get(address.replace(/\[[^[\]]*\]$/, ""));
     plan.set(address, { address, action: destroy === false ? "forgotten" : "destroyed" });
   }
   return plan;
 }
 
-/** Every address of a stack's Terraform JSON with its arguments (resources only, not data sources). */
+/** Every address of a stack's Terraform JSON with its arguments (resources only, not data sources; `for_each` instances expanded). */
 function resourceEntries(json: Json | undefined): Array<[string, Json]> {
   return Object.entries(json?.resource ?? {}).flatMap(([type, byName]) =>
-    Object.entries(byName as Json).map(([name, body]): [string, Json] => [`${type}.${name}`, body as Json]),
+    Object.entries(byName as Json).flatMap(([name, body]) =>
+      instancesOf(`${type}.${name}`, body as Json, json?.locals).map((i): [string, Json] => [i.address, i.json]),
+    ),
   );
 }
 

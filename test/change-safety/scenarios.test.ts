@@ -11,6 +11,8 @@ import {
   PolicyScope,
   AlertSeverity,
   ContinuousExportProps,
+  ContinuousExportFleetProps,
+  FleetLayout,
   CrossTenantAccess,
   ShardPlan,
   EventHubDestination,
@@ -311,7 +313,7 @@ describe("a sharded fleet whose shard count changes", () => {
       .flatMap(([stack, plan]) =>
         [...plan]
           .filter(([a, p]) => p.action === action && a.includes("_Workspace_"))
-          .map(([a]) => `${stack}:${/Fleet_([0-9a-f-]{36})_/.exec(a)![1]}`),
+          .map(([a]) => `${stack}:${/(?:Fleet_([0-9a-f-]{36})_|\["([0-9a-f-]{36})"\]$)/.exec(a)!.slice(1).join("")}`),
       )
       .sort();
 
@@ -351,6 +353,51 @@ describe("a sharded fleet whose shard count changes", () => {
     const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
     const base = { exports: [Export.alerts()], destinations: [soc], resourceGroupName: "rg", location: "westeurope", shard };
     expect(() => new ContinuousExportFleet(stack, "Fleet", { ...base, subscriptions: [{ subscriptionId: ids[0] }] })).toThrow(/DFE095/);
+  });
+});
+
+describe("a fleet changing layout", () => {
+  const ids = Array.from({ length: 4 }, (_, i) => `10000000-0000-0000-0000-${String(i + 1).padStart(12, "0")}`);
+  const fleetWith = (props: Partial<ContinuousExportFleetProps>) => (stack: TerraformStack) => {
+    new AzapiProvider(stack, "azapi", {});
+    new AzurermProvider(stack, "azurerm", { features: [{}], subscriptionId: "00000000-0000-0000-0000-000000000001" });
+    const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
+    const hub = EventHubDestination.fromEventHubId(stack, "Siem", EVENT_HUB, { sendRuleName: "export-send" });
+    new ContinuousExportFleet(stack, "Fleet", {
+      subscriptions: ids.map((subscriptionId) => ({ subscriptionId })),
+      exports: [Export.alerts(), Export.recommendations()],
+      destinations: [soc, hub],
+      resourceGroupName: "rg-export",
+      location: "westeurope",
+      createResourceGroup: true,
+      ...props,
+    });
+  };
+  const perSubscription = synth(fleetWith({ layout: FleetLayout.PER_SUBSCRIPTION }));
+
+  test("a fleet written per subscription (versions before 0.2) moves to the for_each layout with moved blocks: nothing created, destroyed or replaced", () => {
+    const planned = plan(perSubscription, synth(fleetWith({})));
+    expect(Object.keys(actions(planned))).toEqual(["kept"]);
+    // Every automation and group of every subscription, each moved into its instance.
+    expect([...planned.values()].filter((p) => p.movedFrom).length).toBe(ids.length * 3);
+    expect([...planned.keys()].every((a) => /\["10000000-0000-0000-0000-00000000000[1-4]"\]$/.test(a))).toBe(true);
+  });
+
+  test("back to per subscription (previousLayout FOR_EACH) moves them back", () => {
+    const forEach = synth(fleetWith({}));
+    const planned = plan(forEach, synth(fleetWith({ layout: FleetLayout.PER_SUBSCRIPTION, previousLayout: FleetLayout.FOR_EACH })));
+    expect(Object.keys(actions(planned))).toEqual(["kept"]);
+    expect([...planned.values()].filter((p) => p.movedFrom).length).toBe(ids.length * 3);
+  });
+
+  test("without the moved blocks the change would delete every automation: the harness sees it", () => {
+    const planned = planStack(perSubscription, synth(fleetWith({ previousLayout: FleetLayout.FOR_EACH })));
+    expect(actions(planned).destroyed).toHaveLength(ids.length * 3);
+  });
+
+  test("previousLayout set to the current layout writes no moved block", () => {
+    expect(synth(fleetWith({ previousLayout: FleetLayout.FOR_EACH })).moved).toBeUndefined();
+    expect(synth(fleetWith({})).moved).toHaveLength(ids.length * 3);
   });
 });
 

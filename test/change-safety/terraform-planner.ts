@@ -8,8 +8,8 @@ import { Action, PlannedAddress, StackPlan } from "./planner";
 /**
  * Terraform's own planner, offline, as a check of the model in planner.ts: every resource of a stack's
  * JSON becomes the built-in `terraform_data` (no provider download) with its force-new arguments in
- * `triggers_replace` and the others in `input`; references, `depends_on`, `moved`, `removed` and
- * `import` blocks are rewritten alike. Terraform applies the before configuration, then plans the after
+ * `triggers_replace` and the others in `input`, `for_each` and the locals it reads kept; references,
+ * `depends_on`, `moved`, `removed` and `import` blocks are rewritten alike. Terraform applies the before configuration, then plans the after
  * one; its resource changes are read back as the model's actions.
  */
 export function terraformAvailable(): boolean {
@@ -49,6 +49,7 @@ export function standInConfig(json: Json): Json {
       };
       for (const a of ignored) input[a] = "(ignored)";
       resources[`${type}__${name}`] = {
+        ...((body as Json).for_each !== undefined ? { for_each: (body as Json).for_each } : {}),
         input,
         ...(Object.keys(triggers).length ? { triggers_replace: triggers } : {}),
         ...(Object.keys(lifecycle).length ? { lifecycle } : {}),
@@ -58,6 +59,7 @@ export function standInConfig(json: Json): Json {
   }
   return {
     terraform: { required_version: ">= 1.7" },
+    ...(json.locals ? { locals: json.locals } : {}),
     ...(Object.keys(resources).length ? { resource: { terraform_data: resources } } : {}),
     ...(json.moved ? { moved: json.moved.map((m: Json) => ({ from: standIn(m.from), to: standIn(m.to) })) } : {}),
     ...(json.removed ? { removed: json.removed.map((r: Json) => ({ from: standIn(r.from), lifecycle: r.lifecycle })) } : {}),
