@@ -1,13 +1,26 @@
 import { readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Synthesized, floor, handWrittenAzapi, handWrittenL1, libraryAzapi, libraryAzurerm } from "./scenarios";
+import {
+  Synthesized,
+  floor,
+  handWrittenAzapi,
+  handWrittenForEach,
+  handWrittenL1,
+  libraryAzapi,
+  libraryAzurerm,
+  libraryForEach,
+  libraryForEachMoving,
+} from "./scenarios";
 
 /**
  * Runs one scenario once in this (fresh) process and prints one JSON line: wall time, peak memory,
  * output size and resource count. `node measure.js <scenario> <subscriptions>`.
  */
 const SCENARIOS: Record<string, (n: number, outdir: string) => Synthesized> = {
+  libraryForEach,
+  libraryForEachMoving,
+  handWrittenForEach,
   libraryAzapi,
   handWrittenAzapi,
   libraryAzurerm,

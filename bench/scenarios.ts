@@ -4,7 +4,17 @@ import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { SecurityCenterAutomation } from "@cdktf/provider-azurerm/lib/security-center-automation";
 import { App, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { AlertSeverity, AutomationWriter, AzapiProvider, AzapiResource, ContinuousExportFleet, Export, LogAnalyticsDestination } from "../lib";
+import { App as CdktfApp, TerraformIterator, TerraformLocal } from "cdktf";
+import {
+  AlertSeverity,
+  AutomationWriter,
+  AzapiProvider,
+  AzapiResource,
+  ContinuousExportFleet,
+  Export,
+  FleetLayout,
+  LogAnalyticsDestination,
+} from "../lib";
 
 /** The fleet every scenario builds: N subscriptions, alerts (Medium and up) and recommendations to one workspace. */
 export const WORKSPACE_ID =
@@ -25,8 +35,22 @@ export interface Synthesized {
   readonly file: string;
 }
 
-/** The library with the azapi writer: one provider for the whole fleet. */
+/** The library's default: the azapi writer in the for_each layout, a fleet deployed in it (no moved blocks). */
+export function libraryForEach(n: number, outdir: string): Synthesized {
+  return libraryWithAzapi(n, outdir, { layout: FleetLayout.FOR_EACH, previousLayout: FleetLayout.FOR_EACH });
+}
+
+/** The same, while it moves from the per-subscription layout: a moved block per subscription. */
+export function libraryForEachMoving(n: number, outdir: string): Synthesized {
+  return libraryWithAzapi(n, outdir, { layout: FleetLayout.FOR_EACH, previousLayout: FleetLayout.PER_SUBSCRIPTION });
+}
+
+/** The library with the azapi writer in the per-subscription layout: one provider, a resource per subscription. */
 export function libraryAzapi(n: number, outdir: string): Synthesized {
+  return libraryWithAzapi(n, outdir, { layout: FleetLayout.PER_SUBSCRIPTION, previousLayout: FleetLayout.PER_SUBSCRIPTION });
+}
+
+function libraryWithAzapi(n: number, outdir: string, layouts: { layout: FleetLayout; previousLayout: FleetLayout }): Synthesized {
   const app = new App({ outdir });
   const stack = new TerraformStack(app, "fleet");
   new AzapiProvider(stack, "azapi", {});
@@ -34,6 +58,7 @@ export function libraryAzapi(n: number, outdir: string): Synthesized {
     stack,
     subscriptionIds(n).map((subscriptionId) => ({ subscriptionId })),
     AutomationWriter.AZAPI,
+    layouts,
   );
   app.synth();
   return { file: join(outdir, "stacks", "fleet", "cdk.tf.json") };
@@ -78,38 +103,35 @@ export function handWrittenAzapi(n: number, outdir: string): Synthesized {
   const stack = new TerraformStack(app, "fleet");
   new AzapiProvider(stack, "azapi", {});
   const fleetScope = new Construct(stack, "Fleet");
-  const body = (subscriptionId: string) => ({
-    properties: {
-      description: DESCRIPTION,
-      isEnabled: true,
-      scopes: [{ description: `scope for /subscriptions/${subscriptionId}`, scopePath: `/subscriptions/${subscriptionId}` }],
-      sources: SOURCES.map((s) => ({
-        eventSource: s.eventSource,
-        ...(s.ruleSet
-          ? {
-              ruleSets: s.ruleSet.map((set) => ({
-                rules: set.rule.map((r) => ({
-                  propertyJPath: r.propertyPath,
-                  propertyType: r.propertyType,
-                  expectedValue: r.expectedValue,
-                  operator: r.operator,
-                })),
-              })),
-            }
-          : {}),
-      })),
-      actions: [{ actionType: "Workspace", workspaceResourceId: WORKSPACE_ID }],
-    },
-  });
   for (const subscriptionId of subscriptionIds(n)) {
     new AzapiResource(new Construct(fleetScope, subscriptionId), "Workspace", {
       type: "Microsoft.Security/automations@2023-12-01-preview",
       name: "ExportToWorkspace",
       parentId: `/subscriptions/${subscriptionId}/resourceGroups/rg-sec`,
       location: "westeurope",
-      body: body(subscriptionId),
+      body: azapiBody(subscriptionId),
     });
   }
+  app.synth();
+  return { file: join(outdir, "stacks", "fleet", "cdk.tf.json") };
+}
+
+/** The same Terraform as `libraryForEach`, written by hand: one azapi resource with for_each over a local. */
+export function handWrittenForEach(n: number, outdir: string): Synthesized {
+  const app: CdktfApp = new App({ outdir });
+  const stack = new TerraformStack(app, "fleet");
+  new AzapiProvider(stack, "azapi", {});
+  const fleetScope = new Construct(stack, "Fleet");
+  const local = new TerraformLocal(fleetScope, "ResourceGroupBySubscription", Object.fromEntries(subscriptionIds(n).map((s) => [s, "rg-sec"])));
+  const each = TerraformIterator.fromMap(local.asAnyMap);
+  const automation = new AzapiResource(new Construct(fleetScope, "Subscriptions"), "Workspace", {
+    type: "Microsoft.Security/automations@2023-12-01-preview",
+    name: "ExportToWorkspace",
+    parentId: `/subscriptions/${each.key}/resourceGroups/${each.value}`,
+    location: "westeurope",
+    body: azapiBody(each.key),
+  });
+  automation.forEach = each;
   app.synth();
   return { file: join(outdir, "stacks", "fleet", "cdk.tf.json") };
 }
@@ -158,7 +180,39 @@ export function floor(n: number, outdir: string): Synthesized {
   return { file };
 }
 
-function fleet(stack: TerraformStack, subscriptions: Array<{ subscriptionId: string; provider?: AzurermProvider }>, writer: AutomationWriter): void {
+/** The automation body the library writes, for one subscription (or `${each.key}`). */
+function azapiBody(subscriptionId: string): { [key: string]: unknown } {
+  return {
+    properties: {
+      description: DESCRIPTION,
+      isEnabled: true,
+      scopes: [{ description: `scope for /subscriptions/${subscriptionId}`, scopePath: `/subscriptions/${subscriptionId}` }],
+      sources: SOURCES.map((s) => ({
+        eventSource: s.eventSource,
+        ...(s.ruleSet
+          ? {
+              ruleSets: s.ruleSet.map((set) => ({
+                rules: set.rule.map((r) => ({
+                  propertyJPath: r.propertyPath,
+                  propertyType: r.propertyType,
+                  expectedValue: r.expectedValue,
+                  operator: r.operator,
+                })),
+              })),
+            }
+          : {}),
+      })),
+      actions: [{ actionType: "Workspace", workspaceResourceId: WORKSPACE_ID }],
+    },
+  };
+}
+
+function fleet(
+  stack: TerraformStack,
+  subscriptions: Array<{ subscriptionId: string; provider?: AzurermProvider }>,
+  writer: AutomationWriter,
+  layouts: { layout?: FleetLayout; previousLayout?: FleetLayout } = {},
+): void {
   new ContinuousExportFleet(stack, "Fleet", {
     subscriptions,
     exports: [Export.alerts({ minimumSeverity: AlertSeverity.MEDIUM }), Export.recommendations()],
@@ -166,6 +220,7 @@ function fleet(stack: TerraformStack, subscriptions: Array<{ subscriptionId: str
     resourceGroupName: "rg-sec",
     location: "westeurope",
     writer,
+    ...layouts,
   });
 }
 

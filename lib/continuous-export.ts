@@ -16,7 +16,7 @@ import { addressAt } from "./internal/addresses";
 import { NAME_RULES, checkFlag, checkList, checkName, checkTags, checkText } from "./internal/inputs";
 import { forgetWithoutDestroying } from "./internal/forgotten-address";
 import { twoTokenErrors } from "./access/two-token-check";
-import { claimAutomationName } from "./internal/automation-names";
+import { claimAutomationNames } from "./internal/automation-names";
 import { AutomationSpec } from "./writers/automation-spec";
 import { AutomationWriter, Writer, chooseWriter, groupWriterFor } from "./writers/writer";
 import { AZAPI_WRITER } from "./writers/azapi-writer";
@@ -367,8 +367,10 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
       );
     }
     const placements = this.keyed ? [...this.keyed.resourceGroups] : [[this.props.subscriptionId, this.props.resourceGroupName]];
-    for (const [subscriptionId, resourceGroupName] of placements)
-      claimAutomationName(this, { subscriptionId, resourceGroupName, portalName: kind.portalName, name });
+    claimAutomationNames(
+      this,
+      placements.map(([subscriptionId, resourceGroupName]) => ({ subscriptionId, resourceGroupName, portalName: kind.portalName, name })),
+    );
     return name;
   }
 

@@ -268,12 +268,11 @@ export class ContinuousExportFleet extends Construct {
     ];
   }
 
-  /** What a subscription's resources are called in the FOR_EACH layout, in the order of {@link perSubscriptionAddresses}. */
-  private forEachAddresses(props: ContinuousExportFleetProps, subscriptionId: string): string[] {
-    const key = `[${JSON.stringify(subscriptionId)}]`;
+  /** The FOR_EACH layout's resource addresses, in the order of {@link perSubscriptionAddresses}: an instance is `address["<subscription id>"]`. */
+  private forEachAddresses(props: ContinuousExportFleetProps): string[] {
     return [
-      ...kindsOf(props.destinations).map((kind) => addressAt(this, AZAPI_WRITER.automationType, "Subscriptions", kind.actionType) + key),
-      ...(props.createResourceGroup ? [addressAt(this, AZAPI_WRITER.resourceGroupType, "Subscriptions", "ResourceGroup") + key] : []),
+      ...kindsOf(props.destinations).map((kind) => addressAt(this, AZAPI_WRITER.automationType, "Subscriptions", kind.actionType)),
+      ...(props.createResourceGroup ? [addressAt(this, AZAPI_WRITER.resourceGroupType, "Subscriptions", "ResourceGroup")] : []),
     ];
   }
 
@@ -287,11 +286,11 @@ export class ContinuousExportFleet extends Construct {
     }
     // Only the azapi writer writes both layouts; an azurerm fleet has only ever been per subscription.
     if (this.layout === FleetLayout.PER_SUBSCRIPTION && props.writer !== undefined && props.writer !== AutomationWriter.AZAPI) return;
+    const forEach = this.forEachAddresses(props);
     for (const s of props.subscriptions) {
-      const perSubscription = this.perSubscriptionAddresses(props, s.subscriptionId);
-      const forEach = this.forEachAddresses(props, s.subscriptionId);
-      perSubscription.forEach((address, i) =>
-        previous === FleetLayout.PER_SUBSCRIPTION ? blocks.move(address, forEach[i]) : blocks.move(forEach[i], address),
+      const key = `[${JSON.stringify(s.subscriptionId)}]`;
+      this.perSubscriptionAddresses(props, s.subscriptionId).forEach((address, i) =>
+        previous === FleetLayout.PER_SUBSCRIPTION ? blocks.move(address, forEach[i] + key) : blocks.move(forEach[i] + key, address),
       );
     }
   }

@@ -33,12 +33,19 @@ export interface AutomationNameClaim {
 }
 
 /**
- * Claims an automation name in the app, across its stacks: two automations with one name in one
+ * Claims automation names in the app, across its stacks: two automations with one name in one
  * resource group are one ARM resource, which two constructs (in one state or two) would both own; two
  * portal-visible ones of a kind in one subscription hide each other in the portal. A subscription that
- * is a token cannot be claimed: a warning names the risk.
+ * is a token cannot be claimed: a warning names the risk. One construct may claim several (a fleet's
+ * instances).
  */
-export function claimAutomationName(scope: IConstruct, claim: AutomationNameClaim): void {
+export function claimAutomationNames(scope: IConstruct, claims: readonly AutomationNameClaim[]): void {
+  const own = AutomationNameClaims.of(TerraformStack.of(scope));
+  const registries = AutomationNameClaims.inApp(scope);
+  for (const claim of claims) claimIn(scope, claim, registries, own);
+}
+
+function claimIn(scope: IConstruct, claim: AutomationNameClaim, registries: readonly AutomationNameClaims[], own: AutomationNameClaims): void {
   if (Token.isUnresolved(claim.subscriptionId) || Token.isUnresolved(claim.resourceGroupName) || Token.isUnresolved(claim.name)) {
     Annotations.of(scope).addWarning(
       `${coded("DFW001", scope.node.path)}the automation's subscription, resource group or name is known only ` +
@@ -47,7 +54,6 @@ export function claimAutomationName(scope: IConstruct, claim: AutomationNameClai
     );
     return;
   }
-  const registries = AutomationNameClaims.inApp(scope);
   const { portalName, name } = claim;
   const sub = claim.subscriptionId.toLowerCase();
   const keys = [`${sub}|rg:${claim.resourceGroupName.toLowerCase()}|${name.toLowerCase()}`];
@@ -63,6 +69,5 @@ export function claimAutomationName(scope: IConstruct, claim: AutomationNameClai
       );
     }
   }
-  const own = AutomationNameClaims.of(TerraformStack.of(scope));
   keys.forEach((key) => own.claims.set(key, scope.node.path));
 }
