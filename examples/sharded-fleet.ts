@@ -2,7 +2,9 @@ import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { App, AzurermBackend, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { AlertSeverity, AzapiProvider, ContinuousExportFleet, Export, LogAnalyticsDestination, ShardPlan } from "../lib";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { AlertSeverity, AzapiProvider, ContinuousExportFleet, Export, LogAnalyticsDestination, FleetShard, ShardDeployment, ShardPlan } from "../lib";
 
 /** Where the stacks keep their state: one azurerm backend container, one key per stack. */
 export interface StateStorage {
@@ -55,20 +57,42 @@ export class CentralWorkspaceStack extends TerraformStack {
   }
 }
 
+/** A sharded fleet: its stacks, and its deployment as a CI engine's job matrix takes it. */
+export interface ShardedFleet {
+  /** The central stack, then one stack per shard. */
+  readonly stacks: TerraformStack[];
+  /** The machine-readable plan: the central stack first, then a job per shard. */
+  readonly deployment: ShardDeployment;
+}
+
+/** Where the main job writes the deployment: next to the synthesized stacks, where the CI workflow reads it. */
+export const SHARD_PLAN_FILE = "shard-plan.json";
+
+/** Writes the deployment into the app's output directory (call after `app.synth()`). */
+export function writeShardPlan(app: App, deployment: ShardDeployment): string {
+  const file = join(app.outdir, SHARD_PLAN_FILE);
+  writeFileSync(file, `${JSON.stringify(deployment, null, 2)}\n`);
+  return file;
+}
+
 /**
- * A large fleet, split over shard stacks that `cdktf deploy '*' --parallelism N` deploys side by side.
+ * A large fleet, split over shard stacks: the central stack first, then one job per shard (see
+ * sharded-fleet.github-workflow.yml: a GitHub Actions matrix read from the shard plan), or
+ * `cdktf deploy '*' --parallelism N` from one machine.
  * Each shard has its own state key and one azapi provider for all of its subscriptions; the central
  * workspace's id reaches the shards as a cdktf cross-stack reference (an output of the central stack,
  * read through its remote state). While the shard count changes, `previousShardCount` makes each shard
  * import the subscriptions that arrive and let go of those that leave; a retiring shard (above a lowered
  * count) is deployed once more, empty, and then dropped.
  */
-export function addShardedFleet(app: App, props: ShardedFleetProps): TerraformStack[] {
+export function addShardedFleet(app: App, props: ShardedFleetProps): ShardedFleet {
   const central = new CentralWorkspaceStack(app, "fleet-central", props);
   const plan = ShardPlan.of(props.subscriptionIds, { shardCount: props.shardCount, previousShardCount: props.previousShardCount, maxShardSize: 20 });
+  const stackOf = (shard: FleetShard) => `fleet-${shard.name}`;
+  const backendKeyOf = (shard: FleetShard) => `defender-export/${shard.name}.tfstate`;
   const shards = plan.map((shard) => {
-    const stack = new TerraformStack(app, `fleet-${shard.name}`);
-    new AzurermBackend(stack, { ...props.state, key: `defender-export/${shard.name}.tfstate` });
+    const stack = new TerraformStack(app, stackOf(shard));
+    new AzurermBackend(stack, { ...props.state, key: backendKeyOf(shard) });
     new AzapiProvider(stack, "azapi", { tenantId: props.tenantId });
     new ContinuousExportFleet(stack, "Fleet", {
       subscriptions: shard.subscriptionIds.map((subscriptionId) => ({ subscriptionId })),
@@ -82,5 +106,6 @@ export function addShardedFleet(app: App, props: ShardedFleetProps): TerraformSt
     });
     return stack;
   });
-  return [central, ...shards];
+  const deployment = ShardPlan.deployment(plan, { stackOf, backendKeyOf, first: [central.node.id] });
+  return { stacks: [central, ...shards], deployment };
 }

@@ -1,4 +1,5 @@
 import { App } from "cdktf";
+import { ShardDeployment } from "../lib";
 import { AdoptPolicyExportStack } from "./adopt-policy-export";
 import { AttackPathsToWorkspaceStack } from "./attack-paths-to-workspace";
 import { CrossTenantGuestStack } from "./cross-tenant-guest";
@@ -30,8 +31,14 @@ export function subscriptionOf(n: number): string {
   return `00000000-0000-0000-0000-${String(n).padStart(12, "0")}`;
 }
 
+/** What the examples give back besides their stacks. */
+export interface ExampleStacks {
+  /** The sharded fleet's deployment: the main job writes it as cdktf.out/shard-plan.json. */
+  readonly shardDeployment: ShardDeployment;
+}
+
 /** Adds every example stack to `app`, with placeholder values. */
-export function addExampleStacks(app: App): void {
+export function addExampleStacks(app: App): ExampleStacks {
   const { tenantId, location, socWorkspaceId } = PLACEHOLDERS;
   new HighAlertsToEventHubStack(app, "high-alerts-to-event-hub", {
     subscriptionId: subscriptionOf(1),
@@ -114,7 +121,7 @@ export function addExampleStacks(app: App): void {
     exportResourceGroupName: "rg-defender-export",
     subscriptionIds: ["00000000-0000-0000-0000-0000000001a1", "00000000-0000-0000-0000-0000000001a2"],
   });
-  addShardedFleet(app, {
+  const sharded = addShardedFleet(app, {
     tenantId,
     centralSubscriptionId: "00000000-0000-0000-0000-000000000099",
     subscriptionIds: Array.from({ length: 50 }, (_, i) => `10000000-0000-0000-0000-${String(i + 1).padStart(12, "0")}`),
@@ -130,4 +137,5 @@ export function addExampleStacks(app: App): void {
     location,
     workspaceResourceId: socWorkspaceId,
   });
+  return { shardDeployment: sharded.deployment };
 }

@@ -43,6 +43,44 @@ export interface ShardPlanOptions {
   readonly previousShardCount?: number;
 }
 
+/** One shard as a job of a CI engine's matrix: what to deploy, with which state, and how big it is. */
+export interface ShardJob {
+  /** The shard's name, e.g. `shard-03`. */
+  readonly shard: string;
+  /** The cdktf stack that deploys it (`cdktf deploy <stack>`). */
+  readonly stack: string;
+  /** The key of its state in the backend: one run at a time may write it. */
+  readonly backendKey: string;
+  /** How many subscriptions it exports. */
+  readonly subscriptionCount: number;
+  /** How many subscriptions it imports from other shards in this deployment. */
+  readonly arriving: number;
+  /** How many subscriptions it lets go to other shards in this deployment. */
+  readonly leaving: number;
+  /** Whether it only lets its subscriptions go (deploy it once more, then drop its stack and state). */
+  readonly retiring: boolean;
+}
+
+/** A sharded deployment, machine-readable: what to deploy first, then one job per shard. */
+export interface ShardDeployment {
+  /** The stacks to deploy, in order, before any shard (e.g. the central stack the shards export to). */
+  readonly first: string[];
+  /** One job per shard; the jobs are independent of each other. */
+  readonly shards: ShardJob[];
+  /** The subscriptions of all shards. */
+  readonly subscriptionCount: number;
+}
+
+/** Options of {@link ShardPlan.deployment}. */
+export interface ShardDeploymentOptions {
+  /** The stack id of a shard's stack. */
+  readonly stackOf: (shard: FleetShard) => string;
+  /** The state key of a shard's stack. */
+  readonly backendKeyOf: (shard: FleetShard) => string;
+  /** Stacks every shard depends on, deployed first in this order. @default none */
+  readonly first?: string[];
+}
+
 /**
  * Splits subscriptions over shards by rendezvous (highest-random-weight) hashing: each subscription goes
  * to the shard with the highest hash of (subscription, shard). The assignment depends only on the
@@ -53,6 +91,31 @@ export class ShardPlan {
   /** The shards for these subscriptions. */
   public static of(subscriptionIds: string[], options: ShardPlanOptions): FleetShard[] {
     return planShards(subscriptionIds, options);
+  }
+
+  /**
+   * The deployment of planned shards, as a CI engine takes it: write it next to the synthesized stacks
+   * (e.g. `cdktf.out/shard-plan.json`) and let a job matrix read it, one job per shard.
+   */
+  public static deployment(shards: FleetShard[], options: ShardDeploymentOptions): ShardDeployment {
+    const jobs = shards.map((shard) => ({
+      shard: shard.name,
+      stack: options.stackOf(shard),
+      backendKey: options.backendKeyOf(shard),
+      subscriptionCount: shard.subscriptionIds.length,
+      arriving: shard.arriving.length,
+      leaving: shard.leaving.length,
+      retiring: shard.retiring,
+    }));
+    for (const key of ["stack", "backendKey"] as const) {
+      const seen = new Set<string>();
+      for (const job of jobs) {
+        if (seen.has(job[key]))
+          throw new ExportConfigError("DFE092", `two shards share the ${key} "${job[key]}": each shard needs its own stack and state.`);
+        seen.add(job[key]);
+      }
+    }
+    return { first: [...(options.first ?? [])], shards: jobs, subscriptionCount: jobs.reduce((sum, j) => sum + j.subscriptionCount, 0) };
   }
 
   private constructor() {}

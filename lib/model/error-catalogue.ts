@@ -205,7 +205,11 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
   },
   { code: "DFE090", when: "a fleet without subscriptions", fix: "list at least one" },
   { code: "DFE091", when: "a fleet subscription id that is a token", fix: "give literal ids (they are the construct ids)" },
-  { code: "DFE092", when: "a subscription listed twice (fleet or shard plan)", fix: "list each once" },
+  {
+    code: "DFE092",
+    when: "a subscription listed twice (fleet or shard plan), or two shards given one stack or state key",
+    fix: "list each once; name each shard's stack and key apart",
+  },
   { code: "DFE093", when: "a shard count (or previous shard count) that is not a whole number of at least 1", fix: "fix the count" },
   { code: "DFE094", when: "a shard over `maxShardSize`", fix: "raise `shardCount`" },
   {

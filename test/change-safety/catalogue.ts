@@ -12,6 +12,7 @@ import { AzapiProvider } from "../../lib/internal/azapi";
 import { AzurermProvider } from "../../lib/internal/azurerm";
 import type { ContinuousExportProps } from "../../lib/continuous-export";
 import type { ContinuousExportFleetProps, FleetSubscription } from "../../lib/fleet/continuous-export-fleet";
+import { FleetLayout } from "../../lib/fleet/fleet-layout";
 import { RequestEdit } from "./request-edits";
 
 const workspaceIn = (subscriptionId: string) =>
@@ -227,5 +228,16 @@ export const EDITS: readonly RequestEdit[] = [
   {
     name: "reorder a fleet's subscriptions",
     fleetProps: (p) => ({ ...p, subscriptions: [...p.subscriptions].reverse() }),
+  },
+  {
+    name: "drop a fleet's moved blocks once applied (previousLayout: FOR_EACH)",
+    fleetProps: (p) => (p.layout === undefined && p.previousLayout === undefined ? { ...p, previousLayout: FleetLayout.FOR_EACH } : undefined),
+  },
+  {
+    name: "write a fleet per subscription (layout: PER_SUBSCRIPTION, previousLayout: FOR_EACH)",
+    fleetProps: (p) =>
+      (p.writer ?? AutomationWriter.AZAPI) === AutomationWriter.AZAPI
+        ? { ...p, layout: FleetLayout.PER_SUBSCRIPTION, previousLayout: FleetLayout.FOR_EACH }
+        : undefined,
   },
 ];
