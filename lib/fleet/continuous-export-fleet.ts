@@ -15,6 +15,7 @@ import { FleetLayout, isFleetLayout } from "./fleet-layout";
 import { InstanceBlocks, instanceAddress } from "../internal/instance-blocks";
 import { NAME_RULES, checkName } from "../internal/inputs";
 import { checkAdoption } from "../adopt/adoption";
+import { isSubscriptionId } from "../internal/resource-id";
 
 /** One subscription of a fleet. */
 export interface FleetSubscription {
@@ -351,6 +352,9 @@ function checkSubscriptions(subscriptions: readonly FleetSubscription[], shard: 
         "DFE091",
         "fleet subscriptions need literal ids: the id is the construct id, so that each subscription keeps its Terraform address.",
       );
+    }
+    if (!isSubscriptionId(s.subscriptionId)) {
+      throw new ExportConfigError("DFE035", `${describeValue(s.subscriptionId)} is not a subscription id: give the subscription's GUID.`);
     }
     const key = s.subscriptionId.toLowerCase();
     if (seen.has(key)) {

@@ -92,6 +92,8 @@ describe("ContinuousExportFleet, FOR_EACH layout (the default with the azapi wri
   test("what one azapi provider cannot vary per subscription is refused, with the fix", () => {
     const one = (extra: object) => () => fleetStack([], { subscriptions: [{ subscriptionId: subs(1)[0], ...extra }] });
     expect(errorOf(one({ tenantId: "30000000-0000-0000-0000-000000000001" }))).toMatch(/DFE097.*one tenant.*fleet per tenant/);
+    // The id is a key of the for_each map: nothing but a GUID reaches it.
+    expect(errorOf(() => fleetStack(["${var.x}"]))).toMatch(/DFE035.*"\$\{var.x\}" is not a subscription id/);
     expect(errorOf(one({ resourceGroupName: "bad/name" }))).toMatch(/DFE120/);
     const stack = new TerraformStack(Testing.app(), "s");
     const provider = new AzurermProvider(stack, "azurerm", { features: [{}] });

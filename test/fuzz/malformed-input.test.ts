@@ -146,7 +146,7 @@ for (const [factory, field] of [
     synthChecked(stack);
   };
 }
-for (const field of ["subscriptions", "exports", "destinations", "resourceGroupName", "location"]) {
+for (const field of ["subscriptions", "exports", "destinations", "resourceGroupName", "location", "layout", "previousLayout"]) {
   FIELDS[`ContinuousExportFleet.${field}`] = (value) => {
     const { stack } = stackWithProvider();
     new AzapiProvider(stack, "azapi", {});
