@@ -3,7 +3,6 @@ import { Testing } from "cdktf";
 Testing.setupJest();
 
 // Testing.app() makes a temporary output folder per app; remove those this test file made.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const fs: typeof import("fs") = require("fs");
 const made: string[] = [];
 const mkdtempSync = fs.mkdtempSync;
