@@ -2,7 +2,7 @@ import { DestinationKind } from "../destinations/destination";
 import { DataType } from "../model/data-type";
 import { BUILT_IN_ROLES, EXPORT_ACCESS_ROLES } from "../model/roles";
 import { Operator, PropertyType } from "../model/rule";
-import { pathMismatch } from "../model/paths";
+import { matchesEveryRecord, pathMismatch } from "../model/paths";
 import { contradictionIn } from "../model/rule";
 import { AutomationView } from "../writers/automation-view";
 import { AZURERM_WRITER } from "../writers/azurerm-writer";
@@ -102,7 +102,11 @@ export function checkAutomation(a: AutomationView): Finding[] {
   ]) {
     if (!sources.has(findings_)) continue;
     const parent = a.sources.find((s) => s.eventSource === parents);
-    const missing = missingParents(a.sources.find((s) => s.eventSource === findings_)?.ruleSets ?? [], parent?.ruleSets);
+    // Parents filtered only by every severity there is are every parent.
+    const missing =
+      parent && matchesEveryRecord(parents, parent.ruleSets)
+        ? []
+        : missingParents(a.sources.find((s) => s.eventSource === findings_)?.ruleSets ?? [], parent?.ruleSets);
     if (!parent || missing.length > 0) {
       const what = parent ? `the parent recommendations (${missing.join(", ")}) in ${parents}` : parents;
       add(

@@ -61,3 +61,60 @@ export function assertPathApplies(path: string, dataType: DataType): void {
     );
   }
 }
+
+/** A rule as far as its meaning goes. */
+interface PlainRule {
+  readonly propertyJPath: string;
+  readonly operator: string;
+  readonly expectedValue: string;
+}
+
+/**
+ * Rules that hold for every record of a source, so that they add nothing to a rule set: Microsoft's
+ * export policy writes `type Contains Microsoft.Security/assessments` when no recommendation is chosen
+ * (every assessment has that type).
+ */
+const ALWAYS_TRUE: ReadonlyArray<{ readonly dataType: DataType; readonly path: string; readonly operator: string; readonly value: string }> = [
+  { dataType: DataType.RECOMMENDATIONS, path: "type", operator: "Contains", value: "microsoft.security/assessments" },
+];
+
+/**
+ * Values of which every record has exactly one, so that one rule set per value (each `Equals`) means
+ * every record: an assessment's `properties.metadata.severity` is required and one of High, Medium, Low
+ * (`SecurityAssessmentMetadataProperties` in the REST specs). Alert severities are not listed: Microsoft's
+ * policy writes High, Medium and Low, and alerts also have Informational.
+ */
+const EVERY_VALUE: ReadonlyArray<{ readonly dataType: DataType; readonly path: string; readonly values: readonly string[] }> = [
+  { dataType: DataType.RECOMMENDATIONS, path: JPATHS.recommendationSeverity, values: ["high", "medium", "low"] },
+];
+
+const typeOf = (eventSource: string) => DataType.ALL.find((t) => t.streamingSource === eventSource || t.snapshotSource === eventSource);
+
+/** Whether a rule holds for every record of an event source (see {@link ALWAYS_TRUE}). */
+export function holdsForEveryRecord(eventSource: string, rule: PlainRule): boolean {
+  const dataType = typeOf(eventSource);
+  return ALWAYS_TRUE.some(
+    (t) =>
+      t.dataType === dataType &&
+      t.path === rule.propertyJPath.toLowerCase() &&
+      t.operator === rule.operator &&
+      t.value === rule.expectedValue.toLowerCase(),
+  );
+}
+
+/** Whether rule sets (ORed) let every record of an event source through: none, or one per value of a complete list. */
+export function matchesEveryRecord(eventSource: string, ruleSets: ReadonlyArray<ReadonlyArray<PlainRule>>): boolean {
+  if (ruleSets.length === 0) return true;
+  const dataType = typeOf(eventSource);
+  const sets = ruleSets.map((set) => set.filter((r) => !holdsForEveryRecord(eventSource, r)));
+  if (sets.some((set) => set.length === 0)) return true;
+  return EVERY_VALUE.some((complete) => {
+    if (complete.dataType !== dataType) return false;
+    const covered = new Set(
+      sets
+        .filter((set) => set.length === 1 && set[0].propertyJPath.toLowerCase() === complete.path.toLowerCase() && set[0].operator === "Equals")
+        .map((set) => set[0].expectedValue.toLowerCase()),
+    );
+    return complete.values.every((v) => covered.has(v));
+  });
+}
