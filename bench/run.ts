@@ -24,6 +24,7 @@ const TARGETS = {
   at100k: { ms: 5000, rssMB: 1024 },
   l1Ratio: 1.1,
   requireMs: 400,
+  lintMs: 2000,
 };
 
 interface Sample {
@@ -75,6 +76,13 @@ for (const n of SIZES) {
 }
 const requireMs = median(Array.from({ length: RUNS }, () => node("require-cost.js").ms));
 console.log(`\ncold require of the library: ${requireMs.toFixed(0)} ms (median of ${RUNS})`);
+const LINT_COUNT = 10000;
+const lints = Array.from({ length: RUNS }, () => node("lint-tenant.js", String(LINT_COUNT)));
+const lint = { ms: median(lints.map((l) => l.ms)), commandMs: median(lints.map((l) => l.commandMs)), rssMB: median(lints.map((l) => l.rssMB)) };
+console.log(
+  `lint of ${LINT_COUNT} automations (Resource Graph rows, a quarter with defects): ${lint.commandMs.toFixed(0)} ms as a command ` +
+    `(new process), ${lint.ms.toFixed(0)} ms of it reading and checking, ${lint.rssMB.toFixed(0)} MB (median of ${RUNS})`,
+);
 
 const checks: Array<[string, boolean]> = [];
 const at10k = results.get("libraryForEach:10000");
@@ -103,6 +111,7 @@ for (const n of SIZES.filter((x) => x <= 10000)) {
   checks.push([`library no slower than ${TARGETS.l1Ratio}x the hand-written L1 code at ${n}: ${r.toFixed(2)}x`, r <= TARGETS.l1Ratio]);
 }
 checks.push([`require under ${TARGETS.requireMs} ms: ${requireMs.toFixed(0)} ms`, requireMs < TARGETS.requireMs]);
+checks.push([`lint of ${LINT_COUNT} automations within ${TARGETS.lintMs} ms: ${lint.commandMs.toFixed(0)} ms`, lint.commandMs <= TARGETS.lintMs]);
 console.log("\ntargets");
 for (const [text, ok] of checks) console.log(`  ${ok ? "met " : "MISS"}  ${text}`);
 

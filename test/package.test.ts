@@ -83,6 +83,53 @@ describe("the npm package", () => {
     expect(workspace.depends_on).toEqual([expect.stringMatching(/^azurerm_resource_group\./)]);
   });
 
+  test("the package's command imports live automations into a program that synthesizes with the packed library", () => {
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+    const bin = join(work, "app", "node_modules", "cdktf-defender-export", pkg.bin["cdktf-defender-export"]);
+    expect(readFileSync(bin, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+    const sub = "00000000-0000-0000-0000-0000000000d1";
+    const live = {
+      value: [
+        {
+          id: `/subscriptions/${sub}/resourceGroups/rg-sec/providers/Microsoft.Security/automations/ExportToWorkspace`,
+          name: "ExportToWorkspace",
+          type: "Microsoft.Security/automations",
+          location: "westeurope",
+          properties: {
+            isEnabled: true,
+            scopes: [{ scopePath: `/subscriptions/${sub}` }],
+            sources: [
+              {
+                eventSource: "Alerts",
+                ruleSets: [{ rules: [{ propertyJPath: "Severity", propertyType: "String", expectedValue: "high", operator: "Equals" }] }],
+              },
+            ],
+            actions: [
+              {
+                actionType: "Workspace",
+                workspaceResourceId: `/subscriptions/${sub}/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc`,
+              },
+            ],
+          },
+        },
+      ],
+    };
+    writeFileSync(join(work, "live.json"), JSON.stringify(live));
+    const cwd = join(work, "imported");
+    mkdirSync(cwd);
+    const said = execFileSync("node", [bin, "import", join(work, "live.json"), "--out", join(work, "app", "imported.ts")], { cwd, encoding: "utf8" });
+    expect(said).toContain("1 of 1 automations adopted");
+    const program = readFileSync(join(work, "app", "imported.ts"), "utf8");
+    expect(program).toContain('from "cdktf-defender-export"');
+    writeFileSync(
+      join(work, "app", "imported.js"),
+      ts.transpileModule(program, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText,
+    );
+    execFileSync("node", [join(work, "app", "imported.js")], { cwd, encoding: "utf8" });
+    const out = JSON.parse(readFileSync(join(cwd, "cdktf.out", "stacks", "imported-exports", "cdk.tf.json"), "utf8"));
+    expect(out.import).toEqual([{ to: expect.stringMatching(/^azapi_resource\./), id: `${live.value[0].id}?api-version=2023-12-01-preview` }]);
+  });
+
   test("a new app that requires the package synthesizes the same Terraform as the examples", () => {
     const consumerOut = join(work, "consumer.out");
     // Same working directory as the examples, since the default local backend path is relative to it.

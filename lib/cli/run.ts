@@ -14,14 +14,14 @@ export interface CliIo {
   readonly err: (text: string) => void;
 }
 
-/** Exit codes: 0 clean, 1 an error-level finding (lint) or an automation left out (import), 2 bad usage or input. */
+/** Exit codes: 0 clean, 1 an error-level finding (lint, explain) or an automation left out (import), 2 bad usage or input. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
 const USAGE = `Usage: npx ${PACKAGE_NAME} <command> <input> [options]
 
 Commands
   lint <input>                  the check pack's rules on live automations; exit 1 on an error-level finding
-  explain <input>               each automation in words: what data, with which filters, goes where
+  explain <input>               each automation in words: what data, with which filters, goes where (and its findings)
   import <input> --out <file>   a CDKTF program (TypeScript) that adopts the automations as typed code
 
 <input> is a file, or - for standard input: one automation as Azure returns it, an array of them, a REST
@@ -79,7 +79,7 @@ export function runCli(args: readonly string[], io: CliIo): number {
     }));
     if (parsed.format === "json") io.out(`${JSON.stringify(explained, null, 2)}\n`);
     else io.out(`${explained.map((e) => e.lines.join("\n")).join("\n\n")}\n`);
-    return EXIT.ok;
+    return findings.some((f) => f.level === "error") ? EXIT.findings : EXIT.ok;
   }
   const program = importProgram(automations, findings, { stackId: parsed.stack, origin: parsed.input === "-" ? "standard input" : parsed.input });
   try {

@@ -231,7 +231,12 @@ export function rebuildExports(sources: readonly PlainSource[]): Rebuilt {
         ];
     const rebuilt: RebuiltExport[] = [];
     for (const [sets, timing] of timings) {
-      const one = typedExport(factory, sets, timing, meaning) ?? rawExport(factory, sets, timing);
+      const typed = typedExports(factory, sets, timing, meaning);
+      if (typed) {
+        rebuilt.push(...typed);
+        continue;
+      }
+      const one = rawExport(factory, sets, timing);
       if ("refused" in one) return one;
       rebuilt.push(one);
     }
@@ -239,11 +244,16 @@ export function rebuildExports(sources: readonly PlainSource[]): Rebuilt {
   }
   const all = perType.flat();
   if (all.length === 0) return { refused: "the automation has no source this library knows." };
-  // Findings bring their parent recommendations: a recommendations export that only restates them goes
-  // (the shortest program that means the same is tried first).
-  const droppable = all.filter((e) => e.export.dataType === DataType.RECOMMENDATIONS);
-  for (const drop of subsets(droppable).sort((a, b) => b.length - a.length)) {
-    const candidate = all.filter((e) => !drop.includes(e));
+  // Findings bring their parent recommendations: recommendations exports that only restate them go,
+  // dropped together per timing (at most three groups), the shortest program first.
+  const groups = new Map<string, RebuiltExport[]>();
+  for (const e of all.filter((x) => x.export.dataType === DataType.RECOMMENDATIONS)) {
+    const key = e.export.eventSources.join("+");
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  for (const drop of subsets([...groups.values()]).sort((a, b) => b.length - a.length)) {
+    const dropped = new Set(drop.flat());
+    const candidate = all.filter((e) => !dropped.has(e));
     if (candidate.length > 0 && meaningOf(plainSources(toAutomationSources(candidate.map((c) => c.export)))) === target)
       return { exports: candidate };
   }
@@ -264,7 +274,35 @@ function setsOf(sources: readonly PlainSource[], eventSource: string): ReadonlyA
   return matching.flatMap((s) => s.ruleSets);
 }
 
-/** The typed filters that write exactly these rule sets, if any. */
+/**
+ * Typed exports that write exactly these rule sets, if any: one export when they are one cross product
+ * of filter values; else one per group of rule sets filtering the same fields (rule sets merged from
+ * several exports), and one per rule set where a group is no cross product either.
+ */
+function typedExports(
+  factory: Factory,
+  sets: ReadonlyArray<ReadonlyArray<RuleView>>,
+  timing: Timing,
+  meaning: (sets: ReadonlyArray<ReadonlyArray<RuleView>>) => string,
+): RebuiltExport[] | undefined {
+  const whole = typedExport(factory, sets, timing, meaning);
+  if (whole || sets.length < 2) return whole && [whole];
+  const bySignature = new Map<string, Array<ReadonlyArray<RuleView>>>();
+  for (const set of sets) {
+    const signature = [...new Set(set.map((r) => r.propertyJPath.toLowerCase()))].sort().join("|");
+    bySignature.set(signature, [...(bySignature.get(signature) ?? []), set]);
+  }
+  const exports: RebuiltExport[] = [];
+  for (const group of bySignature.values()) {
+    const one = bySignature.size > 1 ? typedExport(factory, group, timing, meaning) : undefined;
+    const parts = one ? [one] : group.map((set) => typedExport(factory, [set], timing, meaning));
+    if (parts.some((p) => p === undefined)) return undefined;
+    exports.push(...(parts as RebuiltExport[]));
+  }
+  return exports;
+}
+
+/** The typed filters that write exactly these rule sets as one export, if any. */
 function typedExport(
   factory: Factory,
   sets: ReadonlyArray<ReadonlyArray<RuleView>>,

@@ -1,7 +1,10 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { readLiveAutomations, LiveAutomation } from "../../lib/live/arm-input";
 import { lintAutomations } from "../../lib/live/lint";
 import { meaningOf } from "../../lib/live/meaning";
-import { importProgram } from "../../lib/live/program";
+import { PACKAGE_NAME, importProgram } from "../../lib/live/program";
 import { instancesOf } from "../../lib/writers/instances";
 import { readAutomation } from "../../lib/writers/writer";
 import { exampleAutomationsAsArm, policyDeployed, synthesizeProgram } from "./live-fixtures";
@@ -95,3 +98,85 @@ describe("import round trip", () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe("the imported program type-checks", () => {
+  test("as strict TypeScript against the package's types (the examples' automations, the policy's, and raw rules)", () => {
+    const arm = [
+      ...exampleAutomationsAsArm().filter((a) => !/\/10000000-0000-0000-0000-0000000000[1-9][0-9]\//.test(a.id)),
+      policyDeployed("00000000-0000-0000-0000-0000000000b1", {
+        exportedDataTypes: ["Security recommendations", "Security alerts"],
+        recommendationNames: ["1195afff-c881-495e-9bc5-1486211ae03f"],
+      }),
+      {
+        id: "/subscriptions/00000000-0000-0000-0000-0000000000b2/resourceGroups/rg/providers/Microsoft.Security/automations/custom",
+        name: "custom",
+        location: "Central US",
+        properties: {
+          isEnabled: false,
+          scopes: [{ scopePath: "/subscriptions/00000000-0000-0000-0000-0000000000b2/resourceGroups/myResourceGroup" }],
+          sources: [
+            {
+              eventSource: "Assessments",
+              ruleSets: [
+                {
+                  rules: [
+                    { propertyJPath: "$.Entity.AssessmentType", propertyType: "String", expectedValue: "customAssessment", operator: "Equals" },
+                  ],
+                },
+              ],
+            },
+          ],
+          actions: [
+            {
+              actionType: "LogicApp",
+              logicAppResourceId:
+                "/subscriptions/00000000-0000-0000-0000-0000000000b2/resourceGroups/sample/providers/Microsoft.Logic/workflows/MyTest1",
+            },
+          ],
+        },
+      },
+    ];
+    const live = readLiveAutomations(JSON.stringify(arm), "the test input");
+    const program = importProgram(live, lintAutomations(live));
+    expect(program.refused).toEqual([]);
+    expect(program.source).toContain("// Raw rules (`where`)");
+    expect(typeErrors(program.source)).toEqual([]);
+  });
+});
+
+/** The compiler's errors for a program importing the package by name (resolved to this library's source). */
+function typeErrors(source: string): string[] {
+  const root = join(__dirname, "..", "..");
+  const dir = mkdtempSync(join(root, ".imported-check-"));
+  try {
+    writeFileSync(join(dir, "program.ts"), source);
+    writeFileSync(
+      join(dir, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          module: "commonjs",
+          moduleResolution: "node",
+          target: "es2022",
+          skipLibCheck: true,
+          types: ["node"],
+          typeRoots: [join(root, "node_modules", "@types")],
+          baseUrl: ".",
+          paths: { [PACKAGE_NAME]: [join(root, "lib", "index.ts")] },
+        },
+        files: ["program.ts"],
+      }),
+    );
+    try {
+      execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", dir], { encoding: "utf8", stdio: "pipe" });
+      return [];
+    } catch (e) {
+      return String((e as { stdout?: string }).stdout)
+        .split("\n")
+        .filter((l) => l.trim() !== "");
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
