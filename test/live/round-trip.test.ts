@@ -99,6 +99,72 @@ describe("import round trip", () => {
   });
 });
 
+describe("REST-shaped samples (the REST API's response shapes, own values)", () => {
+  const SUB = "00000000-0000-0000-0000-0000000000c1";
+  const base = (name: string, properties: object, location = "Central US") => ({
+    id: `/subscriptions/${SUB}/resourceGroups/exampleResourceGroup/providers/Microsoft.Security/automations/${name}`,
+    name,
+    type: "Microsoft.Security/automations",
+    etag: "etag value",
+    location,
+    tags: {},
+    properties,
+  });
+  const logicApp = [
+    { actionType: "LogicApp", logicAppResourceId: `/subscriptions/${SUB}/resourceGroups/sample/providers/Microsoft.Logic/workflows/MyTest1` },
+  ];
+  const rgScope = [{ description: "the resource group myResourceGroup", scopePath: `/subscriptions/${SUB}/resourceGroups/myResourceGroup` }];
+  const samples = [
+    base("highSeverityAssessments", {
+      description: "Triggers a Logic App on every high severity assessment",
+      isEnabled: true,
+      scopes: rgScope,
+      sources: [
+        {
+          eventSource: "Assessments",
+          ruleSets: [
+            { rules: [{ propertyJPath: "properties.metadata.severity", propertyType: "String", expectedValue: "High", operator: "Equals" }] },
+          ],
+        },
+      ],
+      actions: logicApp,
+    }),
+    base("allAssessments", { isEnabled: true, scopes: rgScope, sources: [{ eventSource: "Assessments" }], actions: logicApp }),
+    base("disabledAutomation", { isEnabled: false, scopes: rgScope, sources: [{ eventSource: "Assessments", ruleSets: [] }], actions: logicApp }),
+    base("customAssessments", {
+      isEnabled: true,
+      scopes: rgScope,
+      sources: [
+        {
+          eventSource: "Assessments",
+          ruleSets: [
+            { rules: [{ propertyJPath: "$.Entity.AssessmentType", propertyType: "String", expectedValue: "customAssessment", operator: "Equals" }] },
+          ],
+        },
+      ],
+      actions: logicApp,
+    }),
+  ];
+
+  test("a REST list round-trips: resource-group scopes, no rule sets, disabled, raw JPaths, display-name locations", () => {
+    const { live, problems, refused } = roundTrip(samples);
+    expect(live).toHaveLength(4);
+    expect(refused).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  test("an automation scoped to another subscription is left out, with the reason", () => {
+    const elsewhere = base("elsewhere", {
+      isEnabled: true,
+      scopes: [{ scopePath: "/subscriptions/00000000-0000-0000-0000-0000000000c2/resourceGroups/other" }],
+      sources: [{ eventSource: "Alerts" }],
+      actions: logicApp,
+    });
+    const { refused } = roundTrip([elsewhere, samples[0]]);
+    expect(refused).toEqual([expect.stringMatching(/elsewhere: a scope is not its subscription or one of its resource groups/)]);
+  });
+});
+
 describe("the imported program type-checks", () => {
   test("as strict TypeScript against the package's types (the examples' automations, the policy's, and raw rules)", () => {
     const arm = [
