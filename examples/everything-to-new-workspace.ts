@@ -16,11 +16,14 @@ export interface EverythingToNewWorkspaceProps {
   readonly workspaceName: string;
   /** Days the workspace keeps the data. @default 90 */
   readonly retentionInDays?: number;
+  /** E-mail addresses alerted when the workspace receives nothing for a day. @default no health alerts */
+  readonly healthReceivers?: string[];
 }
 
 /**
  * Scenario 5: every data type, streaming and weekly snapshots, as the portal's "export all data
- * types" does, to a new workspace with the SecurityCenterFree solution.
+ * types" does, to a new workspace with the SecurityCenterFree solution; with `healthReceivers`, a
+ * heartbeat: a log search alert that mails them when the workspace receives nothing for a day.
  */
 export class EverythingToNewWorkspaceStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: EverythingToNewWorkspaceProps) {
@@ -40,6 +43,7 @@ export class EverythingToNewWorkspaceStack extends TerraformStack {
       location: props.location,
       exports: Export.everything(),
       destinations: [workspace],
+      health: props.healthReceivers ? { emailReceivers: props.healthReceivers, silenceAfterHours: 24 } : undefined,
     });
   }
 }

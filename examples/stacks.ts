@@ -70,6 +70,7 @@ export function addExampleStacks(app: App): ExampleStacks {
     location,
     resourceGroupName: "rg-defender-export",
     workspaceName: "law-defender-export",
+    healthReceivers: ["secops@contoso.example"],
   });
   new TrustedEventHubStack(app, "trusted-event-hub", {
     subscriptionId: subscriptionOf(6),

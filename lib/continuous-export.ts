@@ -22,6 +22,7 @@ import { AutomationWriter, Writer, chooseWriter, groupWriterFor } from "./writer
 import { AZAPI_WRITER } from "./writers/azapi-writer";
 import { AZURERM_WRITER } from "./writers/azurerm-writer";
 import { KeyedSubscriptions } from "./internal/keyed-subscriptions";
+import { ExportHealth, ExportHealthProps, checkWatchable } from "./health/export-health";
 
 /** Automation names per destination kind. */
 export interface AutomationNames {
@@ -102,6 +103,13 @@ export interface ContinuousExportProps {
    * would leave a gap. @default the writer has not changed
    */
   readonly previousWriter?: AutomationWriter;
+  /**
+   * Health alerts: Azure Monitor alert rules on each destination that fire when the exported data stops
+   * arriving (a log search alert naming each silent subscription for a workspace; metric alerts for an
+   * event hub or a Logic App). One set per destination, shared by every export sending there.
+   * @default none
+   */
+  readonly health?: ExportHealthProps;
 }
 
 /** One automation in words, for reports. */
@@ -116,6 +124,8 @@ export interface AutomationSummary {
   readonly destinations: string[];
   /** The event sources with their rule set counts, e.g. `Alerts (2 rule sets)`. */
   readonly sources: string[];
+  /** What watches each destination and when it alerts, when `health` is on. @default none */
+  readonly health?: string[];
 }
 
 /** A continuous export in words, for reports; never contains a secret. */
@@ -155,7 +165,9 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
   public readonly resourceGroup?: TerraformResource;
   /** The automation sources written (parents of findings included). */
   public readonly sources: readonly AutomationSource[];
-  private readonly summaryAutomations: Array<Omit<AutomationSummary, "destinations" | "sources"> & { readonly targets: IExportDestination[] }> = [];
+  private readonly summaryAutomations: Array<
+    Omit<AutomationSummary, "destinations" | "sources" | "health"> & { readonly targets: IExportDestination[]; readonly health: ExportHealth[] }
+  > = [];
   private readonly writers = new Set<Writer>();
   private readonly writerByKind = new Map<DestinationKind, Writer>();
   private readonly awaited = new Set<ITerraformDependable>();
@@ -200,7 +212,8 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
       const writer = chooseWriter(props.writer, spec, this.node.path);
       this.writers.add(writer);
       this.writerByKind.set(kind, writer);
-      return { kind, destinations, spec, writer };
+      const health = props.health ? destinations.map((d, i) => this.watchHealth(d, actions[i], props.health as ExportHealthProps)) : [];
+      return { kind, destinations, spec, writer, health };
     });
     atPath(this.node.path, () =>
       checkAdoption(
@@ -234,7 +247,7 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
       forgetWithoutDestroying(this, addressAt(this, groupWriterFor(props.resourceGroupWriter, props.writer).resourceGroupType, "ResourceGroup"));
     }
     const group = this.resourceGroup;
-    for (const { kind, destinations, spec, writer } of plans) {
+    for (const { kind, destinations, spec, writer, health } of plans) {
       const placed = group ? groupWriterFor(props.resourceGroupWriter, props.writer).placedIn(spec, group) : spec;
       const automation = (this.automations[kind.actionType] = writer.write(this, kind.actionType, placed, writer.givenProvider(props)));
       if (keyed) automation.forEach = keyed.iterator;
@@ -242,11 +255,18 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
       // The literal group name: an import id cannot wait for a resource of the same plan.
       const automationId = `/subscriptions/${props.subscriptionId}/resourceGroups/${props.resourceGroupName}/providers/Microsoft.Security/automations/${spec.name}`;
       this.takeOver(automation, automationId, writer, props.previousWriter, (w) => w.automationType, adoptedFor(props.adopt, kind) !== undefined);
-      this.summaryAutomations.push({ name: spec.name, kind: kind.displayName, writtenAs: writer.writtenAs, targets: destinations });
+      this.summaryAutomations.push({ name: spec.name, kind: kind.displayName, writtenAs: writer.writtenAs, targets: destinations, health });
     }
     this.node.addValidation({ validate: () => [...this.validateAzurermProvider(), ...this.validateAzapiProvider(), ...this.validateTenants()] });
     // Grants may be declared after the export: the stack's index calls completeAtSynth when all exist.
     StackIndex.of(this);
+  }
+
+  /** The health alerts of a destination this export sends to. */
+  private watchHealth(destination: IExportDestination, action: ExportActionConfig, health: ExportHealthProps): ExportHealth {
+    const eventSources = this.sources.map((s) => s.eventSource);
+    atPath(this.node.path, () => checkWatchable(eventSources, this.node.path));
+    return ExportHealth.watch(destination, action, health, { eventSources, location: this.props.location, path: this.node.path });
   }
 
   /**
@@ -296,8 +316,9 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
       path: this.node.path,
       subscriptionId: this.keyed ? `each of ${this.keyed.resourceGroups.size} (for_each)` : inWords(this.props.subscriptionId, "(set at apply)"),
       exports: [...this.props.exports.map((e) => e.describe()), ...parents],
-      automations: this.summaryAutomations.map(({ targets, ...rest }) => ({
+      automations: this.summaryAutomations.map(({ targets, health, ...rest }) => ({
         ...rest,
+        ...(health.length > 0 ? { health: health.map((h, i) => `${targets[i].description}: ${h.summary}`) } : {}),
         destinations: targets.map((d) => this.describeDestination(d)),
         sources: this.sources.map(
           (s) => `${s.eventSource} (${s.ruleSets.length === 0 ? "everything" : `${s.ruleSets.length} rule set${s.ruleSets.length > 1 ? "s" : ""}`})`,

@@ -12,6 +12,7 @@ import { Export } from "../model/export";
 import { AutomationWriter, WRITERS, groupWriterFor, writerNamed } from "../writers/writer";
 import { AZAPI_WRITER } from "../writers/azapi-writer";
 import { FleetLayout, isFleetLayout } from "./fleet-layout";
+import type { ExportHealthProps } from "../health/export-health";
 import { InstanceBlocks, instanceAddress } from "../internal/instance-blocks";
 import { NAME_RULES, checkName } from "../internal/inputs";
 import { checkAdoption } from "../adopt/adoption";
@@ -106,6 +107,11 @@ export interface ContinuousExportFleetProps {
    * @default FleetLayout.PER_SUBSCRIPTION
    */
   readonly previousLayout?: FleetLayout;
+  /**
+   * Health alerts on the shared destinations (see `ContinuousExport`'s `health`): one set per
+   * destination, whose log search alert names each silent subscription of the fleet. @default none
+   */
+  readonly health?: ExportHealthProps;
 }
 
 /**
@@ -174,6 +180,7 @@ export class ContinuousExportFleet extends Construct {
       names: props.names,
       enabled: props.enabled,
       tags: props.tags,
+      health: props.health,
     };
   }
 

@@ -26,6 +26,9 @@ import * as ManagementGroupPolicyAssignmentModule from "@cdktf/provider-azurerm/
 import * as SubscriptionPolicyAssignmentModule from "@cdktf/provider-azurerm/lib/subscription-policy-assignment";
 import * as ManagementGroupPolicyRemediationModule from "@cdktf/provider-azurerm/lib/management-group-policy-remediation";
 import * as SubscriptionPolicyRemediationModule from "@cdktf/provider-azurerm/lib/subscription-policy-remediation";
+import * as MonitorScheduledQueryRulesAlertV2Module from "@cdktf/provider-azurerm/lib/monitor-scheduled-query-rules-alert-v2";
+import * as MonitorMetricAlertModule from "@cdktf/provider-azurerm/lib/monitor-metric-alert";
+import * as MonitorActionGroupModule from "@cdktf/provider-azurerm/lib/monitor-action-group";
 
 /** `azurerm_security_center_automation`, with every literal string of its configuration escaped. */
 export class SecurityCenterAutomation extends SecurityCenterAutomationModule.SecurityCenterAutomation {
@@ -149,6 +152,27 @@ export class ManagementGroupPolicyRemediation extends ManagementGroupPolicyRemed
 /** `azurerm_subscription_policy_remediation`, with every literal string of its configuration escaped. */
 export class SubscriptionPolicyRemediation extends SubscriptionPolicyRemediationModule.SubscriptionPolicyRemediation {
   constructor(scope: Construct, id: string, config: SubscriptionPolicyRemediationModule.SubscriptionPolicyRemediationConfig) {
+    super(scope, id, escapeLiterals(config));
+  }
+}
+
+/** `azurerm_monitor_scheduled_query_rules_alert_v2` (a log search alert), with every literal string of its configuration escaped. */
+export class MonitorScheduledQueryRulesAlertV2 extends MonitorScheduledQueryRulesAlertV2Module.MonitorScheduledQueryRulesAlertV2 {
+  constructor(scope: Construct, id: string, config: MonitorScheduledQueryRulesAlertV2Module.MonitorScheduledQueryRulesAlertV2Config) {
+    super(scope, id, escapeLiterals(config));
+  }
+}
+
+/** `azurerm_monitor_metric_alert`, with every literal string of its configuration escaped. */
+export class MonitorMetricAlert extends MonitorMetricAlertModule.MonitorMetricAlert {
+  constructor(scope: Construct, id: string, config: MonitorMetricAlertModule.MonitorMetricAlertConfig) {
+    super(scope, id, escapeLiterals(config));
+  }
+}
+
+/** `azurerm_monitor_action_group`, with every literal string of its configuration escaped. */
+export class MonitorActionGroup extends MonitorActionGroupModule.MonitorActionGroup {
+  constructor(scope: Construct, id: string, config: MonitorActionGroupModule.MonitorActionGroupConfig) {
     super(scope, id, escapeLiterals(config));
   }
 }

@@ -232,6 +232,22 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     when: "a FOR_EACH fleet subscription adopting an automation named other than the fleet's automations",
     fix: "give the adopted name in `names`, or use PER_SUBSCRIPTION",
   },
+  {
+    code: "DFE130",
+    when: "`health` without exactly one of `actionGroupId` and `emailReceivers`, or with an address that is not one",
+    fix: "give an action group id, or e-mail addresses",
+  },
+  {
+    code: "DFE131",
+    when: "`health.silenceAfterHours` other than 1, 6, 12 or 24 (what Azure Monitor evaluates), or a severity outside 0–4",
+    fix: "pick one of the listed values",
+  },
+  {
+    code: "DFE132",
+    when: "`health` on an export of weekly snapshots only: quiet for 7 days, beyond any alert's look-back (48 h)",
+    fix: "export a streaming source as well, or leave `health` out",
+  },
+  { code: "DFE133", when: "`health` on a destination whose resource group is known only at apply", fix: "give `health.resourceGroupName`" },
   { code: "DFE100", when: "suppressing a check id that does not exist", fix: "use an id of the check pack's table" },
   { code: "DFE101", when: "suppressing a check without a reason", fix: "give a sentence for the next reader" },
   {

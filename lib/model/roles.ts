@@ -17,6 +17,7 @@ export const BUILT_IN_ROLES = {
   eventHubsDataSender: { name: "Azure Event Hubs Data Sender", id: "2b629674-e913-4c01-ae53-ef4638d8f975" },
   eventHubsDataReceiver: { name: "Azure Event Hubs Data Receiver", id: "a638d3c7-ab3a-418d-83e6-5f17a39d4fde" },
   securityAdmin: { name: "Security Admin", id: "fb1c8493-542b-48eb-b624-b4c8fea62acd" },
+  logAnalyticsReader: { name: "Log Analytics Reader", id: "73c42c96-874c-492b-b04d-ab87d138a893" },
 } as const satisfies { [key: string]: BuiltInRoleDefinition };
 
 /** The roles that carry export access to a destination's data (checked for scope by the check pack). */

@@ -11,6 +11,7 @@ import { toAutomationSources } from "../model/sources";
 import { BuiltInExportPolicy } from "./definitions";
 import { PolicyExportParameters, toPolicyParameters } from "./parameters";
 import { PolicyScope } from "./policy-scope";
+import { ExportHealth, ExportHealthProps, checkWatchable } from "../health/export-health";
 
 /** Properties of {@link ContinuousExportPolicy}. */
 export interface ContinuousExportPolicyProps {
@@ -53,6 +54,11 @@ export interface ContinuousExportPolicyProps {
   readonly remediateSubscriptions?: string[];
   /** The azurerm provider that writes the assignment, the role assignments and the remediation. @default the stack's default */
   readonly provider?: TerraformProvider;
+  /**
+   * Health alerts on the destination (see `ContinuousExport`'s `health`): a workspace's log search alert
+   * names each subscription the policy deployed to that falls silent. @default none
+   */
+  readonly health?: ExportHealthProps;
 }
 
 /** A policy-based export in words, for reports. */
@@ -69,6 +75,8 @@ export interface PolicyExportSummary {
   readonly definitionId: string;
   /** The destination in words. */
   readonly destination: string;
+  /** What watches the destination and when it alerts, when `health` is on. @default none */
+  readonly health?: string;
   /** The exported data types, as the policy names them. */
   readonly exportedDataTypes: string[];
 }
@@ -97,6 +105,8 @@ export class ContinuousExportPolicy extends Construct {
   public readonly remediation?: TerraformResource;
   /** At a management group: one remediation per subscription of `remediateSubscriptions`, by subscription id. */
   public readonly subscriptionRemediations: { [subscriptionId: string]: TerraformResource } = {};
+  /** The health alerts on the destination, when `health` is on. */
+  public readonly health?: ExportHealth;
 
   constructor(
     scope: Construct,
@@ -159,6 +169,17 @@ export class ContinuousExportPolicy extends Construct {
           `list the subscriptions that exist today in \`remediateSubscriptions\`, or ${this.secondStep}.`,
       );
     }
+    if (props.health) {
+      const [destination] = props.destinations;
+      const eventSources = toAutomationSources(props.exports).map((s) => s.eventSource);
+      atPath(this.node.path, () => checkWatchable(eventSources, this.node.path));
+      this.health = ExportHealth.watch(
+        destination,
+        destination.bind(this),
+        { ...props.health, provider: props.health.provider ?? props.provider },
+        { eventSources, location: props.location, path: this.node.path },
+      );
+    }
     this.node.addValidation({ validate: () => this.validateTenant() });
   }
 
@@ -186,6 +207,7 @@ export class ContinuousExportPolicy extends Construct {
       definitionId: this.definition.definitionId,
       destination: this.props.destinations[0].description,
       exportedDataTypes: this.parameters.exportedDataTypes,
+      ...(this.health ? { health: this.health.summary } : {}),
     };
   }
 

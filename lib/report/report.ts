@@ -57,6 +57,7 @@ function formatExport(s: ExportSummary, heading: string): string[] {
       `  ${a.name}  → ${a.destinations.join("; ")}`,
       `      sources: ${a.sources.join(", ")}`,
       `      written as ${a.writtenAs}`,
+      ...(a.health ?? []).map((h) => `      health: ${h}`),
     ]),
   ];
 }
@@ -68,5 +69,6 @@ function formatPolicy(s: PolicyExportSummary): string[] {
     `  ${s.automationName} in every subscription  → ${s.destination}`,
     `      data types: ${s.exportedDataTypes.join(", ")}`,
     `      deployed by ${s.definitionId}`,
+    ...(s.health ? [`      health: ${s.health}`] : []),
   ];
 }

@@ -178,6 +178,21 @@ export const EDITS: readonly RequestEdit[] = [
     exportProps: (p) => ({ ...p, scopeResourceGroups: ["rg-app-1", "rg-app-2"] }),
   },
   {
+    name: "turn export health on (e-mail receivers)",
+    // Health watches streaming data: an export of weekly snapshots only is refused (DFE132).
+    exportProps: (p) =>
+      !p.health && p.exports.some((e) => e.eventSources.includes(e.dataType.streamingSource))
+        ? { ...p, health: { emailReceivers: ["secops@contoso.example"] } }
+        : undefined,
+    fleetProps: (p) => (!p.health ? { ...p, health: { emailReceivers: ["secops@contoso.example"] } } : undefined),
+  },
+  {
+    name: "turn export health off",
+    exportProps: (p) => (p.health ? { ...p, health: undefined } : undefined),
+    fleetProps: (p) => (p.health ? { ...p, health: undefined } : undefined),
+    removes: (address) => address.includes("_ExportHealth_"),
+  },
+  {
     name: "stop creating the resource group (createResourceGroup: false)",
     exportProps: (p) => (p.createResourceGroup ? { ...p, createResourceGroup: false } : undefined),
     fleetProps: (p) => (p.createResourceGroup ? { ...p, createResourceGroup: false } : undefined),

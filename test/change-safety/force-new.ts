@@ -24,6 +24,10 @@ export const FORCE_NEW: { readonly [resourceType: string]: readonly string[] } =
   azurerm_subscription_policy_assignment: ["name", "subscription_id", "policy_definition_id"],
   azurerm_management_group_policy_remediation: ["name", "management_group_id", "policy_assignment_id"],
   azurerm_subscription_policy_remediation: ["name", "subscription_id", "policy_assignment_id"],
+  // Health alerts: the provider's docs mark these "Changing this forces a new resource to be created".
+  azurerm_monitor_scheduled_query_rules_alert_v2: ["name", "resource_group_name", "location", "scopes"],
+  azurerm_monitor_metric_alert: ["name", "resource_group_name"],
+  azurerm_monitor_action_group: ["name", "resource_group_name"],
 };
 
 /** Arguments that are Terraform meta-arguments, not resource attributes: they never replace or update. */
