@@ -7,6 +7,7 @@ import { idOfPath } from "../internal/addresses";
 import { DataType } from "../model/data-type";
 import { ExportConfigError, describeValue } from "../model/errors";
 import { BUILT_IN_ROLES } from "../model/roles";
+import { GUID_PATTERN } from "../model/guid";
 
 /**
  * Health alerts for an export: Azure Monitor alert rules on each destination that fire when the
@@ -56,6 +57,7 @@ const FREQUENCY: Record<number, string> = { 1: "PT15M", 6: "PT1H", 12: "PT1H", 2
 
 const CONSTRUCT_ID = "ExportHealth";
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const ACTION_GROUP_ID = new RegExp(`^/subscriptions/${GUID_PATTERN}/resourceGroups/[^/]+/providers/microsoft\\.insights/actionGroups/[^/]+$`, "i");
 
 /** What an export asks of the health alerts on one destination. */
 export interface HealthRequest {
@@ -263,6 +265,16 @@ function checkHealthProps(props: ExportHealthProps, path: string): CheckedHealth
     throw new ExportConfigError(
       "DFE130",
       `${path}: \`health\` needs where to send its alerts: \`actionGroupId\` (an existing action group) or \`emailReceivers\` (a new one), one of them.`,
+    );
+  }
+  if (
+    props.actionGroupId !== undefined &&
+    (typeof props.actionGroupId !== "string" || (!Token.isUnresolved(props.actionGroupId) && !ACTION_GROUP_ID.test(props.actionGroupId)))
+  ) {
+    throw new ExportConfigError(
+      "DFE130",
+      `${path}: \`health.actionGroupId\` ${describeValue(props.actionGroupId)} is not an action group id: ` +
+        "/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.Insights/actionGroups/<name>.",
     );
   }
   if (props.emailReceivers !== undefined) {

@@ -68,12 +68,22 @@ for (const field of [
   "adopt",
   "previousWriter",
   "resourceGroupWriter",
+  "health",
 ]) {
   FIELDS[`ContinuousExport.${field}`] = (value) => {
     const { stack } = stackWithProvider();
     new AzapiProvider(stack, "azapi", {});
     const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", WORKSPACE_ID);
     new ContinuousExport(stack, "Export", { ...exportProps(), destinations: [soc], [field]: value } as never);
+    synthChecked(stack);
+  };
+}
+for (const field of ["actionGroupId", "emailReceivers", "silenceAfterHours", "severity", "resourceGroupName", "location"]) {
+  FIELDS[`ContinuousExport.health.${field}`] = (value) => {
+    const { stack } = stackWithProvider();
+    const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", WORKSPACE_ID);
+    const base = field === "actionGroupId" || field === "emailReceivers" ? {} : { emailReceivers: ["secops@contoso.example"] };
+    new ContinuousExport(stack, "Export", { ...exportProps(), destinations: [soc], health: { ...base, [field]: value } } as never);
     synthChecked(stack);
   };
 }

@@ -232,6 +232,7 @@ describe("what health refuses", () => {
     expect(errorOf(attempt({}))).toMatch(/DFE130.*`actionGroupId`.*or `emailReceivers`/);
     expect(errorOf(attempt({ actionGroupId: ACTION_GROUP, emailReceivers: ["a@b.example"] }))).toMatch(/DFE130/);
     expect(errorOf(attempt({ emailReceivers: ["not an address"] }))).toMatch(/DFE130.*"not an address".*is not an e-mail address/);
+    expect(errorOf(attempt({ actionGroupId: "secops" }))).toMatch(/DFE130.*"secops" is not an action group id/);
   });
   test("a silence Azure Monitor cannot evaluate, a severity outside 0–4", () => {
     expect(errorOf(attempt({ actionGroupId: ACTION_GROUP, silenceAfterHours: 72 }))).toMatch(/DFE131.*1, 6, 12, 24 hours.*24 h.*48 h/);
