@@ -301,13 +301,19 @@ export class ContinuousExportFleet extends Construct {
         previous === FleetLayout.PER_SUBSCRIPTION ? blocks.move(address, forEach[i] + key) : blocks.move(forEach[i] + key, address),
       );
     }
+    // Groups created before stay in Azure when the fleet stops creating them in the same change: deleting
+    // one would delete the automations in it. (A removed block for an address not in the state is a no-op.)
+    if (props.createResourceGroup === false) {
+      const groups =
+        previous === FleetLayout.PER_SUBSCRIPTION
+          ? props.subscriptions.map((s) => addressAt(this, AZAPI_WRITER.resourceGroupType, s.subscriptionId, "ResourceGroup"))
+          : [addressAt(this, AZAPI_WRITER.resourceGroupType, "Subscriptions", "ResourceGroup")];
+      groups.forEach((address) => blocks.forgetResource(address));
+    }
   }
 
-  /** Arriving subscriptions are imported; leaving ones leave this state without being deleted. */ private handOverShardMoves(
-    props: ContinuousExportFleetProps,
-    shard: FleetShard,
-    writer: AutomationWriter,
-  ): void {
+  /** Arriving subscriptions are imported; leaving ones leave this state without being deleted. */
+  private handOverShardMoves(props: ContinuousExportFleetProps, shard: FleetShard, writer: AutomationWriter): void {
     const arriving = new Set(shard.arriving.map((s) => s.toLowerCase()));
     for (const [subscriptionId, exported] of Object.entries(this.exports)) {
       if (arriving.has(subscriptionId.toLowerCase())) exported._importExisting();

@@ -395,6 +395,13 @@ describe("a fleet changing layout", () => {
     expect(actions(planned).destroyed).toHaveLength(ids.length * 3);
   });
 
+  test("moving and no longer creating the groups in one change forgets the groups, deleting nothing", () => {
+    const planned = plan(perSubscription, synth(fleetWith({ createResourceGroup: false })));
+    expect(actions(planned).destroyed).toBeUndefined();
+    expect(actions(planned).forgotten).toHaveLength(ids.length);
+    expect([...planned.values()].filter((p) => p.movedFrom).length).toBe(ids.length * 2);
+  });
+
   test("previousLayout set to the current layout writes no moved block", () => {
     expect(synth(fleetWith({ previousLayout: FleetLayout.FOR_EACH })).moved).toBeUndefined();
     expect(synth(fleetWith({})).moved).toHaveLength(ids.length * 3);
