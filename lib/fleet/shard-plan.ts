@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
 import { ExportConfigError } from "../model/errors";
 
 /** One shard of a fleet: the subscriptions one stack (with its own state) deploys. */
@@ -143,7 +143,7 @@ function planShards(subscriptionIds: readonly string[], options: ShardPlanOption
   }));
   for (const id of [...subscriptionIds].sort()) {
     const now = shardOf(id, count);
-    const before = shardOf(id, previous);
+    const before = previous === count ? now : shardOf(id, previous);
     shards[now].subscriptionIds.push(id);
     if (now !== before) {
       shards[now].arriving.push(id);
@@ -169,11 +169,19 @@ function checkedCount(count: number, name: string): number {
   return count;
 }
 
+/** SHA-256 of a text in hex: the one-shot `crypto.hash` where Node has it (20.12+), several times faster than a Hash object. */
+const sha256: (text: string) => string =
+  typeof (crypto as { hash?: unknown }).hash === "function"
+    ? (text) => (crypto as unknown as { hash(algorithm: string, data: string): string }).hash("sha256", text)
+    : (text) => crypto.createHash("sha256").update(text).digest("hex");
+
+/** The shard whose weight, SHA-256 of `<subscription>|<shard>` (hex, compared as text), is highest. */
 function shardOf(subscriptionId: string, count: number): number {
+  const id = subscriptionId.toLowerCase();
   let best = 0;
   let bestWeight = "";
   for (let shard = 0; shard < count; shard++) {
-    const weight = createHash("sha256").update(`${subscriptionId.toLowerCase()}|${shard}`).digest("hex");
+    const weight = sha256(`${id}|${shard}`);
     if (weight > bestWeight) {
       best = shard;
       bestWeight = weight;

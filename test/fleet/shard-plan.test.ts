@@ -3,6 +3,12 @@ import { ShardPlan } from "../../lib";
 import { errorOf } from "../helpers";
 
 const guid = fc.uuid();
+/** The shards of subscriptions …001 to …012 over 3 shards, as every version since 0.1 computes them. */
+const PINNED = [
+  [1, 3, 5, 6, 12],
+  [4, 7, 8, 9],
+  [2, 10, 11],
+];
 const shardOf = (shards: ReturnType<typeof ShardPlan.of>) => new Map(shards.flatMap((s) => s.subscriptionIds.map((id) => [id, s.index] as const)));
 
 describe("planShards", () => {
@@ -82,6 +88,13 @@ describe("planShards", () => {
       "shard-09",
     ]);
     for (const s of shards) expect(s.subscriptionIds.length).toBeGreaterThan(60);
+  });
+
+  test("the assignment is pinned: the same subscriptions land in the same shards in every version (a change would move state)", () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `10000000-0000-0000-0000-${String(i + 1).padStart(12, "0")}`);
+    const shards = ShardPlan.of(ids, { shardCount: 3 });
+    // Rendezvous hashing with SHA-256 of "<lower-case subscription>|<shard>", hex compared as text.
+    expect(shards.map((s) => s.subscriptionIds.map((id) => Number(id.slice(-2))))).toEqual(PINNED);
   });
 
   test("a shard over maxShardSize, a bad shard count and duplicates are refused", () => {
