@@ -48,6 +48,9 @@ export interface ExportHealthProps {
  * - `azurerm_monitor_scheduled_query_rules_alert_v2`: `window_duration` up to P2D (PT5M … PT6H, P1D,
  *   P2D), and the look-back (`window_duration` × evaluation periods) at most 48 hours; `evaluation_frequency`
  *   not longer than the look-back.
+ * - Microsoft's "Log alerts in Azure Monitor" (learn.microsoft.com/azure/azure-monitor/alerts/alerts-unified-log):
+ *   the time period restricts the data the query sees and overrides any time filter (`ago`) in it, so
+ *   no query can reach back further than the look-back.
  */
 const SILENCE_HOURS = [1, 6, 12, 24] as const;
 const METRIC_WINDOW: Record<number, string> = { 1: "PT1H", 6: "PT6H", 12: "PT12H", 24: "P1D" };
