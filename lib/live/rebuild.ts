@@ -77,16 +77,19 @@ function severityField(
   return { option, path, operator: Operator.EQUALS, parse: ranked(all, owner, className), scale: { all, minimumOption, className, owner } };
 }
 
+/** The catalogue constant that matches, or else the value the fallback makes (`X.of("…")`). */
+function knownOr(owner: object, className: string, matches: (value: unknown) => boolean, fallback: () => Coded): Coded {
+  const known = Object.values(owner).find(matches);
+  return (known !== undefined && constant(owner, className, known)) || fallback();
+}
+
 function recommendation(key: string | undefined): Coded | undefined {
   if (!key || !isGuid(key)) return undefined;
-  const known = Object.values(Recommendation).find(
-    (r): r is Recommendation => r instanceof Recommendation && r.assessmentKey.toLowerCase() === key.toLowerCase(),
-  );
-  return (
-    (known && constant(Recommendation, "Recommendation", known)) ?? {
-      value: Recommendation.of(key),
-      code: `Recommendation.of(${JSON.stringify(key)})`,
-    }
+  return knownOr(
+    Recommendation,
+    "Recommendation",
+    (r) => r instanceof Recommendation && r.assessmentKey.toLowerCase() === key.toLowerCase(),
+    () => ({ value: Recommendation.of(key), code: `Recommendation.of(${JSON.stringify(key)})` }),
   );
 }
 
@@ -101,17 +104,13 @@ const FACTORIES: readonly Factory[] = [
         option: "plans",
         path: JPATHS.alertPlan,
         operator: Operator.EQUALS,
-        parse: (v) => {
-          const known = Object.values(DefenderPlan).find(
-            (p): p is DefenderPlan => p instanceof DefenderPlan && p.productComponentName.toLowerCase() === v.toLowerCase(),
-          );
-          return (
-            (known && constant(DefenderPlan, "DefenderPlan", known)) ?? {
-              value: DefenderPlan.custom(v),
-              code: `DefenderPlan.custom(${JSON.stringify(v)})`,
-            }
-          );
-        },
+        parse: (v) =>
+          knownOr(
+            DefenderPlan,
+            "DefenderPlan",
+            (p: unknown) => p instanceof DefenderPlan && p.productComponentName.toLowerCase() === v.toLowerCase(),
+            () => ({ value: DefenderPlan.custom(v), code: `DefenderPlan.custom(${JSON.stringify(v)})` }),
+          ),
       },
       { option: "alertTypes", path: JPATHS.alertType, operator: Operator.EQUALS, parse: text },
       { option: "displayNameContains", path: JPATHS.alertDisplayName, operator: Operator.CONTAINS, parse: text },
@@ -174,17 +173,13 @@ const FACTORIES: readonly Factory[] = [
         option: "standards",
         path: JPATHS.standardId,
         operator: Operator.CONTAINS,
-        parse: (v) => {
-          const known = Object.values(ComplianceStandard).find(
-            (s): s is ComplianceStandard => s instanceof ComplianceStandard && s.standardName === v,
-          );
-          return (
-            (known && constant(ComplianceStandard, "ComplianceStandard", known)) ?? {
-              value: ComplianceStandard.of(v),
-              code: `ComplianceStandard.of(${JSON.stringify(v)})`,
-            }
-          );
-        },
+        parse: (v) =>
+          knownOr(
+            ComplianceStandard,
+            "ComplianceStandard",
+            (c: unknown) => c instanceof ComplianceStandard && c.standardName === v,
+            () => ({ value: ComplianceStandard.of(v), code: `ComplianceStandard.of(${JSON.stringify(v)})` }),
+          ),
       },
     ],
   },

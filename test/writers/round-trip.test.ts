@@ -12,6 +12,7 @@ import {
   SecurityResourceProvider,
   Severity,
 } from "../../lib";
+import { plainSources } from "../../lib/live/meaning";
 import { AutomationView } from "../../lib/writers/automation-view";
 import { WRITERS, Writer } from "../../lib/writers/writer";
 import { AutomationWriter } from "../../lib/writers/writer";
@@ -97,19 +98,7 @@ test.each(cases)("%s reads back what it wrote: %s to %s", (_w, _r, _d, writer: W
     description: "round trip",
     scopes: [`/subscriptions/${SUB}/resourceGroups/rg-app`],
   });
-  expect(view.sources).toEqual(
-    exported.sources.map((s) => ({
-      eventSource: s.eventSource,
-      ruleSets: s.ruleSets.map((set) =>
-        set.rules.map((r) => ({
-          propertyJPath: r.propertyJPath,
-          operator: r.operator.value,
-          expectedValue: r.expectedValue,
-          propertyType: r.propertyType.value,
-        })),
-      ),
-    })),
-  );
+  expect(view.sources).toEqual(plainSources(exported.sources));
   expect(view.actions.map((a) => [a.actionType, a.trusted, a.secret === undefined])).toEqual(
     destinations.map((d) => [
       d.kind.actionType,
