@@ -32,7 +32,7 @@ export { PolicyScope } from "./policy/policy-scope";
 export { PolicyExportParameters, PolicyTranslation } from "./policy/parameters";
 export { ContinuousExportFleet, ContinuousExportFleetProps, FleetSubscription } from "./fleet/continuous-export-fleet";
 export { FleetLayout } from "./fleet/fleet-layout";
-export { ExportHealth, ExportHealthProps, HealthRequest } from "./health/export-health";
+export { ExportHealth, ExportHealthProps } from "./health/export-health";
 export { FleetShard, ShardDeployment, ShardDeploymentOptions, ShardJob, ShardPlan, ShardPlanOptions } from "./fleet/shard-plan";
 export { ContinuousExportChecks, ContinuousExportChecksProps } from "./checks/continuous-export-checks";
 export { CheckRule } from "./checks/rules";
