@@ -1,11 +1,13 @@
 /**
  * CDK Terrain (`cdktn`), the maintained fork of CDKTF, from the same source: the one mapping of module
  * specifiers from CDKTF to CDK Terrain. The library imports provider classes only through
- * lib/internal/ (azurerm.ts, azapi.ts), so the mapping is these lines and nothing else.
+ * lib/internal/ (azurerm.ts, azapi.ts), so the mapping is these lines and nothing else; the last one
+ * names the package itself (the programs `import` writes import from it).
  */
 export const CDKTN_MODULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/(["'])cdktf(["'/])/g, "$1cdktn$2"],
   [/(["'])@cdktf\/provider-azurerm\//g, "$1@cdktn/provider-azurerm/"],
+  [/(["'])cdktf-defender-export(["'])/g, "$1cdktn-defender-export$2"],
 ];
 
 /** A compiled file (or a program) with its CDKTF imports turned into CDK Terrain's. */
@@ -18,6 +20,7 @@ export function cdktnPackageJson(cdktf: { [key: string]: unknown }): { [key: str
   return {
     ...cdktf,
     name: "cdktn-defender-export",
+    bin: Object.fromEntries(Object.values((cdktf.bin as { [name: string]: string }) ?? {}).map((path) => ["cdktn-defender-export", path])),
     description: `${String(cdktf.description)} (CDK Terrain flavor)`,
     keywords: [...((cdktf.keywords as string[]) ?? []).filter((k) => k !== "cdktf"), "cdktn", "cdk-terrain"],
     peerDependencies: { cdktn: "^0.24.0", "@cdktn/provider-azurerm": "^16.1.0", constructs: "^10.6.0" },

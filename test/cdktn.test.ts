@@ -60,6 +60,34 @@ test("the cdktn flavor, installed in a fresh cdktn app, synthesizes the examples
     "@cdktn/provider-azurerm/lib/security-center-automation",
   );
 
+  // The command is named like the package, and the programs it writes import from this flavor.
+  const pkg = JSON.parse(readFileSync(join(modules, "cdktn-defender-export", "package.json"), "utf8"));
+  expect(Object.keys(pkg.bin)).toEqual(["cdktn-defender-export"]);
+  const live = join(work, "live.json");
+  writeFileSync(
+    live,
+    JSON.stringify({
+      id: "/subscriptions/00000000-0000-0000-0000-0000000000d1/resourceGroups/rg/providers/Microsoft.Security/automations/ExportToWorkspace",
+      location: "westeurope",
+      properties: {
+        scopes: [{ scopePath: "/subscriptions/00000000-0000-0000-0000-0000000000d1" }],
+        sources: [{ eventSource: "Alerts" }],
+        actions: [
+          {
+            actionType: "Workspace",
+            workspaceResourceId:
+              "/subscriptions/00000000-0000-0000-0000-0000000000d1/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law",
+          },
+        ],
+      },
+    }),
+  );
+  const program = join(work, "imported.ts");
+  execFileSync("node", [join(modules, "cdktn-defender-export", pkg.bin["cdktn-defender-export"]), "import", live, "--out", program], {
+    encoding: "utf8",
+  });
+  expect(readFileSync(program, "utf8")).toMatch(/from "cdktn";[\s\S]*from "cdktn-defender-export";/);
+
   const cdktfOut = join(work, "cdktf.out");
   const app = new App({ outdir: cdktfOut });
   addExampleStacks(app);
