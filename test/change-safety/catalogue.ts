@@ -211,6 +211,12 @@ export const EDITS: readonly RequestEdit[] = [
       const adopt = { workspace: existing(DestinationKind.WORKSPACE), eventHub: existing(DestinationKind.EVENT_HUB) };
       return adopt.workspace || adopt.eventHub ? { ...p, adopt } : undefined;
     },
+    // A fleet's automations carry the names Microsoft's policy gives the workspace export: taking them over
+    // later imports into instances already in the state.
+    fleetProps: (p) =>
+      !p.adoptPolicyExports && !p.names && p.destinations.every((d) => d.kind === DestinationKind.WORKSPACE)
+        ? { ...p, adoptPolicyExports: {} }
+        : undefined,
   },
   {
     name: "grant one more destination, listed first",

@@ -358,21 +358,23 @@ describe("a sharded fleet whose shard count changes", () => {
 
 describe("a fleet changing layout", () => {
   const ids = Array.from({ length: 4 }, (_, i) => `10000000-0000-0000-0000-${String(i + 1).padStart(12, "0")}`);
-  const fleetWith = (props: Partial<ContinuousExportFleetProps>) => (stack: TerraformStack) => {
-    new AzapiProvider(stack, "azapi", {});
-    new AzurermProvider(stack, "azurerm", { features: [{}], subscriptionId: "00000000-0000-0000-0000-000000000001" });
-    const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
-    const hub = EventHubDestination.fromEventHubId(stack, "Siem", EVENT_HUB, { sendRuleName: "export-send" });
-    new ContinuousExportFleet(stack, "Fleet", {
-      subscriptions: ids.map((subscriptionId) => ({ subscriptionId })),
-      exports: [Export.alerts(), Export.recommendations()],
-      destinations: [soc, hub],
-      resourceGroupName: "rg-export",
-      location: "westeurope",
-      createResourceGroup: true,
-      ...props,
-    });
-  };
+  const fleetWith =
+    (props: Partial<ContinuousExportFleetProps>, workspaceOnly = false) =>
+    (stack: TerraformStack) => {
+      new AzapiProvider(stack, "azapi", {});
+      new AzurermProvider(stack, "azurerm", { features: [{}], subscriptionId: "00000000-0000-0000-0000-000000000001" });
+      const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
+      const hub = EventHubDestination.fromEventHubId(stack, "Siem", EVENT_HUB, { sendRuleName: "export-send" });
+      new ContinuousExportFleet(stack, "Fleet", {
+        subscriptions: ids.map((subscriptionId) => ({ subscriptionId })),
+        exports: [Export.alerts(), Export.recommendations()],
+        destinations: workspaceOnly ? [soc] : [soc, hub],
+        resourceGroupName: "rg-export",
+        location: "westeurope",
+        createResourceGroup: true,
+        ...props,
+      });
+    };
   const perSubscription = synth(fleetWith({ layout: FleetLayout.PER_SUBSCRIPTION }));
 
   test("a fleet written per subscription (versions before 0.2) moves to the for_each layout with moved blocks: nothing created, destroyed or replaced", () => {
@@ -400,6 +402,13 @@ describe("a fleet changing layout", () => {
     expect(actions(planned).destroyed).toBeUndefined();
     expect(actions(planned).forgotten).toHaveLength(ids.length);
     expect([...planned.values()].filter((p) => p.movedFrom).length).toBe(ids.length * 2);
+  });
+
+  test("taking over the policy-made exports later imports into instances already in the state: no change, Terraform agrees", () => {
+    const forEach = synth(fleetWith({ previousLayout: FleetLayout.FOR_EACH }, true));
+    const adopted = synth(fleetWith({ previousLayout: FleetLayout.FOR_EACH, adoptPolicyExports: {} }, true));
+    expect(adopted.import).toHaveLength(ids.length);
+    expect(Object.keys(actions(plan(forEach, adopted)))).toEqual(["kept"]);
   });
 
   test("previousLayout set to the current layout writes no moved block", () => {
