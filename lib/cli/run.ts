@@ -23,6 +23,7 @@ Commands
   lint <input>                  the check pack's rules on live automations; exit 1 on an error-level finding
   explain <input>               each automation in words: what data, with which filters, goes where (and its findings)
   import <input> --out <file>   a CDKTF program (TypeScript) that adopts the automations as typed code
+  diagram <input>               a picture of what goes where and who can read it (diagram --help)
 
 <input> is a file, or - for standard input: one automation as Azure returns it, an array of them, a REST
 list ({ "value": [...] }, e.g. az security automation list -o json) or Azure Resource Graph rows
