@@ -5,10 +5,11 @@ import { Flow, FlowDestination, FlowGrant, FlowGraph, FlowOrigin } from "./flow-
 export interface OriginFacts {
   /** The subscription, or for a policy assignment a key naming it. */
   readonly subscriptionId: string;
+  /** Its tenant. @default not stated */
   readonly tenantId?: string;
   /** `automation` or `policy`. */
   readonly via: string;
-  /** For a policy assignment: its scope, in words. */
+  /** For a policy assignment: its scope, in words. @default none */
   readonly scope?: string;
 }
 
@@ -18,8 +19,11 @@ export interface DestinationFacts {
   readonly kind: DestinationKind;
   readonly name: string;
   readonly created: boolean;
+  /** Its tenant. @default not stated (another sighting may state it) */
   readonly tenantId?: string;
+  /** Takes the export as a trusted service. @default false (another sighting may say so) */
   readonly trusted?: boolean;
+  /** Watched by health alerts. @default false (another sighting may say so) */
   readonly health?: boolean;
 }
 

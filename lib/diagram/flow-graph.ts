@@ -18,13 +18,13 @@ export interface FlowGraph {
 export interface FlowOrigin {
   /** A stable key (the first subscription id, or the fleet resource's address). */
   readonly key: string;
-  /** Their tenant, when known. */
+  /** Their tenant. @default not stated by any provider */
   readonly tenantId?: string;
   /** The subscriptions, sorted. */
   readonly subscriptionIds: readonly string[];
   /** What made them: `policy` for a policy assignment at a management group, else `automation`. */
   readonly via: string;
-  /** For a policy assignment: its scope, in words. */
+  /** For a policy assignment: its scope, in words. @default none (an automation) */
   readonly scope?: string;
 }
 
@@ -38,7 +38,7 @@ export interface FlowDestination {
   readonly name: string;
   /** Created by the stack (`new`), or an existing one. */
   readonly created: boolean;
-  /** Its tenant, when known. */
+  /** Its tenant. @default not stated by any provider */
   readonly tenantId?: string;
   /** An event hub that takes the export as a trusted service, with no key. */
   readonly trusted: boolean;
@@ -64,7 +64,7 @@ export interface FlowGrant {
   readonly role: string;
   /** The destination's key, or the delegated scope. */
   readonly target: string;
-  /** The tenant in which the role is held, when known. */
+  /** The tenant in which the role is held. @default not stated by any provider */
   readonly tenantId?: string;
   /** `Lighthouse` for a delegation, else `role assignment`. */
   readonly via: string;

@@ -64,7 +64,10 @@ function layout(graph: FlowGraph): { nodes: DrawnNode[]; edges: DrawnEdge[] } {
 /** The graph in Graphviz's DOT language: one box per tenant, data flows solid, roles dashed (cross-tenant in red). */
 export function toDot(graph: FlowGraph): string {
   const { nodes, edges } = layout(graph);
-  const out = ["digraph continuous_export {", '  rankdir=LR; node [fontname="Helvetica", fontsize=10]; edge [fontname="Helvetica", fontsize=9];'];
+  const out = [
+    "digraph continuous_export {",
+    '  rankdir=LR; node [fontname="Helvetica", fontsize=10, margin="0.25,0.08"]; edge [fontname="Helvetica", fontsize=9];',
+  ];
   for (const [tenant, members] of byTenant(nodes)) {
     out.push(`  subgraph cluster_${members[0].id} {`, `    label=${dotString([tenant])}; style=rounded; color=gray50;`);
     for (const n of members) out.push(`    ${n.id} [label=${dotString(n.lines)}, shape=${n.shape}${n.dashed ? ", style=dashed" : ""}];`);
