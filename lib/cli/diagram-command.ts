@@ -4,6 +4,7 @@ import { FlowGraph } from "../diagram/flow-graph";
 import { flowGraphOfLive } from "../diagram/from-live";
 import { SynthesizedStack, flowGraphOfStacks } from "../diagram/from-stacks";
 import { toDot, toMermaid, toSvg } from "../diagram/render";
+import { auditPage } from "../audit/audit-page";
 import { LiveInputError, readLiveAutomations } from "../live/arm-input";
 import { PACKAGE_NAME } from "../live/program";
 import type { CliIo } from "./run";
@@ -22,6 +23,20 @@ Options
   --format svg|dot|mermaid   svg (Graphviz, the default), Graphviz's DOT source, or a Mermaid flowchart
   --out <file>               where to write it (default: standard output)`;
 
+/**
+ * `explain <input> --format markdown`: the audit page of stacks or live automations (what goes where, who
+ * can read it, cross-tenant paths, health, Sentinel readiness); returns the exit code.
+ */
+export async function runAuditPage(args: readonly string[], io: CliIo): Promise<number> {
+  const rest = args.filter((a, i) => !(a === "--format" || a === "--format=markdown" || (args[i - 1] === "--format" && a === "markdown")));
+  const parsed = parseDiagramArgs(rest);
+  if ("error" in parsed) {
+    io.err(`${PACKAGE_NAME} explain: ${parsed.error}\n`);
+    return 2;
+  }
+  return draw({ ...parsed, format: "markdown" }, io, "explain");
+}
+
 /** Runs `diagram`; returns the exit code (0 drawn, 2 bad usage or input). */
 export async function runDiagram(args: readonly string[], io: CliIo): Promise<number> {
   if (args.includes("--help") || args.includes("-h")) {
@@ -33,26 +48,37 @@ export async function runDiagram(args: readonly string[], io: CliIo): Promise<nu
     io.err(`${PACKAGE_NAME} diagram: ${parsed.error}\n\n${DIAGRAM_USAGE}\n`);
     return 2;
   }
+  return draw(parsed, io, "diagram");
+}
+
+async function draw(parsed: { input: string; format: string; out?: string }, io: CliIo, command: string): Promise<number> {
   let graph: FlowGraph;
   try {
     graph = readGraph(parsed.input, io);
   } catch (e) {
-    io.err(`${PACKAGE_NAME} diagram: ${e instanceof LiveInputError ? e.message : `cannot read ${parsed.input}: ${(e as Error).message}`}\n`);
+    io.err(`${PACKAGE_NAME} ${command}: ${e instanceof LiveInputError ? e.message : `cannot read ${parsed.input}: ${(e as Error).message}`}\n`);
     return 2;
   }
-  const text = parsed.format === "dot" ? toDot(graph) : parsed.format === "mermaid" ? toMermaid(graph) : await toSvg(graph);
+  const text =
+    parsed.format === "markdown"
+      ? auditPage(graph, parsed.input === "-" ? "live automations" : parsed.input)
+      : parsed.format === "dot"
+        ? toDot(graph)
+        : parsed.format === "mermaid"
+          ? toMermaid(graph)
+          : await toSvg(graph);
   if (!parsed.out) {
     io.out(text);
     return 0;
   }
   if (parsed.input !== "-" && existsSync(parsed.out) && realpathSync(parsed.out) === realpathSync(parsed.input)) {
-    io.err(`${PACKAGE_NAME} diagram: --out ${parsed.out} is the input; choose another file.\n`);
+    io.err(`${PACKAGE_NAME} ${command}: --out ${parsed.out} is the input; choose another file.\n`);
     return 2;
   }
   try {
     writeFileSync(parsed.out, text);
   } catch (e) {
-    io.err(`${PACKAGE_NAME} diagram: cannot write ${parsed.out}: ${(e as Error).message}\n`);
+    io.err(`${PACKAGE_NAME} ${command}: cannot write ${parsed.out}: ${(e as Error).message}\n`);
     return 2;
   }
   io.out(`wrote ${parsed.out}: ${graph.origins.length} origins, ${graph.destinations.length} destinations, ${graph.grants.length} roles\n`);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
-import { runDiagram } from "./diagram-command";
+import { runAuditPage, runDiagram } from "./diagram-command";
 import { CliIo, runCli } from "./run";
 
 // `npx cdktf-defender-export lint|explain|import|diagram …`: see run.ts and diagram-command.ts. Bad input
@@ -11,7 +11,13 @@ const io: CliIo = {
   err: (text) => process.stderr.write(text),
 };
 const args = process.argv.slice(2);
-(args[0] === "diagram" ? runDiagram(args.slice(1), io) : Promise.resolve().then(() => runCli(args, io))).then(
+const markdown = args[0] === "explain" && args.some((a, i) => a === "--format=markdown" || (a === "markdown" && args[i - 1] === "--format"));
+(args[0] === "diagram"
+  ? runDiagram(args.slice(1), io)
+  : markdown
+    ? runAuditPage(args.slice(1), io)
+    : Promise.resolve().then(() => runCli(args, io))
+).then(
   (code) => {
     process.exitCode = code;
   },

@@ -30,7 +30,8 @@ list ({ "value": [...] }, e.g. az security automation list -o json) or Azure Res
 (az graph query -q "securityresources | where type == 'microsoft.security/automations'" -o json).
 
 Options
-  --format text|json   output of lint and explain (default text)
+  --format text|json   output of lint and explain (default text); explain --format markdown writes an
+                       audit page (also of cdktf.out: what goes where, who can read it, Sentinel readiness)
   --out <file>         where import writes the program (required for import)
   --stack <id>         the stack id of the imported program (default imported-exports)
   --help               this text`;

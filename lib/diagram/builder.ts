@@ -1,4 +1,5 @@
 import { DestinationKind } from "../destinations/destination";
+import { TableFeed, mergeFeeds } from "../sentinel/readiness";
 import { Flow, FlowDestination, FlowGrant, FlowGraph, FlowOrigin } from "./flow-graph";
 
 /** Where a flow starts: one subscription (or a policy assignment), before subscriptions are grouped. */
@@ -34,7 +35,7 @@ export interface DestinationFacts {
  */
 export class FlowGraphBuilder {
   private readonly destinations = new Map<string, DestinationFacts>();
-  private readonly sent = new Map<string, { origin: OriginFacts; flows: Map<string, Set<string>> }>();
+  private readonly sent = new Map<string, { origin: OriginFacts; flows: Map<string, { data: Set<string>; feeds: TableFeed[] }> }>();
   private readonly grants = new Map<string, FlowGrant>();
 
   /** Records a destination, adding to what is known of it. */
@@ -49,14 +50,13 @@ export class FlowGraphBuilder {
     });
   }
 
-  /** Records that an origin sends data (one line per data type) to a destination. */
-  public flow(origin: OriginFacts, destination: string, data: readonly string[]): void {
+  /** Records that an origin sends data (one line per data type, and what each table receives) to a destination. */
+  public flow(origin: OriginFacts, destination: string, data: readonly string[], feeds: readonly TableFeed[] = []): void {
     const key = `${origin.via} ${origin.subscriptionId.toLowerCase()}`;
-    const entry = this.sent.get(key) ?? { origin, flows: new Map<string, Set<string>>() };
+    const entry = this.sent.get(key) ?? { origin, flows: new Map<string, { data: Set<string>; feeds: TableFeed[] }>() };
     this.sent.set(key, entry);
-    const lines = entry.flows.get(destination) ?? new Set<string>();
-    entry.flows.set(destination, lines);
-    data.forEach((line) => lines.add(line));
+    const flow = entry.flows.get(destination) ?? { data: new Set<string>(), feeds: [] };
+    entry.flows.set(destination, { data: new Set([...flow.data, ...data]), feeds: mergeFeeds([...flow.feeds, ...feeds]) });
   }
 
   /** Records a role held on a destination or a scope. */
@@ -73,7 +73,9 @@ export class FlowGraphBuilder {
   public build(): FlowGraph {
     const groups = new Map<string, { origin: OriginFacts; subscriptions: string[]; flows: Flow[] }>();
     for (const { origin, flows } of this.sent.values()) {
-      const sorted = [...flows].sort(([a], [b]) => a.localeCompare(b)).map(([destination, lines]) => ({ destination, data: [...lines].sort() }));
+      const sorted = [...flows]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([destination, flow]) => ({ destination, data: [...flow.data].sort(), feeds: flow.feeds }));
       const signature = JSON.stringify([origin.via, origin.tenantId ?? "", origin.via === "policy" ? origin.subscriptionId : "", sorted]);
       const group = groups.get(signature) ?? { origin, subscriptions: [], flows: sorted.map((f) => ({ origin: "", ...f })) };
       groups.set(signature, group);

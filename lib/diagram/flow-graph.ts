@@ -1,3 +1,5 @@
+import type { TableFeed } from "../sentinel/readiness";
+
 /**
  * What goes where, and who can read it: the picture a security review asks for, as data. Built from
  * synthesized stacks ({@link flowGraphOfStacks}) or from live automations ({@link flowGraphOfLive}), drawn
@@ -48,6 +50,8 @@ export interface FlowDestination {
 
 /** One origin's data to one destination. */
 export interface Flow {
+  /** What each Log Analytics table receives through this flow (for workspaces: what Sentinel content will see). */
+  readonly feeds: readonly TableFeed[];
   /** The origin's key. */
   readonly origin: string;
   /** The destination's key. */
@@ -68,6 +72,19 @@ export interface FlowGrant {
   readonly tenantId?: string;
   /** `Lighthouse` for a delegation, else `role assignment`. */
   readonly via: string;
+  /** The principal's own tenant where the input says it (a Lighthouse managing tenant). @default not stated */
+  readonly principalTenantId?: string;
+}
+
+/**
+ * Whether a role reaches across tenants: a Lighthouse principal of another tenant, or a role held in a
+ * tenant other than the one whose subscriptions send to the target.
+ */
+export function isCrossTenant(grant: FlowGrant, graph: FlowGraph): boolean {
+  if (grant.tenantId === undefined) return false;
+  if (grant.principalTenantId !== undefined && grant.principalTenantId !== grant.tenantId) return true;
+  const senders = graph.flows.filter((f) => f.destination === grant.target).map((f) => graph.origins.find((o) => o.key === f.origin)?.tenantId);
+  return senders.some((t) => t !== undefined && t !== grant.tenantId);
 }
 
 /** Origins with more subscriptions than this are drawn as one node with their count. */

@@ -1,6 +1,7 @@
 import { DestinationKind } from "../destinations/destination";
 import { LiveAutomation } from "../live/arm-input";
 import { DestinationFacts, FlowGraphBuilder } from "./builder";
+import { feedsOf } from "../sentinel/readiness";
 import { dataInWords } from "./data-words";
 import { FlowGraph } from "./flow-graph";
 
@@ -23,7 +24,7 @@ export function flowGraphOfLive(
       if (!kind) continue;
       const destination = liveDestination(action.resourceId, kind, action.trusted);
       graph.destination(destination);
-      graph.flow({ subscriptionId: a.subscriptionId, tenantId: tenantOf(a), via: "automation" }, destination.key, data);
+      graph.flow({ subscriptionId: a.subscriptionId, tenantId: tenantOf(a), via: "automation" }, destination.key, data, feedsOf(a.view.sources));
     }
   }
   return graph.build();

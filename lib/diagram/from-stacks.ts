@@ -3,6 +3,8 @@ import { BUILT_IN_ROLES } from "../model/roles";
 import { AutomationView, ResourceJson } from "../writers/automation-view";
 import { instancesOf } from "../writers/instances";
 import { readAutomation } from "../writers/writer";
+import { DataType } from "../model/data-type";
+import { TableFeed, feedsOf } from "../sentinel/readiness";
 import { dataInWords } from "./data-words";
 import { DestinationFacts, FlowGraphBuilder } from "./builder";
 import { FlowGraph } from "./flow-graph";
@@ -152,6 +154,7 @@ function readStack(stack: SynthesizedStack, graph: FlowGraphBuilder, created: Re
           target: String(json.scope),
           tenantId: tenantOf(json),
           via: "Lighthouse",
+          principalTenantId: typeof definition?.managing_tenant_id === "string" ? definition.managing_tenant_id : undefined,
         });
       }
     }
@@ -166,7 +169,7 @@ function readStack(stack: SynthesizedStack, graph: FlowGraphBuilder, created: Re
       const destination = destinationOf(action.resourceId, DestinationKind.ofActionType(action.actionType));
       if (!destination) continue;
       graph.destination({ ...destination, trusted: action.trusted, tenantId: destination.tenantId });
-      graph.flow({ subscriptionId, tenantId, via: "automation" }, destination.key, data);
+      graph.flow({ subscriptionId, tenantId, via: "automation" }, destination.key, data, feedsOf(view.sources));
     }
   }
 
@@ -182,6 +185,7 @@ function readStack(stack: SynthesizedStack, graph: FlowGraphBuilder, created: Re
       { subscriptionId: `${stack.name}/${address}`, tenantId: tenantOf(json), via: "policy", scope: scope.split("/").pop() },
       destination.key,
       types.length > 0 ? types : ["(every data type the policy selects)"],
+      policyFeeds(types, parameters),
     );
   }
 }
@@ -236,6 +240,29 @@ const IDENTITY_OWNERS: { [type: string]: string } = {
   azurerm_subscription_policy_assignment: "the policy assignment",
   azurerm_monitor_scheduled_query_rules_alert_v2: "the health alert",
 };
+
+/**
+ * What Microsoft's export policy sends, from its parameters: the tables of `exportedDataTypes` (portal names,
+ * with "- snapshot" variants), recommendations whole only when no name or severity narrows them, compliance
+ * whole or for `regulatoryComplianceStandardsNames`.
+ */
+function policyFeeds(types: readonly string[], parameters: { [name: string]: unknown }): TableFeed[] {
+  const listed = (name: string) => (Array.isArray(parameters[name]) ? (parameters[name] as unknown[]).map(String) : []);
+  const tables = new Set(
+    types.map((t) => DataType.ALL.find((d) => t.replace(/ - snapshot$/, "") === d.portalName)?.workspaceTable).filter((t) => t !== undefined),
+  );
+  return [...tables].sort().map((table) => {
+    if (table === DataType.REGULATORY_COMPLIANCE.workspaceTable) {
+      const standards = listed("regulatoryComplianceStandardsNames").map((s) => s.toLowerCase());
+      return { table, everything: standards.length === 0, standards };
+    }
+    if (table === DataType.RECOMMENDATIONS.workspaceTable) {
+      const severities = listed("recommendationSeverities");
+      return { table, everything: listed("recommendationNames").length === 0 && (severities.length === 0 || severities.length >= 3), standards: [] };
+    }
+    return { table, everything: true, standards: [] };
+  });
+}
 
 function parseParameters(value: unknown): { [name: string]: unknown } {
   try {

@@ -1,4 +1,4 @@
-import { FlowDestination, FlowGraph, FlowOrigin, LISTED_SUBSCRIPTIONS } from "./flow-graph";
+import { FlowDestination, FlowGraph, FlowOrigin, LISTED_SUBSCRIPTIONS, isCrossTenant } from "./flow-graph";
 
 /** A node of the picture: its id, label lines, shape and the tenant box it sits in. */
 interface DrawnNode {
@@ -54,9 +54,12 @@ function layout(graph: FlowGraph): { nodes: DrawnNode[]; edges: DrawnEdge[] } {
       ids.get(`destination ${grant.target}`) ??
       ids.get(`scope ${grant.target}`) ??
       add(`scope ${grant.target}`, { lines: ["scope", cut(grant.target)], shape: "note", tenant: tenantLabel(grant.tenantId) });
-    const senders = graph.flows.filter((f) => f.destination === grant.target).map((f) => graph.origins.find((o) => o.key === f.origin)?.tenantId);
-    const crossTenant = grant.tenantId !== undefined && senders.some((t) => t !== undefined && t !== grant.tenantId);
-    edges.push({ from: principal, to: target, lines: [`${grant.role} (${grant.via})`], style: crossTenant ? "cross-tenant grant" : "grant" });
+    edges.push({
+      from: principal,
+      to: target,
+      lines: [`${grant.role} (${grant.via})`],
+      style: isCrossTenant(grant, graph) ? "cross-tenant grant" : "grant",
+    });
   }
   return { nodes, edges };
 }

@@ -1,31 +1,16 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { App } from "cdktf";
-import { addExampleStacks } from "../../examples/stacks";
 import { runDiagram } from "../../lib/cli/diagram-command";
 import { FlowGraphBuilder } from "../../lib/diagram/builder";
 import { flowGraphOfLive } from "../../lib/diagram/from-live";
-import { SynthesizedStack, flowGraphOfStacks } from "../../lib/diagram/from-stacks";
+import { flowGraphOfStacks } from "../../lib/diagram/from-stacks";
+import { exampleStacks } from "./example-stacks";
 import { toDot, toMermaid, toSvg } from "../../lib/diagram/render";
 import { DestinationKind } from "../../lib/destinations/destination";
 import { readLiveAutomations } from "../../lib/live/arm-input";
 import { exampleAutomationsAsArm } from "../live/live-fixtures";
 
-/** Every example stack, synthesized into a cdktf.out as `cdktf synth` writes it (cross-stack references and all). */
-function exampleStacks(): SynthesizedStack[] {
-  const outdir = mkdtempSync(join(tmpdir(), "diagram-examples-"));
-  try {
-    const app = new App({ outdir });
-    addExampleStacks(app);
-    app.synth();
-    return readdirSync(join(outdir, "stacks"))
-      .sort()
-      .map((name) => ({ name, json: JSON.parse(readFileSync(join(outdir, "stacks", name, "cdk.tf.json"), "utf8")) }));
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
-}
 const stacks = exampleStacks();
 const examples = flowGraphOfStacks(stacks);
 const only = (name: string) => stacks.filter((s) => s.name === name);
@@ -56,6 +41,10 @@ describe("the diagram of synthesized stacks", () => {
         origin: graph.origins[0].key,
         destination: workspace.key,
         data: ["Security alerts (streaming)", "Security recommendations (streaming) where severity is Medium or High"],
+        feeds: [
+          { table: "SecurityAlert", everything: true, standards: [] },
+          { table: "SecurityRecommendation", everything: false, standards: [] },
+        ],
       },
     ]);
     expect(graph.grants).toEqual([
