@@ -176,8 +176,8 @@ export class ContinuousExportPolicy extends Construct {
       this.health = ExportHealth.watch(
         destination,
         destination.bind(this),
-        { ...props.health, provider: props.health.provider ?? props.provider },
-        { eventSources, location: props.location, path: this.node.path },
+        props.health,
+        { eventSources, location: props.location, path: this.node.path, subscriptions: props.scope.isManagementGroup ? undefined : [props.scope.id.split("/").pop() as string] },
       );
     }
     this.node.addValidation({ validate: () => this.validateTenant() });
