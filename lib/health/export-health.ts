@@ -86,7 +86,10 @@ const FREQUENCY: Record<number, string> = { 1: "PT15M", 6: "PT1H", 12: "PT1H", 2
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ACTION_GROUP_ID = new RegExp(`^/subscriptions/${GUID_PATTERN}/resourceGroups/[^/]+/providers/microsoft\\.insights/actionGroups/[^/]+$`, "i");
-const WORKSPACE_ID = new RegExp(`^/subscriptions/${GUID_PATTERN}/resourceGroups/[^/]+/providers/microsoft\\.operationalinsights/workspaces/[^/]+$`, "i");
+const WORKSPACE_ID = new RegExp(
+  `^/subscriptions/${GUID_PATTERN}/resourceGroups/[^/]+/providers/microsoft\\.operationalinsights/workspaces/[^/]+$`,
+  "i",
+);
 const ALERT_SET = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,22}[A-Za-z0-9])?$/;
 const FIELDS = [
   "actionGroupId",
@@ -135,7 +138,8 @@ export class ExportHealth extends Construct {
     const stack = TerraformStack.of(destination);
     const identity = destinationIdentity(destination, action);
     const id = `ExportHealth-${hash(`${identity}|${props.alertSet.toLowerCase()}`).slice(0, 12)}`;
-    const health = (stack.node.tryFindChild(id) as ExportHealth | undefined) ?? new ExportHealth(stack, id, destination, action, props, identity, request);
+    const health =
+      (stack.node.tryFindChild(id) as ExportHealth | undefined) ?? new ExportHealth(stack, id, destination, action, props, identity, request);
     health.join(props, request);
     return health;
   }
@@ -175,7 +179,16 @@ export class ExportHealth extends Construct {
     }
     const actionGroupId = props.actionGroupId ?? (this.actionGroup as MonitorActionGroup).id;
     const hours = () => Math.min(...this.silences);
-    const rule = (ruleId: string, suffix: string, scope: string, query: () => string, window: () => string, frequency: () => string, description: string, dimension: boolean) =>
+    const rule = (
+      ruleId: string,
+      suffix: string,
+      scope: string,
+      query: () => string,
+      window: () => string,
+      frequency: () => string,
+      description: string,
+      dimension: boolean,
+    ) =>
       new MonitorScheduledQueryRulesAlertV2(this, ruleId, {
         name: `${name}-${suffix}`,
         resourceGroupName: group,
@@ -381,7 +394,13 @@ function stack(scope: IConstruct): TerraformStack {
  * The diagnostic setting that sends a destination's platform metrics to the metrics workspace: one per
  * resource and workspace in a stack (Azure refuses two settings that send the same data to one workspace).
  */
-function metricsSetting(health: ExportHealth, s: TerraformStack, resourceId: string, workspaceId: string, provider: TerraformProvider | undefined): void {
+function metricsSetting(
+  health: ExportHealth,
+  s: TerraformStack,
+  resourceId: string,
+  workspaceId: string,
+  provider: TerraformProvider | undefined,
+): void {
   const key = hash(`${Token.isUnresolved(resourceId) ? health.node.path : resourceId.toLowerCase()}|${workspaceId.toLowerCase()}`).slice(0, 12);
   const id = `ExportHealthMetrics-${key}`;
   if (s.node.tryFindChild(id)) return;
@@ -422,7 +441,10 @@ function destinationIdentity(destination: IExportDestination, action: ExportActi
 function receiversKey(props: CheckedHealthProps): string {
   return props.actionGroupId !== undefined
     ? `group:${props.actionGroupId.toLowerCase()}`
-    : `email:${[...(props.emailReceivers ?? [])].map((a) => a.toLowerCase()).sort().join(",")}`;
+    : `email:${[...(props.emailReceivers ?? [])]
+        .map((a) => a.toLowerCase())
+        .sort()
+        .join(",")}`;
 }
 
 /** The subscription in a literal resource id, if any. */
@@ -449,7 +471,8 @@ function groupOf(destination: IExportDestination, resourceId: string, path: stri
 
 /** Reads every field of `health` once, by name: class instances with getters, frozen or proxied objects read alike. */
 function readProps(props: unknown, path: string): ExportHealthProps {
-  if (props === null || typeof props !== "object") throw new ExportConfigError("DFE130", `${path}: \`health\` must be an object, got ${describeValue(props)}.`);
+  if (props === null || typeof props !== "object")
+    throw new ExportConfigError("DFE130", `${path}: \`health\` must be an object, got ${describeValue(props)}.`);
   const read: { [key: string]: unknown } = {};
   for (const field of FIELDS) {
     let value: unknown;
@@ -484,11 +507,15 @@ function checkHealthProps(given: ExportHealthProps, path: string): CheckedHealth
   let emails: string[] | undefined;
   if (props.emailReceivers !== undefined) {
     if (!Array.isArray(props.emailReceivers) || props.emailReceivers.length === 0) {
-      throw new ExportConfigError("DFE130", `${path}: \`health.emailReceivers\` must list at least one address, got ${describeValue(props.emailReceivers)}.`);
+      throw new ExportConfigError(
+        "DFE130",
+        `${path}: \`health.emailReceivers\` must list at least one address, got ${describeValue(props.emailReceivers)}.`,
+      );
     }
     emails = Array.from(props.emailReceivers as unknown[]) as string[];
     const bad = emails.find((a) => typeof a !== "string" || (!Token.isUnresolved(a) && !EMAIL.test(a)));
-    if (bad !== undefined) throw new ExportConfigError("DFE130", `${path}: ${describeValue(bad)} in \`health.emailReceivers\` is not an e-mail address.`);
+    if (bad !== undefined)
+      throw new ExportConfigError("DFE130", `${path}: ${describeValue(bad)} in \`health.emailReceivers\` is not an e-mail address.`);
   }
   const hours = props.silenceAfterHours ?? 24;
   if (!(SILENCE_HOURS as readonly unknown[]).includes(hours)) {
