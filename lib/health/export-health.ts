@@ -66,7 +66,7 @@ export interface HealthRequest {
   readonly location: string;
   /** The construct path of the export, for messages. */
   readonly path: string;
-  /** The subscriptions the export sends from, when known at synth (literal GUIDs); undefined when not (a management group). */
+  /** The subscriptions the export sends from, when known at synth (literal GUIDs); undefined when not (a management group). @default unknown */
   readonly subscriptions?: readonly string[];
 }
 
