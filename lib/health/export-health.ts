@@ -3,6 +3,7 @@ import { Fn, Lazy, TerraformProvider, TerraformResource, TerraformStack, Token }
 import { Construct, IConstruct } from "constructs";
 import { DestinationKind, ExportActionConfig, IExportDestination, isPlacedDestination } from "../destinations/destination";
 import { MonitorActionGroup, MonitorDiagnosticSetting, MonitorScheduledQueryRulesAlertV2, RoleAssignment } from "../internal/azurerm";
+import { addressAt } from "../internal/addresses";
 import { checkName, NAME_RULES } from "../internal/inputs";
 import { literalSubscriptionOf, literalTenantOf, resolveAzurermProvider } from "../internal/provider-check";
 import { DataType } from "../model/data-type";
@@ -148,6 +149,7 @@ export class ExportHealth extends Construct {
   public readonly alerts: TerraformResource[] = [];
   /** The action group created for `emailReceivers`, if any. */
   public readonly actionGroup?: MonitorActionGroup;
+  private readonly readers: RoleAssignment[] = [];
   private readonly requests: HealthRequest[] = [];
   private readonly silences: number[] = [];
   private readonly severities: number[] = [];
@@ -274,15 +276,27 @@ export class ExportHealth extends Construct {
     // Each rule reads its workspace as its own identity: Log Analytics Reader there, by role name (an unscoped
     // role definition id is read back subscription-scoped and forces replacement on every plan: azurerm issue 19847).
     this.alerts.forEach((alert, i) => {
-      new RoleAssignment(this, i === 0 ? "LogAnalyticsReader" : `LogAnalyticsReader${i + 1}`, {
+      const reader = new RoleAssignment(this, i === 0 ? "LogAnalyticsReader" : `LogAnalyticsReader${i + 1}`, {
         scope: readScope,
         roleDefinitionName: BUILT_IN_ROLES.logAnalyticsReader.name,
         principalId: (alert as MonitorScheduledQueryRulesAlertV2).identity.principalId,
         principalType: "ServicePrincipal",
         provider,
       });
+      this.readers.push(reader);
     });
+    if (destination.kind === DestinationKind.WORKSPACE && props.alertSet === "default") this.handOverFromFirstRelease(destination);
     this.node.addValidation({ validate: () => this.validateProvider(provider) });
+  }
+
+  /**
+   * 0.1 wrote a workspace's health below the destination (`<destination>/ExportHealth/…`): its state moves to
+   * the default alert set. The Azure names changed (they collided), so Terraform still replaces the rules.
+   */
+  private handOverFromFirstRelease(destination: IExportDestination): void {
+    this.actionGroup?.moveFromId(addressAt(destination, "azurerm_monitor_action_group", "ExportHealth", "ActionGroup"));
+    this.alerts[0]?.moveFromId(addressAt(destination, "azurerm_monitor_scheduled_query_rules_alert_v2", "ExportHealth", "LogSearchAlert"));
+    this.readers[0]?.moveFromId(addressAt(destination, "azurerm_role_assignment", "ExportHealth", "LogAnalyticsReader"));
   }
 
   /** What is watched and when it alerts, in words, for the report. */

@@ -4,7 +4,6 @@
  * (lib/health/export-tables.ts) and every diagnostic (unknown table, column, function; a syntax or type
  * error) is returned.
  */
-/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any */
 import { AZURE_METRICS, DocumentedTable, EXPORT_TABLES } from "../../lib/health/export-tables";
 
 require("@kusto/language-service-next/bridge.js");
