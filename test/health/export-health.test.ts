@@ -18,7 +18,7 @@ import {
 } from "../../lib";
 import { silenceQuery } from "../../lib/health/health-queries";
 import { errorOf, resourcesOf, synthJson } from "../helpers";
-import { kqlDiagnostics, nonLiteralAgo } from "./kusto-oracle";
+import { asRendered, kqlDiagnostics, nonLiteralAgo } from "./kusto-oracle";
 
 const SUB = "00000000-0000-0000-0000-0000000000f1";
 const SUB2 = "00000000-0000-0000-0000-0000000000f2";
@@ -72,6 +72,14 @@ describe("the KQL judge: Microsoft's Kusto language service over the documented 
     expect(kqlDiagnostics("SecurityRecommendation | project _SubscriptionId").join()).toMatch(/_SubscriptionId/);
     expect(kqlDiagnostics("SecurityAlerts | count").join()).toMatch(/SecurityAlerts/);
     expect(kqlDiagnostics("SecureScores | where TimeGenerated > agoo(1h)").join()).toMatch(/agoo/);
+  });
+  test("judges the text Terraform renders: an interpolation inside a string becomes a resource id", () => {
+    const query = 'AzureMetrics | where _ResourceId =~ "${join("/", slice(split("/", azurerm_eventhub.h.id), 0, 9))}"';
+    expect(kqlDiagnostics(query)).not.toEqual([]);
+    expect(asRendered(query)).toBe(
+      'AzureMetrics | where _ResourceId =~ "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Example/things/known-at-apply"',
+    );
+    expect(kqlDiagnostics(asRendered(query))).toEqual([]);
   });
   test("finds a time span that is not a literal", () => {
     expect(nonLiteralAgo("let silence = 24h; T | where TimeGenerated < ago(silence)")).toEqual(["silence"]);

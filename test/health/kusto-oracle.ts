@@ -45,3 +45,24 @@ export function kqlDiagnostics(query: string): string[] {
 export function nonLiteralAgo(query: string): string[] {
   return [...query.matchAll(/\bago\(([^)]*)\)/g)].map((m) => m[1].trim()).filter((arg) => !/^\d+(\.\d+)?(d|h|m|s|ms)$/.test(arg));
 }
+
+/**
+ * The query as Terraform renders it: each `${…}` interpolation (a created resource's id, known at apply)
+ * replaced by a resource id of the same shape, so that the analyser judges the text Azure receives.
+ */
+export function asRendered(query: string): string {
+  let out = "";
+  for (let i = 0; i < query.length; i++) {
+    if (query.startsWith("${", i)) {
+      let depth = 0;
+      let j = i + 1;
+      for (; j < query.length; j++) {
+        if (query[j] === "{") depth++;
+        else if (query[j] === "}" && --depth === 0) break;
+      }
+      out += "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Example/things/known-at-apply";
+      i = j;
+    } else out += query[i];
+  }
+  return out;
+}
