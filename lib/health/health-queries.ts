@@ -1,8 +1,9 @@
 import { AZURE_METRICS, DocumentedTable, EXPORT_TABLES } from "./export-tables";
 
 /**
- * The KQL of the health alerts. Every time span is a literal (`ago(24h)`): Azure Monitor's log search
- * alerts accept `ago()` with timespan literals only. Every table and column named here is one Microsoft
+ * The KQL of the health alerts. Every time span is a literal (`ago(24h)`): the project's domain notes
+ * (2026-12) say log search alerts accept `ago()` with literals only; no Microsoft page confirming it was found,
+ * and literals are valid either way. Every table and column named here is one Microsoft
  * documents (export-tables.ts); the tests parse each query against those schemas with Microsoft's Kusto
  * language service.
  */
