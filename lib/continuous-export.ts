@@ -5,7 +5,7 @@ import { literalSubscriptionOf, literalTenantOf } from "./internal/provider-chec
 import { ICompletesAtSynth, StackIndex } from "./internal/stack-index";
 import { grantsOf } from "./access/grants";
 import { localDependencies } from "./internal/dependencies";
-import { isSubscriptionId } from "./internal/resource-id";
+import { isSubscriptionId, subscriptionKey } from "./internal/resource-id";
 import { inWords } from "./internal/words";
 import { AutomationSource, toAutomationSources } from "./model/sources";
 import { ExportConfigError, atPath, coded, describeValue } from "./model/errors";
@@ -176,6 +176,8 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
   private readonly importable: Array<{ readonly resource: TerraformResource; readonly importId: string; readonly provider?: TerraformProvider }> = [];
   /** The automation name of each destination kind written, by action type. */
   private readonly names = new Map<string, string>();
+  /** The request, with the subscription id as Azure compares it (lower case). */
+  private readonly props: ContinuousExportProps;
 
   /**
    * @param keyed (internal) the subscriptions of a fleet in the `for_each` layout: `props.subscriptionId`
@@ -184,14 +186,16 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
   constructor(
     scope: Construct,
     id: string,
-    private readonly props: ContinuousExportProps,
+    request: ContinuousExportProps,
     private readonly keyed?: KeyedSubscriptions,
   ) {
     super(scope, id);
     this.sources = atPath(this.node.path, () => {
-      checkProps(props, keyed !== undefined);
-      return toAutomationSources(props.exports);
+      checkProps(request, keyed !== undefined);
+      return toAutomationSources(request.exports);
     });
+    // One subscription, however its id is cased: scopes, parent_id and import ids do not change with the case.
+    const props = (this.props = { ...request, subscriptionId: subscriptionKey(request.subscriptionId) });
     const scopes = scopePaths(props);
     const plans = groupByKind(this, props.destinations).map(([kind, destinations]) => {
       const actions = destinations.map((d) => d.bind(this));
