@@ -14,6 +14,7 @@ export * from "./destinations/log-analytics";
 export * from "./destinations/event-hub";
 export { EventHubBase, IEventHubDestination, TrustedServiceOptions } from "./destinations/event-hub-base";
 export { ExistingEventHubOptions } from "./destinations/event-hub-existing";
+export { ExistingDestinationOptions } from "./destinations/created-before";
 export { ConsumerAccess, EventHubConsumer, EventHubConsumerOptions } from "./destinations/event-hub-consumer";
 export * from "./destinations/logic-app";
 export * from "./continuous-export";

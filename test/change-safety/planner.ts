@@ -40,7 +40,9 @@ export function planStack(before: Json | undefined, after: Json | undefined): St
     if (state.has(from) && !state.has(to)) {
       state.set(to, state.get(from)!);
       state.delete(from);
-      movedFrom.set(to, from);
+      // A chain (a → b → c) moves from where the state was: Terraform reports `a` as c's previous address.
+      movedFrom.set(to, movedFrom.get(from) ?? from);
+      movedFrom.delete(from);
     }
   }
   const renamedInState = new Map([...movedFrom].map(([to, from]) => [from, to]));

@@ -46,13 +46,21 @@ function synth(build: (stack: TerraformStack) => void): any {
   return JSON.parse(Testing.synth(stack, true));
 }
 
-/** The JSON as an earlier version wrote it: every resource a `moved` block names sits at its `from` address. */
+/**
+ * The JSON as the oldest version wrote it: every resource that `moved` blocks lead to sits at the first
+ * address of its chain (`a → b → now`: at `a`).
+ */
 function beforeMoves(json: any): any {
   const before = JSON.parse(JSON.stringify(json));
-  for (const { from, to } of json.moved ?? []) {
-    const [type, name] = to.split(".");
-    before.resource[type][from.split(".")[1]] = before.resource[type][name];
-    delete before.resource[type][name];
+  const source = new Map<string, string>((json.moved ?? []).map((m: any) => [m.to, m.from]));
+  for (const [type, byName] of Object.entries(json.resource ?? {})) {
+    for (const name of Object.keys(byName as object)) {
+      let first = `${type}.${name}`;
+      while (source.has(first)) first = source.get(first)!;
+      if (first === `${type}.${name}`) continue;
+      before.resource[type][first.split(".")[1]] = before.resource[type][name];
+      delete before.resource[type][name];
+    }
   }
   delete before.moved;
   return before;
@@ -87,13 +95,31 @@ describe("cross-tenant grants are keyed by what they grant", () => {
   };
 
   test("inserting a destination first leaves the existing grant in place", () => {
-    const planned = plan(synth(grantTo(["Soc"])), synth(grantTo(["Audit", "Soc"])));
-    expect(actions(planned)).toEqual({ kept: [expect.stringContaining("Role-Soc")], created: [expect.stringContaining("Role-Audit")] });
+    const before = synth(grantTo(["Soc"]));
+    const planned = plan(before, synth(grantTo(["Audit", "Soc"])));
+    expect(actions(planned)).toEqual({ kept: Object.keys(before.resource.azurerm_role_assignment).map((n) => `azurerm_role_assignment.${n}`), created: [expect.any(String)] });
   });
 
-  test("a state written when grants were numbered by position moves to the keyed addresses, nothing replaced", () => {
+  test("renaming the destination's construct keeps the grant: it is keyed by the scope Azure grants on", () => {
+    const renamed = (stack: TerraformStack) => {
+      new AzurermProvider(stack, "azurerm", { features: [{}], tenantId: DEST_TENANT, subscriptionId: "00000000-0000-0000-0000-000000000099" });
+      new CrossTenantAccess(stack, "Grant", {
+        destinations: [LogAnalyticsDestination.fromWorkspaceId(stack, "SocRenamed", workspaceId("Soc"))],
+        principal: ExportingPrincipal.guestUser("00000000-0000-0000-0000-0000000000dd"),
+        exportingTenantId: SOURCE_TENANT,
+      });
+    };
+    expect(Object.keys(actions(plan(synth(grantTo(["Soc"])), synth(renamed))))).toEqual(["kept"]);
+  });
+
+  test("a state written when grants were numbered by position, or keyed by the destination's path, moves to the keyed addresses, nothing replaced", () => {
     const after = synth(grantTo(["Soc", "Audit"]));
-    expect(after.moved.map((m: any) => m.from)).toEqual([expect.stringContaining("Grant_Role0_"), expect.stringContaining("Grant_Role1_")]);
+    expect(after.moved.map((m: any) => m.from)).toEqual([
+      expect.stringContaining("Grant_Role0_"),
+      expect.stringContaining("Grant_Role-Soc_"),
+      expect.stringContaining("Grant_Role1_"),
+      expect.stringContaining("Grant_Role-Audit_"),
+    ]);
     const planned = plan(beforeMoves(after), after);
     expect(actions(planned)).toEqual({ kept: expect.any(Array) });
     expect([...planned.values()].filter((p) => p.movedFrom).length).toBe(2);

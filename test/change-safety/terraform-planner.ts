@@ -41,8 +41,10 @@ export function standInConfig(json: Json): Json {
         const v = type === "azapi_resource" && attribute === "type" ? String(value).split("@")[0].toLowerCase() : rewrite(value);
         (forceNew.includes("*") || forceNew.includes(attribute) ? triggers : input)[attribute] = v;
       }
-      // ignore_changes: the argument takes one constant value on both sides, set in the config or not.
-      const ignored: string[] = ((body as Json).lifecycle?.ignore_changes ?? []).filter((a: string) => !(a in triggers));
+      // ignore_changes: the argument takes one constant value on both sides, set in the config or not (a
+      // force-new one too: Terraform neither updates nor replaces for an ignored argument).
+      const ignored: string[] = (body as Json).lifecycle?.ignore_changes ?? [];
+      for (const a of ignored) delete triggers[a];
       const lifecycle = {
         ...((body as Json).lifecycle?.prevent_destroy ? { prevent_destroy: true } : {}),
         // A whole-object attribute: an ignored argument is kept out of `input` by value (see below).
