@@ -359,7 +359,10 @@ export class ContinuousExportFleet extends Construct {
     for (const s of props.subscriptions) {
       const key = subscriptionKey(s.subscriptionId);
       const former: FormerPlace[] = [
-        ...previousFleets.map((fleetId) => ({ fleetId, layout: previous, subscriptionKey: key })),
+        // Another fleet held it in either layout (its own moves from one to the other no longer name it).
+        ...previousFleets.flatMap((fleetId) =>
+          [FleetLayout.PER_SUBSCRIPTION, FleetLayout.FOR_EACH].map((layout) => ({ fleetId, layout, subscriptionKey: key })),
+        ),
         // Versions before 0.2 named a subscription's constructs by its id as written.
         { fleetId: this.node.id, layout: previous, subscriptionKey: previous === FleetLayout.FOR_EACH ? key : s.subscriptionId },
       ];

@@ -11,6 +11,7 @@ import { AutomationWriter } from "../../lib/writers/writer";
 import { AzapiProvider } from "../../lib/internal/azapi";
 import { AzurermProvider } from "../../lib/internal/azurerm";
 import type { ContinuousExportProps } from "../../lib/continuous-export";
+import { ContinuousExportFleet } from "../../lib/fleet/continuous-export-fleet";
 import type { ContinuousExportFleetProps, FleetSubscription } from "../../lib/fleet/continuous-export-fleet";
 import { FleetLayout } from "../../lib/fleet/fleet-layout";
 import { RequestEdit } from "./request-edits";
@@ -249,6 +250,29 @@ export const EDITS: readonly RequestEdit[] = [
   {
     name: "reorder a fleet's subscriptions",
     fleetProps: (p) => ({ ...p, subscriptions: [...p.subscriptions].reverse() }),
+  },
+  {
+    name: "re-list a fleet's subscription ids in upper case",
+    fleetProps: (p) => withSubscriptions(p, p.subscriptions.map((s) => ({ ...s, subscriptionId: s.subscriptionId.toUpperCase() }))),
+  },
+  {
+    name: "write the subscription id in upper case",
+    exportProps: (p) => (Token.isUnresolved(p.subscriptionId) ? undefined : { ...p, subscriptionId: p.subscriptionId.toUpperCase() }),
+  },
+  {
+    name: "write the region as its display name (westeurope: West Europe)",
+    exportProps: (p) => (p.location === "westeurope" ? { ...p, location: "West Europe" } : undefined),
+    fleetProps: (p) => (p.location === "westeurope" ? { ...p, location: "West Europe" } : undefined),
+  },
+  {
+    name: "split a fleet in two (previousFleets on the new one)",
+    fleetProps: (p, scope, id) => {
+      if (p.previousFleets || p.subscriptions.length < 2) return undefined;
+      const half = Math.ceil(p.subscriptions.length / 2);
+      // The mocked constructor edits the new fleet too: it names a previous fleet, so the edit leaves it as is.
+      new ContinuousExportFleet(scope, `${id}Split`, { ...withSubscriptions(p, p.subscriptions.slice(half)), previousFleets: [id] });
+      return withSubscriptions(p, p.subscriptions.slice(0, half));
+    },
   },
   {
     name: "drop a fleet's moved blocks once applied (previousLayout: FOR_EACH)",

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FORCE_NEW, META_ARGUMENTS } from "./force-new";
+import { FORCE_NEW, META_ARGUMENTS, providerValue } from "./force-new";
 import { Action, PlannedAddress, StackPlan } from "./planner";
 
 /**
@@ -38,7 +38,7 @@ export function standInConfig(json: Json): Json {
       const input: Json = {};
       for (const [attribute, value] of Object.entries(body as Json)) {
         if (META_ARGUMENTS.has(attribute)) continue;
-        const v = type === "azapi_resource" && attribute === "type" ? String(value).split("@")[0].toLowerCase() : rewrite(value);
+        const v = type === "azapi_resource" && attribute === "type" ? String(value).split("@")[0].toLowerCase() : rewrite(providerValue(attribute, value));
         (forceNew.includes("*") || forceNew.includes(attribute) ? triggers : input)[attribute] = v;
       }
       // ignore_changes: the argument takes one constant value on both sides, set in the config or not (a
