@@ -18,6 +18,7 @@ export { ExistingDestinationOptions } from "./destinations/created-before";
 export { ConsumerAccess, EventHubConsumer, EventHubConsumerOptions } from "./destinations/event-hub-consumer";
 export * from "./destinations/logic-app";
 export * from "./continuous-export";
+export { ReleasedExport } from "./released-export";
 export * from "./report/report";
 export { SecurityResourceProvider } from "./destinations/security-provider";
 export { AutomationWriter } from "./writers/writer";

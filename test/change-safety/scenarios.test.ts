@@ -7,6 +7,7 @@ import {
   ContinuousExportFleet,
   ContinuousExportPolicy,
   ExistingAutomation,
+  ReleasedExport,
   ExportDelegation,
   PolicyScope,
   AlertSeverity,
@@ -898,4 +899,59 @@ test("two destinations of one grant that are one Azure resource are refused", ()
       });
     }),
   ).toThrow(/DFE197.*s\/A and s\/B are one resource/);
+});
+
+describe("an export moved to another stack", () => {
+  const SUB = "00000000-0000-0000-0000-000000000001";
+  const automationId = (name: string) => `/subscriptions/${SUB}/resourceGroups/rg-export/providers/Microsoft.Security/automations/${name}`;
+  const exportIn = (stack: TerraformStack, props: Partial<ContinuousExportProps> = {}) => {
+    new AzurermProvider(stack, "azurerm", { features: [{}], subscriptionId: SUB });
+    new AzapiProvider(stack, "azapi", {});
+    const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
+    const hub = EventHubDestination.fromEventHubId(stack, "Hub", EVENT_HUB, { sendRuleName: "send" });
+    new ContinuousExport(stack, "Alerts", {
+      subscriptionId: SUB,
+      resourceGroupName: "rg-export",
+      location: "westeurope",
+      createResourceGroup: true,
+      exports: [Export.alerts()],
+      destinations: [soc, hub],
+      ...props,
+    });
+  };
+  const app = (moved: boolean, released = true) =>
+    synthStacks((a) => {
+      const old = new TerraformStack(a, "old");
+      if (!moved) return exportIn(old);
+      new AzurermProvider(old, "azurerm", { features: [{}], subscriptionId: SUB });
+      if (released) new ReleasedExport(old, "Alerts");
+      const location = { location: "westeurope" };
+      exportIn(new TerraformStack(a, "moved-here"), {
+        adopt: {
+          workspace: ExistingAutomation.fromId(automationId("ExportToWorkspace"), location),
+          eventHub: ExistingAutomation.fromId(automationId("ExportToEventHub"), location),
+        },
+      });
+    });
+
+  test("ReleasedExport in the old stack forgets the automations and the group; the new stack imports them: nothing destroyed or created", () => {
+    const plans = planApp(app(false), app(true));
+    expect(losses(plans)).toEqual([]);
+    expect(withAction(plans, "created")).toEqual([]);
+    expect(withAction(plans, "forgotten").sort()).toEqual([
+      expect.stringMatching(/^old: azurerm_resource_group\.Alerts_ResourceGroup_/),
+      expect.stringMatching(/^old: azurerm_security_center_automation\.Alerts_EventHub_/),
+      expect.stringMatching(/^old: azurerm_security_center_automation\.Alerts_Workspace_/),
+    ]);
+    expect(withAction(plans, "imported")).toHaveLength(3);
+    if (terraformAvailable()) {
+      const before = app(false);
+      const after = app(true);
+      expect([...terraformPlan(before.get("old"), after.get("old")).values()].map((p) => p.action).sort()).toEqual(["forgotten", "forgotten", "forgotten"]);
+    }
+  });
+
+  test("without it, the old stack deletes them: the harness sees it", () => {
+    expect(losses(planApp(app(false), app(true, false)))).toHaveLength(3);
+  });
 });
