@@ -252,6 +252,10 @@ export const EDITS: readonly RequestEdit[] = [
     fleetProps: (p) => ({ ...p, subscriptions: [...p.subscriptions].reverse() }),
   },
   {
+    name: "rename an existing workspace's construct (fromWorkspaceId)",
+    existingWorkspaceId: (id) => `${id}Renamed`,
+  },
+  {
     name: "re-list a fleet's subscription ids in upper case",
     fleetProps: (p) => withSubscriptions(p, p.subscriptions.map((s) => ({ ...s, subscriptionId: s.subscriptionId.toUpperCase() }))),
   },

@@ -32,6 +32,16 @@ jest.mock("../../lib/access/cross-tenant-access", () => {
   }
   return { ...actual, CrossTenantAccess };
 });
+jest.mock("../../lib/destinations/log-analytics", () => {
+  const actual = jest.requireActual("../../lib/destinations/log-analytics");
+  const { editedWorkspaceId } = require("./request-edits");
+  class LogAnalyticsDestination extends actual.LogAnalyticsDestination {
+    static fromWorkspaceId(scope: any, id: string, workspaceId: string, options?: any) {
+      return actual.LogAnalyticsDestination.fromWorkspaceId(scope, editedWorkspaceId(id), workspaceId, options);
+    }
+  }
+  return { ...actual, LogAnalyticsDestination };
+});
 jest.mock("../../lib/fleet/continuous-export-fleet", () => {
   const actual = jest.requireActual("../../lib/fleet/continuous-export-fleet");
   const { editedProps } = require("./request-edits");
