@@ -22,7 +22,7 @@ import { isAutomationWriter } from "../writers/writer";
 
 /** One subscription of a fleet. */
 export interface FleetSubscription {
-  /** The subscription's id. */
+  /** The subscription's id, in any letter case (Azure's comparison): it is keyed and written in lower case. */
   readonly subscriptionId: string;
   /** The azurerm provider configured for this subscription (needed with the azurerm writer). @default the fleet's `provider` */
   readonly provider?: TerraformProvider;
@@ -139,7 +139,7 @@ export interface ContinuousExportFleetProps {
  * own, since azurerm creates an automation in its provider's subscription.
  */
 export class ContinuousExportFleet extends Construct {
-  /** The exports, by subscription id (PER_SUBSCRIPTION layout; empty in the FOR_EACH layout). */
+  /** The exports, by subscription id in lower case (PER_SUBSCRIPTION layout; empty in the FOR_EACH layout). */
   public readonly exports: { [subscriptionId: string]: ContinuousExport } = {};
   /**
    * The one export whose automations (and created resource group) have `for_each` over the

@@ -12,7 +12,7 @@ export interface FleetShape {
   readonly kinds: readonly DestinationKind[];
   /** The automation resource types the per-subscription layout may write (both for AUTO). */
   readonly automationTypes: readonly string[];
-  /** The resource type of the created group, when the fleet creates groups. */
+  /** The resource type of the created group, when the fleet creates groups. @default none: no group */
   readonly groupType?: string;
 }
 
