@@ -52,10 +52,7 @@ export function forgetCreatedBefore(destination: Construct, kind: DestinationKin
   const createdBefore = options?.createdBefore;
   if (createdBefore === undefined || createdBefore === false) return;
   if (createdBefore !== true) {
-    throw new ExportConfigError(
-      "DFE196",
-      `${destination.node.path}: \`createdBefore\` must be true or false, got ${describeValue(createdBefore)}.`,
-    );
+    throw new ExportConfigError("DFE196", `${destination.node.path}: \`createdBefore\` must be true or false, got ${describeValue(createdBefore)}.`);
   }
   for (const [type, childId] of CREATED_RESOURCES.get(kind) ?? []) {
     const child = destination.node.tryFindChild(childId);

@@ -182,7 +182,11 @@ export class ContinuousExportFleet extends Construct {
           adopt: s.adopt ?? this.fromPolicy(props, key),
           previousWriter,
           previousResourceGroupWriter:
-            previousWriter && props.createResourceGroup ? (previousWriter === AutomationWriter.AZAPI ? AutomationWriter.AZAPI : AutomationWriter.AZURERM) : undefined,
+            previousWriter && props.createResourceGroup
+              ? previousWriter === AutomationWriter.AZAPI
+                ? AutomationWriter.AZAPI
+                : AutomationWriter.AZURERM
+              : undefined,
         });
       }
       if (props.shard) this.handOverShardMoves(props, props.shard, writer);

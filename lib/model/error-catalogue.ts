@@ -253,7 +253,11 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     when: "`previousFleets` that is not a list of construct ids of other fleets beside this one (its own id, a path, twice, or a construct that is not a fleet)",
     fix: "give the ids the fleets had, each once",
   },
-  { code: "DFE196", when: "`createdBefore` on an existing destination that is not `true` or `false`", fix: "`createdBefore: true` while it hands over" },
+  {
+    code: "DFE196",
+    when: "`createdBefore` on an existing destination that is not `true` or `false`",
+    fix: "`createdBefore: true` while it hands over",
+  },
   {
     code: "DFE197",
     when: "two destinations of one `CrossTenantAccess` that are one Azure resource (ids equal without regard to case)",

@@ -257,7 +257,11 @@ export const EDITS: readonly RequestEdit[] = [
   },
   {
     name: "re-list a fleet's subscription ids in upper case",
-    fleetProps: (p) => withSubscriptions(p, p.subscriptions.map((s) => ({ ...s, subscriptionId: s.subscriptionId.toUpperCase() }))),
+    fleetProps: (p) =>
+      withSubscriptions(
+        p,
+        p.subscriptions.map((s) => ({ ...s, subscriptionId: s.subscriptionId.toUpperCase() })),
+      ),
   },
   {
     name: "write the subscription id in upper case",

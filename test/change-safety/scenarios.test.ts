@@ -103,7 +103,10 @@ describe("cross-tenant grants are keyed by what they grant", () => {
   test("inserting a destination first leaves the existing grant in place", () => {
     const before = synth(grantTo(["Soc"]));
     const planned = plan(before, synth(grantTo(["Audit", "Soc"])));
-    expect(actions(planned)).toEqual({ kept: Object.keys(before.resource.azurerm_role_assignment).map((n) => `azurerm_role_assignment.${n}`), created: [expect.any(String)] });
+    expect(actions(planned)).toEqual({
+      kept: Object.keys(before.resource.azurerm_role_assignment).map((n) => `azurerm_role_assignment.${n}`),
+      created: [expect.any(String)],
+    });
   });
 
   test("renaming the destination's construct keeps the grant: it is keyed by the scope Azure grants on", () => {
@@ -699,10 +702,7 @@ describe("fleets split, merged, renamed or re-cased keep every automation", () =
   });
 
   test("a split with previousFleets moves the automations and groups, nothing created or destroyed; Terraform agrees", () => {
-    const planned = plan(
-      synth(fleets({ Fleet: ids })),
-      synth(fleets({ Fleet: ids.slice(0, 2), Other: ids.slice(2) }, {}, { Other: ["Fleet"] })),
-    );
+    const planned = plan(synth(fleets({ Fleet: ids })), synth(fleets({ Fleet: ids.slice(0, 2), Other: ids.slice(2) }, {}, { Other: ["Fleet"] })));
     expect(unchanged(planned)).toEqual(["kept"]);
     expect([...planned.values()].filter((p) => p.movedFrom).length).toBe(4);
   });
@@ -717,7 +717,10 @@ describe("fleets split, merged, renamed or re-cased keep every automation", () =
 
   test("a fleet written per subscription before (versions before 0.2) splits in the same change", () => {
     const before = synth(fleets({ Fleet: ids }, { layout: FleetLayout.PER_SUBSCRIPTION, previousLayout: FleetLayout.PER_SUBSCRIPTION }));
-    const planned = plan(before, synth(fleets({ Fleet: ids.slice(0, 2), Other: ids.slice(2) }, { previousLayout: FleetLayout.PER_SUBSCRIPTION }, { Other: ["Fleet"] })));
+    const planned = plan(
+      before,
+      synth(fleets({ Fleet: ids.slice(0, 2), Other: ids.slice(2) }, { previousLayout: FleetLayout.PER_SUBSCRIPTION }, { Other: ["Fleet"] })),
+    );
     expect(unchanged(planned)).toEqual(["kept"]);
   });
 
@@ -747,7 +750,11 @@ describe("a fleet's writer changes", () => {
     const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
     new ContinuousExportFleet(stack, "Fleet", {
       subscriptions: ids.map((subscriptionId) => {
-        const provider = new AzurermProvider(stack, `p${subscriptionId.slice(-1)}`, { features: [{}], subscriptionId, alias: `p${subscriptionId.slice(-1)}` });
+        const provider = new AzurermProvider(stack, `p${subscriptionId.slice(-1)}`, {
+          features: [{}],
+          subscriptionId,
+          alias: `p${subscriptionId.slice(-1)}`,
+        });
         return props.writer === AutomationWriter.AZURERM ? { subscriptionId, provider } : { subscriptionId };
       }),
       exports: [Export.alerts()],
@@ -767,7 +774,10 @@ describe("a fleet's writer changes", () => {
   });
 
   test("and back (previousWriter AZAPI) the same", () => {
-    const planned = plan(synth(fleet({})), synth(fleet({ ...azurerm, previousWriter: AutomationWriter.AZAPI, previousLayout: FleetLayout.FOR_EACH })));
+    const planned = plan(
+      synth(fleet({})),
+      synth(fleet({ ...azurerm, previousWriter: AutomationWriter.AZAPI, previousLayout: FleetLayout.FOR_EACH })),
+    );
     expect(actions(planned)).toEqual({ forgotten: expect.any(Array), imported: expect.any(Array) });
   });
 
@@ -798,18 +808,29 @@ describe("a created destination switched to the existing resource", () => {
       kind: "workspace",
       created: (s: TerraformStack) => new LogAnalyticsDestination(s, "Dest", { workspaceName: "law-dest", ...place }),
       existing: (s: TerraformStack, createdBefore?: boolean) =>
-        LogAnalyticsDestination.fromWorkspaceId(s, "Dest", `/subscriptions/${SUB}/resourceGroups/rg-dest/providers/Microsoft.OperationalInsights/workspaces/law-dest`, {
-          createdBefore,
-        }),
+        LogAnalyticsDestination.fromWorkspaceId(
+          s,
+          "Dest",
+          `/subscriptions/${SUB}/resourceGroups/rg-dest/providers/Microsoft.OperationalInsights/workspaces/law-dest`,
+          {
+            createdBefore,
+          },
+        ),
     },
     {
       kind: "event hub",
-      created: (s: TerraformStack) => new EventHubDestination(s, "Dest", { namespaceName: "evhns-dest-01", eventHubName: "defender", sendRuleName: "send", ...place }),
+      created: (s: TerraformStack) =>
+        new EventHubDestination(s, "Dest", { namespaceName: "evhns-dest-01", eventHubName: "defender", sendRuleName: "send", ...place }),
       existing: (s: TerraformStack, createdBefore?: boolean) =>
-        EventHubDestination.fromEventHubId(s, "Dest", `/subscriptions/${SUB}/resourceGroups/rg-dest/providers/Microsoft.EventHub/namespaces/evhns-dest-01/eventhubs/defender`, {
-          sendRuleName: "send",
-          createdBefore,
-        }),
+        EventHubDestination.fromEventHubId(
+          s,
+          "Dest",
+          `/subscriptions/${SUB}/resourceGroups/rg-dest/providers/Microsoft.EventHub/namespaces/evhns-dest-01/eventhubs/defender`,
+          {
+            sendRuleName: "send",
+            createdBefore,
+          },
+        ),
     },
     {
       kind: "Logic App",
@@ -839,10 +860,15 @@ describe("a created destination switched to the existing resource", () => {
     const created = (s: TerraformStack) =>
       new EventHubDestination(s, "Dest", { namespaceName: "evhns-dest-01", eventHubName: "defender", trustedService: { principal }, ...place });
     const existing = (s: TerraformStack) =>
-      EventHubDestination.fromEventHubId(s, "Dest", `/subscriptions/${SUB}/resourceGroups/rg-dest/providers/Microsoft.EventHub/namespaces/evhns-dest-01/eventhubs/defender`, {
-        trustedService: { principal },
-        createdBefore: true,
-      });
+      EventHubDestination.fromEventHubId(
+        s,
+        "Dest",
+        `/subscriptions/${SUB}/resourceGroups/rg-dest/providers/Microsoft.EventHub/namespaces/evhns-dest-01/eventhubs/defender`,
+        {
+          trustedService: { principal },
+          createdBefore: true,
+        },
+      );
     const withAzapi = (build: (s: TerraformStack) => any) => (s: TerraformStack) => {
       new AzapiProvider(s, "azapi", {});
       exportTo(build)(s);
@@ -858,9 +884,11 @@ describe("a created destination switched to the existing resource", () => {
   });
 
   test("createdBefore must be a boolean", () => {
-    expect(() => synth(exportTo((s) => LogAnalyticsDestination.fromWorkspaceId(s, "Dest", workspaceId("law-dest"), { createdBefore: "yes" as unknown as boolean })))).toThrow(
-      /DFE196.*got "yes"/,
-    );
+    expect(() =>
+      synth(
+        exportTo((s) => LogAnalyticsDestination.fromWorkspaceId(s, "Dest", workspaceId("law-dest"), { createdBefore: "yes" as unknown as boolean })),
+      ),
+    ).toThrow(/DFE196.*got "yes"/);
   });
 });
 
@@ -947,7 +975,11 @@ describe("an export moved to another stack", () => {
     if (terraformAvailable()) {
       const before = app(false);
       const after = app(true);
-      expect([...terraformPlan(before.get("old"), after.get("old")).values()].map((p) => p.action).sort()).toEqual(["forgotten", "forgotten", "forgotten"]);
+      expect([...terraformPlan(before.get("old"), after.get("old")).values()].map((p) => p.action).sort()).toEqual([
+        "forgotten",
+        "forgotten",
+        "forgotten",
+      ]);
     }
   });
 

@@ -38,7 +38,8 @@ export function standInConfig(json: Json): Json {
       const input: Json = {};
       for (const [attribute, value] of Object.entries(body as Json)) {
         if (META_ARGUMENTS.has(attribute)) continue;
-        const v = type === "azapi_resource" && attribute === "type" ? String(value).split("@")[0].toLowerCase() : rewrite(providerValue(attribute, value));
+        const v =
+          type === "azapi_resource" && attribute === "type" ? String(value).split("@")[0].toLowerCase() : rewrite(providerValue(attribute, value));
         (forceNew.includes("*") || forceNew.includes(attribute) ? triggers : input)[attribute] = v;
       }
       // ignore_changes: the argument takes one constant value on both sides, set in the config or not (a
