@@ -259,6 +259,11 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     fix: "`createdBefore: true` while it hands over",
   },
   {
+    code: "DFE198",
+    when: "`previousId` on `ContinuousExport` that is not the construct id it had (a path, empty, or its id now)",
+    fix: "give the id it had in the same scope",
+  },
+  {
     code: "DFE197",
     when: "two destinations of one `CrossTenantAccess` that are one Azure resource (ids equal without regard to case)",
     fix: "list the destination once",

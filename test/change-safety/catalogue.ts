@@ -252,6 +252,11 @@ export const EDITS: readonly RequestEdit[] = [
     fleetProps: (p) => ({ ...p, subscriptions: [...p.subscriptions].reverse() }),
   },
   {
+    name: "rename an export's construct (previousId: the old id)",
+    exportId: (id) => `${id}Renamed`,
+    exportProps: (p, _scope, id) => ({ ...p, previousId: id }),
+  },
+  {
     name: "rename an existing workspace's construct (fromWorkspaceId)",
     existingWorkspaceId: (id) => `${id}Renamed`,
   },

@@ -12,12 +12,12 @@ import { StackPlan } from "./planner";
 // through the active edit (see request-edits.ts).
 jest.mock("../../lib/continuous-export", () => {
   const actual = jest.requireActual("../../lib/continuous-export");
-  const { editedProps } = require("./request-edits");
+  const { editedExportId, editedProps } = require("./request-edits");
   class ContinuousExport extends actual.ContinuousExport {
     constructor(scope: any, id: string, props: any, ...internal: any[]) {
       // A fleet's members are edited through the fleet's props.
       const inFleet = scope?.constructor?.name === "ContinuousExportFleet";
-      super(scope, id, inFleet ? props : editedProps("exportProps", props, scope, id), ...internal);
+      super(scope, inFleet ? id : editedExportId(id), inFleet ? props : editedProps("exportProps", props, scope, id), ...internal);
     }
   }
   return { ...actual, ContinuousExport };

@@ -987,3 +987,41 @@ describe("an export moved to another stack", () => {
     expect(losses(planApp(app(false), app(true, false)))).toHaveLength(3);
   });
 });
+
+describe("a renamed export", () => {
+  const SUB = "00000000-0000-0000-0000-000000000001";
+  const named =
+    (id: string, extra: Partial<ContinuousExportProps> = {}) =>
+    (stack: TerraformStack) => {
+      new AzurermProvider(stack, "azurerm", { features: [{}], subscriptionId: SUB });
+      const flow = LogicAppDestination.fromWorkflow(stack, "Flow", {
+        workflowId: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Logic/workflows/la`,
+        triggerUrl: new TerraformVariable(stack, "url", { type: "string", sensitive: true }).stringValue,
+      });
+      const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
+      new ContinuousExport(stack, id, {
+        subscriptionId: SUB,
+        resourceGroupName: "rg-export",
+        location: "westeurope",
+        createResourceGroup: true,
+        exports: [Export.alerts()],
+        destinations: [soc, flow],
+        ...extra,
+      });
+    };
+
+  test("with previousId its automations (the Logic App one keeps its name) and group move; Terraform agrees", () => {
+    const planned = plan(synth(named("Alerts")), synth(named("HighAlerts", { previousId: "Alerts" })));
+    expect(Object.keys(actions(planned))).toEqual(["kept"]);
+    expect([...planned.values()].filter((p) => p.movedFrom).length).toBe(3);
+  });
+
+  test("without it they are deleted and created again: the harness sees it", () => {
+    expect(actions(planStack(synth(named("Alerts")), synth(named("HighAlerts")))).destroyed).toHaveLength(3);
+  });
+
+  test("previousId must be the construct id it had, not a path or its id now", () => {
+    expect(() => synth(named("Alerts", { previousId: "s/Old" }))).toThrow(/DFE198.*got "s\/Old"/);
+    expect(() => synth(named("Alerts", { previousId: "Alerts" }))).toThrow(/DFE198/);
+  });
+});
