@@ -237,11 +237,16 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
       const group = groupWriter.writeResourceGroup(
         this,
         "ResourceGroup",
-        { subscriptionId: props.subscriptionId, name: props.resourceGroupName, location: props.location, tags: props.tags },
+        {
+          subscriptionId: keyed?.groups?.subscriptionId ?? props.subscriptionId,
+          name: keyed?.groups?.name ?? props.resourceGroupName,
+          location: props.location,
+          tags: props.tags,
+        },
         groupWriter.givenProvider(props),
       );
       this.resourceGroup = group;
-      if (keyed) group.forEach = keyed.iterator;
+      if (keyed) group.forEach = keyed.groups?.iterator ?? keyed.iterator;
       this.moveFromPreviousId(group, "ResourceGroup");
       this.takeOver(
         group,

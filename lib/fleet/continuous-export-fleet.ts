@@ -198,6 +198,7 @@ export class ContinuousExportFleet extends Construct {
 
   /** Where this fleet's resources are, for moves between layouts and fleets. */
   private shape(props: ContinuousExportFleetProps, writer: AutomationWriter): FleetShape {
+    const groupKeys = groupKeysOf(props);
     const automationTypes =
       writer === AutomationWriter.AUTO ? WRITERS.map((w) => w.automationType) : [writerNamed(writer, AZAPI_WRITER).automationType];
     return {
@@ -205,6 +206,7 @@ export class ContinuousExportFleet extends Construct {
       kinds: kindsOf(props.destinations),
       automationTypes,
       groupType: props.createResourceGroup ? groupWriterFor(undefined, writer).resourceGroupType : undefined,
+      groupKeyOf: (key) => groupKeys.get(key) ?? key,
     };
   }
 
@@ -271,6 +273,20 @@ export class ContinuousExportFleet extends Construct {
     }
     const map = new TerraformLocal(this, "ResourceGroupBySubscription", Object.fromEntries(groups));
     const iterator = TerraformIterator.fromMap(map.asAnyMap);
+    // A subscription with a group of its own has its created group under another key: giving it one then
+    // creates the new group and forgets the old one (a moved block out of a key still declared is refused).
+    const groupKeys = groupKeysOf(props);
+    const ownGroups = [...groupKeys].filter(([key, groupKey]) => key !== groupKey);
+    let groupIteration: { iterator: TerraformIterator; subscriptionId: string; name: string } | undefined;
+    if (props.createResourceGroup && ownGroups.length > 0) {
+      const byKey = new TerraformLocal(
+        this,
+        "ResourceGroupByKey",
+        Object.fromEntries([...groupKeys].map(([key, groupKey]) => [groupKey, { subscriptionId: key, name: groups.get(key) as string }])),
+      );
+      const groupIterator = TerraformIterator.fromMap(byKey.asAnyMap);
+      groupIteration = { iterator: groupIterator, subscriptionId: groupIterator.getString("subscriptionId"), name: groupIterator.getString("name") };
+    }
     const exported = new ContinuousExport(
       this,
       "Subscriptions",
@@ -281,8 +297,11 @@ export class ContinuousExportFleet extends Construct {
         provider: props.provider,
         tenantId: props.tenantId,
       },
-      { iterator, resourceGroups: groups },
+      { iterator, resourceGroups: groups, groups: groupIteration },
     );
+    if (exported.resourceGroup)
+      for (const [key] of ownGroups)
+        blocks.forgetInstanceOf(`${exported.resourceGroup.terraformResourceType}.${exported.resourceGroup.friendlyUniqueId}`, key);
     const kinds = kindsOf(props.destinations);
     // One import block per instance: an adopted subscription may also arrive from a shard or another writer.
     const imported = new Set<string>();
@@ -300,7 +319,7 @@ export class ContinuousExportFleet extends Construct {
       }
       if (exported.resourceGroup && only === undefined) {
         const id = `/subscriptions/${subscriptionId}/resourceGroups/${group}`;
-        importOnce(instanceAddress(exported.resourceGroup, subscriptionId), id);
+        importOnce(instanceAddress(exported.resourceGroup, groupKeys.get(subscriptionId) ?? subscriptionId), id);
       }
     };
     const groupOf = (s: FleetSubscription) => s.resourceGroupName ?? props.resourceGroupName;
@@ -401,6 +420,21 @@ export class ContinuousExportFleet extends Construct {
       if (props.createResourceGroup) forgetWithoutDestroying(this, addressAt(this, groupType, subscriptionId, "ResourceGroup"));
     }
   }
+}
+
+/**
+ * The `for_each` key of each subscription's created group (FOR_EACH layout): the subscription key, or
+ * `<subscription>/<group in lower case>` for a subscription with a group of its own, as Azure identifies a group.
+ */
+function groupKeysOf(props: ContinuousExportFleetProps): Map<string, string> {
+  const shared = String(props.resourceGroupName).toLowerCase();
+  return new Map(
+    props.subscriptions.map((s) => {
+      const key = subscriptionKey(s.subscriptionId);
+      const own = s.resourceGroupName;
+      return [key, own === undefined || String(own).toLowerCase() === shared ? key : `${key}/${String(own).toLowerCase()}`];
+    }),
+  );
 }
 
 /** The kinds of the destinations, in the order the library writes automations. */

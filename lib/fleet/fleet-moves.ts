@@ -14,6 +14,8 @@ export interface FleetShape {
   readonly automationTypes: readonly string[];
   /** The resource type of the created group, when the fleet creates groups. @default none: no group */
   readonly groupType?: string;
+  /** The `for_each` key of a subscription's created group, by subscription key. @default the subscription key */
+  readonly groupKeyOf?: (subscriptionKey: string) => string;
 }
 
 /** Where a fleet's resources for one subscription are, by `<resource type>|<kind or ResourceGroup>`. */
@@ -25,7 +27,8 @@ export function subscriptionAddresses(shape: FleetShape, fleetId: string, layout
     for (const role of roles) {
       const type = role === "ResourceGroup" ? AZAPI_WRITER.resourceGroupType : AZAPI_WRITER.automationType;
       if (role === "ResourceGroup" && shape.groupType !== AZAPI_WRITER.resourceGroupType) continue;
-      addresses.set(`${type}|${role}`, `${addressAt(shape.scope, type, fleetId, "Subscriptions", role)}[${JSON.stringify(subscriptionKey)}]`);
+      const key = role === "ResourceGroup" ? (shape.groupKeyOf?.(subscriptionKey) ?? subscriptionKey) : subscriptionKey;
+      addresses.set(`${type}|${role}`, `${addressAt(shape.scope, type, fleetId, "Subscriptions", role)}[${JSON.stringify(key)}]`);
     }
     return addresses;
   }

@@ -66,6 +66,7 @@ function withSubscriptions(p: ContinuousExportFleetProps, subscriptions: FleetSu
 }
 
 const ADDED_SUBSCRIPTION = "20000000-0000-0000-0000-000000000001";
+const ownGroupSubscriptions = new Set<string>();
 const removedKinds = new Map<string, DestinationKind>();
 const removedSubscriptions = new Set<string>();
 
@@ -286,6 +287,21 @@ export const EDITS: readonly RequestEdit[] = [
       new ContinuousExportFleet(scope, `${id}Split`, { ...withSubscriptions(p, p.subscriptions.slice(half)), previousFleets: [id] });
       return withSubscriptions(p, p.subscriptions.slice(0, half));
     },
+  },
+  {
+    name: "give one fleet subscription its own resource group (createResourceGroup)",
+    fleetProps: (p, scope) => {
+      if (!p.createResourceGroup || !firstShardOnly(scope) || p.subscriptions.length === 0 || p.layout === FleetLayout.PER_SUBSCRIPTION)
+        return undefined;
+      const [first, ...rest] = p.subscriptions;
+      ownGroupSubscriptions.add(first.subscriptionId.toLowerCase());
+      return withSubscriptions(p, [{ ...first, resourceGroupName: "rg-own-export" }, ...rest]);
+    },
+    // Its automation moves to the new group: Azure has no in-place move, so it is replaced. Its old group stays.
+    removes: (address) =>
+      [...ownGroupSubscriptions].some(
+        (s) => address.endsWith(`["${s}"]`) && address.includes("_Subscriptions_") && !address.includes("ResourceGroup"),
+      ),
   },
   {
     name: "drop a fleet's moved blocks once applied (previousLayout: FOR_EACH)",

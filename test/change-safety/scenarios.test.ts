@@ -1025,3 +1025,38 @@ describe("a renamed export", () => {
     expect(() => synth(named("Alerts", { previousId: "Alerts" }))).toThrow(/DFE198/);
   });
 });
+
+describe("one fleet subscription given its own resource group", () => {
+  const ids = ["10000000-0000-0000-0000-000000000001", "10000000-0000-0000-0000-000000000002"];
+  const fleet =
+    (own: string | undefined, extra: Partial<ContinuousExportFleetProps> = {}) =>
+    (stack: TerraformStack) => {
+      new AzapiProvider(stack, "azapi", {});
+      const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
+      new ContinuousExportFleet(stack, "Fleet", {
+        subscriptions: ids.map((subscriptionId, i) => ({ subscriptionId, resourceGroupName: i === 0 ? own : undefined })),
+        exports: [Export.alerts()],
+        destinations: [soc],
+        resourceGroupName: "rg-export",
+        location: "westeurope",
+        createResourceGroup: true,
+        previousLayout: FleetLayout.FOR_EACH,
+        ...extra,
+      });
+    };
+
+  test("creates its new group and forgets the old one (it stays in Azure); only its automation is replaced, moving group; Terraform agrees", () => {
+    const planned = plan(synth(fleet(undefined)), synth(fleet("rg-own")));
+    const byAction = actions(planned);
+    expect(byAction.destroyed).toBeUndefined();
+    expect(byAction.replaced).toEqual([expect.stringMatching(new RegExp(`Fleet_Subscriptions_Workspace_[0-9A-F]+\\["${ids[0]}"\\]$`))]);
+    expect(byAction.created).toEqual([expect.stringMatching(new RegExp(`ResourceGroup_[0-9A-F]+\\["${ids[0]}/rg-own"\\]$`))]);
+    expect(byAction.forgotten).toEqual([expect.stringMatching(new RegExp(`ResourceGroup_[0-9A-F]+_leaving\\["${ids[0]}"\\]$`))]);
+  });
+
+  test("a fleet written per subscription before 0.2 moves that subscription's group to its own key", () => {
+    const perSubscription = synth(fleet("rg-own", { layout: FleetLayout.PER_SUBSCRIPTION, previousLayout: FleetLayout.PER_SUBSCRIPTION }));
+    const planned = plan(perSubscription, synth(fleet("rg-own", { previousLayout: FleetLayout.PER_SUBSCRIPTION })));
+    expect(Object.keys(actions(planned))).toEqual(["kept"]);
+  });
+});
