@@ -21,7 +21,7 @@ import { AutomationSpec } from "./writers/automation-spec";
 import { AutomationWriter, Writer, chooseWriter, groupWriterFor } from "./writers/writer";
 import { AZAPI_WRITER } from "./writers/azapi-writer";
 import { AZURERM_WRITER } from "./writers/azurerm-writer";
-import { KeyedSubscriptions } from "./internal/keyed-subscriptions";
+import { KeyedSubscriptions, keyedSubscriptionsOf } from "./internal/keyed-subscriptions";
 import { ExportHealth, ExportHealthProps, checkWatchable } from "./health/export-health";
 
 /** Automation names per destination kind. */
@@ -178,16 +178,19 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
   private readonly names = new Map<string, string>();
 
   /**
-   * @param keyed (internal) the subscriptions of a fleet in the `for_each` layout: `props.subscriptionId`
-   * and `props.resourceGroupName` are then `each.key` and `each.value`, and every resource iterates over them
+   * The subscriptions of a fleet in the `for_each` layout, handed over with the props: `props.subscriptionId`
+   * and `props.resourceGroupName` are then `each.key` and `each.value`, and every resource iterates over them.
    */
+  private readonly keyed?: KeyedSubscriptions;
+
   constructor(
     scope: Construct,
     id: string,
     private readonly props: ContinuousExportProps,
-    private readonly keyed?: KeyedSubscriptions,
   ) {
     super(scope, id);
+    const keyed = keyedSubscriptionsOf(props);
+    this.keyed = keyed;
     this.sources = atPath(this.node.path, () => {
       checkProps(props, keyed !== undefined);
       return toAutomationSources(props.exports);

@@ -26,6 +26,13 @@ export interface CrossTenantAccessProps {
   readonly role?: DestinationRole;
   /** The provider of the destination tenant that writes the grant. @default each destination's provider */
   readonly provider?: TerraformProvider;
+  /**
+   * The grants were deployed by an earlier build that numbered them by position (`Role0`, `Role1`,
+   * `Assignment0`, …): write a `moved` block from each numbered address to the one keyed by destination,
+   * so that the next deploy moves state only. Drop it once every state has applied the move.
+   * @default false: new grants, keyed by destination from the start; no moved blocks
+   */
+  readonly fromPositionalIds?: boolean;
 }
 
 /**
@@ -72,8 +79,7 @@ export class CrossTenantAccess extends Construct {
           description: `Continuous export from tenant ${props.exportingTenantId} to ${destination.node.path}`,
           provider: props.provider ?? target.provider,
         });
-        // Grants were once numbered by position: a state from then moves to the keyed address.
-        assignment.moveFromId(addressAt(this, "azurerm_role_assignment", `Role${position}`));
+        if (props.fromPositionalIds === true) assignment.moveFromId(addressAt(this, "azurerm_role_assignment", `Role${position}`));
         this.roleAssignments.push(assignment);
       });
     }
@@ -205,7 +211,7 @@ export class CrossTenantAccess extends Construct {
         lighthouseDefinitionId: definition.id,
         provider,
       });
-      assignment.moveFromId(addressAt(this, "azurerm_lighthouse_assignment", `Assignment${position}`));
+      if (props.fromPositionalIds === true) assignment.moveFromId(addressAt(this, "azurerm_lighthouse_assignment", `Assignment${position}`));
       this.lighthouseAssignments.push(assignment);
     }
     return definition;
@@ -261,6 +267,13 @@ function checkProps(props: CrossTenantAccessProps): Target[] {
   }
   if (!(props.principal instanceof ExportingPrincipal)) {
     throw new ExportConfigError("DFE061", "`principal` must be an ExportingPrincipal: ExportingPrincipal.guestUser, servicePrincipal or lighthouse.");
+  }
+  if (props.fromPositionalIds !== undefined && typeof props.fromPositionalIds !== "boolean") {
+    throw new ExportConfigError(
+      "DFE190",
+      `\`fromPositionalIds\` must be true or false, got ${describeValue(props.fromPositionalIds)}. Set it to true only for grants an ` +
+        "earlier build numbered by position (`Role0`, `Assignment0`); leave it out for new grants.",
+    );
   }
   if (!Array.isArray(props.destinations) || props.destinations.length === 0) {
     throw new ExportConfigError("DFE067", "`destinations` is empty: name the destinations in the other tenant.");

@@ -15,6 +15,7 @@ import { FleetLayout, isFleetLayout } from "./fleet-layout";
 import type { ExportHealthProps } from "../health/export-health";
 import { InstanceBlocks, instanceAddress } from "../internal/instance-blocks";
 import { NAME_RULES, checkName } from "../internal/inputs";
+import { withKeyedSubscriptions } from "../internal/keyed-subscriptions";
 import { checkAdoption } from "../adopt/adoption";
 import { isSubscriptionId } from "../internal/resource-id";
 
@@ -99,12 +100,13 @@ export interface ContinuousExportFleetProps {
    */
   readonly layout?: FleetLayout;
   /**
-   * The layout the fleet was deployed with before. When it differs from `layout`, the fleet writes a
-   * `moved` block per subscription and resource, so the automations change address without being
-   * touched in Azure. Fleets deployed with versions before 0.2 have the per-subscription layout: the
-   * default moves them. Once every state has applied the move (or for a fleet that never had the other
-   * layout), set it to the current layout to drop the moved blocks (about 150 bytes per subscription).
-   * @default FleetLayout.PER_SUBSCRIPTION
+   * The layout the fleet was deployed with before, when it differs from `layout`: the fleet then writes
+   * a `moved` block per subscription and resource, so the automations change address without being
+   * touched in Azure (a fleet deployed per subscription, by an earlier build or with
+   * `layout: FleetLayout.PER_SUBSCRIPTION`, moving to FOR_EACH, or back). Once every state has applied
+   * the move, drop it (or set it to the current layout): the blocks cost about 440 bytes per subscription
+   * in cdk.tf.json (`npm run bench`, "fleet, moved from per subscription").
+   * @default none: a new fleet, or one that has always had `layout`; no moved blocks
    */
   readonly previousLayout?: FleetLayout;
   /**
@@ -140,7 +142,7 @@ export class ContinuousExportFleet extends Construct {
     atPath(this.node.path, () => checkSubscriptions(props.subscriptions, props.shard));
     const writer = props.writer ?? AutomationWriter.AZAPI;
     this.layout = atPath(this.node.path, () => layoutOf(props, writer));
-    const previousLayout = props.previousLayout ?? FleetLayout.PER_SUBSCRIPTION;
+    const previousLayout = props.previousLayout;
     this.subscriptionCount = props.subscriptions.length;
     if (props.adoptPolicyExports) {
       Annotations.of(this).addWarning(
@@ -165,7 +167,7 @@ export class ContinuousExportFleet extends Construct {
       }
       if (props.shard) this.handOverShardMoves(props, props.shard, writer);
     }
-    if (previousLayout !== this.layout) this.moveFrom(previousLayout, props, blocks);
+    if (previousLayout !== undefined && previousLayout !== this.layout) this.moveFrom(previousLayout, props, blocks);
   }
 
   /** The request every subscription shares. */
@@ -219,14 +221,16 @@ export class ContinuousExportFleet extends Construct {
     const exported = new ContinuousExport(
       this,
       "Subscriptions",
-      {
-        ...this.sharedRequest(props, writer),
-        subscriptionId: iterator.key,
-        resourceGroupName: Token.asString(iterator.value),
-        provider: props.provider,
-        tenantId: props.tenantId,
-      },
-      { iterator, resourceGroups: groups },
+      withKeyedSubscriptions(
+        {
+          ...this.sharedRequest(props, writer),
+          subscriptionId: iterator.key,
+          resourceGroupName: Token.asString(iterator.value),
+          provider: props.provider,
+          tenantId: props.tenantId,
+        },
+        { iterator, resourceGroups: groups },
+      ),
     );
     const kinds = kindsOf(props.destinations);
     const importInto = (subscriptionId: string, group: string, only?: readonly DestinationKind[]) => {
@@ -256,7 +260,7 @@ export class ContinuousExportFleet extends Construct {
       for (const subscriptionId of props.shard.leaving) {
         for (const resource of ContinuousExportFleet.forEachResources(exported)) blocks.forget(resource, subscriptionId);
         // From a per-subscription layout, the leaving subscription still has its own addresses.
-        if ((props.previousLayout ?? FleetLayout.PER_SUBSCRIPTION) === FleetLayout.PER_SUBSCRIPTION)
+        if (props.previousLayout === FleetLayout.PER_SUBSCRIPTION)
           for (const address of this.perSubscriptionAddresses(props, subscriptionId)) blocks.forgetResource(address);
       }
     }
