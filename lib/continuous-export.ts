@@ -2,7 +2,7 @@ import { ITerraformDependable, TerraformProvider, TerraformResource, TerraformSt
 import { Construct } from "constructs";
 import { DestinationKind, ExportActionConfig, IExportDestination, isPlacedDestination } from "./destinations/destination";
 import { literalSubscriptionOf, literalTenantOf } from "./internal/provider-check";
-import { ICompletesAtSynth, StackIndex } from "./internal/stack-index";
+import { StackIndex } from "./internal/stack-index";
 import { grantsOf } from "./access/grants";
 import { localDependencies } from "./internal/dependencies";
 import { isSubscriptionId } from "./internal/resource-id";
@@ -152,7 +152,7 @@ const NAME_PATTERN = /^[A-Za-z0-9_-]{1,260}$/;
  * another kind later adds an automation and leaves the others in place: no rename, no replacement,
  * no gap in the export.
  */
-export class ContinuousExport extends Construct implements ICompletesAtSynth {
+export class ContinuousExport extends Construct {
   /**
    * The automations, by destination kind's action type (`Workspace`, `EventHub`, `LogicApp`): each an
    * `azurerm_security_center_automation` or an `azapi_resource`, depending on the writer.

@@ -1,7 +1,14 @@
 import { DefaultTokenResolver, StringConcat, TerraformProvider, Token, Tokenization } from "cdktf";
 import { Construct } from "constructs";
 import { ICrossTenantDestination, IExportDestination, isCrossTenantDestination } from "../destinations/destination";
-import { LighthouseAssignment, LighthouseDefinition, RoleAssignment } from "../internal/azurerm";
+import {
+  AzurermLighthouseAssignment,
+  AzurermLighthouseDefinition,
+  AzurermRoleAssignment,
+  LighthouseAssignment,
+  LighthouseDefinition,
+  RoleAssignment,
+} from "../internal/azurerm";
 import { literalTenantOf, resolveAzurermProvider } from "../internal/provider-check";
 import { addressAt, idOfPath } from "../internal/addresses";
 import { resourceGroupIdOf, subscriptionScopeOf } from "../internal/resource-id";
@@ -51,11 +58,11 @@ export interface CrossTenantAccessProps {
  */
 export class CrossTenantAccess extends Construct {
   /** The role assignments (guest user or service principal). */
-  public readonly roleAssignments: RoleAssignment[] = [];
+  public readonly roleAssignments: AzurermRoleAssignment[] = [];
   /** The Lighthouse definition, when the principal is delegated through Lighthouse. */
-  public readonly lighthouseDefinition?: LighthouseDefinition;
+  public readonly lighthouseDefinition?: AzurermLighthouseDefinition;
   /** The Lighthouse assignments, one per resource group. */
-  public readonly lighthouseAssignments: LighthouseAssignment[] = [];
+  public readonly lighthouseAssignments: AzurermLighthouseAssignment[] = [];
   /** What this grant reaches, for the isolation check: each destination, and its resource group (which Lighthouse grants whole). */
   private readonly reach: Array<{ readonly destination: IExportDestination; readonly group: string }> = [];
 

@@ -1,7 +1,14 @@
 import { Construct } from "constructs";
 import { Annotations, TerraformProvider, Token } from "cdktf";
 import { isGuid } from "../model/guid";
-import { EventhubAuthorizationRule, EventhubConsumerGroup, RoleAssignment } from "../internal/azurerm";
+import {
+  AzurermEventhubAuthorizationRule,
+  AzurermEventhubConsumerGroup,
+  AzurermRoleAssignment,
+  EventhubAuthorizationRule,
+  EventhubConsumerGroup,
+  RoleAssignment,
+} from "../internal/azurerm";
 import { ExportConfigError, atPath, coded, describeValue } from "../model/errors";
 import { NAME_RULES, checkName } from "../internal/inputs";
 import { BUILT_IN_ROLES } from "../model/roles";
@@ -72,11 +79,11 @@ export interface EventHubLocation {
 /** A reader of the export's event hub: a consumer group and a Listen rule or a role assignment. */
 export class EventHubConsumer extends Construct {
   /** The consumer group. */
-  public readonly consumerGroup: EventhubConsumerGroup;
+  public readonly consumerGroup: AzurermEventhubConsumerGroup;
   /** The Listen-only rule, when the access is a listen rule. */
-  public readonly listenRule?: EventhubAuthorizationRule;
+  public readonly listenRule?: AzurermEventhubAuthorizationRule;
   /** The role assignment, when the access is the Data Receiver role. */
-  public readonly roleAssignment?: RoleAssignment;
+  public readonly roleAssignment?: AzurermRoleAssignment;
 
   /** @internal */
   constructor(scope: Construct, id: string, hub: EventHubLocation, options: EventHubConsumerOptions) {

@@ -1,6 +1,6 @@
 import { Annotations, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
-import { LogicAppTriggerHttpRequest, LogicAppWorkflow } from "../internal/azurerm";
+import { AzurermLogicAppTriggerHttpRequest, AzurermLogicAppWorkflow, LogicAppTriggerHttpRequest, LogicAppWorkflow } from "../internal/azurerm";
 import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
 import { inWords } from "../internal/words";
 import { ExportConfigError, atPath, coded, describeValue } from "../model/errors";
@@ -60,9 +60,9 @@ export class LogicAppDestination extends Construct implements IPlacedDestination
   /** @inheritdoc */
   public readonly description: string;
   /** The workflow, for its actions. */
-  public readonly workflow: LogicAppWorkflow;
+  public readonly workflow: AzurermLogicAppWorkflow;
   /** The HTTP request trigger Defender for Cloud calls. */
-  public readonly trigger: LogicAppTriggerHttpRequest;
+  public readonly trigger: AzurermLogicAppTriggerHttpRequest;
   /** @inheritdoc */
   public readonly placement: DestinationPlacement;
 

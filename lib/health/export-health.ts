@@ -1,7 +1,13 @@
 import { Fn, Lazy, TerraformProvider, TerraformResource, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { DestinationKind, ExportActionConfig, IExportDestination, isPlacedDestination } from "../destinations/destination";
-import { MonitorActionGroup, MonitorMetricAlert, MonitorScheduledQueryRulesAlertV2, RoleAssignment } from "../internal/azurerm";
+import {
+  AzurermMonitorActionGroup,
+  MonitorActionGroup,
+  MonitorMetricAlert,
+  MonitorScheduledQueryRulesAlertV2,
+  RoleAssignment,
+} from "../internal/azurerm";
 import { checkName, NAME_RULES } from "../internal/inputs";
 import { idOfPath } from "../internal/addresses";
 import { DataType } from "../model/data-type";
@@ -93,7 +99,7 @@ export class ExportHealth extends Construct {
   /** The alert rules. */
   public readonly alerts: TerraformResource[] = [];
   /** The action group created for `emailReceivers`, if any. */
-  public readonly actionGroup?: MonitorActionGroup;
+  public readonly actionGroup?: AzurermMonitorActionGroup;
   /** What is watched and when it alerts, in words, for the report. */
   public readonly summary: string;
   private readonly eventSources = new Set<string>();

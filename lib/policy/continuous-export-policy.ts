@@ -2,7 +2,13 @@ import { Annotations, TerraformProvider, TerraformResource, Token } from "cdktf"
 import { Construct } from "constructs";
 import { DestinationRole } from "../destinations/destination-role";
 import { DestinationKind, IExportDestination, isCrossTenantDestination } from "../destinations/destination";
-import { ManagementGroupPolicyAssignment, RoleAssignment, SubscriptionPolicyAssignment, SubscriptionPolicyRemediation } from "../internal/azurerm";
+import {
+  AzurermRoleAssignment,
+  ManagementGroupPolicyAssignment,
+  RoleAssignment,
+  SubscriptionPolicyAssignment,
+  SubscriptionPolicyRemediation,
+} from "../internal/azurerm";
 import { literalTenantOf, resolveAzurermProvider } from "../internal/provider-check";
 import { ExportConfigError, atPath, coded, describeValue } from "../model/errors";
 import { isGuid } from "../model/guid";
@@ -98,9 +104,9 @@ export class ContinuousExportPolicy extends Construct {
   /** The policy assignment: a management group or subscription policy assignment. */
   public readonly assignment: TerraformResource;
   /** Contributor for the assignment's identity at the assigned scope. */
-  public readonly scopeRole: RoleAssignment;
+  public readonly scopeRole: AzurermRoleAssignment;
   /** Write access for the assignment's identity on the destination. */
-  public readonly destinationRole: RoleAssignment;
+  public readonly destinationRole: AzurermRoleAssignment;
   /** The remediation task at a subscription scope, unless `remediate` is false. */
   public readonly remediation?: TerraformResource;
   /** At a management group: one remediation per subscription of `remediateSubscriptions`, by subscription id. */
