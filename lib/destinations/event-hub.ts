@@ -91,6 +91,7 @@ export class EventHubDestination extends EventHubBase {
     return new ImportedEventHub(scope, id, eventHubId, options);
   }
 
+  /** The destination in words, for the report: namespace, hub, tier and where it lives. */
   public readonly description: string;
   /** The namespace. */
   public readonly namespace: AzurermEventhubNamespace;
