@@ -69,6 +69,9 @@ describe("the npm package", () => {
     symlinkSync(join(root, "node_modules", "cdktf"), join(installed, "cdktf"));
     symlinkSync(join(root, "node_modules", "constructs"), join(installed, "constructs"));
     symlinkSync(join(root, "node_modules", "@cdktf", "provider-azurerm"), join(installed, "@cdktf", "provider-azurerm"));
+    // The testing guide's examples import jest's globals, as a user's tests do.
+    mkdirSync(join(installed, "@jest"));
+    symlinkSync(join(root, "node_modules", "@jest", "globals"), join(installed, "@jest", "globals"));
     writeFileSync(join(work, "app", "main.js"), CONSUMER_APP);
   });
 
@@ -77,6 +80,18 @@ describe("the npm package", () => {
       expect.arrayContaining(["dist/lib/index.js", "dist/lib/index.d.ts", "dist/lib/continuous-export.d.ts", "README.md", "LICENSE", "package.json"]),
     );
     expect(files.filter((f) => !/^dist\/lib\/.*\.(js|d\.ts)$/.test(f)).sort()).toEqual(["CHANGELOG.md", "LICENSE", "README.md", "package.json"]);
+  });
+
+  test("the package says what it is: its repository, home page, issue tracker and Node; the CHANGELOG dates this version", () => {
+    const pkg = JSON.parse(readFileSync(join(work, "app", "node_modules", "cdktf-defender-export", "package.json"), "utf8"));
+    const repository = pkg.repository.url.replace(/^git\+/, "").replace(/\.git$/, "");
+    expect(repository).toMatch(/^https:\/\/github\.com\/[\w.-]+\/cdktf-defender-export$/);
+    expect({ homepage: pkg.homepage, bugs: pkg.bugs.url }).toEqual({ homepage: `${repository}#readme`, bugs: `${repository}/issues` });
+    expect(pkg.engines.node).toMatch(/^>=\d+\.\d+/);
+    const changelog = readFileSync(join(root, "CHANGELOG.md"), "utf8");
+    const entry = new RegExp(`^## \\[${pkg.version.replace(/\./g, "\\.")}\\] - (\\d{4}-\\d{2}-\\d{2})$`, "m").exec(changelog);
+    expect(entry?.[1]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(changelog.slice(entry!.index).split(/\n## /)[0]).toContain("### Breaking");
   });
 
   test("only the root, the command and package.json are importable; internals are not", () => {

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Annotations, TerraformProvider, Token } from "cdktf";
+import { TerraformProvider, Token } from "cdktf";
 import { isGuid } from "../model/guid";
 import {
   AzurermEventhubAuthorizationRule,
@@ -12,6 +12,7 @@ import {
 import { ExportConfigError, atPath, coded, describeValue } from "../model/errors";
 import { NAME_RULES, checkName } from "../internal/inputs";
 import { BUILT_IN_ROLES } from "../model/roles";
+import { warnOnce } from "../internal/warnings";
 
 /** How the reading side (a SIEM or SOAR) authenticates to the event hub. */
 export class ConsumerAccess {
@@ -114,7 +115,8 @@ export class EventHubConsumer extends Construct {
     this.consumerGroup = new EventhubConsumerGroup(this, "ConsumerGroup", { ...common, name: options.consumerGroupName });
     const access = options.access ?? ConsumerAccess.listenRule();
     if (hub.closedToReaders) {
-      Annotations.of(this).addWarning(
+      warnOnce(
+        this,
         `${coded("DFW006", this.node.path)}the namespace denies public access to all but trusted Microsoft services, and no IP range or subnet is allowed: ` +
           "this reader gets in only through a private endpoint. Add trustedService.allowedIpRanges or allowedSubnetIds, or a private endpoint to the namespace.",
       );

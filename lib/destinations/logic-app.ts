@@ -1,4 +1,4 @@
-import { Annotations, Token } from "cdktf";
+import { Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { AzurermLogicAppTriggerHttpRequest, AzurermLogicAppWorkflow, LogicAppTriggerHttpRequest, LogicAppWorkflow } from "../internal/azurerm";
 import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
@@ -15,6 +15,7 @@ import {
   checkDestinationTenant,
   destinationTenant,
 } from "./destination";
+import { warnOnce } from "../internal/warnings";
 
 /** Properties of a new Logic App (Consumption) workflow that Defender for Cloud triggers. */
 export interface LogicAppDestinationProps extends DestinationOptions {
@@ -142,7 +143,8 @@ class ImportedLogicApp extends Construct implements IExportDestination {
       return parseResourceId(options.workflowId, RESOURCE_ID_SHAPES.logicApp, "a Logic App workflow");
     });
     if (!Token.isUnresolved(options.triggerUrl)) {
-      Annotations.of(this).addWarning(
+      warnOnce(
+        this,
         `${coded("DFW003", this.node.path)}the Logic App trigger URL is a literal: it is a secret and lands in ` +
           `cdk.tf.json. Pass it as a sensitive TerraformVariable instead.`,
       );

@@ -1,4 +1,4 @@
-import { Annotations, TerraformIterator, TerraformLocal, TerraformProvider, TerraformResource, Token } from "cdktf";
+import { TerraformIterator, TerraformLocal, TerraformProvider, TerraformResource, Token } from "cdktf";
 import { AdoptedAutomations, ExistingAutomation } from "../adopt/existing-automation";
 import { DestinationKind } from "../destinations/destination";
 import { Construct } from "constructs";
@@ -18,6 +18,7 @@ import { NAME_RULES, checkName } from "../internal/inputs";
 import { withKeyedSubscriptions } from "../internal/keyed-subscriptions";
 import { checkAdoption } from "../adopt/adoption";
 import { isSubscriptionId } from "../internal/resource-id";
+import { warnOnce } from "../internal/warnings";
 
 /** One subscription of a fleet. */
 export interface FleetSubscription {
@@ -104,8 +105,8 @@ export interface ContinuousExportFleetProps {
    * a `moved` block per subscription and resource, so the automations change address without being
    * touched in Azure (a fleet deployed per subscription, by an earlier build or with
    * `layout: FleetLayout.PER_SUBSCRIPTION`, moving to FOR_EACH, or back). Once every state has applied
-   * the move, drop it (or set it to the current layout): the blocks cost about 440 bytes per subscription
-   * in cdk.tf.json (`npm run bench`, "fleet, moved from per subscription").
+   * the move, drop it (or set it to the current layout): each block costs about 217 bytes of cdk.tf.json,
+   * one per subscription and destination kind (docs/performance.md, `npm run bench`).
    * @default none: a new fleet, or one that has always had `layout`; no moved blocks
    */
   readonly previousLayout?: FleetLayout;
@@ -145,7 +146,8 @@ export class ContinuousExportFleet extends Construct {
     const previousLayout = props.previousLayout;
     this.subscriptionCount = props.subscriptions.length;
     if (props.adoptPolicyExports) {
-      Annotations.of(this).addWarning(
+      warnOnce(
+        this,
         `${coded("DFW004", this.node.path)}taking over policy-made exports: remove the policy assignment first ` +
           `(az policy assignment delete, or set its enforcement mode to DoNotEnforce), or its next remediation ` +
           `overwrites them.`,

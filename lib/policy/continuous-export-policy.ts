@@ -1,4 +1,4 @@
-import { Annotations, TerraformProvider, TerraformResource, Token } from "cdktf";
+import { TerraformProvider, TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
 import { DestinationRole } from "../destinations/destination-role";
 import { DestinationKind, IExportDestination, isCrossTenantDestination } from "../destinations/destination";
@@ -18,6 +18,7 @@ import { BuiltInExportPolicy } from "./definitions";
 import { PolicyExportParameters, toPolicyParameters } from "./parameters";
 import { PolicyScope } from "./policy-scope";
 import { ExportHealth, ExportHealthProps, checkWatchable } from "../health/export-health";
+import { warnOnce } from "../internal/warnings";
 
 /** Properties of {@link ContinuousExportPolicy}. */
 export interface ContinuousExportPolicyProps {
@@ -170,7 +171,8 @@ export class ContinuousExportPolicy extends Construct {
       }
     }
     if (this.secondStep && subscriptions.length === 0) {
-      Annotations.of(this).addWarning(
+      warnOnce(
+        this,
         `${coded("DFW005", this.node.path)}at a management group, a remediation created with its assignment finds nothing (it remediates what an earlier scan found): ` +
           `list the subscriptions that exist today in \`remediateSubscriptions\`, or ${this.secondStep}.`,
       );

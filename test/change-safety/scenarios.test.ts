@@ -76,18 +76,16 @@ function actions(plan: Map<string, { action: string }>): Record<string, string[]
 }
 
 describe("cross-tenant grants are keyed by what they grant", () => {
-  const grantTo =
-    (names: string[], fromPositionalIds?: boolean) =>
-    (stack: TerraformStack) => {
-      new AzurermProvider(stack, "azurerm", { features: [{}], tenantId: DEST_TENANT, subscriptionId: "00000000-0000-0000-0000-000000000099" });
-      const destinations = names.map((n) => LogAnalyticsDestination.fromWorkspaceId(stack, n, workspaceId(n)));
-      new CrossTenantAccess(stack, "Grant", {
-        destinations,
-        principal: ExportingPrincipal.guestUser("00000000-0000-0000-0000-0000000000dd"),
-        exportingTenantId: SOURCE_TENANT,
-        fromPositionalIds,
-      });
-    };
+  const grantTo = (names: string[], fromPositionalIds?: boolean) => (stack: TerraformStack) => {
+    new AzurermProvider(stack, "azurerm", { features: [{}], tenantId: DEST_TENANT, subscriptionId: "00000000-0000-0000-0000-000000000099" });
+    const destinations = names.map((n) => LogAnalyticsDestination.fromWorkspaceId(stack, n, workspaceId(n)));
+    new CrossTenantAccess(stack, "Grant", {
+      destinations,
+      principal: ExportingPrincipal.guestUser("00000000-0000-0000-0000-0000000000dd"),
+      exportingTenantId: SOURCE_TENANT,
+      fromPositionalIds,
+    });
+  };
 
   test("new grants write no moved block", () => {
     expect(synth(grantTo(["Soc", "Audit"])).moved).toBeUndefined();
