@@ -14,6 +14,8 @@ import { withoutMetadata } from "./helpers";
  * every example stack, and both flavors write the same Terraform (metadata and provider version pins aside).
  */
 const root = join(__dirname, "..");
+// Packing and synthesizing every example twice: tens of seconds on a busy machine.
+jest.setTimeout(300_000);
 const work = mkdtempSync(join(tmpdir(), "dfe-cdktn-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

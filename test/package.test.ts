@@ -52,6 +52,9 @@ new ContinuousExport(sql, "SqlFindings", {
 app.synth();
 `;
 
+// Packing, and type-checking the shipped types against cdktf and the provider: tens of seconds on a busy machine.
+jest.setTimeout(300_000);
+
 describe("the npm package", () => {
   const work = mkdtempSync(join(tmpdir(), "dfe-pack-"));
   afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -11,7 +11,9 @@ import { readmeWalk } from "./readme-walk";
  * `npm pack` / `npm run pack:cdktn` write the tarball where the README says the clone has it.
  *
  * Needs the npm registry (the apps install from it, and CDK Terrain's section fetches Node 22 as the npm
- * package `node@22`). About 40 s per section on 2 cores with a warm npm cache.
+ * package `node@22`). Cost, per section: about 35 s (cdktf: pack 5 s, npm install 24 s, synth 4 s) and 45 s
+ * (cdktn: pack 10 s, npm install 14 s, Node 22 and synth 20 s) on the 2-core machine with a warm npm cache;
+ * 125 to 210 s each while eight developers shared it (load average 15).
  */
 const root = join(__dirname, "..");
 const readme = readFileSync(join(root, "README.md"), "utf8");
@@ -66,6 +68,9 @@ function expectTheQuickStartsExport(app: string): void {
   expect(workspace.depends_on).toEqual([expect.stringMatching(/^azurerm_resource_group\./)]);
   expect(out.moved).toBeUndefined();
 }
+
+// Installing an app from the registry: minutes on a busy machine (see the cost above).
+jest.setTimeout(900_000);
 
 describe("the README, taken literally", () => {
   test("each quick start shows every file its program needs, and installs from the tarball path the pack writes", () => {
