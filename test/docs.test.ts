@@ -97,7 +97,9 @@ test("every link of the README and docs/ leads somewhere: the README's absolute 
     const prose = text.replace(/```[\s\S]*?```/g, "");
     for (const [, target] of prose.matchAll(/\]\(([^)\s]+)\)/g)) {
       let path: string;
+      const raw = base.replace(/\/blob\/main\/$/, "/raw/main/");
       if (target.startsWith(base)) path = target.slice(base.length);
+      else if (target.startsWith(raw)) path = target.slice(raw.length);
       else if (/^https?:/.test(target)) continue;
       else if (file === "README.md") {
         broken.push(`${file}: ${target} (relative: dead on the package page)`);
