@@ -6,13 +6,13 @@ import { join } from "node:path";
  * with the type it has there. A fragment that uses anything else does not compile, and the docs test says so.
  */
 const GIVEN = `
-declare const app: App;
+declare const app: App, stack: TerraformStack;
 declare const subscriptionId: string, subscriptionIds: string[], tenantId: string;
 declare const resourceGroupName: string, location: string, storageAccountName: string, containerName: string;
 declare const socWorkspaceId: string, workspaceIdInB: string, guestObjectIdInB: string;
 declare const A: string, B: string, subA: string, subB: string;
 declare const exports: Export[];
-declare const workspace: LogAnalyticsDestination, centralWorkspace: LogAnalyticsDestination;
+declare const workspace: LogAnalyticsDestination, centralWorkspace: LogAnalyticsDestination, sentinelWorkspace: LogAnalyticsDestination;
 declare const central: { workspace: LogAnalyticsDestination };
 declare const legacyAutomation: ContinuousExport;
 `;
