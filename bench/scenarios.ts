@@ -35,22 +35,22 @@ export interface Synthesized {
   readonly file: string;
 }
 
-/** The library's default: the azapi writer in the for_each layout, a fleet deployed in it (no moved blocks). */
+/** The library's default, as the README writes a fleet: no layout props (azapi writer, for_each layout, no moved blocks). */
 export function libraryForEach(n: number, outdir: string): Synthesized {
-  return libraryWithAzapi(n, outdir, { layout: FleetLayout.FOR_EACH, previousLayout: FleetLayout.FOR_EACH });
+  return libraryWithAzapi(n, outdir, {});
 }
 
-/** The same, while it moves from the per-subscription layout: a moved block per subscription. */
+/** The same, while it moves from the per-subscription layout (`previousLayout`): a moved block per subscription. */
 export function libraryForEachMoving(n: number, outdir: string): Synthesized {
-  return libraryWithAzapi(n, outdir, { layout: FleetLayout.FOR_EACH, previousLayout: FleetLayout.PER_SUBSCRIPTION });
+  return libraryWithAzapi(n, outdir, { previousLayout: FleetLayout.PER_SUBSCRIPTION });
 }
 
 /** The library with the azapi writer in the per-subscription layout: one provider, a resource per subscription. */
 export function libraryAzapi(n: number, outdir: string): Synthesized {
-  return libraryWithAzapi(n, outdir, { layout: FleetLayout.PER_SUBSCRIPTION, previousLayout: FleetLayout.PER_SUBSCRIPTION });
+  return libraryWithAzapi(n, outdir, { layout: FleetLayout.PER_SUBSCRIPTION });
 }
 
-function libraryWithAzapi(n: number, outdir: string, layouts: { layout: FleetLayout; previousLayout: FleetLayout }): Synthesized {
+function libraryWithAzapi(n: number, outdir: string, layouts: { layout?: FleetLayout; previousLayout?: FleetLayout }): Synthesized {
   const app = new App({ outdir });
   const stack = new TerraformStack(app, "fleet");
   new AzapiProvider(stack, "azapi", {});

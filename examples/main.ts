@@ -14,9 +14,15 @@ ContinuousExportChecks.addTo(app);
 app.synth();
 const planFile = writeShardPlan(app, shardDeployment);
 
-/** The warnings of a stack, as `path: message`. */
+/** The warnings of a stack, each naming its construct's path once (the library's coded warnings name it themselves). */
 function warningsOf(stack: IConstruct): string[] {
-  return stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => `${c.node.path}: ${String(m.data)}`));
+  return stack.node
+    .findAll()
+    .flatMap((c) =>
+      c.node.metadata
+        .filter((m) => m.type === "@cdktf/warn")
+        .map((m) => (String(m.data).includes(c.node.path) ? String(m.data) : `${c.node.path}: ${String(m.data)}`)),
+    );
 }
 
 for (const stack of app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack)) {

@@ -2,7 +2,7 @@ import { ITerraformDependable, TerraformProvider, TerraformResource, TerraformSt
 import { Construct } from "constructs";
 import { DestinationKind, ExportActionConfig, IExportDestination, isPlacedDestination } from "./destinations/destination";
 import { literalSubscriptionOf, literalTenantOf } from "./internal/provider-check";
-import { ICompletesAtSynth, StackIndex } from "./internal/stack-index";
+import { StackIndex } from "./internal/stack-index";
 import { grantsOf } from "./access/grants";
 import { localDependencies } from "./internal/dependencies";
 import { isSubscriptionId, subscriptionKey } from "./internal/resource-id";
@@ -21,7 +21,7 @@ import { AutomationSpec } from "./writers/automation-spec";
 import { AutomationWriter, Writer, chooseWriter, groupWriterFor } from "./writers/writer";
 import { AZAPI_WRITER } from "./writers/azapi-writer";
 import { AZURERM_WRITER } from "./writers/azurerm-writer";
-import { KeyedSubscriptions } from "./internal/keyed-subscriptions";
+import { KeyedSubscriptions, keyedSubscriptionsOf } from "./internal/keyed-subscriptions";
 import { ExportHealth, ExportHealthProps, checkWatchable } from "./health/export-health";
 
 /** Automation names per destination kind. */
@@ -158,7 +158,7 @@ const NAME_PATTERN = /^[A-Za-z0-9_-]{1,260}$/;
  * another kind later adds an automation and leaves the others in place: no rename, no replacement,
  * no gap in the export.
  */
-export class ContinuousExport extends Construct implements ICompletesAtSynth {
+export class ContinuousExport extends Construct {
   /**
    * The automations, by destination kind's action type (`Workspace`, `EventHub`, `LogicApp`): each an
    * `azurerm_security_center_automation` or an `azapi_resource`, depending on the writer.
@@ -186,16 +186,15 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
   private readonly props: ContinuousExportProps;
 
   /**
-   * @param keyed (internal) the subscriptions of a fleet in the `for_each` layout: `props.subscriptionId`
-   * and `props.resourceGroupName` are then `each.key` and `each.value`, and every resource iterates over them
+   * The subscriptions of a fleet in the `for_each` layout, handed over with the props: `props.subscriptionId`
+   * and `props.resourceGroupName` are then `each.key` and `each.value`, and every resource iterates over them.
    */
-  constructor(
-    scope: Construct,
-    id: string,
-    request: ContinuousExportProps,
-    private readonly keyed?: KeyedSubscriptions,
-  ) {
+  private readonly keyed?: KeyedSubscriptions;
+
+  constructor(scope: Construct, id: string, request: ContinuousExportProps) {
     super(scope, id);
+    const keyed = keyedSubscriptionsOf(request);
+    this.keyed = keyed;
     this.sources = atPath(this.node.path, () => {
       checkProps(request, keyed !== undefined);
       return toAutomationSources(request.exports);

@@ -12,7 +12,7 @@ export {
 } from "./destinations/destination";
 export * from "./destinations/log-analytics";
 export * from "./destinations/event-hub";
-export { EventHubBase, IEventHubDestination, TrustedServiceOptions } from "./destinations/event-hub-base";
+export { IEventHubDestination, TrustedServiceOptions } from "./destinations/event-hub-base";
 export { ExistingEventHubOptions } from "./destinations/event-hub-existing";
 export { ExistingDestinationOptions } from "./destinations/created-before";
 export { ConsumerAccess, EventHubConsumer, EventHubConsumerOptions } from "./destinations/event-hub-consumer";

@@ -24,6 +24,9 @@ export function cdktnPackageJson(cdktf: { [key: string]: unknown }): { [key: str
     description: `${String(cdktf.description)} (CDK Terrain flavor)`,
     keywords: [...((cdktf.keywords as string[]) ?? []).filter((k) => k !== "cdktf"), "cdktn", "cdk-terrain"],
     peerDependencies: { cdktn: "^0.24.0", "@cdktn/provider-azurerm": "^16.1.0", constructs: "^10.6.0" },
+    // cdktn-cli 0.24 declares `"engines": { "node": ">=22.19.0" }` (npm registry, 2026-12-06): `cdktn synth`
+    // dies on Node 20 (`markAsUncloneable is not a function`).
+    engines: { node: ">=22.19" },
     peerDependenciesMeta: undefined,
     devDependencies: undefined,
     overrides: undefined,

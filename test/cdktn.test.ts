@@ -14,6 +14,8 @@ import { withoutMetadata } from "./helpers";
  * every example stack, and both flavors write the same Terraform (metadata and provider version pins aside).
  */
 const root = join(__dirname, "..");
+// Packing and synthesizing every example twice: tens of seconds on a busy machine.
+jest.setTimeout(300_000);
 const work = mkdtempSync(join(tmpdir(), "dfe-cdktn-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -63,6 +65,9 @@ test("the cdktn flavor, installed in a fresh cdktn app, synthesizes the examples
   // The command is named like the package, and the programs it writes import from this flavor.
   const pkg = JSON.parse(readFileSync(join(modules, "cdktn-defender-export", "package.json"), "utf8"));
   expect(Object.keys(pkg.bin)).toEqual(["cdktn-defender-export"]);
+  // cdktn-cli 0.24 needs Node 22.19; the flavor says so, and keeps the root-only exports map.
+  expect(pkg.engines).toEqual({ node: ">=22.19" });
+  expect(Object.keys(pkg.exports)).toEqual([".", "./cli", "./package.json"]);
   const live = join(work, "live.json");
   writeFileSync(
     live,

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import * as lib from "../lib";
 import { ERROR_CATALOGUE } from "../lib/model/error-catalogue";
@@ -12,6 +12,19 @@ const pages = [
     .map((f) => join("docs", f)),
 ].map((f) => [f, readFileSync(join(root, f), "utf8")] as const);
 const exported = lib as unknown as Record<string, Record<string, unknown> | undefined>;
+/** Classes the docs use that come from cdktf, constructs or the providers. */
+const NOT_OURS = [
+  "TerraformStack",
+  "TerraformVariable",
+  "AzurermProvider",
+  "AzurermBackend",
+  "ResourceGroup",
+  "AzureadProvider",
+  "TerraformOutput",
+  "TerraformIterator",
+  "TerraformLocal",
+  "ExportConfigError",
+];
 
 test("every error, warning and check code the docs name exists", () => {
   const known = new Set([...ERROR_CATALOGUE.map((e) => e.code), ...lib.ContinuousExportChecks.RULES.map((r) => r.id)]);
@@ -21,29 +34,30 @@ test("every error, warning and check code the docs name exists", () => {
   expect(unknown).toEqual([]);
 });
 
-test("every class and static member the docs' code uses is exported", () => {
+test("every class and member chain the docs' code and inline code use exists (`AlertSeverity.atLeast`, not `AlertSeverity.MEDIUM.andAbove`)", () => {
   const missing: string[] = [];
   for (const [file, text] of pages) {
-    for (const block of text.matchAll(/```ts\n([\s\S]*?)```/g)) {
-      for (const [, name, member] of block[1].matchAll(/\b([A-Z][A-Za-z]+)\.([A-Za-z_][A-Za-z0-9_]*)\b/g)) {
-        const value = exported[name];
+    const code = [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
+    const inline = [...text.replace(/```[\s\S]*?```/g, "").matchAll(/`([^`\n]+)`/g)].map((m) => m[1]);
+    for (const snippet of [...code, ...inline]) {
+      for (const [chain] of snippet.matchAll(/(?<![\w.])[A-Z][A-Za-z]+(?:\.[A-Za-z_][A-Za-z0-9_]*)+/g)) {
+        const [name, ...members] = chain.split(".");
+        let value: unknown = exported[name];
         if (value === undefined) {
-          if (
-            /^[A-Z][a-z]+[A-Z]/.test(name) &&
-            ![
-              "TerraformStack",
-              "TerraformVariable",
-              "AzurermProvider",
-              "AzurermBackend",
-              "ResourceGroup",
-              "AzureadProvider",
-              "TerraformOutput",
-            ].includes(name)
-          )
-            missing.push(`${file}: ${name}`);
+          if (/^[A-Z][a-z]+[A-Z]/.test(name) && !NOT_OURS.includes(name)) missing.push(`${file}: ${name}`);
           continue;
         }
-        if (!(member in value) && !(member in ((value as { prototype?: object }).prototype ?? {}))) missing.push(`${file}: ${name}.${member}`);
+        for (const member of members) {
+          if (/^[A-Z]$/.test(member)) break; // a placeholder: `PropertyType.X`
+          const holder = value as { prototype?: object } & Record<string, unknown>;
+          if (member in holder) value = holder[member];
+          else if (holder.prototype && member in holder.prototype) value = (holder.prototype as Record<string, unknown>)[member];
+          else {
+            missing.push(`${file}: ${chain}`);
+            break;
+          }
+          if (value === null || (typeof value !== "object" && typeof value !== "function")) break;
+        }
       }
     }
   }
@@ -63,4 +77,39 @@ test("every optional prop of the public interfaces documents its default", () =>
     );
   });
   expect(missing).toEqual([]);
+});
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
+const slug = (heading: string) =>
+  heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+    .replace(/\s/g, "-");
+const anchorsOf = (file: string) => new Set([...readFileSync(file, "utf8").matchAll(/^#+ (.+)$/gm)].map((m) => slug(m[1])));
+
+test("every link of the README and docs/ leads somewhere: the README's absolute (they work on the package page), each to a file and heading that exist", () => {
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  const base = `${pkg.repository.url.replace(/^git\+/, "").replace(/\.git$/, "")}/blob/main/`;
+  expect(pkg.homepage).toBe(`${base.replace(/\/blob\/main\/$/, "")}#readme`);
+  expect(pkg.bugs.url).toBe(`${base.replace(/\/blob\/main\/$/, "")}/issues`);
+  const broken: string[] = [];
+  for (const [file, text] of pages) {
+    const prose = text.replace(/```[\s\S]*?```/g, "");
+    for (const [, target] of prose.matchAll(/\]\(([^)\s]+)\)/g)) {
+      let path: string;
+      const raw = base.replace(/\/blob\/main\/$/, "/raw/main/");
+      if (target.startsWith(base)) path = target.slice(base.length);
+      else if (target.startsWith(raw)) path = target.slice(raw.length);
+      else if (/^https?:/.test(target)) continue;
+      else if (file === "README.md") {
+        broken.push(`${file}: ${target} (relative: dead on the package page)`);
+        continue;
+      } else path = join(file, "..", target);
+      const [name, anchor] = path.split("#");
+      const full = join(root, name || file);
+      if (!existsSync(full)) broken.push(`${file}: ${target}`);
+      else if (anchor && !anchorsOf(full).has(anchor)) broken.push(`${file}: ${target} (no such heading)`);
+    }
+  }
+  expect(broken).toEqual([]);
 });

@@ -5,8 +5,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "cdktf";
 import { addExampleStacks } from "../examples/stacks";
+import { docBlocks } from "./doc-blocks";
+import { publicApiLeaks } from "./public-api";
 
 const root = join(__dirname, "..");
+/** How a user's app compiles: Node's own module resolution (which honours the package's `exports`), strict. */
+const COMPILE: ts.CompilerOptions = {
+  module: ts.ModuleKind.Node16,
+  moduleResolution: ts.ModuleResolutionKind.Node16,
+  target: ts.ScriptTarget.ES2022,
+  strict: true,
+  noEmit: true,
+  skipLibCheck: true,
+  types: [],
+};
 
 // A new CDKTF app that installs the packed package, written as a user would write it.
 const CONSUMER_APP = `
@@ -40,6 +52,9 @@ new ContinuousExport(sql, "SqlFindings", {
 app.synth();
 `;
 
+// Packing, and type-checking the shipped types against cdktf and the provider: tens of seconds on a busy machine.
+jest.setTimeout(300_000);
+
 describe("the npm package", () => {
   const work = mkdtempSync(join(tmpdir(), "dfe-pack-"));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -57,6 +72,9 @@ describe("the npm package", () => {
     symlinkSync(join(root, "node_modules", "cdktf"), join(installed, "cdktf"));
     symlinkSync(join(root, "node_modules", "constructs"), join(installed, "constructs"));
     symlinkSync(join(root, "node_modules", "@cdktf", "provider-azurerm"), join(installed, "@cdktf", "provider-azurerm"));
+    // The testing guide's examples import jest's globals, as a user's tests do.
+    mkdirSync(join(installed, "@jest"));
+    symlinkSync(join(root, "node_modules", "@jest", "globals"), join(installed, "@jest", "globals"));
     writeFileSync(join(work, "app", "main.js"), CONSUMER_APP);
   });
 
@@ -67,20 +85,64 @@ describe("the npm package", () => {
     expect(files.filter((f) => !/^dist\/lib\/.*\.(js|d\.ts)$/.test(f)).sort()).toEqual(["CHANGELOG.md", "LICENSE", "README.md", "package.json"]);
   });
 
-  test("the README's quick start, pasted into a fresh app with the packed library, synthesizes what it says", () => {
-    const readme = readFileSync(join(root, "README.md"), "utf8");
-    const program = /```ts\n(\/\/ quick start\n[\s\S]*?)```/.exec(readme)?.[1];
-    expect(program).toBeDefined();
-    const js = ts.transpileModule(program!, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
-    writeFileSync(join(work, "app", "quick-start.js"), js);
-    const cwd = join(work, "quick-start");
-    mkdirSync(cwd);
-    execFileSync("node", [join(work, "app", "quick-start.js")], { cwd, encoding: "utf8" });
-    const out = JSON.parse(readFileSync(join(cwd, "cdktf.out", "stacks", "defender-export", "cdk.tf.json"), "utf8"));
-    const [automation] = Object.values(out.resource.azurerm_security_center_automation) as any[];
-    expect(automation.source.map((s: any) => s.event_source)).toEqual(["Alerts", "SecureScores", "SecureScoresSnapshot"]);
-    const [workspace] = Object.values(out.resource.azurerm_log_analytics_workspace) as any[];
-    expect(workspace.depends_on).toEqual([expect.stringMatching(/^azurerm_resource_group\./)]);
+  test("the package says what it is: its repository, home page, issue tracker and Node; the CHANGELOG dates this version", () => {
+    const pkg = JSON.parse(readFileSync(join(work, "app", "node_modules", "cdktf-defender-export", "package.json"), "utf8"));
+    const repository = pkg.repository.url.replace(/^git\+/, "").replace(/\.git$/, "");
+    expect(repository).toMatch(/^https:\/\/github\.com\/[\w.-]+\/cdktf-defender-export$/);
+    expect({ homepage: pkg.homepage, bugs: pkg.bugs.url }).toEqual({ homepage: `${repository}#readme`, bugs: `${repository}/issues` });
+    expect(pkg.engines.node).toMatch(/^>=\d+\.\d+/);
+    const changelog = readFileSync(join(root, "CHANGELOG.md"), "utf8");
+    const entry = new RegExp(`^## \\[${pkg.version.replace(/\./g, "\\.")}\\] - (\\d{4}-\\d{2}-\\d{2})$`, "m").exec(changelog);
+    expect(entry?.[1]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(changelog.slice(entry!.index).split(/\n## /)[0]).toContain("### Breaking");
+  });
+
+  test("only the root, the command and package.json are importable; internals are not", () => {
+    const app = join(work, "app");
+    const requireIn = (id: string) => () => execFileSync("node", ["-e", `require(${JSON.stringify(id)})`], { cwd: app, stdio: "pipe" });
+    expect(requireIn("cdktf-defender-export")).not.toThrow();
+    expect(requireIn("cdktf-defender-export/package.json")).not.toThrow();
+    expect(execFileSync("node", ["-p", 'require.resolve("cdktf-defender-export/cli")'], { cwd: app, encoding: "utf8" }).trim()).toMatch(
+      /dist\/lib\/cli\/main\.js$/,
+    );
+    for (const internal of [
+      "cdktf-defender-export/dist/lib/internal/azurerm",
+      "cdktf-defender-export/dist/lib/index.js",
+      "cdktf-defender-export/lib/index",
+    ]) {
+      expect(requireIn(internal)).toThrow(/ERR_PACKAGE_PATH_NOT_EXPORTED/);
+    }
+  });
+
+  test("the shipped types hold the public API only: no @internal member, no internal type in a public signature", () => {
+    const packageDir = join(work, "app", "node_modules", "cdktf-defender-export");
+    const declarations = files.filter((f) => f.endsWith(".d.ts"));
+    expect(declarations.filter((f) => readFileSync(join(packageDir, f), "utf8").includes("@internal"))).toEqual([]);
+    const rootTypes = join(packageDir, "dist", "lib", "index.d.ts");
+    const program = ts.createProgram([rootTypes], { ...COMPILE, skipLibCheck: false });
+    expect(ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"))).toEqual([]);
+    expect(publicApiLeaks(program, rootTypes, packageDir)).toEqual([]);
+    // The check sees a leak: the source's own types, where the internal members are still declared.
+    const source = ts.createProgram([join(root, "lib", "index.ts")], COMPILE);
+    expect(publicApiLeaks(source, join(root, "lib", "index.ts"), join(root, "lib"))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^ContinuousExport\._automationName$/), expect.stringMatching(/^ExportingPrincipal\._mode$/)]),
+    );
+  });
+
+  test("every TypeScript block of the README and docs/ compiles against the packed library", () => {
+    const app = join(work, "app");
+    const names = Object.keys(require(join(app, "node_modules", "cdktf-defender-export")));
+    const blocks = docBlocks(root, names);
+    expect(blocks.length).toBeGreaterThanOrEqual(10);
+    const dir = join(app, "doc-blocks");
+    mkdirSync(dir, { recursive: true });
+    const fileOf = new Map(blocks.map((b, i) => [join(dir, `block${i}.ts`), b.where]));
+    blocks.forEach((b, i) => writeFileSync(join(dir, `block${i}.ts`), b.source));
+    const program = ts.createProgram([...fileOf.keys()], COMPILE);
+    const errors = ts
+      .getPreEmitDiagnostics(program)
+      .map((d) => `${fileOf.get(d.file?.fileName ?? "") ?? d.file?.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
+    expect(errors).toEqual([]);
   });
 
   test("the package's command imports live automations into a program that synthesizes with the packed library", () => {

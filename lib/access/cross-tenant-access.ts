@@ -1,7 +1,14 @@
 import { DefaultTokenResolver, StringConcat, TerraformProvider, TerraformResource, Token, Tokenization } from "cdktf";
 import { Construct } from "constructs";
 import { ICrossTenantDestination, IExportDestination, isCrossTenantDestination } from "../destinations/destination";
-import { LighthouseAssignment, LighthouseDefinition, RoleAssignment } from "../internal/azurerm";
+import {
+  AzurermLighthouseAssignment,
+  AzurermLighthouseDefinition,
+  AzurermRoleAssignment,
+  LighthouseAssignment,
+  LighthouseDefinition,
+  RoleAssignment,
+} from "../internal/azurerm";
 import { literalTenantOf, resolveAzurermProvider } from "../internal/provider-check";
 import { addressAt, idOfAzureResource, idOfPath } from "../internal/addresses";
 import { InstanceBlocks } from "../internal/instance-blocks";
@@ -27,6 +34,14 @@ export interface CrossTenantAccessProps {
   readonly role?: DestinationRole;
   /** The provider of the destination tenant that writes the grant. @default each destination's provider */
   readonly provider?: TerraformProvider;
+  /**
+   * The grants were deployed by an earlier build that numbered them by position (`Role0`, `Role1`,
+   * `Assignment0`, …) or keyed them by the destination's construct path (`Role-<path>`): write a chain of
+   * `moved` blocks from those addresses to the one keyed by the Azure resource, so that the next deploy moves
+   * state only. Drop it once every state has applied the move.
+   * @default false: new grants, keyed by destination from the start; no moved blocks
+   */
+  readonly fromPositionalIds?: boolean;
 }
 
 /**
@@ -45,11 +60,11 @@ export interface CrossTenantAccessProps {
  */
 export class CrossTenantAccess extends Construct {
   /** The role assignments (guest user or service principal). */
-  public readonly roleAssignments: RoleAssignment[] = [];
+  public readonly roleAssignments: AzurermRoleAssignment[] = [];
   /** The Lighthouse definition, when the principal is delegated through Lighthouse. */
-  public readonly lighthouseDefinition?: LighthouseDefinition;
+  public readonly lighthouseDefinition?: AzurermLighthouseDefinition;
   /** The Lighthouse assignments, one per resource group. */
-  public readonly lighthouseAssignments: LighthouseAssignment[] = [];
+  public readonly lighthouseAssignments: AzurermLighthouseAssignment[] = [];
   /** What this grant reaches, for the isolation check: each destination, and its resource group (which Lighthouse grants whole). */
   private readonly reach: Array<{ readonly destination: IExportDestination; readonly group: string }> = [];
 
@@ -78,8 +93,8 @@ export class CrossTenantAccess extends Construct {
           // construct must not re-create the grant (access would be lost during the apply).
           lifecycle: { ignoreChanges: ["description"] },
         });
-        // Grants were once numbered by position (0.1), then keyed by the destination's path: states from then move here.
-        this.moveFromEarlierIds(assignment, [`Role${position}`, `Role-${idOfPath(destination)}`]);
+        // Earlier builds numbered grants by position, then keyed them by the destination's path: such states move here.
+        if (props.fromPositionalIds === true) this.moveFromEarlierIds(assignment, [`Role${position}`, `Role-${idOfPath(destination)}`]);
         this.roleAssignments.push(assignment);
       });
     }
@@ -223,7 +238,7 @@ export class CrossTenantAccess extends Construct {
         lighthouseDefinitionId: definition.id,
         provider,
       });
-      this.moveFromEarlierIds(assignment, [`Assignment${position}`, `Assignment-${idOfPath(destination)}`]);
+      if (props.fromPositionalIds === true) this.moveFromEarlierIds(assignment, [`Assignment${position}`, `Assignment-${idOfPath(destination)}`]);
       this.lighthouseAssignments.push(assignment);
     }
     return definition;
@@ -297,6 +312,13 @@ function checkProps(props: CrossTenantAccessProps): Target[] {
   }
   if (!(props.principal instanceof ExportingPrincipal)) {
     throw new ExportConfigError("DFE061", "`principal` must be an ExportingPrincipal: ExportingPrincipal.guestUser, servicePrincipal or lighthouse.");
+  }
+  if (props.fromPositionalIds !== undefined && typeof props.fromPositionalIds !== "boolean") {
+    throw new ExportConfigError(
+      "DFE190",
+      `\`fromPositionalIds\` must be true or false, got ${describeValue(props.fromPositionalIds)}. Set it to true only for grants an ` +
+        "earlier build numbered by position (`Role0`, `Assignment0`); leave it out for new grants.",
+    );
   }
   if (!Array.isArray(props.destinations) || props.destinations.length === 0) {
     throw new ExportConfigError("DFE067", "`destinations` is empty: name the destinations in the other tenant.");

@@ -1,6 +1,6 @@
 import { TerraformProvider, TerraformResource, TerraformStack, Token, dependable } from "cdktf";
 import { Construct } from "constructs";
-import { LighthouseAssignment, LighthouseDefinition } from "../internal/azurerm";
+import { AzurermLighthouseAssignment, AzurermLighthouseDefinition, LighthouseAssignment, LighthouseDefinition } from "../internal/azurerm";
 import { literalTenantOf, resolveAzurermProvider } from "../internal/provider-check";
 import { ExportConfigError, atPath, coded } from "../model/errors";
 import { isGuid } from "../model/guid";
@@ -34,9 +34,9 @@ export interface ExportDelegationProps {
  */
 export class ExportDelegation extends Construct {
   /** The Lighthouse definition (in the customer's subscription). */
-  public readonly definition: LighthouseDefinition;
+  public readonly definition: AzurermLighthouseDefinition;
   /** The Lighthouse assignment on the resource group. */
-  public readonly assignment: LighthouseAssignment;
+  public readonly assignment: AzurermLighthouseAssignment;
 
   constructor(scope: Construct, id: string, props: ExportDelegationProps) {
     super(scope, id);

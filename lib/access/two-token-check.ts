@@ -1,9 +1,10 @@
 import { coded } from "../model/errors";
-import { Annotations, TerraformProvider } from "cdktf";
+import { TerraformProvider } from "cdktf";
 import { IConstruct } from "constructs";
 import { DestinationKind, IExportDestination } from "../destinations/destination";
 import { auxiliaryTenantsOf, literalTenantOf } from "../internal/provider-check";
 import { grantsOf } from "./grants";
+import { warnOnce } from "../internal/warnings";
 
 /**
  * The two-token rule of cross-tenant export: a write to a destination in another tenant must carry a
@@ -57,7 +58,8 @@ export function twoTokenErrors(
       );
     }
     if (grants.length === 0) {
-      Annotations.of(scope).addWarning(
+      warnOnce(
+        scope,
         `${coded("DFW002", path)}${d.node.path} is in tenant ${tenant} and no CrossTenantAccess in this app grants ` +
           `tenant ${exportTenant} access to it; make sure the exporting identity holds one of the roles there.`,
       );

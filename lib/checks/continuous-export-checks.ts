@@ -29,6 +29,7 @@ import {
   checkSharedDelegations,
 } from "./rules";
 import { checkNamespaceAccess } from "./namespace-access";
+import { warnOnce } from "../internal/warnings";
 
 const SUPPRESSION = "cdktf-defender-export:suppress";
 
@@ -160,7 +161,7 @@ export class ContinuousExportChecks implements IAspect {
     if (!rule) return;
     const message = `[${rule.id}] ${finding.message} (Suppress with ContinuousExportChecks.suppress(construct, "${rule.id}", reason).)`;
     if (rule.level === "error" || this.props.warningsAsErrors) Annotations.of(element).addError(message);
-    else Annotations.of(element).addWarning(message);
+    else warnOnce(element, message);
   }
 }
 

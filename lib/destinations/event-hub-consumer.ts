@@ -1,10 +1,18 @@
 import { Construct } from "constructs";
-import { Annotations, TerraformProvider, Token } from "cdktf";
+import { TerraformProvider, Token } from "cdktf";
 import { isGuid } from "../model/guid";
-import { EventhubAuthorizationRule, EventhubConsumerGroup, RoleAssignment } from "../internal/azurerm";
+import {
+  AzurermEventhubAuthorizationRule,
+  AzurermEventhubConsumerGroup,
+  AzurermRoleAssignment,
+  EventhubAuthorizationRule,
+  EventhubConsumerGroup,
+  RoleAssignment,
+} from "../internal/azurerm";
 import { ExportConfigError, atPath, coded, describeValue } from "../model/errors";
 import { NAME_RULES, checkName } from "../internal/inputs";
 import { BUILT_IN_ROLES } from "../model/roles";
+import { warnOnce } from "../internal/warnings";
 
 /** How the reading side (a SIEM or SOAR) authenticates to the event hub. */
 export class ConsumerAccess {
@@ -72,11 +80,11 @@ export interface EventHubLocation {
 /** A reader of the export's event hub: a consumer group and a Listen rule or a role assignment. */
 export class EventHubConsumer extends Construct {
   /** The consumer group. */
-  public readonly consumerGroup: EventhubConsumerGroup;
+  public readonly consumerGroup: AzurermEventhubConsumerGroup;
   /** The Listen-only rule, when the access is a listen rule. */
-  public readonly listenRule?: EventhubAuthorizationRule;
+  public readonly listenRule?: AzurermEventhubAuthorizationRule;
   /** The role assignment, when the access is the Data Receiver role. */
-  public readonly roleAssignment?: RoleAssignment;
+  public readonly roleAssignment?: AzurermRoleAssignment;
 
   /** @internal */
   constructor(scope: Construct, id: string, hub: EventHubLocation, options: EventHubConsumerOptions) {
@@ -107,7 +115,8 @@ export class EventHubConsumer extends Construct {
     this.consumerGroup = new EventhubConsumerGroup(this, "ConsumerGroup", { ...common, name: options.consumerGroupName });
     const access = options.access ?? ConsumerAccess.listenRule();
     if (hub.closedToReaders) {
-      Annotations.of(this).addWarning(
+      warnOnce(
+        this,
         `${coded("DFW006", this.node.path)}the namespace denies public access to all but trusted Microsoft services, and no IP range or subnet is allowed: ` +
           "this reader gets in only through a private endpoint. Add trustedService.allowedIpRanges or allowedSubnetIds, or a private endpoint to the namespace.",
       );

@@ -1,6 +1,13 @@
 import { Token } from "cdktf";
 import { Construct } from "constructs";
-import { Eventhub, EventhubAuthorizationRule, EventhubNamespace } from "../internal/azurerm";
+import {
+  AzurermEventhub,
+  AzurermEventhubAuthorizationRule,
+  AzurermEventhubNamespace,
+  Eventhub,
+  EventhubAuthorizationRule,
+  EventhubNamespace,
+} from "../internal/azurerm";
 import { RESOURCE_ID_SHAPES, checkSameName, parseResourceId } from "../internal/resource-id";
 import { inWords } from "../internal/words";
 import { ExportConfigError, atPath, describeValue } from "../model/errors";
@@ -84,13 +91,14 @@ export class EventHubDestination extends EventHubBase {
     return new ImportedEventHub(scope, id, eventHubId, options);
   }
 
+  /** The destination in words, for the report: namespace, hub, tier and where it lives. */
   public readonly description: string;
   /** The namespace. */
-  public readonly namespace: EventhubNamespace;
+  public readonly namespace: AzurermEventhubNamespace;
   /** The event hub. */
-  public readonly eventHub: Eventhub;
+  public readonly eventHub: AzurermEventhub;
   /** The Send-only rule the export uses; undefined in trusted-service mode. */
-  public readonly sendRule?: EventhubAuthorizationRule;
+  public readonly sendRule?: AzurermEventhubAuthorizationRule;
   /** Where the namespace is created. */
   public readonly placement: DestinationPlacement;
   /** Where the event hub is, for consumers. */

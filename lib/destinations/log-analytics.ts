@@ -1,6 +1,6 @@
 import { Fn, TerraformProvider, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
-import { LogAnalyticsSolution, LogAnalyticsWorkspace } from "../internal/azurerm";
+import { AzurermLogAnalyticsSolution, AzurermLogAnalyticsWorkspace, LogAnalyticsSolution, LogAnalyticsWorkspace } from "../internal/azurerm";
 import { RESOURCE_ID_SHAPES, checkSameName, parseResourceId } from "../internal/resource-id";
 import { inWords } from "../internal/words";
 import { ExportConfigError, atPath, describeValue } from "../model/errors";
@@ -108,9 +108,9 @@ export class LogAnalyticsDestination extends Construct implements ICrossTenantDe
   /** @inheritdoc */
   public readonly description: string;
   /** The workspace, for further configuration. */
-  public readonly workspace: LogAnalyticsWorkspace;
+  public readonly workspace: AzurermLogAnalyticsWorkspace;
   /** The `SecurityCenterFree` solution on the workspace. */
-  public readonly solution: LogAnalyticsSolution;
+  public readonly solution: AzurermLogAnalyticsSolution;
   /** @inheritdoc */
   public readonly placement: DestinationPlacement;
   private readonly workspaceId: string;

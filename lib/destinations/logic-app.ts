@@ -1,6 +1,6 @@
-import { Annotations, TerraformProvider, Token } from "cdktf";
+import { TerraformProvider, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
-import { LogicAppTriggerHttpRequest, LogicAppWorkflow } from "../internal/azurerm";
+import { AzurermLogicAppTriggerHttpRequest, AzurermLogicAppWorkflow, LogicAppTriggerHttpRequest, LogicAppWorkflow } from "../internal/azurerm";
 import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
 import { inWords } from "../internal/words";
 import { ExportConfigError, atPath, coded, describeValue } from "../model/errors";
@@ -16,6 +16,7 @@ import {
   checkDestinationTenant,
   destinationTenant,
 } from "./destination";
+import { warnOnce } from "../internal/warnings";
 
 /** Properties of a new Logic App (Consumption) workflow that Defender for Cloud triggers. */
 export interface LogicAppDestinationProps extends DestinationOptions {
@@ -61,9 +62,9 @@ export class LogicAppDestination extends Construct implements IPlacedDestination
   /** @inheritdoc */
   public readonly description: string;
   /** The workflow, for its actions. */
-  public readonly workflow: LogicAppWorkflow;
+  public readonly workflow: AzurermLogicAppWorkflow;
   /** The HTTP request trigger Defender for Cloud calls. */
-  public readonly trigger: LogicAppTriggerHttpRequest;
+  public readonly trigger: AzurermLogicAppTriggerHttpRequest;
   /** @inheritdoc */
   public readonly placement: DestinationPlacement;
 
@@ -149,7 +150,8 @@ class ImportedLogicApp extends Construct implements IExportDestination {
       return parseResourceId(options.workflowId, RESOURCE_ID_SHAPES.logicApp, "a Logic App workflow");
     });
     if (!Token.isUnresolved(options.triggerUrl)) {
-      Annotations.of(this).addWarning(
+      warnOnce(
+        this,
         `${coded("DFW003", this.node.path)}the Logic App trigger URL is a literal: it is a secret and lands in ` +
           `cdk.tf.json. Pass it as a sensitive TerraformVariable instead.`,
       );

@@ -1,4 +1,4 @@
-import { Annotations, TerraformIterator, TerraformLocal, TerraformProvider, TerraformResource, Token } from "cdktf";
+import { TerraformIterator, TerraformLocal, TerraformProvider, TerraformResource, Token } from "cdktf";
 import { AdoptedAutomations, ExistingAutomation } from "../adopt/existing-automation";
 import { DestinationKind } from "../destinations/destination";
 import { Construct } from "constructs";
@@ -15,10 +15,12 @@ import { FleetLayout, isFleetLayout } from "./fleet-layout";
 import type { ExportHealthProps } from "../health/export-health";
 import { InstanceBlocks, instanceAddress } from "../internal/instance-blocks";
 import { NAME_RULES, checkName } from "../internal/inputs";
+import { withKeyedSubscriptions } from "../internal/keyed-subscriptions";
 import { checkAdoption } from "../adopt/adoption";
 import { isSubscriptionId, subscriptionKey } from "../internal/resource-id";
 import { FleetShape, FormerPlace, movesInto, subscriptionAddresses } from "./fleet-moves";
 import { isAutomationWriter } from "../writers/writer";
+import { warnOnce } from "../internal/warnings";
 
 /** One subscription of a fleet. */
 export interface FleetSubscription {
@@ -101,12 +103,13 @@ export interface ContinuousExportFleetProps {
    */
   readonly layout?: FleetLayout;
   /**
-   * The layout the fleet was deployed with before. When it differs from `layout`, the fleet writes a
-   * `moved` block per subscription and resource, so the automations change address without being
-   * touched in Azure. Fleets deployed with versions before 0.2 have the per-subscription layout: the
-   * default moves them. Once every state has applied the move (or for a fleet that never had the other
-   * layout), set it to the current layout to drop the moved blocks (about 150 bytes per subscription).
-   * @default FleetLayout.PER_SUBSCRIPTION
+   * The layout the fleet was deployed with before, when it differs from `layout`: the fleet then writes
+   * a `moved` block per subscription and resource, so the automations change address without being
+   * touched in Azure (a fleet deployed per subscription, by an earlier build or with
+   * `layout: FleetLayout.PER_SUBSCRIPTION`, moving to FOR_EACH, or back). Once every state has applied
+   * the move, drop it (or set it to the current layout): each block costs about 217 bytes of cdk.tf.json,
+   * one per subscription and destination kind (docs/performance.md, `npm run bench`).
+   * @default none: a new fleet, or one that has always had `layout`; no moved blocks
    */
   readonly previousLayout?: FleetLayout;
   /**
@@ -156,10 +159,11 @@ export class ContinuousExportFleet extends Construct {
     atPath(this.node.path, () => checkSubscriptions(props.subscriptions, props.shard));
     const writer = props.writer ?? AutomationWriter.AZAPI;
     this.layout = atPath(this.node.path, () => layoutOf(props, writer));
-    const previousLayout = props.previousLayout ?? FleetLayout.PER_SUBSCRIPTION;
+    const previousLayout = props.previousLayout;
     this.subscriptionCount = props.subscriptions.length;
     if (props.adoptPolicyExports) {
-      Annotations.of(this).addWarning(
+      warnOnce(
+        this,
         `${coded("DFW004", this.node.path)}taking over policy-made exports: remove the policy assignment first ` +
           `(az policy assignment delete, or set its enforcement mode to DoNotEnforce), or its next remediation ` +
           `overwrites them.`,
@@ -290,14 +294,16 @@ export class ContinuousExportFleet extends Construct {
     const exported = new ContinuousExport(
       this,
       "Subscriptions",
-      {
-        ...this.sharedRequest(props, writer),
-        subscriptionId: iterator.key,
-        resourceGroupName: Token.asString(iterator.value),
-        provider: props.provider,
-        tenantId: props.tenantId,
-      },
-      { iterator, resourceGroups: groups, groups: groupIteration },
+      withKeyedSubscriptions(
+        {
+          ...this.sharedRequest(props, writer),
+          subscriptionId: iterator.key,
+          resourceGroupName: Token.asString(iterator.value),
+          provider: props.provider,
+          tenantId: props.tenantId,
+        },
+        { iterator, resourceGroups: groups, groups: groupIteration },
+      ),
     );
     if (exported.resourceGroup)
       for (const [key] of ownGroups)
@@ -346,7 +352,7 @@ export class ContinuousExportFleet extends Construct {
       for (const subscriptionId of props.shard.leaving) {
         for (const resource of ContinuousExportFleet.forEachResources(exported)) blocks.forget(resource, subscriptionKey(subscriptionId));
         // From a per-subscription layout, the leaving subscription still has its own addresses.
-        if ((props.previousLayout ?? FleetLayout.PER_SUBSCRIPTION) === FleetLayout.PER_SUBSCRIPTION)
+        if (props.previousLayout === FleetLayout.PER_SUBSCRIPTION)
           for (const address of this.perSubscriptionAddresses(props, subscriptionId)) blocks.forgetResource(address);
       }
     }
@@ -370,8 +376,8 @@ export class ContinuousExportFleet extends Construct {
    * Moves every subscription's resources to where they are now from where they were: the previous
    * layout of this fleet, or the fleets it was split from or merged with (`previousFleets`).
    */
-  private moveFrom(previous: FleetLayout, props: ContinuousExportFleetProps, writer: AutomationWriter, blocks: InstanceBlocks): void {
-    if (!isFleetLayout(previous)) {
+  private moveFrom(previous: FleetLayout | undefined, props: ContinuousExportFleetProps, writer: AutomationWriter, blocks: InstanceBlocks): void {
+    if (previous !== undefined && !isFleetLayout(previous)) {
       throw new ExportConfigError(
         "DFE096",
         `${this.node.path}: \`previousLayout\` must be FleetLayout.FOR_EACH or PER_SUBSCRIPTION, got ${describeValue(previous)}.`,
@@ -386,14 +392,16 @@ export class ContinuousExportFleet extends Construct {
         ...previousFleets.flatMap((fleetId) =>
           [FleetLayout.PER_SUBSCRIPTION, FleetLayout.FOR_EACH].map((layout) => ({ fleetId, layout, subscriptionKey: key })),
         ),
-        // Versions before 0.2 named a subscription's constructs by its id as written.
-        { fleetId: this.node.id, layout: previous, subscriptionKey: previous === FleetLayout.FOR_EACH ? key : s.subscriptionId },
+        // The layout it was deployed with (a build that named a subscription's constructs by its id as written).
+        ...(previous === undefined
+          ? []
+          : [{ fleetId: this.node.id, layout: previous, subscriptionKey: previous === FleetLayout.FOR_EACH ? key : s.subscriptionId }]),
       ];
       for (const { from, to } of movesInto(shape, subscriptionAddresses(shape, this.node.id, this.layout, key), former)) blocks.move(from, to);
     }
     // Groups created before stay in Azure when the fleet stops creating them in the same change: deleting
     // one would delete the automations in it. (A removed block for an address not in the state is a no-op.)
-    if (previous !== this.layout && props.createResourceGroup === false) {
+    if (previous !== undefined && previous !== this.layout && props.createResourceGroup === false) {
       const groups =
         previous === FleetLayout.PER_SUBSCRIPTION
           ? props.subscriptions.map((s) => addressAt(this, AZAPI_WRITER.resourceGroupType, s.subscriptionId, "ResourceGroup"))

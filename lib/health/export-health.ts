@@ -2,7 +2,13 @@ import * as crypto from "node:crypto";
 import { Fn, Lazy, TerraformProvider, TerraformResource, TerraformStack, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { DestinationKind, ExportActionConfig, IExportDestination, isPlacedDestination } from "../destinations/destination";
-import { MonitorActionGroup, MonitorDiagnosticSetting, MonitorScheduledQueryRulesAlertV2, RoleAssignment } from "../internal/azurerm";
+import {
+  AzurermMonitorActionGroup,
+  MonitorActionGroup,
+  MonitorDiagnosticSetting,
+  MonitorScheduledQueryRulesAlertV2,
+  RoleAssignment,
+} from "../internal/azurerm";
 import { addressAt } from "../internal/addresses";
 import { checkName, NAME_RULES } from "../internal/inputs";
 import { literalSubscriptionOf, literalTenantOf, resolveAzurermProvider } from "../internal/provider-check";
@@ -148,7 +154,7 @@ export class ExportHealth extends Construct {
   /** The alert rules. */
   public readonly alerts: TerraformResource[] = [];
   /** The action group created for `emailReceivers`, if any. */
-  public readonly actionGroup?: MonitorActionGroup;
+  public readonly actionGroup?: AzurermMonitorActionGroup;
   private readonly readers: RoleAssignment[] = [];
   private readonly requests: HealthRequest[] = [];
   private readonly silences: number[] = [];

@@ -1,6 +1,7 @@
-import { Annotations, TerraformStack, Token } from "cdktf";
+import { TerraformStack, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { ExportConfigError, coded } from "../model/errors";
+import { warnOnce } from "./warnings";
 
 const REGISTRY_ID = "DefenderExportAutomationNames";
 
@@ -47,7 +48,8 @@ export function claimAutomationNames(scope: IConstruct, claims: readonly Automat
 
 function claimIn(scope: IConstruct, claim: AutomationNameClaim, registries: readonly AutomationNameClaims[], own: AutomationNameClaims): void {
   if (Token.isUnresolved(claim.subscriptionId) || Token.isUnresolved(claim.resourceGroupName) || Token.isUnresolved(claim.name)) {
-    Annotations.of(scope).addWarning(
+    warnOnce(
+      scope,
       `${coded("DFW001", scope.node.path)}the automation's subscription, resource group or name is known only ` +
         `at apply, so the library cannot check that no other export in this app (or another state) writes the ` +
         `same automation. Two owners of one automation overwrite each other; give literal values where you can.`,

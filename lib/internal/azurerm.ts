@@ -31,6 +31,23 @@ import * as MonitorMetricAlertModule from "@cdktf/provider-azurerm/lib/monitor-m
 import * as MonitorActionGroupModule from "@cdktf/provider-azurerm/lib/monitor-action-group";
 import * as MonitorDiagnosticSettingModule from "@cdktf/provider-azurerm/lib/monitor-diagnostic-setting";
 
+/**
+ * The provider's own classes, as the library's public members name the resources they hold: the escaping
+ * subclasses below are an implementation detail, not part of the shipped types.
+ */
+export type { RoleAssignment as AzurermRoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
+export type { LighthouseDefinition as AzurermLighthouseDefinition } from "@cdktf/provider-azurerm/lib/lighthouse-definition";
+export type { LighthouseAssignment as AzurermLighthouseAssignment } from "@cdktf/provider-azurerm/lib/lighthouse-assignment";
+export type { MonitorActionGroup as AzurermMonitorActionGroup } from "@cdktf/provider-azurerm/lib/monitor-action-group";
+export type { EventhubNamespace as AzurermEventhubNamespace } from "@cdktf/provider-azurerm/lib/eventhub-namespace";
+export type { Eventhub as AzurermEventhub } from "@cdktf/provider-azurerm/lib/eventhub";
+export type { LogicAppWorkflow as AzurermLogicAppWorkflow } from "@cdktf/provider-azurerm/lib/logic-app-workflow";
+export type { LogicAppTriggerHttpRequest as AzurermLogicAppTriggerHttpRequest } from "@cdktf/provider-azurerm/lib/logic-app-trigger-http-request";
+export type { EventhubConsumerGroup as AzurermEventhubConsumerGroup } from "@cdktf/provider-azurerm/lib/eventhub-consumer-group";
+export type { EventhubAuthorizationRule as AzurermEventhubAuthorizationRule } from "@cdktf/provider-azurerm/lib/eventhub-authorization-rule";
+export type { LogAnalyticsWorkspace as AzurermLogAnalyticsWorkspace } from "@cdktf/provider-azurerm/lib/log-analytics-workspace";
+export type { LogAnalyticsSolution as AzurermLogAnalyticsSolution } from "@cdktf/provider-azurerm/lib/log-analytics-solution";
+
 /** `azurerm_security_center_automation`, with every literal string of its configuration escaped. */
 export class SecurityCenterAutomation extends SecurityCenterAutomationModule.SecurityCenterAutomation {
   constructor(scope: Construct, id: string, config: SecurityCenterAutomationModule.SecurityCenterAutomationConfig) {

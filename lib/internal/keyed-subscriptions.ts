@@ -16,3 +16,20 @@ export interface KeyedSubscriptions {
    */
   readonly groups?: { readonly iterator: ITerraformIterator; readonly subscriptionId: string; readonly name: string };
 }
+
+/**
+ * The key under which a fleet hands its keyed subscriptions to the export it writes: a symbol, so that
+ * it is no part of `ContinuousExportProps` or of the constructor's signature (the shipped types hold
+ * the public API only).
+ */
+const KEYED_SUBSCRIPTIONS: unique symbol = Symbol("cdktf-defender-export.keyedSubscriptions");
+
+/** The props of the export a fleet writes in the `for_each` layout, carrying its keyed subscriptions. */
+export function withKeyedSubscriptions<T extends object>(props: T, keyed: KeyedSubscriptions): T {
+  return { ...props, [KEYED_SUBSCRIPTIONS]: keyed };
+}
+
+/** The keyed subscriptions a fleet handed over with the props, if any. */
+export function keyedSubscriptionsOf(props: object): KeyedSubscriptions | undefined {
+  return (props as { [KEYED_SUBSCRIPTIONS]?: KeyedSubscriptions })[KEYED_SUBSCRIPTIONS];
+}

@@ -331,6 +331,11 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     fix: "the message gives the expected shape",
   },
   {
+    code: "DFE190",
+    when: "a grant's `fromPositionalIds` that is not `true` or `false`",
+    fix: "`fromPositionalIds: true` only for grants an earlier build numbered by position (`Role0`, `Assignment0`); else leave it out",
+  },
+  {
     code: "DFW001",
     when: "an automation's subscription, resource group or name is a token, so no other owner of it can be ruled out",
     fix: "give literal values where you can",

@@ -1,8 +1,14 @@
-import { Annotations, TerraformProvider, TerraformResource, Token } from "cdktf";
+import { TerraformProvider, TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
 import { DestinationRole } from "../destinations/destination-role";
 import { DestinationKind, IExportDestination, isCrossTenantDestination } from "../destinations/destination";
-import { ManagementGroupPolicyAssignment, RoleAssignment, SubscriptionPolicyAssignment, SubscriptionPolicyRemediation } from "../internal/azurerm";
+import {
+  AzurermRoleAssignment,
+  ManagementGroupPolicyAssignment,
+  RoleAssignment,
+  SubscriptionPolicyAssignment,
+  SubscriptionPolicyRemediation,
+} from "../internal/azurerm";
 import { literalTenantOf, resolveAzurermProvider } from "../internal/provider-check";
 import { ExportConfigError, atPath, coded, describeValue } from "../model/errors";
 import { isGuid } from "../model/guid";
@@ -12,6 +18,7 @@ import { BuiltInExportPolicy } from "./definitions";
 import { PolicyExportParameters, toPolicyParameters } from "./parameters";
 import { PolicyScope } from "./policy-scope";
 import { ExportHealth, ExportHealthProps, checkWatchable } from "../health/export-health";
+import { warnOnce } from "../internal/warnings";
 
 /** Properties of {@link ContinuousExportPolicy}. */
 export interface ContinuousExportPolicyProps {
@@ -98,9 +105,9 @@ export class ContinuousExportPolicy extends Construct {
   /** The policy assignment: a management group or subscription policy assignment. */
   public readonly assignment: TerraformResource;
   /** Contributor for the assignment's identity at the assigned scope. */
-  public readonly scopeRole: RoleAssignment;
+  public readonly scopeRole: AzurermRoleAssignment;
   /** Write access for the assignment's identity on the destination. */
-  public readonly destinationRole: RoleAssignment;
+  public readonly destinationRole: AzurermRoleAssignment;
   /** The remediation task at a subscription scope, unless `remediate` is false. */
   public readonly remediation?: TerraformResource;
   /** At a management group: one remediation per subscription of `remediateSubscriptions`, by subscription id. */
@@ -164,7 +171,8 @@ export class ContinuousExportPolicy extends Construct {
       }
     }
     if (this.secondStep && subscriptions.length === 0) {
-      Annotations.of(this).addWarning(
+      warnOnce(
+        this,
         `${coded("DFW005", this.node.path)}at a management group, a remediation created with its assignment finds nothing (it remediates what an earlier scan found): ` +
           `list the subscriptions that exist today in \`remediateSubscriptions\`, or ${this.secondStep}.`,
       );

@@ -315,6 +315,25 @@ describe("misfits", () => {
     ).toMatch(/DFE063/);
   });
 
+  test("new grants write no moved block; fromPositionalIds: true moves each from its numbered address; anything but a boolean is refused", () => {
+    const fresh = world();
+    grant(fresh, [centralWorkspace(fresh)]);
+    expect(synthJson(fresh.stack).moved).toBeUndefined();
+    const upgraded = world();
+    grant(upgraded, [centralWorkspace(upgraded)], { fromPositionalIds: true });
+    expect(synthJson(upgraded.stack).moved).toEqual([
+      { from: expect.stringMatching(/^azurerm_role_assignment\.Grant_Role0_/), to: expect.stringContaining("Grant_Role-Central_") },
+      {
+        from: expect.stringMatching(/^azurerm_role_assignment\.Grant_Role-Central_/),
+        to: expect.stringMatching(/^azurerm_role_assignment\.Grant_Role-[0-9A-F]{12}_/),
+      },
+    ]);
+    const w = world();
+    expect(errorOf(() => grant(w, [centralWorkspace(w)], { fromPositionalIds: "yes" as unknown as boolean }))).toMatch(
+      /^\[DFE190\] test\/Grant: `fromPositionalIds` must be true or false, got "yes"/,
+    );
+  });
+
   test("a workspace role on an event hub, an empty list, and destinations in two tenants are refused", () => {
     const w = world();
     expect(errorOf(() => grant(w, [centralHub(w)], { role: DestinationRole.LOG_ANALYTICS_CONTRIBUTOR }))).toMatch(

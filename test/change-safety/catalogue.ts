@@ -353,7 +353,7 @@ export const EDITS: readonly RequestEdit[] = [
       ),
   },
   {
-    name: "drop a fleet's moved blocks once applied (previousLayout: FOR_EACH)",
+    name: "state a fleet's current layout as its previous one (previousLayout: FOR_EACH)",
     fleetProps: (p) => (p.layout === undefined && p.previousLayout === undefined ? { ...p, previousLayout: FleetLayout.FOR_EACH } : undefined),
   },
   {

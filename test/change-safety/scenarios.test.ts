@@ -90,15 +90,20 @@ function actions(plan: Map<string, { action: string }>): Record<string, string[]
 }
 
 describe("cross-tenant grants are keyed by what they grant", () => {
-  const grantTo = (names: string[]) => (stack: TerraformStack) => {
+  const grantTo = (names: string[], fromPositionalIds?: boolean) => (stack: TerraformStack) => {
     new AzurermProvider(stack, "azurerm", { features: [{}], tenantId: DEST_TENANT, subscriptionId: "00000000-0000-0000-0000-000000000099" });
     const destinations = names.map((n) => LogAnalyticsDestination.fromWorkspaceId(stack, n, workspaceId(n)));
     new CrossTenantAccess(stack, "Grant", {
       destinations,
       principal: ExportingPrincipal.guestUser("00000000-0000-0000-0000-0000000000dd"),
       exportingTenantId: SOURCE_TENANT,
+      fromPositionalIds,
     });
   };
+
+  test("new grants write no moved block", () => {
+    expect(synth(grantTo(["Soc", "Audit"])).moved).toBeUndefined();
+  });
 
   test("inserting a destination first leaves the existing grant in place", () => {
     const before = synth(grantTo(["Soc"]));
@@ -121,8 +126,9 @@ describe("cross-tenant grants are keyed by what they grant", () => {
     expect(Object.keys(actions(plan(synth(grantTo(["Soc"])), synth(renamed))))).toEqual(["kept"]);
   });
 
-  test("a state written when grants were numbered by position, or keyed by the destination's path, moves to the keyed addresses, nothing replaced", () => {
-    const after = synth(grantTo(["Soc", "Audit"]));
+  test("a state written when grants were numbered by position, or keyed by the destination's path, moves to the keyed addresses with fromPositionalIds, nothing replaced", () => {
+    expect(synth(grantTo(["Soc", "Audit"])).moved).toBeUndefined();
+    const after = synth(grantTo(["Soc", "Audit"], true));
     expect(after.moved.map((m: any) => m.from)).toEqual([
       expect.stringContaining("Grant_Role0_"),
       expect.stringContaining("Grant_Role-Soc_"),
@@ -412,8 +418,8 @@ describe("a fleet changing layout", () => {
     };
   const perSubscription = synth(fleetWith({ layout: FleetLayout.PER_SUBSCRIPTION }));
 
-  test("a fleet written per subscription (versions before 0.2) moves to the for_each layout with moved blocks: nothing created, destroyed or replaced", () => {
-    const planned = plan(perSubscription, synth(fleetWith({})));
+  test("a fleet written per subscription moves to the for_each layout (previousLayout PER_SUBSCRIPTION) with moved blocks: nothing created, destroyed or replaced", () => {
+    const planned = plan(perSubscription, synth(fleetWith({ previousLayout: FleetLayout.PER_SUBSCRIPTION })));
     expect(Object.keys(actions(planned))).toEqual(["kept"]);
     // Every automation and group of every subscription, each moved into its instance.
     expect([...planned.values()].filter((p) => p.movedFrom).length).toBe(ids.length * 3);
@@ -427,13 +433,13 @@ describe("a fleet changing layout", () => {
     expect([...planned.values()].filter((p) => p.movedFrom).length).toBe(ids.length * 3);
   });
 
-  test("without the moved blocks the change would delete every automation: the harness sees it", () => {
-    const planned = planStack(perSubscription, synth(fleetWith({ previousLayout: FleetLayout.FOR_EACH })));
+  test("without the moved blocks (no previousLayout) the change would delete every automation: the harness sees it", () => {
+    const planned = planStack(perSubscription, synth(fleetWith({})));
     expect(actions(planned).destroyed).toHaveLength(ids.length * 3);
   });
 
   test("moving and no longer creating the groups in one change forgets the groups, deleting nothing", () => {
-    const planned = plan(perSubscription, synth(fleetWith({ createResourceGroup: false })));
+    const planned = plan(perSubscription, synth(fleetWith({ previousLayout: FleetLayout.PER_SUBSCRIPTION, createResourceGroup: false })));
     expect(actions(planned).destroyed).toBeUndefined();
     expect(actions(planned).forgotten).toHaveLength(ids.length);
     expect([...planned.values()].filter((p) => p.movedFrom).length).toBe(ids.length * 2);
@@ -446,9 +452,11 @@ describe("a fleet changing layout", () => {
     expect(Object.keys(actions(plan(forEach, adopted)))).toEqual(["kept"]);
   });
 
-  test("previousLayout set to the current layout writes no moved block", () => {
+  test("a new fleet, or previousLayout set to the current layout, writes no moved block; only another previousLayout does", () => {
+    expect(synth(fleetWith({})).moved).toBeUndefined();
+    expect(synth(fleetWith({ layout: FleetLayout.PER_SUBSCRIPTION })).moved).toBeUndefined();
     expect(synth(fleetWith({ previousLayout: FleetLayout.FOR_EACH })).moved).toBeUndefined();
-    expect(synth(fleetWith({})).moved).toHaveLength(ids.length * 3);
+    expect(synth(fleetWith({ previousLayout: FleetLayout.PER_SUBSCRIPTION })).moved).toHaveLength(ids.length * 3);
   });
 });
 

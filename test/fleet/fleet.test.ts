@@ -44,8 +44,8 @@ function instances(json: any): Map<string, any> {
   );
 }
 
-const PER_SUBSCRIPTION = { layout: FleetLayout.PER_SUBSCRIPTION, previousLayout: FleetLayout.PER_SUBSCRIPTION };
-const FOR_EACH = { previousLayout: FleetLayout.FOR_EACH };
+const PER_SUBSCRIPTION = { layout: FleetLayout.PER_SUBSCRIPTION };
+const FOR_EACH = {};
 
 describe("ContinuousExportFleet, FOR_EACH layout (the default with the azapi writer)", () => {
   test("one for_each resource keyed by subscription id: the request once, each subscription an instance", () => {
