@@ -1,4 +1,5 @@
-import { Fn, Token } from "cdktf";
+import { Token } from "cdktf";
+import { TerraformFunctions } from "../internal/terraform-functions";
 import { Construct, IConstruct } from "constructs";
 import { LogAnalyticsSolution, LogAnalyticsWorkspace } from "../internal/azurerm";
 import { RESOURCE_ID_SHAPES, checkSameName, parseResourceId } from "../internal/resource-id";
@@ -196,7 +197,7 @@ class ImportedWorkspace extends Construct implements ICrossTenantDestination {
     super(scope, id);
     checkDestinationTenant(this, options);
     const parts = atPath(this.node.path, () => parseResourceId(workspaceResourceId, RESOURCE_ID_SHAPES.workspace, "a Log Analytics workspace"));
-    this.resourceGroupName = parts?.resourceGroupName ?? Fn.element(Fn.split("/", workspaceResourceId), 4);
+    this.resourceGroupName = parts?.resourceGroupName ?? TerraformFunctions.element(TerraformFunctions.split("/", workspaceResourceId), 4);
     this.description = parts
       ? `Log Analytics workspace ${parts.names[0]} (existing, in ${parts.resourceGroupName})`
       : "Log Analytics workspace (existing, id known at apply)";

@@ -1,4 +1,5 @@
-import { Annotations, TerraformIterator, TerraformLocal, TerraformProvider, TerraformResource, Token } from "cdktf";
+import { Annotations, TerraformIterator, TerraformProvider, TerraformResource, Token } from "cdktf";
+import { Local } from "../internal/literal-element";
 import { AdoptedAutomations, ExistingAutomation } from "../adopt/existing-automation";
 import { DestinationKind } from "../destinations/destination";
 import { Construct } from "constructs";
@@ -214,7 +215,7 @@ export class ContinuousExportFleet extends Construct {
         checkName(`subscriptions[${s.subscriptionId}].resourceGroupName`, s.resourceGroupName ?? props.resourceGroupName, NAME_RULES.resourceGroup),
       );
     }
-    const map = new TerraformLocal(this, "ResourceGroupBySubscription", Object.fromEntries(groups));
+    const map = new Local(this, "ResourceGroupBySubscription", Object.fromEntries(groups));
     const iterator = TerraformIterator.fromMap(map.asAnyMap);
     const exported = new ContinuousExport(
       this,

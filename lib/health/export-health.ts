@@ -1,4 +1,5 @@
-import { Fn, Lazy, TerraformProvider, TerraformResource, TerraformStack, Token } from "cdktf";
+import { Lazy, TerraformProvider, TerraformResource, TerraformStack, Token } from "cdktf";
+import { TerraformFunctions } from "../internal/terraform-functions";
 import { Construct } from "constructs";
 import { DestinationKind, ExportActionConfig, IExportDestination, isPlacedDestination } from "../destinations/destination";
 import { MonitorActionGroup, MonitorMetricAlert, MonitorScheduledQueryRulesAlertV2, RoleAssignment } from "../internal/azurerm";
@@ -245,8 +246,8 @@ function eventHubOf(eventHubId: string): { namespaceId: string; hubName: string 
     const parts = eventHubId.split("/");
     return { namespaceId: parts.slice(0, 9).join("/"), hubName: parts[10] };
   }
-  const parts = Fn.split("/", eventHubId);
-  return { namespaceId: Fn.join("/", Fn.slice(parts, 0, 9)), hubName: Fn.element(parts, 10) };
+  const parts = TerraformFunctions.split("/", eventHubId);
+  return { namespaceId: TerraformFunctions.join("/", TerraformFunctions.slice(parts, 0, 9)), hubName: TerraformFunctions.element(parts, 10) };
 }
 
 /** The destination's resource group: where it is created, or the one in its id. */

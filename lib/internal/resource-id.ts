@@ -1,4 +1,5 @@
-import { Fn, Token } from "cdktf";
+import { Token } from "cdktf";
+import { TerraformFunctions } from "./terraform-functions";
 import { ExportConfigError } from "../model/errors";
 import { GUID_PATTERN, isGuid } from "../model/guid";
 
@@ -63,7 +64,7 @@ export function subscriptionScopeOf(resourceId: string): string {
 
 function leadingSegments(resourceId: string, count: number): string {
   if (!Token.isUnresolved(resourceId)) return resourceId.split("/").slice(0, count).join("/");
-  return Fn.join("/", Fn.slice(Fn.split("/", resourceId), 0, count));
+  return TerraformFunctions.join("/", TerraformFunctions.slice(TerraformFunctions.split("/", resourceId), 0, count));
 }
 
 /** Whether `value` is a subscription id (a GUID); tokens pass. */
