@@ -1,4 +1,4 @@
-import { IPostProcessor, IResolvable, IResolveContext, Token, Tokenization } from "cdktf";
+import { IResolvable, IResolveContext, Token, Tokenization } from "cdktf";
 
 /**
  * How text a user gives reaches Terraform as text. Terraform evaluates `${…}` and `%{…}` in every string
@@ -17,10 +17,8 @@ import { IPostProcessor, IResolvable, IResolveContext, Token, Tokenization } fro
 
 /** cdktf's string token marker (its `STRING_TOKEN_REGEX`). */
 const MARKER = /\$\{TfToken\[[a-zA-Z0-9:._-]+\]\}/g;
-/** Text cdktf would read as a marker of some kind (string, list `#{`, map `&{`) once escaped. */
-const MARKER_LIKE = /[$#&]\{TfToken\[/;
-/** Text cdktf would read as an encoded number token (a double near -1.9e289, written in a string). */
-const NUMBER_TOKEN_LIKE = /e\+?28[89]/i;
+/** cdktf's number token scanner (its `NUMBER_TOKEN_REGEX`), run over every resolved string. */
+const NUMBER = /[-|\d|.+]+(e[-|\d|.|e|E|+]+)/g;
 
 /** One part of a string: a reference (a marker cdktf knows) or text. */
 interface Part {
@@ -57,6 +55,22 @@ function isKnownToken(marker: string): boolean {
   }
 }
 
+/**
+ * Whether cdktf would read a token in the text: a marker of any kind (string `${`, list `#{`, map `&{`),
+ * or a number that encodes a number token (cdktf `encoding.js`: the top 16 bits 0xFDFF or 0xFBFF).
+ * cdktf resolves a stack's output twice, so no escape Terraform reads can carry such text through it.
+ */
+function cdktfWouldRead(text: string): boolean {
+  if (text.includes("{TfToken[")) return true;
+  for (const m of text.matchAll(NUMBER)) {
+    const view = new DataView(new ArrayBuffer(8));
+    view.setFloat64(0, parseFloat(m[0]));
+    const top = view.getUint16(0);
+    if (top === 0xfdff || top === 0xfbff) return true;
+  }
+  return false;
+}
+
 /** Text with Terraform's template sequences escaped. */
 function templateText(text: string): string {
   return text.replace(/\$\{|%\{/g, (m) => (m === "%{" ? "%%{" : "$${"));
@@ -64,18 +78,21 @@ function templateText(text: string): string {
 
 /**
  * The string as Terraform should read it: its text escaped (`$${`, `%%{`), the references the app made
- * kept. Text that cdktf itself would read as a token once escaped reaches the output verbatim.
+ * kept. Text that cdktf would read as a token (see {@link cdktfWouldRead}), or that ends in `$` or `%`
+ * right before a reference (Terraform would read `$${` as an escape), is written as the interpolation of
+ * one quoted string literal, `${"…"}`, in which `{` and `e` are unicode escapes: Terraform reads the
+ * same text, cdktf reads no token in it.
  */
 export function escapeTemplate(value: string): string {
-  if (!value.includes("{") && !NUMBER_TOKEN_LIKE.test(value)) return value; // nothing Terraform or cdktf would read
-  return partsOf(value)
-    .map((p) => (p.reference ? p.text : throughCdktf(templateText(p.text))))
+  if (!value.includes("{") && !/e/i.test(value)) return value; // nothing Terraform or cdktf would read
+  const parts = partsOf(value);
+  return parts
+    .map((p, i) => {
+      if (p.reference) return p.text;
+      const beforeReference = i < parts.length - 1 && /[$%]$/.test(p.text);
+      return cdktfWouldRead(p.text) || beforeReference ? `\${"${quotedText(p.text)}"}` : templateText(p.text);
+    })
     .join("");
-}
-
-/** Text that must reach the output as it is, also where cdktf would read a token in it. */
-function throughCdktf(text: string): string {
-  return MARKER_LIKE.test(text) || NUMBER_TOKEN_LIKE.test(text) ? verbatim(text) : text;
 }
 
 /**
@@ -108,10 +125,17 @@ export function functionArgument(value: string): string {
   return Token.asString(new QuotedArgument(parts));
 }
 
-/** HCL's escapes in a quoted string (HCL native syntax spec, "Template Literals"). */
+/**
+ * The text as the body of a quoted HCL string (HCL native syntax spec, "Template Literals": `\\`, `\"`,
+ * `\n`, `\r`, `\t`, `\uNNNN`), template sequences escaped. Where cdktf would read a token, `{`, `e` and
+ * `E` are written as unicode escapes instead: an escaped `{` never opens a template sequence, and cdktf
+ * then finds no marker and no number in the text.
+ */
 function quotedText(text: string): string {
+  const breakTokens = cdktfWouldRead(text);
+  const body = breakTokens ? text : templateText(text);
   // eslint-disable-next-line no-control-regex -- control characters are what HCL must see escaped
-  return templateText(text).replace(/[\\"\u0000-\u001f\u007f\u2028\u2029]/g, (c) => {
+  return body.replace(breakTokens ? /[\\"\u0000-\u001f\u007f\u2028\u2029{eE]/g : /[\\"\u0000-\u001f\u007f\u2028\u2029]/g, (c) => {
     const named: { [c: string]: string } = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t" };
     return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
   });
@@ -126,8 +150,15 @@ class QuotedArgument implements IResolvable {
     const braces = context.suppressBraces;
     context.suppressBraces = true;
     try {
-      const body = this.parts.map((p) => (p.reference ? `\${${String(context.resolve(p.text))}}` : quotedText(p.text))).join("");
-      return finalValue(context, `"${body}"`);
+      const body = this.parts
+        .map((p, i) => {
+          if (p.reference) return `\${${String(context.resolve(p.text))}}`;
+          // A `$` or `%` right before an interpolation would make it an escape (`$${`): written as a unicode escape.
+          const last = i < this.parts.length - 1 ? /[$%]$/.exec(p.text)?.[0] : undefined;
+          return last ? `${quotedText(p.text.slice(0, -1))}\\u00${last === "$" ? "24" : "25"}` : quotedText(p.text);
+        })
+        .join("");
+      return `"${body}"`;
     } finally {
       context.suppressBraces = braces;
     }
@@ -136,20 +167,4 @@ class QuotedArgument implements IResolvable {
   public toString(): string {
     return Token.asString(this);
   }
-}
-
-/** A token that resolves to `text`, which cdktf does not read again (it would see tokens in escaped text). */
-function verbatim(text: string): string {
-  return Token.asString({
-    creationStack: [],
-    resolve: (context: IResolveContext) => finalValue(context, text),
-    toString: () => text,
-  } satisfies IResolvable);
-}
-
-/** Returns a placeholder and makes `value` the final result: cdktf re-reads what a token returns, but not what its post-processor does. */
-function finalValue(context: IResolveContext, value: string): string {
-  const post: IPostProcessor = { postProcess: () => value };
-  context.registerPostProcessor(post);
-  return "";
 }
