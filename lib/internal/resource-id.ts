@@ -82,3 +82,15 @@ export function checkSameName(what: string, theirs: string, ours: string): void 
     );
   }
 }
+
+/**
+ * An Azure resource id as Azure compares it: case-insensitively (ARM resource ids and names of resource
+ * groups are case-insensitive: "Resource naming rules", Microsoft Learn, checked 2026-12), with no empty
+ * segments (no double or trailing slash). Two ids of one resource give the same text.
+ */
+export function normalizedResourceId(id: string): string {
+  return `/${id
+    .split("/")
+    .filter((s) => s !== "")
+    .join("/")}`.toLowerCase();
+}

@@ -174,7 +174,7 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
   },
   {
     code: "DFE077",
-    when: "a grant that gives one exporting tenant a role where another exporting tenant's data lives (same destination, or the same resource group through Lighthouse)",
+    when: "a grant that gives one exporting tenant (customer) a role where another's data lives: the same Azure resource (ids compared as Azure does, case-insensitively, across constructs and stacks), or the same resource group when either grant is a Lighthouse delegation",
     fix: "one destination per tenant, or `ExportDelegation` from the customers and your own identity",
   },
   {
@@ -318,6 +318,11 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     code: "DFW006",
     when: "a reader added to a locked (trusted-service) namespace that allows no IP range or subnet: it gets in only through a private endpoint",
     fix: "`trustedService.allowedIpRanges` / `allowedSubnetIds`, or a private endpoint",
+  },
+  {
+    code: "DFW010",
+    when: "two customers' grants that may reach one resource (or, with Lighthouse, one resource group), where a token (an id, a group name or a tenant id known only at apply) hides whether they do",
+    fix: "give literal ids and names, or keep the customers' destinations in separate resource groups",
   },
 ];
 
