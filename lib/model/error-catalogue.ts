@@ -213,6 +213,16 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
   { code: "DFE093", when: "a shard count (or previous shard count) that is not a whole number of at least 1", fix: "fix the count" },
   { code: "DFE094", when: "a shard over `maxShardSize`", fix: "raise `shardCount`" },
   {
+    code: "DFE140",
+    when: "a shard count (or previous shard count) above 1,000, the most a plan takes (each shard is a stack, a state and a CI job)",
+    fix: "about one shard per 1,500 subscriptions, or several plans",
+  },
+  {
+    code: "DFE141",
+    when: "a plan that would hash more than 50 million times (subscriptions times the shard counts hashed)",
+    fix: "fewer shards, or one plan per tenant or management group",
+  },
+  {
     code: "DFE095",
     when: "a fleet given a `shard` that is not from `ShardPlan.of`, or whose `subscriptions` are not the shard's",
     fix: "pass the shard and its subscription ids",
