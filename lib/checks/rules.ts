@@ -56,6 +56,11 @@ export const CHECK_RULES: readonly CheckRule[] = [
   },
   { id: "DFC010", level: "warning", summary: "Owner or Contributor on a subscription or management group (but a policy assignment's own identity)" },
   { id: "DFC011", level: "error", summary: "one scope delegated through Lighthouse to several managing tenants: each could read the others' data" },
+  {
+    id: "DFC060",
+    level: "error",
+    summary: "an Event Hub export with a connection string to a namespace without local authentication or closed to the public network",
+  },
 ];
 
 const OPERATORS = Operator.ALL.map((o) => o.value);
