@@ -83,6 +83,14 @@ const FIELDS: Record<string, Build> = {
     exportTo(s, [EventHubDestination.fromEventHubId(s, "Hub", hubId("rg-siem", "evhns-siem", "defender"), { sendRuleName: `send${t}` })]),
   "EventHubDestination.sendRuleName": (s, t) =>
     exportTo(s, [new EventHubDestination(s, "Hub", { namespaceName: "evhns-export-01", ...place, sendRuleName: `send${t}` })]),
+  "EventHubDestination.adopt.sendRuleName (import id)": (s, t) =>
+    exportTo(s, [
+      new EventHubDestination(s, "Hub", {
+        namespaceName: "evhns-export-01",
+        ...place,
+        adopt: { eventHubId: hubId("rg-export", "evhns-export-01", "defender-export"), sendRuleName: `send${t}` },
+      }),
+    ]),
   "EventHubDestination.tags": (s, t) =>
     exportTo(s, [new EventHubDestination(s, "Hub", { namespaceName: "evhns-export-01", ...place, tags: { k: t } })]),
   "LogicAppDestination.fromWorkflow (workflowId, triggerUrl), azapi": (s, t) =>
@@ -241,6 +249,7 @@ describe("no text a user gives is ever an expression", () => {
       "Export.alerts.displayNameContains",
       "Rule.raw (path and value)",
       "EventHubDestination.fromEventHubId.sendRuleName",
+      "EventHubDestination.adopt.sendRuleName (import id)",
       "LogicAppDestination.fromWorkflow (workflowId, triggerUrl), azapi",
       "LogicAppDestination.fromWorkflow (triggerUrl with a reference), azapi",
       "CrossTenantAccess lighthouse displayName",
