@@ -1,4 +1,4 @@
-import { Token } from "cdktf";
+import { TerraformProvider, Token } from "cdktf";
 import { TerraformFunctions } from "../internal/terraform-functions";
 import { Construct, IConstruct } from "constructs";
 import { LogAnalyticsSolution, LogAnalyticsWorkspace } from "../internal/azurerm";
@@ -168,6 +168,11 @@ export class LogAnalyticsDestination extends Construct implements ICrossTenantDe
   }
 
   /** @inheritdoc */
+  public get provider(): TerraformProvider | undefined {
+    return this.props.provider;
+  }
+
+  /** @inheritdoc */
   public get tenantId(): string | undefined {
     return destinationTenant(this, this.props);
   }
@@ -201,6 +206,11 @@ class ImportedWorkspace extends Construct implements ICrossTenantDestination {
     this.description = parts
       ? `Log Analytics workspace ${parts.names[0]} (existing, in ${parts.resourceGroupName})`
       : "Log Analytics workspace (existing, id known at apply)";
+  }
+
+  /** @inheritdoc */
+  public get provider(): TerraformProvider | undefined {
+    return this.options.provider;
   }
 
   public get tenantId(): string | undefined {

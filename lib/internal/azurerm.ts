@@ -28,6 +28,7 @@ import * as SubscriptionPolicyRemediationModule from "@cdktf/provider-azurerm/li
 import * as MonitorScheduledQueryRulesAlertV2Module from "@cdktf/provider-azurerm/lib/monitor-scheduled-query-rules-alert-v2";
 import * as MonitorMetricAlertModule from "@cdktf/provider-azurerm/lib/monitor-metric-alert";
 import * as MonitorActionGroupModule from "@cdktf/provider-azurerm/lib/monitor-action-group";
+import * as MonitorDiagnosticSettingModule from "@cdktf/provider-azurerm/lib/monitor-diagnostic-setting";
 
 /** `azurerm_security_center_automation`, written through the door. */
 export class SecurityCenterAutomation extends literalElement(SecurityCenterAutomationModule.SecurityCenterAutomation) {}
@@ -93,3 +94,6 @@ export class MonitorMetricAlert extends literalElement(MonitorMetricAlertModule.
 
 /** `azurerm_monitor_action_group`, written through the door. */
 export class MonitorActionGroup extends literalElement(MonitorActionGroupModule.MonitorActionGroup) {}
+
+/** `azurerm_monitor_diagnostic_setting`, written through the door. */
+export class MonitorDiagnosticSetting extends literalElement(MonitorDiagnosticSettingModule.MonitorDiagnosticSetting) {}
