@@ -54,6 +54,13 @@ function exportTo(stack: TerraformStack, destinations: IExportDestination[], ext
   return new ContinuousExport(stack, "Export", { subscriptionId: SUB, ...place, exports: [Export.alerts()], destinations, ...extra });
 }
 const soc = (stack: TerraformStack) => LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", ws("rg-soc", "law-soc"));
+/** A workspace in the export's own subscription: health alerts are written through the stack's provider. */
+const socHere = (stack: TerraformStack) =>
+  LogAnalyticsDestination.fromWorkspaceId(
+    stack,
+    "Soc",
+    `/subscriptions/${SUB}/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc`,
+  );
 
 /** Every string field of the public API, each given the text (its other fields valid). */
 const FIELDS: Record<string, Build> = {
@@ -122,9 +129,11 @@ const FIELDS: Record<string, Build> = {
         ),
       },
     }),
-  "ContinuousExport.health.emailReceivers": (s, t) => exportTo(s, [soc(s)], { health: { emailReceivers: [`secops${t}@contoso.example`] } }),
+  "ContinuousExport.health.emailReceivers": (s, t) => exportTo(s, [socHere(s)], { health: { emailReceivers: [`secops${t}@contoso.example`] } }),
   "ContinuousExport.health.actionGroupId": (s, t) =>
-    exportTo(s, [soc(s)], { health: { actionGroupId: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Insights/actionGroups/ag${t}` } }),
+    exportTo(s, [socHere(s)], {
+      health: { actionGroupId: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Insights/actionGroups/ag${t}` },
+    }),
   "CrossTenantAccess lighthouse displayName": (s, t) => {
     const dest = LogAnalyticsDestination.fromWorkspaceId(s, "Ws", ws("rg", "law"), { tenantId: GUID(0xcc) });
     new CrossTenantAccess(s, "Grant", {
