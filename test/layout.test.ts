@@ -72,3 +72,25 @@ test("only lib/internal imports a provider binding, always by its deep path", ()
   expect(providerImports.filter((i) => !i.startsWith("internal/"))).toEqual([]);
   expect(providerImports.filter((i) => !/@cdktf\/provider-[a-z]+\/lib\/[a-z0-9-]+$/.test(i.split(": ")[1]))).toEqual([]);
 });
+
+test("every Terraform element the library writes is made through the door (literal-element.ts), and only the door calls Terraform functions", () => {
+  const ELEMENT =
+    /\b(?:new|extends)\s+(Terraform(?:Element|Resource|DataSource|Local|Output|Variable|Provider|HclModule|Module|Backend)|[A-Z]\w*Module\.\w+)\b/g;
+  const made = filesUnder(LIB)
+    .filter((f) => !f.endsWith(join("internal", "literal-element.ts")) && !f.includes(join("lib", "live")) && !f.includes(join("lib", "cli")))
+    .flatMap((f) =>
+      readFileSync(f, "utf8")
+        .split("\n")
+        .filter((line) => !/^\s*(\/\/|\*)/.test(line))
+        .map((line) => line.replace(/(["'`])(?:\\.|(?!\1).)*\1/g, '""')) // not in messages
+        .flatMap((line) =>
+          [...line.matchAll(ELEMENT)].filter((m) => !line.includes(`literalElement(${m[1]})`)).map((m) => `${relative(LIB, f)}: ${m[0]}`),
+        ),
+    );
+  expect(made).toEqual([]);
+  const fnCalls = filesUnder(LIB)
+    .filter((f) => !f.endsWith(join("internal", "terraform-functions.ts")))
+    .filter((f) => /\bFn\./.test(readFileSync(f, "utf8").replace(/^\s*(\/\/|\*).*$/gm, "")))
+    .map((f) => relative(LIB, f));
+  expect(fnCalls).toEqual([]);
+});

@@ -1,4 +1,4 @@
-import { DefaultTokenResolver, StringConcat, TerraformProvider, TerraformResource, Token, Tokenization } from "cdktf";
+import { Annotations, DefaultTokenResolver, StringConcat, TerraformProvider, TerraformResource, Token, Tokenization } from "cdktf";
 import { Construct } from "constructs";
 import { ICrossTenantDestination, IExportDestination, isCrossTenantDestination } from "../destinations/destination";
 import {
@@ -18,6 +18,7 @@ import { ExportConfigError, atPath, coded, describeValue } from "../model/errors
 import { DestinationRole } from "../destinations/destination-role";
 import { recordGrant } from "./grants";
 import { ExportingPrincipal } from "./principal";
+import { Reach, overlapOf, reachOf } from "./reach";
 
 /** Properties of {@link CrossTenantAccess}. */
 export interface CrossTenantAccessProps {
@@ -65,8 +66,8 @@ export class CrossTenantAccess extends Construct {
   public readonly lighthouseDefinition?: AzurermLighthouseDefinition;
   /** The Lighthouse assignments, one per resource group. */
   public readonly lighthouseAssignments: AzurermLighthouseAssignment[] = [];
-  /** What this grant reaches, for the isolation check: each destination, and its resource group (which Lighthouse grants whole). */
-  private readonly reach: Array<{ readonly destination: IExportDestination; readonly group: string }> = [];
+  /** The destinations this grant reaches, for the isolation check (their reach is read at validation, when every provider exists). */
+  private readonly targets: readonly Target[];
 
   constructor(
     scope: Construct,
@@ -75,6 +76,7 @@ export class CrossTenantAccess extends Construct {
   ) {
     super(scope, id);
     const targets = atPath(this.node.path, () => checkProps(props));
+    this.targets = targets;
     const principal = props.principal;
     if (principal.viaLighthouse) {
       this.lighthouseDefinition = this.delegate(props, targets);
@@ -107,7 +109,6 @@ export class CrossTenantAccess extends Construct {
         dependables,
       });
     }
-    targets.forEach(({ destination, target }) => this.reach.push({ destination, group: this.groupKey(target) }));
     this.node.addValidation({ validate: () => this.validateIsolation(props) });
     this.node.addValidation({ validate: () => this.validateTenants(props) });
     this.node.addValidation({ validate: () => this.validateWritingProviders(props, targets) });
@@ -126,32 +127,52 @@ export class CrossTenantAccess extends Construct {
   }
 
   /**
-   * No identity of one exporting tenant may hold a role where another exporting tenant's data lives:
-   * Log Analytics Contributor reads (and purges) all of a workspace, and a Lighthouse grant covers a
-   * whole resource group. Grants of other tenants on the same destination, or (through Lighthouse) in
-   * the same resource group, are refused.
+   * No identity of one customer (exporting tenant) may hold a role where another customer's data lives: Log
+   * Analytics Contributor reads (and purges) all of a workspace, and a Lighthouse grant covers a whole resource
+   * group. Decided by the Azure resource, not the construct: every grant of the app (in any stack) is compared
+   * by the normalized ids of what it reaches (`reach.ts`). Proven sharing is an error; sharing that only apply
+   * can tell (an id or a name from a token) is a warning.
    */
   private validateIsolation(props: CrossTenantAccessProps): string[] {
-    const tenant = String(props.exportingTenantId).toLowerCase();
-    const others = this.node.root.node
-      .findAll()
-      .filter((c): c is CrossTenantAccess => c instanceof CrossTenantAccess && c !== this && c.exportingTenant !== tenant);
-    const shared = others.flatMap((other) =>
-      this.reach
-        .filter((mine) =>
-          other.reach.some(
-            (theirs) => theirs.destination === mine.destination || (theirs.group === mine.group && (this.viaLighthouse || other.viaLighthouse)),
-          ),
-        )
-        .map((mine) => `${mine.destination.node.path} (also granted to tenant ${other.exportingTenant} by ${other.node.path})`),
-    );
-    return shared.length === 0
-      ? []
-      : [
-          `${coded("DFE077", this.node.path)}tenant ${props.exportingTenantId} would hold a role where another tenant's data lives: ${[...new Set(shared)].join("; ")}. ` +
-            "Each could read the other's data. Give each tenant its own destination (in its own resource group), or let the customers delegate " +
-            "their subscriptions to you (ExportDelegation) and write their exports with your own identity.",
-        ];
+    const errors: string[] = [];
+    const mine = this.reaches;
+    for (const other of this.node.root.node.findAll()) {
+      if (!(other instanceof CrossTenantAccess) || other === this) continue;
+      const tenants = sameTenant(props.exportingTenantId, other.props.exportingTenantId);
+      if (tenants === "same") continue;
+      const theirs = other.reaches;
+      for (const a of mine) {
+        for (const b of theirs) {
+          const overlap = overlapOf(a, b, this.viaLighthouse || other.viaLighthouse);
+          if (overlap.kind === "apart") continue;
+          const who = `${this.customer()} through ${a.destinationPath}, and ${other.customer()} (granted by ${other.node.path}) through ${b.destinationPath}`;
+          if (overlap.kind === "shared" && tenants === "different") {
+            errors.push(
+              `${coded("DFE077", this.node.path)}two customers would hold a role on ${overlap.what}: ${who}. Each could read the other's data. ` +
+                "Give each tenant its own destination (in its own resource group), or let the customers delegate " +
+                "their subscriptions to you (ExportDelegation) and write their exports with your own identity.",
+            );
+          } else {
+            Annotations.of(this).addWarning(
+              `${coded("DFW010", this.node.path)}it cannot be known before apply whether two customers share ${overlap.what}: ${who}` +
+                `${tenants === "unknown" ? " (a tenant id is a token)" : ""}. If they do, each could read the other's data: give literal ids and names, or keep their destinations apart.`,
+            );
+          }
+        }
+      }
+    }
+    return [...new Set(errors)];
+  }
+
+  /** The customer in words: its tenant and principal. */
+  private customer(): string {
+    const p = this.props.principal;
+    return `tenant ${this.props.exportingTenantId} (principal ${p.objectId}, ${p.viaLighthouse ? "through Lighthouse" : p._mode === "guest" ? "a guest user" : "a service principal"})`;
+  }
+
+  /** What this grant reaches, by Azure resource. @internal */
+  public get reaches(): Reach[] {
+    return this.targets.map(({ destination, target }) => reachOf(destination, target, this.props.provider));
   }
 
   /** The exporting tenant, lower case. @internal */
@@ -187,7 +208,9 @@ export class CrossTenantAccess extends Construct {
 
   /** A destination's resource group, as references resolve (destinations in one group and provider share it). */
   private groupKey(target: Target["target"]): string {
-    return `${JSON.stringify(resolved(this, target.resourceGroupName))}|${target.provider?.node.path ?? ""}`;
+    // Azure compares resource group names case-insensitively.
+    const name = Token.isUnresolved(target.resourceGroupName) ? resolved(this, target.resourceGroupName) : target.resourceGroupName.toLowerCase();
+    return `${JSON.stringify(name)}|${target.provider?.node.path ?? ""}`;
   }
 
   private delegate(props: CrossTenantAccessProps, targets: Target[]): LighthouseDefinition {
@@ -287,6 +310,13 @@ function checkDistinctScopes(targets: readonly Target[]): void {
     }
     seen.set(key, t);
   }
+}
+
+/** Whether two tenant ids name one tenant: `unknown` when a token hides it. */
+function sameTenant(a: string, b: string): "same" | "different" | "unknown" {
+  if (a === b) return "same";
+  if (Token.isUnresolved(a) || Token.isUnresolved(b)) return "unknown";
+  return a.toLowerCase() === b.toLowerCase() ? "same" : "different";
 }
 
 function compare(a: string, b: string): number {

@@ -1,4 +1,5 @@
 import { DestinationKind } from "../destinations/destination";
+import { normalizedResourceId } from "../internal/resource-id";
 import { DataType } from "../model/data-type";
 import { BUILT_IN_ROLES, EXPORT_ACCESS_ROLES } from "../model/roles";
 import { Operator, PropertyType } from "../model/rule";
@@ -139,26 +140,39 @@ export function checkAutomation(a: AutomationView): Finding[] {
   return findings;
 }
 
-/** DFC006: portal-visible exports of one kind, per subscription. */
+/**
+ * DFC006: portal-visible exports of one kind, per subscription. Each finding names its own automation and
+ * its place among the others (never the others' addresses), so the output grows with the input, not with
+ * its square: 10 MB of same-named automations make findings of about the same size.
+ */
 export function checkPortalVisibility(automations: readonly AutomationView[]): Finding[] {
-  const groups = new Map<string, AutomationView[]>();
-  for (const a of automations) {
-    const name = a.name.toLowerCase();
-    if (!a.subscriptionId || !DestinationKind.ALL.some((k) => k.portalName?.toLowerCase() === name)) continue;
-    const key = `${a.subscriptionId}|${name}`;
-    groups.set(key, [...(groups.get(key) ?? []), a]);
-  }
+  const groups = groupBy(
+    automations.filter((a) => a.subscriptionId && DestinationKind.ALL.some((k) => k.portalName?.toLowerCase() === a.name.toLowerCase())),
+    (a) => `${String(a.subscriptionId).toLowerCase()}|${a.name.toLowerCase()}`,
+  );
   return [...groups.values()]
     .filter((group) => group.length > 1)
     .flatMap((group) =>
-      group.map((a) => ({
+      group.map((a, i) => ({
         ruleId: "DFC006",
         address: a.address,
         message:
-          `${group.length} automations named ${a.name} in subscription ${a.subscriptionId} (${group.map((g) => g.address).join(", ")}): ` +
+          `automation ${i + 1} of ${group.length} named ${a.name} (letter case aside) in subscription ${a.subscriptionId}: ` +
           `the portal shows one per kind. Merge them, or name the others differently (they stay API-only).`,
       })),
     );
+}
+
+/** Items grouped by key, in order, in linear time. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 /** DFC005: Event Hub actions whose rule, declared in the same stack, lacks Send. */
@@ -243,22 +257,21 @@ export function checkSharedDelegations(
     const address = /^\$\{(azurerm_lighthouse_definition\.[^.}]+)\.(id|lighthouse_definition_id)\}$/.exec(String(definitionRef ?? ""))?.[1];
     return address ? String(definitions.get(address)?.managing_tenant_id ?? "").toLowerCase() : undefined;
   };
-  const byScope = new Map<string, Array<[string, string]>>();
-  for (const [address, a] of assignments) {
+  const assigned = [...assignments].flatMap(([address, a]) => {
     const tenant = tenantOf(a.lighthouse_definition_id);
-    if (!tenant) continue;
-    const scope = String(a.scope ?? "").toLowerCase();
-    byScope.set(scope, [...(byScope.get(scope) ?? []), [address, tenant]]);
-  }
-  return [...byScope.values()]
-    .filter((group) => new Set(group.map(([, t]) => t)).size > 1)
-    .flatMap((group) =>
-      group.map(([address]) => ({
-        ruleId: "DFC011",
-        address,
-        message: `one scope is delegated to ${new Set(group.map(([, t]) => t)).size} managing tenants (${group.map(([a]) => a).join(", ")}): each could read the others' data. One scope per tenant.`,
-      })),
-    );
+    return tenant ? [{ address, tenant, scope: String(a.scope ?? "") }] : [];
+  });
+  // Scopes compared as Azure compares ids; each finding names its own assignment and tenant only (linear output).
+  return [...groupBy(assigned, (a) => normalizedResourceId(a.scope)).values()].flatMap((group) => {
+    const tenants = new Set(group.map((a) => a.tenant)).size;
+    return tenants < 2
+      ? []
+      : group.map((a, i) => ({
+          ruleId: "DFC011",
+          address: a.address,
+          message: `${a.scope} is delegated to ${tenants} managing tenants; this assignment (${i + 1} of ${group.length}) to ${a.tenant}: each could read the others' data. One scope per tenant.`,
+        }));
+  });
 }
 
 /** DFC008: export roles granted on a subscription, resource group or management group. */

@@ -1,3 +1,4 @@
+import { TerraformSelf } from "cdktf";
 import { Construct } from "constructs";
 import { DataAzurermEventhubAuthorizationRule } from "../internal/azurerm";
 import { literalSubscriptionOf, resolveAzurermProvider } from "../internal/provider-check";
@@ -98,7 +99,7 @@ export class ImportedEventHub extends EventHubBase {
       lifecycle: {
         postcondition: [
           {
-            condition: "${self.send}",
+            condition: TerraformSelf.getString("send"),
             errorMessage:
               `The rule "${options.sendRuleName}" on event hub ${namespaceName}/${eventHubName} lacks Send rights; ` +
               `continuous export needs a rule with Send.`,

@@ -1,4 +1,5 @@
-import { Fn, TerraformProvider, Token } from "cdktf";
+import { TerraformProvider, Token } from "cdktf";
+import { TerraformFunctions } from "../internal/terraform-functions";
 import { Construct, IConstruct } from "constructs";
 import { AzurermLogAnalyticsSolution, AzurermLogAnalyticsWorkspace, LogAnalyticsSolution, LogAnalyticsWorkspace } from "../internal/azurerm";
 import { RESOURCE_ID_SHAPES, checkSameName, parseResourceId } from "../internal/resource-id";
@@ -203,7 +204,7 @@ class ImportedWorkspace extends Construct implements ICrossTenantDestination {
     checkDestinationTenant(this, options);
     forgetCreatedBefore(this, DestinationKind.WORKSPACE, options);
     const parts = atPath(this.node.path, () => parseResourceId(workspaceResourceId, RESOURCE_ID_SHAPES.workspace, "a Log Analytics workspace"));
-    this.resourceGroupName = parts?.resourceGroupName ?? Fn.element(Fn.split("/", workspaceResourceId), 4);
+    this.resourceGroupName = parts?.resourceGroupName ?? TerraformFunctions.element(TerraformFunctions.split("/", workspaceResourceId), 4);
     this.description = parts
       ? `Log Analytics workspace ${parts.names[0]} (existing, in ${parts.resourceGroupName})`
       : "Log Analytics workspace (existing, id known at apply)";

@@ -1,4 +1,5 @@
-import { TerraformIterator, TerraformLocal, TerraformProvider, TerraformResource, Token } from "cdktf";
+import { TerraformIterator, TerraformProvider, TerraformResource, Token } from "cdktf";
+import { Local } from "../internal/literal-element";
 import { AdoptedAutomations, ExistingAutomation } from "../adopt/existing-automation";
 import { DestinationKind } from "../destinations/destination";
 import { Construct } from "constructs";
@@ -275,7 +276,7 @@ export class ContinuousExportFleet extends Construct {
         checkName(`subscriptions[${s.subscriptionId}].resourceGroupName`, s.resourceGroupName ?? props.resourceGroupName, NAME_RULES.resourceGroup),
       );
     }
-    const map = new TerraformLocal(this, "ResourceGroupBySubscription", Object.fromEntries(groups));
+    const map = new Local(this, "ResourceGroupBySubscription", Object.fromEntries(groups));
     const iterator = TerraformIterator.fromMap(map.asAnyMap);
     // A subscription with a group of its own has its created group under another key: giving it one then
     // creates the new group and forgets the old one (a moved block out of a key still declared is refused).
@@ -283,7 +284,7 @@ export class ContinuousExportFleet extends Construct {
     const ownGroups = [...groupKeys].filter(([key, groupKey]) => key !== groupKey);
     let groupIteration: { iterator: TerraformIterator; subscriptionId: string; name: string } | undefined;
     if (props.createResourceGroup && ownGroups.length > 0) {
-      const byKey = new TerraformLocal(
+      const byKey = new Local(
         this,
         "ResourceGroupByKey",
         Object.fromEntries([...groupKeys].map(([key, groupKey]) => [groupKey, { subscriptionId: key, name: groups.get(key) as string }])),

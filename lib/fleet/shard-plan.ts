@@ -1,5 +1,5 @@
 import * as crypto from "node:crypto";
-import { ExportConfigError } from "../model/errors";
+import { ExportConfigError, describeValue } from "../model/errors";
 
 /** One shard of a fleet: the subscriptions one stack (with its own state) deploys. */
 export interface FleetShard {
@@ -121,11 +121,33 @@ export class ShardPlan {
   private constructor() {}
 }
 
+/**
+ * The most shards a plan takes. A shard is a stack, a state and a CI job: GitHub Actions runs at most 256
+ * jobs of one matrix (GitHub docs, "Running variations of jobs in a workflow", checked 2026-12), and 1,000
+ * shards of the recommended 2,000 subscriptions (docs/fleets.md) hold two million subscriptions.
+ */
+export const MAX_SHARDS = 1000;
+/**
+ * The most hashing a plan does: one SHA-256 per subscription and shard count hashed (two counts while the
+ * count changes). 100,000 subscriptions over 50 shards are 5 million hashes, about 2 s (docs/fleets.md);
+ * the limit, ten times that, keeps a plan under half a minute.
+ */
+export const MAX_PLAN_HASHES = 50_000_000;
+
 function planShards(subscriptionIds: readonly string[], options: ShardPlanOptions): FleetShard[] {
-  const count = checkedCount(options.shardCount, "shardCount");
-  const previous = options.previousShardCount === undefined ? count : checkedCount(options.previousShardCount, "previousShardCount");
+  const count = checkedCount(options?.shardCount, "shardCount");
+  const previous = options?.previousShardCount === undefined ? count : checkedCount(options.previousShardCount, "previousShardCount");
   if (!Array.isArray(subscriptionIds)) {
     throw new ExportConfigError("DFE092", "the subscriptions must be a list of subscription ids.");
+  }
+  const hashes = subscriptionIds.length * (previous === count ? count : count + previous);
+  if (hashes > MAX_PLAN_HASHES) {
+    throw new ExportConfigError(
+      "DFE141",
+      `planning ${subscriptionIds.length} subscriptions over ${previous === count ? count : `${count} (and before, ${previous})`} shards takes ` +
+        `${hashes} hashes, more than the ${MAX_PLAN_HASHES} a plan may take. Use fewer shards (about one per 1,500 subscriptions), ` +
+        `or plan the fleet in parts (one ShardPlan per tenant or management group).`,
+    );
   }
   const unique = [...new Set(subscriptionIds.map((s) => String(s).toLowerCase()))];
   if (unique.length !== subscriptionIds.length) {
@@ -164,7 +186,14 @@ function planShards(subscriptionIds: readonly string[], options: ShardPlanOption
 
 function checkedCount(count: number, name: string): number {
   if (!Number.isInteger(count) || count < 1) {
-    throw new ExportConfigError("DFE093", `${name} must be a whole number of at least 1, got ${count}.`);
+    throw new ExportConfigError("DFE093", `${name} must be a whole number of at least 1, got ${describeValue(count)}.`);
+  }
+  if (count > MAX_SHARDS) {
+    throw new ExportConfigError(
+      "DFE140",
+      `${name} ${count} is more than the ${MAX_SHARDS} shards a plan takes (each shard is a stack, a state and a CI job). ` +
+        `Plan about one shard per 1,500 subscriptions, or split the fleet into several plans.`,
+    );
   }
   return count;
 }

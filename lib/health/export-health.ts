@@ -1,5 +1,6 @@
 import * as crypto from "node:crypto";
-import { Fn, Lazy, TerraformProvider, TerraformResource, TerraformStack, Token } from "cdktf";
+import { Lazy, TerraformProvider, TerraformResource, TerraformStack, Token } from "cdktf";
+import { TerraformFunctions } from "../internal/terraform-functions";
 import { Construct, IConstruct } from "constructs";
 import { DestinationKind, ExportActionConfig, IExportDestination, isPlacedDestination } from "../destinations/destination";
 import {
@@ -476,7 +477,7 @@ function subscriptionIn(resourceId: string): string | undefined {
 /** The event hub's namespace id, from the hub's id (literal, or a reference). */
 function eventHubNamespaceOf(eventHubId: string): string {
   if (!Token.isUnresolved(eventHubId)) return eventHubId.split("/").slice(0, 9).join("/");
-  return Fn.join("/", Fn.slice(Fn.split("/", eventHubId), 0, 9));
+  return TerraformFunctions.join("/", TerraformFunctions.slice(TerraformFunctions.split("/", eventHubId), 0, 9));
 }
 
 /** The destination's resource group: where it is created, or the one in its id. */

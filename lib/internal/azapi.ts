@@ -1,6 +1,6 @@
 import { TerraformMetaArguments, TerraformProvider, TerraformResource } from "cdktf";
 import { Construct } from "constructs";
-import { escapeLiterals } from "./terraform-literal";
+import { literalElement } from "./literal-element";
 
 /**
  * A small hand-written binding of the azapi provider (`azure/azapi` 2.x): the provider and
@@ -29,7 +29,7 @@ export interface AzapiProviderConfig {
 }
 
 /** The azapi provider (`azure/azapi`), version 2.5 or newer within 2.x. */
-export class AzapiProvider extends TerraformProvider {
+export class AzapiProvider extends literalElement(TerraformProvider) {
   private readonly config: AzapiProviderConfig;
 
   /**
@@ -103,7 +103,7 @@ export interface AzapiResourceConfig extends TerraformMetaArguments {
 }
 
 /** `azapi_resource`: any ARM resource by type, API version and body. */
-export class AzapiResource extends TerraformResource {
+export class AzapiResource extends literalElement(TerraformResource) {
   private readonly config: AzapiResourceConfig;
 
   /**
@@ -121,8 +121,8 @@ export class AzapiResource extends TerraformResource {
       lifecycle: config.lifecycle,
       forEach: config.forEach,
     });
-    // Every literal string of the request is escaped: no text a user gives is evaluated by Terraform.
-    this.config = escapeLiterals(config);
+    // Written through the door (literal-element.ts): no text a user gives is evaluated by Terraform.
+    this.config = config;
   }
 
   /** The ARM resource id. */

@@ -1,7 +1,7 @@
 import { TerraformDataSource, TerraformMetaArguments, TerraformProvider } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { defaultProviderOf } from "./provider-check";
-import { escapeLiterals } from "./terraform-literal";
+import { literalElement } from "./literal-element";
 
 /**
  * A small hand-written binding of the azuread provider (`hashicorp/azuread` 3.x): the provider and the
@@ -27,7 +27,7 @@ export interface AzureadProviderConfig {
 }
 
 /** The azuread provider (`hashicorp/azuread`), version 3.x. */
-export class AzureadProvider extends TerraformProvider {
+export class AzureadProvider extends literalElement(TerraformProvider) {
   private readonly config: AzureadProviderConfig;
   private providerAlias: string | undefined;
 
@@ -38,7 +38,7 @@ export class AzureadProvider extends TerraformProvider {
    */
   constructor(scope: Construct, id: string, config: AzureadProviderConfig = {}) {
     super(scope, id, { terraformResourceType: "azuread", terraformGeneratorMetadata: GENERATOR, terraformProviderSource: "hashicorp/azuread" });
-    this.config = escapeLiterals(config);
+    this.config = config;
     this.providerAlias = config.alias;
   }
 
@@ -70,7 +70,7 @@ interface ServicePrincipalConfig extends TerraformMetaArguments {
 }
 
 /** `data.azuread_service_principal` by client id. */
-class DataAzureadServicePrincipal extends TerraformDataSource {
+class DataAzureadServicePrincipal extends literalElement(TerraformDataSource) {
   constructor(
     scope: Construct,
     id: string,

@@ -2,11 +2,10 @@
  * The one door to the azurerm provider binding. Every class is imported by its deep path: importing
  * the package root loads every resource of the provider (seconds and hundreds of MB per process).
  *
- * Each resource and data source the library writes is a subclass that escapes every literal string of
- * its configuration (see terraform-literal.ts): no text a user gives is evaluated by Terraform.
+ * Each resource and data source the library writes is a subclass made by `literalElement`: its whole
+ * output is escaped (see literal-element.ts): no text a user gives is evaluated by Terraform.
  */
-import { Construct } from "constructs";
-import { escapeLiterals } from "./terraform-literal";
+import { literalElement } from "./literal-element";
 export { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import * as SecurityCenterAutomationModule from "@cdktf/provider-azurerm/lib/security-center-automation";
 import * as ResourceGroupModule from "@cdktf/provider-azurerm/lib/resource-group";
@@ -48,156 +47,70 @@ export type { EventhubAuthorizationRule as AzurermEventhubAuthorizationRule } fr
 export type { LogAnalyticsWorkspace as AzurermLogAnalyticsWorkspace } from "@cdktf/provider-azurerm/lib/log-analytics-workspace";
 export type { LogAnalyticsSolution as AzurermLogAnalyticsSolution } from "@cdktf/provider-azurerm/lib/log-analytics-solution";
 
-/** `azurerm_security_center_automation`, with every literal string of its configuration escaped. */
-export class SecurityCenterAutomation extends SecurityCenterAutomationModule.SecurityCenterAutomation {
-  constructor(scope: Construct, id: string, config: SecurityCenterAutomationModule.SecurityCenterAutomationConfig) {
-    super(scope, id, escapeLiterals(config));
-  }
-}
+/** `azurerm_security_center_automation`, written through the door. */
+export class SecurityCenterAutomation extends literalElement(SecurityCenterAutomationModule.SecurityCenterAutomation) {}
 
-/** `azurerm_resource_group`, with every literal string of its configuration escaped. */
-export class ResourceGroup extends ResourceGroupModule.ResourceGroup {
-  constructor(scope: Construct, id: string, config: ResourceGroupModule.ResourceGroupConfig) {
-    super(scope, id, escapeLiterals(config));
-  }
-}
+/** `azurerm_resource_group`, written through the door. */
+export class ResourceGroup extends literalElement(ResourceGroupModule.ResourceGroup) {}
 
-/** `azurerm_log_analytics_workspace`, with every literal string of its configuration escaped. */
-export class LogAnalyticsWorkspace extends LogAnalyticsWorkspaceModule.LogAnalyticsWorkspace {
-  constructor(scope: Construct, id: string, config: LogAnalyticsWorkspaceModule.LogAnalyticsWorkspaceConfig) {
-    super(scope, id, escapeLiterals(config));
-  }
-}
+/** `azurerm_log_analytics_workspace`, written through the door. */
+export class LogAnalyticsWorkspace extends literalElement(LogAnalyticsWorkspaceModule.LogAnalyticsWorkspace) {}
 
-/** `azurerm_log_analytics_solution`, with every literal string of its configuration escaped. */
-export class LogAnalyticsSolution extends LogAnalyticsSolutionModule.LogAnalyticsSolution {
-  constructor(scope: Construct, id: string, config: LogAnalyticsSolutionModule.LogAnalyticsSolutionConfig) {
-    super(scope, id, escapeLiterals(config));
-  }
-}
+/** `azurerm_log_analytics_solution`, written through the door. */
+export class LogAnalyticsSolution extends literalElement(LogAnalyticsSolutionModule.LogAnalyticsSolution) {}
 
-/** `azurerm_eventhub_namespace`, with every literal string of its configuration escaped. */
-export class EventhubNamespace extends EventhubNamespaceModule.EventhubNamespace {
-  constructor(scope: Construct, id: string, config: EventhubNamespaceModule.EventhubNamespaceConfig) {
-    super(scope, id, escapeLiterals(config));
-  }
-}
+/** `azurerm_eventhub_namespace`, written through the door. */
+export class EventhubNamespace extends literalElement(EventhubNamespaceModule.EventhubNamespace) {}
 
-/** `azurerm_eventhub`, with every literal string of its configuration escaped. */
-export class Eventhub extends EventhubModule.Eventhub {
-  constructor(scope: Construct, id: string, config: EventhubModule.EventhubConfig) {
-    super(scope, id, escapeLiterals(config));
-  }
-}
+/** `azurerm_eventhub`, written through the door. */
+export class Eventhub extends literalElement(EventhubModule.Eventhub) {}
 
-/** `azurerm_eventhub_authorization_rule`, with every literal string of its configuration escaped. */
-export class EventhubAuthorizationRule extends EventhubAuthorizationRuleModule.EventhubAuthorizationRule {
-  constructor(scope: Construct, id: string, config: EventhubAuthorizationRuleModule.EventhubAuthorizationRuleConfig) {
-    super(scope, id, escapeLiterals(config));
-  }
-}
+/** `azurerm_eventhub_authorization_rule`, written through the door. */
+export class EventhubAuthorizationRule extends literalElement(EventhubAuthorizationRuleModule.EventhubAuthorizationRule) {}
 
-/** data source `azurerm_eventhub_authorization_rule`, with every literal string of its configuration escaped. */
-export class DataAzurermEventhubAuthorizationRule extends DataAzurermEventhubAuthorizationRuleModule.DataAzurermEventhubAuthorizationRule {
-  constructor(scope: Construct, id: string, config: DataAzurermEventhubAuthorizationRuleModule.DataAzurermEventhubAuthorizationRuleConfig) {
-    super(scope, id, escapeLiterals(config));
-  }
-}
+/** data source `azurerm_eventhub_authorization_rule`, written through the door. */
+export class DataAzurermEventhubAuthorizationRule extends literalElement(
+  DataAzurermEventhubAuthorizationRuleModule.DataAzurermEventhubAuthorizationRule,
+) {}
 
-/** `azurerm_eventhub_consumer_group`, with every literal string of its configuration escaped. */
-export class EventhubConsumerGroup extends EventhubConsumerGroupModule.EventhubConsumerGroup {
-  constructor(scope: Construct, id: string, config: EventhubConsumerGroupModule.EventhubConsumerGroupConfig) {
-    super(scope, id, escapeLiterals(config));
-  }
-}
+/** `azurerm_eventhub_consumer_group`, written through the door. */
+export class EventhubConsumerGroup extends literalElement(EventhubConsumerGroupModule.EventhubConsumerGroup) {}
 
-/** `azurerm_role_assignment`, with every literal string of its configuration escaped. */
-export class RoleAssignment extends RoleAssignmentModule.RoleAssignment {
-  constructor(scope: Construct, id: string, config: RoleAssignmentModule.RoleAssignmentConfig) {
-    super(scope, id, escapeLiterals(config));
-  }
-}
+/** `azurerm_role_assignment`, written through the door. */
+export class RoleAssignment extends literalElement(RoleAssignmentModule.RoleAssignment) {}
 
-/** `azurerm_logic_app_workflow`, with every literal string of its configuration escaped. */
-export class LogicAppWorkflow extends LogicAppWorkflowModule.LogicAppWorkflow {
-  constructor(scope: Construct, id: string, config: LogicAppWorkflowModule.LogicAppWorkflowConfig) {
-    super(scope, id, escapeLiterals(config));
-  }
-}
+/** `azurerm_logic_app_workflow`, written through the door. */
+export class LogicAppWorkflow extends literalElement(LogicAppWorkflowModule.LogicAppWorkflow) {}
 
-/** `azurerm_logic_app_trigger_http_request`, with every literal string of its configuration escaped. */
-export class LogicAppTriggerHttpRequest extends LogicAppTriggerHttpRequestModule.LogicAppTriggerHttpRequest {
-  constructor(scope: Construct, id: string, config: LogicAppTriggerHttpRequestModule.LogicAppTriggerHttpRequestConfig) {
-    super(scope, id, escapeLiterals(config));
-  }
-}
+/** `azurerm_logic_app_trigger_http_request`, written through the door. */
+export class LogicAppTriggerHttpRequest extends literalElement(LogicAppTriggerHttpRequestModule.LogicAppTriggerHttpRequest) {}
 
-/** `azurerm_lighthouse_definition`, with every literal string of its configuration escaped. */
-export class LighthouseDefinition extends LighthouseDefinitionModule.LighthouseDefinition {
-  constructor(scope: Construct, id: string, config: LighthouseDefinitionModule.LighthouseDefinitionConfig) {
-    super(scope, id, escapeLiterals(config));
-  }
-}
+/** `azurerm_lighthouse_definition`, written through the door. */
+export class LighthouseDefinition extends literalElement(LighthouseDefinitionModule.LighthouseDefinition) {}
 
-/** `azurerm_lighthouse_assignment`, with every literal string of its configuration escaped. */
-export class LighthouseAssignment extends LighthouseAssignmentModule.LighthouseAssignment {
-  constructor(scope: Construct, id: string, config: LighthouseAssignmentModule.LighthouseAssignmentConfig) {
-    super(scope, id, escapeLiterals(config));
-  }
-}
+/** `azurerm_lighthouse_assignment`, written through the door. */
+export class LighthouseAssignment extends literalElement(LighthouseAssignmentModule.LighthouseAssignment) {}
 
-/** `azurerm_management_group_policy_assignment`, with every literal string of its configuration escaped. */
-export class ManagementGroupPolicyAssignment extends ManagementGroupPolicyAssignmentModule.ManagementGroupPolicyAssignment {
-  constructor(scope: Construct, id: string, config: ManagementGroupPolicyAssignmentModule.ManagementGroupPolicyAssignmentConfig) {
-    super(scope, id, escapeLiterals(config));
-  }
-}
+/** `azurerm_management_group_policy_assignment`, written through the door. */
+export class ManagementGroupPolicyAssignment extends literalElement(ManagementGroupPolicyAssignmentModule.ManagementGroupPolicyAssignment) {}
 
-/** `azurerm_subscription_policy_assignment`, with every literal string of its configuration escaped. */
-export class SubscriptionPolicyAssignment extends SubscriptionPolicyAssignmentModule.SubscriptionPolicyAssignment {
-  constructor(scope: Construct, id: string, config: SubscriptionPolicyAssignmentModule.SubscriptionPolicyAssignmentConfig) {
-    super(scope, id, escapeLiterals(config));
-  }
-}
+/** `azurerm_subscription_policy_assignment`, written through the door. */
+export class SubscriptionPolicyAssignment extends literalElement(SubscriptionPolicyAssignmentModule.SubscriptionPolicyAssignment) {}
 
-/** `azurerm_management_group_policy_remediation`, with every literal string of its configuration escaped. */
-export class ManagementGroupPolicyRemediation extends ManagementGroupPolicyRemediationModule.ManagementGroupPolicyRemediation {
-  constructor(scope: Construct, id: string, config: ManagementGroupPolicyRemediationModule.ManagementGroupPolicyRemediationConfig) {
-    super(scope, id, escapeLiterals(config));
-  }
-}
+/** `azurerm_management_group_policy_remediation`, written through the door. */
+export class ManagementGroupPolicyRemediation extends literalElement(ManagementGroupPolicyRemediationModule.ManagementGroupPolicyRemediation) {}
 
-/** `azurerm_subscription_policy_remediation`, with every literal string of its configuration escaped. */
-export class SubscriptionPolicyRemediation extends SubscriptionPolicyRemediationModule.SubscriptionPolicyRemediation {
-  constructor(scope: Construct, id: string, config: SubscriptionPolicyRemediationModule.SubscriptionPolicyRemediationConfig) {
-    super(scope, id, escapeLiterals(config));
-  }
-}
+/** `azurerm_subscription_policy_remediation`, written through the door. */
+export class SubscriptionPolicyRemediation extends literalElement(SubscriptionPolicyRemediationModule.SubscriptionPolicyRemediation) {}
 
-/** `azurerm_monitor_scheduled_query_rules_alert_v2` (a log search alert), with every literal string of its configuration escaped. */
-export class MonitorScheduledQueryRulesAlertV2 extends MonitorScheduledQueryRulesAlertV2Module.MonitorScheduledQueryRulesAlertV2 {
-  constructor(scope: Construct, id: string, config: MonitorScheduledQueryRulesAlertV2Module.MonitorScheduledQueryRulesAlertV2Config) {
-    super(scope, id, escapeLiterals(config));
-  }
-}
+/** `azurerm_monitor_scheduled_query_rules_alert_v2` (a log search alert), written through the door. */
+export class MonitorScheduledQueryRulesAlertV2 extends literalElement(MonitorScheduledQueryRulesAlertV2Module.MonitorScheduledQueryRulesAlertV2) {}
 
-/** `azurerm_monitor_metric_alert`, with every literal string of its configuration escaped. */
-export class MonitorMetricAlert extends MonitorMetricAlertModule.MonitorMetricAlert {
-  constructor(scope: Construct, id: string, config: MonitorMetricAlertModule.MonitorMetricAlertConfig) {
-    super(scope, id, escapeLiterals(config));
-  }
-}
+/** `azurerm_monitor_metric_alert`, written through the door. */
+export class MonitorMetricAlert extends literalElement(MonitorMetricAlertModule.MonitorMetricAlert) {}
 
-/** `azurerm_monitor_action_group`, with every literal string of its configuration escaped. */
-export class MonitorActionGroup extends MonitorActionGroupModule.MonitorActionGroup {
-  constructor(scope: Construct, id: string, config: MonitorActionGroupModule.MonitorActionGroupConfig) {
-    super(scope, id, escapeLiterals(config));
-  }
-}
+/** `azurerm_monitor_action_group`, written through the door. */
+export class MonitorActionGroup extends literalElement(MonitorActionGroupModule.MonitorActionGroup) {}
 
-/** `azurerm_monitor_diagnostic_setting`, with every literal string of its configuration escaped. */
-export class MonitorDiagnosticSetting extends MonitorDiagnosticSettingModule.MonitorDiagnosticSetting {
-  constructor(scope: Construct, id: string, config: MonitorDiagnosticSettingModule.MonitorDiagnosticSettingConfig) {
-    super(scope, id, escapeLiterals(config));
-  }
-}
+/** `azurerm_monitor_diagnostic_setting`, written through the door. */
+export class MonitorDiagnosticSetting extends literalElement(MonitorDiagnosticSettingModule.MonitorDiagnosticSetting) {}

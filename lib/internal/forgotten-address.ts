@@ -1,13 +1,14 @@
 import { TerraformElement } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { ExportConfigError } from "../model/errors";
+import { literalElement } from "./literal-element";
 
 /**
  * A `removed` block with `destroy = false` (Terraform 1.7+): Terraform forgets the address and leaves the
  * resource in Azure. A construct of its own, so that every hand-over the library writes shows in the
  * construct tree next to what caused it.
  */
-export class ForgottenAddress extends TerraformElement {
+export class ForgottenAddress extends literalElement(TerraformElement) {
   /**
    * @param scope the construct that hands the resource over
    * @param address the Terraform address to forget, `type.name`

@@ -1,5 +1,6 @@
 import { TerraformElement, TerraformProvider, TerraformResource } from "cdktf";
 import { ExportConfigError } from "../model/errors";
+import { literalElement } from "./literal-element";
 
 /** A `moved` block. */
 interface MovedBlock {
@@ -31,7 +32,7 @@ export function resourceAddress(resource: TerraformResource): string {
  * resource, so an instance that leaves the state is first moved to a resource address no configuration
  * declares ({@link InstanceBlocks.forget}), which one `removed` block then forgets.
  */
-export class InstanceBlocks extends TerraformElement {
+export class InstanceBlocks extends literalElement(TerraformElement) {
   private readonly moved: MovedBlock[] = [];
   private readonly imports: ImportBlock[] = [];
   private readonly forgotten = new Set<string>();

@@ -1,4 +1,5 @@
-import { Fn, Token } from "cdktf";
+import { Token } from "cdktf";
+import { TerraformFunctions } from "./terraform-functions";
 import { ExportConfigError } from "../model/errors";
 import { GUID_PATTERN, isGuid } from "../model/guid";
 
@@ -63,7 +64,7 @@ export function subscriptionScopeOf(resourceId: string): string {
 
 function leadingSegments(resourceId: string, count: number): string {
   if (!Token.isUnresolved(resourceId)) return resourceId.split("/").slice(0, count).join("/");
-  return Fn.join("/", Fn.slice(Fn.split("/", resourceId), 0, count));
+  return TerraformFunctions.join("/", TerraformFunctions.slice(TerraformFunctions.split("/", resourceId), 0, count));
 }
 
 /** Whether `value` is a subscription id (a GUID); tokens pass. */
@@ -92,4 +93,16 @@ export function checkSameName(what: string, theirs: string, ours: string): void 
  */
 export function subscriptionKey(subscriptionId: string): string {
   return typeof subscriptionId === "string" && !Token.isUnresolved(subscriptionId) ? subscriptionId.toLowerCase() : subscriptionId;
+}
+
+/**
+ * An Azure resource id as Azure compares it: case-insensitively (ARM resource ids and names of resource
+ * groups are case-insensitive: "Resource naming rules", Microsoft Learn, checked 2026-12), with no empty
+ * segments (no double or trailing slash). Two ids of one resource give the same text.
+ */
+export function normalizedResourceId(id: string): string {
+  return `/${id
+    .split("/")
+    .filter((s) => s !== "")
+    .join("/")}`.toLowerCase();
 }

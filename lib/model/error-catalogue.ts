@@ -174,7 +174,7 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
   },
   {
     code: "DFE077",
-    when: "a grant that gives one exporting tenant a role where another exporting tenant's data lives (same destination, or the same resource group through Lighthouse)",
+    when: "a grant that gives one exporting tenant (customer) a role where another's data lives: the same Azure resource (ids compared as Azure does, case-insensitively, across constructs and stacks), or the same resource group when either grant is a Lighthouse delegation",
     fix: "one destination per tenant, or `ExportDelegation` from the customers and your own identity",
   },
   {
@@ -212,6 +212,16 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
   },
   { code: "DFE093", when: "a shard count (or previous shard count) that is not a whole number of at least 1", fix: "fix the count" },
   { code: "DFE094", when: "a shard over `maxShardSize`", fix: "raise `shardCount`" },
+  {
+    code: "DFE140",
+    when: "a shard count (or previous shard count) above 1,000, the most a plan takes (each shard is a stack, a state and a CI job)",
+    fix: "about one shard per 1,500 subscriptions, or several plans",
+  },
+  {
+    code: "DFE141",
+    when: "a plan that would hash more than 50 million times (subscriptions times the shard counts hashed)",
+    fix: "fewer shards, or one plan per tenant or management group",
+  },
   {
     code: "DFE095",
     when: "a fleet given a `shard` that is not from `ShardPlan.of`, or whose `subscriptions` are not the shard's",
@@ -364,6 +374,11 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     code: "DFW006",
     when: "a reader added to a locked (trusted-service) namespace that allows no IP range or subnet: it gets in only through a private endpoint",
     fix: "`trustedService.allowedIpRanges` / `allowedSubnetIds`, or a private endpoint",
+  },
+  {
+    code: "DFW010",
+    when: "two customers' grants that may reach one resource (or, with Lighthouse, one resource group), where a token (an id, a group name or a tenant id known only at apply) hides whether they do",
+    fix: "give literal ids and names, or keep the customers' destinations in separate resource groups",
   },
 ];
 

@@ -1,4 +1,5 @@
-import { Fn, TerraformProvider } from "cdktf";
+import { TerraformProvider } from "cdktf";
+import { TerraformFunctions } from "../internal/terraform-functions";
 import { Construct } from "constructs";
 import { DestinationKind, ExportActionConfig } from "../destinations/destination";
 import { AzapiResource } from "../internal/azapi";
@@ -53,7 +54,11 @@ function actionBody(action: ExportActionConfig): { [key: string]: unknown } {
   return {
     actionType: kind.actionType,
     [kind.resourceIdProperty]: action.resourceId,
-    ...(action.trustedService ? { isTrustedServiceEnabled: true } : kind.secretProperty ? { [kind.secretProperty]: Fn.sensitive(secret) } : {}),
+    ...(action.trustedService
+      ? { isTrustedServiceEnabled: true }
+      : kind.secretProperty
+        ? { [kind.secretProperty]: secret === undefined ? undefined : TerraformFunctions.sensitive(secret) }
+        : {}),
   };
 }
 

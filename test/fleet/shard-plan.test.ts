@@ -105,3 +105,46 @@ describe("planShards", () => {
     expect(errorOf(() => ShardPlan.of([ids[0], ids[0]], { shardCount: 2 }))).toMatch(/DFE092/);
   });
 });
+
+describe("bounded work", () => {
+  const ids = Array.from({ length: 20 }, (_, i) => `00000000-0000-0000-0000-${String(i).padStart(12, "0")}`);
+  /** Milliseconds a call takes. */
+  const timed = (fn: () => unknown) => {
+    const start = performance.now();
+    fn();
+    return performance.now() - start;
+  };
+
+  test("a shard count or previous shard count above 1,000 is refused at once, before any work (DFE140)", () => {
+    for (const options of [
+      { shardCount: 1001 },
+      { shardCount: 1e9 },
+      { shardCount: 5, previousShardCount: 1e9 },
+      { shardCount: Number.MAX_SAFE_INTEGER, previousShardCount: 5 },
+    ]) {
+      let message = "";
+      expect(timed(() => (message = errorOf(() => ShardPlan.of(ids, options))))).toBeLessThan(200);
+      expect(message).toMatch(/^\[DFE140\] (shardCount|previousShardCount) \d+ is more than the 1000 shards a plan takes/);
+    }
+  });
+
+  test("the limit itself is planned (1,000 shards, and moving from 1,000 to 999)", () => {
+    expect(ShardPlan.of(ids, { shardCount: 1000 })).toHaveLength(1000);
+    const moving = ShardPlan.of(ids, { shardCount: 999, previousShardCount: 1000 });
+    expect(moving).toHaveLength(1000);
+    expect(moving[999].retiring).toBe(true);
+  });
+
+  test("more hashing than a plan may take (subscriptions times shard counts above 50 million) is refused before any (DFE141)", () => {
+    const many = Array.from({ length: 100_001 }, (_, i) => `00000000-0000-0000-0000-${String(i).padStart(12, "0")}`);
+    let message = "";
+    expect(timed(() => (message = errorOf(() => ShardPlan.of(many, { shardCount: 500 }))))).toBeLessThan(500);
+    expect(message).toMatch(/^\[DFE141\] planning 100001 subscriptions over 500 shards takes 50000500 hashes/);
+    expect(errorOf(() => ShardPlan.of(many, { shardCount: 300, previousShardCount: 250 }))).toMatch(/DFE141.*300 \(and before, 250\) shards/);
+  });
+
+  test("malformed counts say what they got, in words", () => {
+    expect(errorOf(() => ShardPlan.of(ids, { shardCount: "3" as never }))).toMatch(/DFE093.*got "3"/);
+    expect(errorOf(() => ShardPlan.of(ids, undefined as never))).toMatch(/DFE093.*got undefined/);
+  });
+});
