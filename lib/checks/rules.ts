@@ -55,6 +55,11 @@ export const CHECK_RULES: readonly CheckRule[] = [
   },
   { id: "DFC010", level: "warning", summary: "Owner or Contributor on a subscription or management group (but a policy assignment's own identity)" },
   { id: "DFC011", level: "error", summary: "one scope delegated through Lighthouse to several managing tenants: each could read the others' data" },
+  {
+    id: "DFC055",
+    level: "error",
+    summary: "(live automations only) a field of the wrong type, e.g. `isEnabled` as text: the command does not guess what it means",
+  },
 ];
 
 const OPERATORS = Operator.ALL.map((o) => o.value);

@@ -1,17 +1,19 @@
 #!/usr/bin/env node
-import { readFileSync } from "node:fs";
 import { runCli } from "./run";
+import { readInputText } from "./read-input";
+import { shown } from "./shown";
 
 // `npx cdktf-defender-export lint|explain|import …`: see run.ts. Bad input gets a message from runCli;
 // anything else that goes wrong is said in one line too (DEBUG=1 shows where).
 try {
   process.exitCode = runCli(process.argv.slice(2), {
-    stdin: () => readFileSync(0, "utf8"),
+    stdin: () => readInputText(0, "standard input"),
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
+    stdinFd: 0,
   });
 } catch (e) {
-  process.stderr.write(`cdktf-defender-export: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(`cdktf-defender-export: ${shown(e instanceof Error ? e.message : String(e))}\n`);
   if (process.env.DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : ""}\n`);
   process.exitCode = 2;
 }
