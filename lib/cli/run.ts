@@ -16,7 +16,10 @@ export interface CliIo {
   readonly out: (text: string) => void;
   /** Writes to standard error. */
   readonly err: (text: string) => void;
-  /** The file descriptor `stdin` reads, when it is one (0): `import - --out <file>` must not write over the file the shell opened as input. */
+  /**
+   * The file descriptor `stdin` reads, when it is one (0): `import - --out <file>` must not write over
+   * the file the shell opened as input. @default none (standard input is not compared)
+   */
   readonly stdinFd?: number;
 }
 

@@ -112,7 +112,9 @@ function readOne(item: unknown, where: string): LiveAutomation | { problems: str
   const type = own(item, "type");
   if (type !== undefined && (typeof type !== "string" || type.toLowerCase() !== AUTOMATION_TYPE)) {
     return {
-      problems: [`${where} is ${typeof type === "string" ? `a ${type}` : `of type ${got(type)}`}, not an automation (Microsoft.Security/automations).`],
+      problems: [
+        `${where} is ${typeof type === "string" ? `a ${type}` : `of type ${got(type)}`}, not an automation (Microsoft.Security/automations).`,
+      ],
     };
   }
   const id = own(item, "id");
@@ -141,8 +143,8 @@ function readOne(item: unknown, where: string): LiveAutomation | { problems: str
   if (typeof givenName === "string" && givenName.toLowerCase() !== name.toLowerCase()) {
     fields.problem("name", `\`name\` is ${got(givenName)} but the id names ${got(name)}: give the automation as Azure returns it.`);
   }
-  if (fields.unreadable.length > 0) return { problems: fields.unreadable };
-  const rules = sources!.reduce((n, s) => n + (s.ruleSets ?? []).reduce((m, set) => m + (set.rules ?? []).length, 0), 0);
+  if (fields.unreadable.length > 0 || !sources) return { problems: fields.unreadable };
+  const rules = sources.reduce((n, s) => n + (s.ruleSets ?? []).reduce((m, set) => m + (set.rules ?? []).length, 0), 0);
   if (rules > LIVE_LIMITS.rulesPerAutomation) {
     return {
       tooLarge: `${at} has ${rules} rules; the command reads at most ${LIVE_LIMITS.rulesPerAutomation} per automation (the API's own automations hold far fewer).`,
@@ -164,7 +166,7 @@ function readOne(item: unknown, where: string): LiveAutomation | { problems: str
         actions,
       },
     },
-  })!;
+  }) as AutomationView; // an azapi automation type: always read
   return {
     id,
     name,
@@ -198,12 +200,13 @@ function readSource(fields: FieldReader, s: JsonObject, path: string): CheckedSo
           const rules = own(set, "rules");
           if (rules === undefined || rules === null) return { rules: null };
           return {
-            rules: fields.list(rules, `${setPath}.rules`, true, (r, rulePath) => ({
-              propertyJPath: fields.required(own(r, "propertyJPath"), `${rulePath}.propertyJPath`),
-              operator: fields.required(own(r, "operator"), `${rulePath}.operator`),
-              expectedValue: fields.required(own(r, "expectedValue"), `${rulePath}.expectedValue`),
-              propertyType: fields.required(own(r, "propertyType"), `${rulePath}.propertyType`),
-            })) ?? [],
+            rules:
+              fields.list(rules, `${setPath}.rules`, true, (r, rulePath) => ({
+                propertyJPath: fields.required(own(r, "propertyJPath"), `${rulePath}.propertyJPath`),
+                operator: fields.required(own(r, "operator"), `${rulePath}.operator`),
+                expectedValue: fields.required(own(r, "expectedValue"), `${rulePath}.expectedValue`),
+                propertyType: fields.required(own(r, "propertyType"), `${rulePath}.propertyType`),
+              })) ?? [],
           };
         }) ?? []);
   return { eventSource, ruleSets };

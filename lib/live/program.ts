@@ -251,7 +251,9 @@ function programSource(
           "// Trusted-service event hubs: the library grants Azure Event Hubs Data Sender to the Security Resource Provider; import that role assignment if it exists.",
         ]
       : []),
-    ...(refused.length > 0 ? [`// Left out: ${refused.length} automation${refused.length === 1 ? "" : "s"} (the command's output lists each, with why).`] : []),
+    ...(refused.length > 0
+      ? [`// Left out: ${refused.length} automation${refused.length === 1 ? "" : "s"} (the command's output lists each, with why).`]
+      : []),
   ];
   return [
     ...header,

@@ -7,6 +7,7 @@
  * `shown` (lib/cli/shown.ts) and `codeLiteral` (lib/live/code-literal.ts).
  */
 export const UNSAFE_CHARACTERS =
+  // eslint-disable-next-line no-control-regex -- control characters are what it finds
   /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** `\uXXXX` for one UTF-16 code unit: the spelling JSON, JavaScript and TypeScript all read back as the same character. */

@@ -208,7 +208,9 @@ describe("bad input gets a clear message and exit 2, never a stack trace", () =>
     expect(run(["lint", "x.json", "--format", "yaml"])).toMatchObject({ code: EXIT.usage, err: expect.stringContaining("--format is text or json") });
     expect(run(["lint", join(work, "missing.json")])).toMatchObject({
       code: EXIT.usage,
-      err: expect.stringMatching(/^cdktf-defender-export lint: \[DFE156\] cannot read .*missing\.json: ENOENT: no such file or directory, open '.*missing\.json'\n$/),
+      err: expect.stringMatching(
+        /^cdktf-defender-export lint: \[DFE156\] cannot read .*missing\.json: ENOENT: no such file or directory, open '.*missing\.json'\n$/,
+      ),
     });
     expect(run(["--help"])).toMatchObject({ code: EXIT.ok, out: expect.stringContaining("Usage: npx cdktf-defender-export <command> <input>") });
   });
