@@ -52,7 +52,7 @@ function got(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === "object") return "an object";
-  const text = JSON.stringify(value);
+  const text = typeof value === "string" ? JSON.stringify(value) : String(value); // 1e999 reads as Infinity
   return `${typeof value === "string" ? "text" : `a ${typeof value}`} ${text.length > 60 ? `${text.slice(0, 57)}…` : text}`;
 }
 

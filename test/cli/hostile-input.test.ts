@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { closeSync, linkSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -84,7 +85,7 @@ describe("inputs that are not what the command reads: one coded line each, exit 
     ["a boolean", "true", /\[DFE150\] .*got a boolean true\./],
     ["an empty file", "", /\[DFE150\] .* is not JSON/],
     ["not JSON", "{ not json", /\[DFE150\] .* is not JSON \(/],
-    ["a huge number where an automation is", "[1e999]", /\[DFE151\] .*item 1 is not an object \(an automation\), got a number null\./],
+    ["a huge number where an automation is", "[1e999]", /\[DFE151\] .*item 1 is not an object \(an automation\), got a number Infinity\./],
     ["5,000-deep nesting", deep(5000), /\[DFE154\] .* nests arrays and objects deeper than 64 levels/],
     [
       "65-deep nesting inside an automation",
@@ -386,5 +387,22 @@ describe("--out never writes over its input", () => {
       code: EXIT.usage,
       err: expect.stringMatching(/\[DFE156\] cannot write .*: EISDIR/),
     });
+  });
+});
+
+describe("the command as a process (lib/cli/main.ts)", () => {
+  const main = (args: string[], input: string) =>
+    spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", join(__dirname, "..", "..", "lib", "cli", "main.ts"), ...args], {
+      input,
+      encoding: "utf8",
+      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "1" },
+    });
+
+  test("standard input: bounded, decoded, and any unreadable input is one coded line and exit 2", () => {
+    const deep = main(["lint", "-"], `${"[".repeat(5000)}${"]".repeat(5000)}`);
+    expect({ status: deep.status, stdout: deep.stdout }).toEqual({ status: EXIT.usage, stdout: "" });
+    expect(deep.stderr).toMatch(/^cdktf-defender-export lint: \[DFE154\] standard input nests arrays and objects deeper than 64 levels[^\n]*\n$/);
+    const clean = main(["lint", "-"], `\ufeff${JSON.stringify(liveExport())}`);
+    expect(clean).toMatchObject({ status: EXIT.ok, stdout: "0 errors, 0 warnings in 3 automations\n", stderr: "" });
   });
 });
