@@ -286,7 +286,8 @@ function uniqueId(a: LiveAutomation, taken: Set<string>): string {
   const id = [a.name, `${a.name}-${a.resourceGroupName}`, `${a.name}-${a.subscriptionId}`, `${a.name}-${a.resourceGroupName}-${a.subscriptionId}`]
     .map(clean)
     .find((c) => !taken.has(c.toLowerCase()));
-  const chosen = id ?? clean(`${a.name}-${taken.size}`);
+  let chosen = id;
+  for (let n = taken.size; chosen === undefined || taken.has(chosen.toLowerCase()); n++) chosen = clean(`${a.name}-${n}`);
   taken.add(chosen.toLowerCase());
   return chosen;
 }

@@ -406,3 +406,35 @@ describe("the command as a process (lib/cli/main.ts)", () => {
     expect(clean).toMatchObject({ status: EXIT.ok, stdout: "0 errors, 0 warnings in 3 automations\n", stderr: "" });
   });
 });
+
+describe("construct ids from live names", () => {
+  test("stay unique when names, groups and subscriptions clean to the same letters, so the program synthesizes", () => {
+    const [a] = liveExport();
+    const named = (name: string, group: string) => ({
+      ...a,
+      name,
+      id: a.id.replace("/rg-sec/", `/${group}/`).replace(/automations\/.*$/, `automations/${name}`),
+      properties: { ...a.properties, actions: a.properties.actions, scopes: [{ scopePath: a.id.split("/").slice(0, 3).join("/") }] },
+    });
+    const sub = a.id.split("/")[2];
+    // The names take the candidates the last one would get (its name with its group, its subscription, both).
+    const input = [
+      named("X-5", "rg-0"),
+      named("X-rg-1", "rg-0"),
+      named(`X-${sub}`, "rg-0"),
+      named(`X-rg-1-${sub}`, "rg-0"),
+      named("X", "rg-1"),
+      named("X", "rg.1"),
+    ];
+    const out = join(work, "ids.ts");
+    expect(run(["import", file(input), "--out", out])).toMatchObject({ code: EXIT.ok });
+    const program = readFileSync(out, "utf8");
+    const ids = [...program.matchAll(/new ContinuousExport\(this, "([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toHaveLength(6);
+    expect(new Set(ids.map((i) => i.toLowerCase())).size).toBe(6);
+    const json = synthesizeProgram(program);
+    expect(
+      Object.values(json.resource.azapi_resource as object).filter((r: { type: string }) => r.type.startsWith("Microsoft.Security/automations")),
+    ).toHaveLength(6);
+  });
+});
