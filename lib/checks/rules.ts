@@ -305,6 +305,8 @@ function missingParents(
 }
 
 function suggest(value: string, allowed: string[], aliases: Record<string, string> = {}): string {
-  const near = allowed.find((a) => a.toLowerCase() === value.toLowerCase()) ?? aliases[value.toLowerCase()];
+  // Own keys only: a live action type "constructor" is no alias.
+  const alias = Object.prototype.hasOwnProperty.call(aliases, value.toLowerCase()) ? aliases[value.toLowerCase()] : undefined;
+  const near = allowed.find((a) => a.toLowerCase() === value.toLowerCase()) ?? alias;
   return near ? `Write "${near}" (values are case-sensitive).` : `Use one of: ${allowed.join(", ")}.`;
 }

@@ -63,8 +63,9 @@ export function runCli(args: readonly string[], io: CliIo): number {
     return EXIT.usage;
   };
   const origin = parsed.input === "-" ? "standard input" : parsed.input;
-  if (parsed.command === "import" && writesOverInput(parsed.out, parsed.input === "-" ? (io.stdinFd ?? -1) : parsed.input)) {
-    return refuse([`[DFE152] --out ${parsed.out} is the input ${origin}: writing the program would destroy it. Name another file.`]);
+  // Any command that writes a file: never over its input.
+  if (parsed.out && writesOverInput(parsed.out, parsed.input === "-" ? (io.stdinFd ?? -1) : parsed.input)) {
+    return refuse([`[DFE152] --out ${parsed.out} is the input ${origin}: writing there would destroy it. Name another file.`]);
   }
   let automations: LiveAutomation[];
   try {

@@ -363,7 +363,7 @@ describe("--out never writes over its input", () => {
     const input = file(text);
     const { code, err } = run(["import", input, "--out", outFor(input)]);
     expect(code).toBe(EXIT.usage);
-    expect(err).toMatch(/\[DFE152\] --out .* is the input .*: writing the program would destroy it/);
+    expect(err).toMatch(/\[DFE152\] --out .* is the input .*: writing there would destroy it/);
     expect(readFileSync(input, "utf8")).toBe(text);
   });
 
@@ -437,4 +437,13 @@ describe("construct ids from live names", () => {
       Object.values(json.resource.azapi_resource as object).filter((r: { type: string }) => r.type.startsWith("Microsoft.Security/automations")),
     ).toHaveLength(6);
   });
+});
+
+test("JavaScript's own names as live values are values: an action type `constructor` gets the list, not Object's source", () => {
+  const a = liveExport()[0];
+  const input = { ...a, properties: { ...a.properties, actions: [{ actionType: "constructor", workspaceResourceId: "x" }] } };
+  const { code, out } = run(["lint", file(input)]);
+  expect(code).toBe(EXIT.findings);
+  expect(out).toContain('action type "constructor" is rejected by azurerm 5.x and the REST API. Use one of: Workspace, EventHub, LogicApp.');
+  expect(out).not.toContain("native code");
 });
