@@ -60,6 +60,11 @@ export const CHECK_RULES: readonly CheckRule[] = [
     level: "error",
     summary: "(live automations only) a field of the wrong type, e.g. `isEnabled` as text: the command does not guess what it means",
   },
+  {
+    id: "DFC060",
+    level: "error",
+    summary: "an Event Hub export with a connection string to a namespace without local authentication or closed to the public network",
+  },
 ];
 
 const OPERATORS = Operator.ALL.map((o) => o.value);
