@@ -54,8 +54,12 @@ export function importProgram(
   const refused: RefusedAutomation[] = [];
   const accepted: Array<{ automation: LiveAutomation; kind: DestinationKind; exports: RebuiltExport[] }> = [];
   const portalClaims = new Map<string, string>();
+  // Azure compares resource ids case-insensitively; Resource Graph pages can overlap.
+  const seen = new Set<string>();
   for (const a of automations) {
     const reasons = refusals(a, findings);
+    if (seen.has(a.id.toLowerCase())) reasons.push("the input lists this automation again (ids compare case-insensitively): it is adopted once.");
+    seen.add(a.id.toLowerCase());
     const kinds = [...new Set(a.view.actions.map((x) => DestinationKind.ofActionType(x.actionType)))];
     const rebuilt = rebuildExports(a.view.sources);
     if ("refused" in rebuilt) reasons.push(rebuilt.refused);

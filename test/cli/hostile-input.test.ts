@@ -447,3 +447,14 @@ test("JavaScript's own names as live values are values: an action type `construc
   expect(out).toContain('action type "constructor" is rejected by azurerm 5.x and the REST API. Use one of: Workspace, EventHub, LogicApp.');
   expect(out).not.toContain("native code");
 });
+
+test("an automation listed twice (overlapping Resource Graph pages, or its id in another letter case) is adopted once", () => {
+  const [a] = liveExport();
+  const again = { ...a, id: a.id.replace("rg-sec", "RG-SEC") };
+  const out = join(work, "twice.ts");
+  const result = run(["import", file([a, again]), "--out", out]);
+  expect(result.code).toBe(EXIT.findings);
+  expect(result.out).toContain("1 of 2 automations adopted");
+  expect(result.out).toContain("the input lists this automation again (ids compare case-insensitively)");
+  expect(synthesizeProgram(readFileSync(out, "utf8")).resource.azapi_resource).toBeDefined();
+});
