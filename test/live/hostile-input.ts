@@ -186,12 +186,17 @@ function at(path: ReadonlyArray<string | number>, item = 0): Field {
   };
 }
 
+/** A value as part of an id: text as it is, anything else as its JSON (an id is text, whatever went into it). */
+function asSegment(value: unknown): string {
+  return typeof value === "string" ? value : String(JSON.stringify(value));
+}
+
 function idSegment(name: "sub" | "group" | "name"): Field {
   return {
     name: `[0].id (${name})`,
     segment: true,
     put: (value) => {
-      const live = liveExport({ [name]: value as string });
+      const live = liveExport({ [name]: asSegment(value) });
       if (name === "name") live[0].name = value;
       return live;
     },
@@ -206,7 +211,7 @@ function resourceIdSegment(item: number, property: string, index: number): Field
       const live = liveExport();
       const action = live[item].properties.actions[0];
       const parts = String(action[property]).split("/");
-      parts[index] = value as string;
+      parts[index] = asSegment(value);
       action[property] = parts.join("/");
       return live;
     },
