@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { LiveAutomation, LiveInputError, readLiveAutomations } from "../live/arm-input";
 import { explainAutomation } from "../live/explain";
-import { lintAutomations } from "../live/lint";
+import { findingsByAutomation, lintAutomations } from "../live/lint";
 import { PACKAGE_NAME, importProgram } from "../live/program";
 import { LIVE_LIMITS } from "../live/limits";
 import { readInputText } from "./read-input";
@@ -89,13 +89,8 @@ export function runCli(args: readonly string[], io: CliIo): number {
     return errors > 0 ? EXIT.findings : EXIT.ok;
   }
   if (parsed.command === "explain") {
-    const explained = automations.map((a) => ({
-      id: a.id,
-      lines: explainAutomation(
-        a,
-        findings.filter((f) => f.automationId === a.id),
-      ),
-    }));
+    const byAutomation = findingsByAutomation(findings);
+    const explained = automations.map((a) => ({ id: a.id, lines: explainAutomation(a, byAutomation.get(a.id) ?? []) }));
     if (parsed.format === "json") io.out(`${shownJson(explained)}\n`);
     else io.out(`${explained.map((e) => e.lines.map(shown).join("\n")).join("\n\n")}\n`);
     return findings.some((f) => f.level === "error") ? EXIT.findings : EXIT.ok;

@@ -31,3 +31,14 @@ export function lintAutomations(automations: readonly LiveAutomation[]): LiveFin
     .map((f) => ({ ruleId: f.ruleId, level: levels.get(f.ruleId) ?? "error", automationId: f.address, message: f.message }))
     .sort((a, b) => (a.automationId === b.automationId ? a.ruleId.localeCompare(b.ruleId) : a.automationId < b.automationId ? -1 : 1));
 }
+
+/** Findings grouped by automation id, once: looking them up per automation would grow with automations times findings. */
+export function findingsByAutomation(findings: readonly LiveFinding[]): Map<string, LiveFinding[]> {
+  const grouped = new Map<string, LiveFinding[]>();
+  for (const f of findings) {
+    const list = grouped.get(f.automationId);
+    if (list) list.push(f);
+    else grouped.set(f.automationId, [f]);
+  }
+  return grouped;
+}

@@ -6,7 +6,7 @@ import { ActionView } from "../writers/automation-view";
 import { normalizedLocation } from "../adopt/existing-automation";
 import { LiveAutomation } from "./arm-input";
 import { codeLiteral, codeTextList, codeTextMap } from "./code-literal";
-import { LiveFinding } from "./lint";
+import { LiveFinding, findingsByAutomation } from "./lint";
 import { RebuiltExport, rebuildExports } from "./rebuild";
 
 /** The package the generated program imports from. */
@@ -54,10 +54,11 @@ export function importProgram(
   const refused: RefusedAutomation[] = [];
   const accepted: Array<{ automation: LiveAutomation; kind: DestinationKind; exports: RebuiltExport[] }> = [];
   const portalClaims = new Map<string, string>();
+  const byAutomation = findingsByAutomation(findings);
   // Azure compares resource ids case-insensitively; Resource Graph pages can overlap.
   const seen = new Set<string>();
   for (const a of automations) {
-    const reasons = refusals(a, findings);
+    const reasons = refusals(a, byAutomation.get(a.id) ?? []);
     if (seen.has(a.id.toLowerCase())) reasons.push("the input lists this automation again (ids compare case-insensitively): it is adopted once.");
     seen.add(a.id.toLowerCase());
     const kinds = [...new Set(a.view.actions.map((x) => DestinationKind.ofActionType(x.actionType)))];
@@ -79,10 +80,10 @@ export function importProgram(
   return { source: programSource(accepted, options, refused), imported: accepted.map((x) => x.automation.id), refused };
 }
 
-/** What keeps an automation out of the program, with the fix. */
+/** What keeps an automation out of the program (given its own findings), with the fix. */
 function refusals(a: LiveAutomation, findings: readonly LiveFinding[]): string[] {
   const reasons = findings
-    .filter((f) => f.automationId === a.id && f.level === "error")
+    .filter((f) => f.level === "error")
     .map((f) => `[${f.ruleId}] ${f.message} Fix it in Azure (or write the export anew), then import again.`);
   const kinds = new Set(a.view.actions.map((x) => DestinationKind.ofActionType(x.actionType)));
   if (kinds.size > 1) {
