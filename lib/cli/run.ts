@@ -37,8 +37,8 @@ Commands
 list ({ "value": [...] }, e.g. az security automation list -o json) or Azure Resource Graph rows
 (az graph query -q "securityresources | where type == 'microsoft.security/automations'" -o json).
 
-Limits: ${LIVE_LIMITS.inputBytes / 1024 / 1024} MiB of input, ${LIVE_LIMITS.automations.toLocaleString("en-US")} automations, ${LIVE_LIMITS.rulesPerAutomation.toLocaleString("en-US")} rules per
-automation, ${LIVE_LIMITS.depth} levels of nesting (docs/live.md).
+Limits: ${LIVE_LIMITS.inputBytes / 1024 / 1024} MiB of input, ${LIVE_LIMITS.automations.toLocaleString("en-US")} automations of at most ${LIVE_LIMITS.rulesPerAutomation.toLocaleString("en-US")} rules,
+${LIVE_LIMITS.depth} levels of nesting (docs/live.md).
 
 Options
   --format text|json   output of lint and explain (default text)
