@@ -405,6 +405,33 @@ describe("the command as a process (lib/cli/main.ts)", () => {
     const clean = main(["lint", "-"], `\ufeff${JSON.stringify(liveExport())}`);
     expect(clean).toMatchObject({ status: EXIT.ok, stdout: "0 errors, 0 warnings in 3 automations\n", stderr: "" });
   });
+
+  test("a reader that stops early (| head) ends the output quietly, with the exit code so far", () => {
+    const [a] = liveExport();
+    const broken = (i: number) => ({
+      ...a,
+      id: a.id.replace("/rg-sec/", `/rg-${i}/`),
+      name: undefined,
+      properties: {
+        ...a.properties,
+        sources: [
+          {
+            eventSource: "Alerts",
+            ruleSets: [
+              { rules: [1, 2].map((n) => ({ propertyJPath: "Severity", operator: "Equals", expectedValue: `v${n}`, propertyType: "String" })) },
+            ],
+          },
+        ],
+      },
+    });
+    const input = file(Array.from({ length: 3000 }, (_, i) => broken(i)));
+    const command = `"${process.execPath}" -r ts-node/register/transpile-only "${join(__dirname, "..", "..", "lib", "cli", "main.ts")}" lint "${input}"`;
+    const piped = spawnSync("bash", ["-c", `${command} | head -c 10 > /dev/null; echo "exit \${PIPESTATUS[0]}"`], {
+      encoding: "utf8",
+      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "1" },
+    });
+    expect({ stdout: piped.stdout, stderr: piped.stderr }).toEqual({ stdout: `exit ${EXIT.findings}\n`, stderr: "" });
+  });
 });
 
 describe("construct ids from live names", () => {
