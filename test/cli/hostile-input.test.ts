@@ -3,6 +3,7 @@ import { closeSync, linkSync, mkdtempSync, openSync, readFileSync, rmSync, symli
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import fc from "fast-check";
+import { runDiagram } from "../../lib/cli/diagram-command";
 import { EXIT, runCli } from "../../lib/cli/run";
 import { readInputText } from "../../lib/cli/read-input";
 import { codeTextMap } from "../../lib/live/code-literal";
@@ -484,4 +485,31 @@ test("an automation listed twice (overlapping Resource Graph pages, or its id in
   expect(result.out).toContain("1 of 2 automations adopted");
   expect(result.out).toContain("the input lists this automation again (ids compare case-insensitively)");
   expect(synthesizeProgram(readFileSync(out, "utf8")).resource.azapi_resource).toBeDefined();
+});
+
+describe("diagram reads and writes through the same doors", () => {
+  const draw = async (args: string[]) => {
+    let out = "";
+    let err = "";
+    const code = await runDiagram(args, { stdin: () => "", out: (t) => (out += t), err: (t) => (err += t) });
+    return { code, out, err };
+  };
+
+  test("hostile sizes and shapes: one coded line, exit 2", async () => {
+    const deep = await draw([file(`${"[".repeat(5000)}${"]".repeat(5000)}`), "--format", "dot"]);
+    expect(deep).toMatchObject({ code: EXIT.usage, out: "" });
+    expect(deep.err).toMatch(/^cdktf-defender-export diagram: \[DFE154\] [^\n]*\n$/);
+    const painted = await draw([join(work, "\u001b[2Jmissing.json"), "--format", "dot"]);
+    expect(painted.err).toMatch(/^cdktf-defender-export diagram: \[DFE156\] cannot read \S*\\u001b\[2Jmissing\.json: ENOENT[^\n]*\n$/);
+  });
+
+  test("--out through a hard link to the input is refused (DFE152), the input unchanged", async () => {
+    const text = JSON.stringify(liveExport());
+    const input = file(text);
+    const link = join(work, `diagram-hard-${files}.dot`);
+    linkSync(input, link);
+    const result = await draw([input, "--format", "dot", "--out", link]);
+    expect(result).toMatchObject({ code: EXIT.usage, err: expect.stringContaining("[DFE152]") });
+    expect(readFileSync(input, "utf8")).toBe(text);
+  });
 });
