@@ -57,6 +57,11 @@ export const CHECK_RULES: readonly CheckRule[] = [
   { id: "DFC010", level: "warning", summary: "Owner or Contributor on a subscription or management group (but a policy assignment's own identity)" },
   { id: "DFC011", level: "error", summary: "one scope delegated through Lighthouse to several managing tenants: each could read the others' data" },
   {
+    id: "DFC055",
+    level: "error",
+    summary: "(live automations only) a field of the wrong type, e.g. `isEnabled` as text: the command does not guess what it means",
+  },
+  {
     id: "DFC060",
     level: "error",
     summary: "an Event Hub export with a connection string to a namespace without local authentication or closed to the public network",
@@ -318,6 +323,8 @@ function missingParents(
 }
 
 function suggest(value: string, allowed: string[], aliases: Record<string, string> = {}): string {
-  const near = allowed.find((a) => a.toLowerCase() === value.toLowerCase()) ?? aliases[value.toLowerCase()];
+  // Own keys only: a live action type "constructor" is no alias.
+  const alias = Object.prototype.hasOwnProperty.call(aliases, value.toLowerCase()) ? aliases[value.toLowerCase()] : undefined;
+  const near = allowed.find((a) => a.toLowerCase() === value.toLowerCase()) ?? alias;
   return near ? `Write "${near}" (values are case-sensitive).` : `Use one of: ${allowed.join(", ")}.`;
 }

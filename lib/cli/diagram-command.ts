@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, realpathSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { FlowGraph } from "../diagram/flow-graph";
 import { flowGraphOfLive } from "../diagram/from-live";
@@ -6,6 +6,9 @@ import { SynthesizedStack, flowGraphOfStacks } from "../diagram/from-stacks";
 import { toDot, toMermaid, toSvg } from "../diagram/render";
 import { auditPage } from "../audit/audit-page";
 import { LiveInputError, readLiveAutomations } from "../live/arm-input";
+import { readInputText } from "./read-input";
+import { writesOverInput } from "./same-file";
+import { shown } from "./shown";
 import { PACKAGE_NAME } from "../live/program";
 import type { CliIo } from "./run";
 
@@ -56,7 +59,9 @@ async function draw(parsed: { input: string; format: string; out?: string }, io:
   try {
     graph = readGraph(parsed.input, io);
   } catch (e) {
-    io.err(`${PACKAGE_NAME} ${command}: ${e instanceof LiveInputError ? e.message : `cannot read ${parsed.input}: ${(e as Error).message}`}\n`);
+    // One coded line per problem, live text escaped, as lint, explain and import say it.
+    const lines = e instanceof LiveInputError ? e.problems : [`[DFE156] cannot read ${parsed.input}: ${(e as Error).message.split("\n")[0]}`];
+    io.err(lines.map((l) => `${PACKAGE_NAME} ${command}: ${shown(l)}\n`).join(""));
     return 2;
   }
   const text =
@@ -71,8 +76,10 @@ async function draw(parsed: { input: string; format: string; out?: string }, io:
     io.out(text);
     return 0;
   }
-  if (parsed.input !== "-" && existsSync(parsed.out) && realpathSync(parsed.out) === realpathSync(parsed.input)) {
-    io.err(`${PACKAGE_NAME} ${command}: --out ${parsed.out} is the input; choose another file.\n`);
+  if (writesOverInput(parsed.out, parsed.input === "-" ? (io.stdinFd ?? -1) : parsed.input)) {
+    io.err(
+      `${PACKAGE_NAME} ${command}: ${shown(`[DFE152] --out ${parsed.out} is the input ${parsed.input}: writing there would destroy it. Name another file.`)}\n`,
+    );
     return 2;
   }
   try {
@@ -110,7 +117,7 @@ function parseDiagramArgs(args: readonly string[]): { input: string; format: str
 function readGraph(input: string, io: CliIo): FlowGraph {
   const stacks = input === "-" ? undefined : synthesizedStacks(input);
   if (stacks) return flowGraphOfStacks(stacks);
-  const text = input === "-" ? io.stdin() : readFileSync(input, "utf8");
+  const text = input === "-" ? io.stdin() : readInputText(input, input);
   const automations = readLiveAutomations(text, input === "-" ? "standard input" : input);
   const tenants = new Map(resourceGraphTenants(text));
   const disabled = automations.filter((a) => !a.view.enabled).length;

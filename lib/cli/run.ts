@@ -1,8 +1,12 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { LiveAutomation, LiveInputError, readLiveAutomations } from "../live/arm-input";
 import { explainAutomation } from "../live/explain";
-import { lintAutomations } from "../live/lint";
+import { findingsByAutomation, lintAutomations } from "../live/lint";
 import { PACKAGE_NAME, importProgram } from "../live/program";
+import { LIVE_LIMITS } from "../live/limits";
+import { readInputText } from "./read-input";
+import { writesOverInput } from "./same-file";
+import { shown, shownJson } from "./shown";
 
 /** Where the command reads and writes: the process's streams, or a test's. */
 export interface CliIo {
@@ -12,6 +16,11 @@ export interface CliIo {
   readonly out: (text: string) => void;
   /** Writes to standard error. */
   readonly err: (text: string) => void;
+  /**
+   * The file descriptor `stdin` reads, when it is one (0): `import - --out <file>` must not write over
+   * the file the shell opened as input. @default none (standard input is not compared)
+   */
+  readonly stdinFd?: number;
 }
 
 /** Exit codes: 0 clean, 1 an error-level finding (lint, explain) or an automation left out (import), 2 bad usage or input. */
@@ -29,6 +38,9 @@ Commands
 list ({ "value": [...] }, e.g. az security automation list -o json) or Azure Resource Graph rows
 (az graph query -q "securityresources | where type == 'microsoft.security/automations'" -o json).
 
+Limits: ${LIVE_LIMITS.inputBytes / 1024 / 1024} MiB of input, ${LIVE_LIMITS.automations.toLocaleString("en-US")} automations of at most ${LIVE_LIMITS.rulesPerAutomation.toLocaleString("en-US")} rules,
+${LIVE_LIMITS.depth} levels of nesting (docs/live.md).
+
 Options
   --format text|json   output of lint and explain (default text); explain --format markdown writes an
                        audit page (also of cdktf.out: what goes where, who can read it, Sentinel readiness)
@@ -44,27 +56,34 @@ export function runCli(args: readonly string[], io: CliIo): number {
     return EXIT.ok;
   }
   if ("error" in parsed) {
-    io.err(`${parsed.error}\n\n${USAGE}\n`);
+    io.err(`${shown(parsed.error)}\n\n${USAGE}\n`);
     return EXIT.usage;
+  }
+  // Every line says what is wrong with the input, one problem each, live text escaped (`shown`).
+  const refuse = (lines: readonly string[]) => {
+    io.err(lines.map((l) => `${PACKAGE_NAME} ${parsed.command}: ${shown(l)}\n`).join(""));
+    return EXIT.usage;
+  };
+  const origin = parsed.input === "-" ? "standard input" : parsed.input;
+  // Any command that writes a file: never over its input.
+  if (parsed.out && writesOverInput(parsed.out, parsed.input === "-" ? (io.stdinFd ?? -1) : parsed.input)) {
+    return refuse([`[DFE152] --out ${parsed.out} is the input ${origin}: writing there would destroy it. Name another file.`]);
   }
   let automations: LiveAutomation[];
   try {
-    const origin = parsed.input === "-" ? "standard input" : parsed.input;
-    automations = readLiveAutomations(parsed.input === "-" ? io.stdin() : readFileSync(parsed.input, "utf8"), origin);
+    automations = readLiveAutomations(parsed.input === "-" ? io.stdin() : readInputText(parsed.input, origin), origin);
   } catch (e) {
-    io.err(
-      `${PACKAGE_NAME} ${parsed.command}: ${e instanceof LiveInputError ? e.message : `cannot read ${parsed.input}: ${(e as Error).message}`}\n`,
-    );
-    return EXIT.usage;
+    if (e instanceof LiveInputError) return refuse(e.problems);
+    return refuse([`[DFE156] cannot read ${origin}: ${ioMessage(e)}`]);
   }
   const findings = lintAutomations(automations);
   if (parsed.command === "lint") {
     const errors = findings.filter((f) => f.level === "error").length;
     const warnings = findings.length - errors;
     if (parsed.format === "json") {
-      io.out(`${JSON.stringify({ checked: automations.length, errors, warnings, findings }, null, 2)}\n`);
+      io.out(`${shownJson({ checked: automations.length, errors, warnings, findings })}\n`);
     } else {
-      for (const f of findings) io.out(`${f.level.padEnd(8)} ${f.ruleId}  ${f.automationId}\n         ${f.message}\n`);
+      for (const f of findings) io.out(`${f.level.padEnd(8)} ${f.ruleId}  ${shown(f.automationId)}\n         ${shown(f.message)}\n`);
       io.out(
         `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"} in ${automations.length} automation${automations.length === 1 ? "" : "s"}\n`,
       );
@@ -72,27 +91,27 @@ export function runCli(args: readonly string[], io: CliIo): number {
     return errors > 0 ? EXIT.findings : EXIT.ok;
   }
   if (parsed.command === "explain") {
-    const explained = automations.map((a) => ({
-      id: a.id,
-      lines: explainAutomation(
-        a,
-        findings.filter((f) => f.automationId === a.id),
-      ),
-    }));
-    if (parsed.format === "json") io.out(`${JSON.stringify(explained, null, 2)}\n`);
-    else io.out(`${explained.map((e) => e.lines.join("\n")).join("\n\n")}\n`);
+    const byAutomation = findingsByAutomation(findings);
+    const explained = automations.map((a) => ({ id: a.id, lines: explainAutomation(a, byAutomation.get(a.id) ?? []) }));
+    if (parsed.format === "json") io.out(`${shownJson(explained)}\n`);
+    else io.out(`${explained.map((e) => e.lines.map(shown).join("\n")).join("\n\n")}\n`);
     return findings.some((f) => f.level === "error") ? EXIT.findings : EXIT.ok;
   }
-  const program = importProgram(automations, findings, { stackId: parsed.stack, origin: parsed.input === "-" ? "standard input" : parsed.input });
+  const program = importProgram(automations, findings, { stackId: parsed.stack });
   try {
     writeFileSync(parsed.out, program.source);
   } catch (e) {
-    io.err(`${PACKAGE_NAME} import: cannot write ${parsed.out}: ${(e as Error).message}\n`);
-    return EXIT.usage;
+    return refuse([`[DFE156] cannot write ${parsed.out}: ${ioMessage(e)}`]);
   }
-  io.out(`wrote ${parsed.out}: ${program.imported.length} of ${automations.length} automations adopted as typed code\n`);
-  for (const r of program.refused) io.out(`left out  ${r.id}\n${r.reasons.map((x) => `          ${x.replace(/\n/g, "\n          ")}`).join("\n")}\n`);
+  io.out(`wrote ${shown(parsed.out)}: ${program.imported.length} of ${automations.length} automations adopted as typed code\n`);
+  for (const r of program.refused) io.out(`left out  ${shown(r.id)}\n${r.reasons.map((x) => `          ${shown(x)}\n`).join("")}`);
   return program.refused.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/** A file system error in one line: its code and message (`ENOENT: no such file or directory, open '…'`), never a stack. */
+function ioMessage(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return message.split("\n")[0].replace(/^Error: /, "");
 }
 
 interface ParsedArgs {

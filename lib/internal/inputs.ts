@@ -101,7 +101,14 @@ export function checkTags(field: string, value: unknown): { [key: string]: strin
   }
   const entries = Object.entries(value);
   const bad = entries.find(
-    ([k, v]) => typeof v !== "string" || k.length === 0 || k.length > 512 || (!Token.isUnresolved(v) && v.length > 256) || /[<>%&\\?/]/.test(k),
+    ([k, v]) =>
+      typeof v !== "string" ||
+      k.length === 0 ||
+      k.length > 512 ||
+      (!Token.isUnresolved(v) && v.length > 256) ||
+      /[<>%&\\?/]/.test(k) ||
+      // cdktf drops a key named __proto__ from the Terraform it writes: refused rather than lost.
+      k === "__proto__",
   );
   if (entries.length > 50 || bad) {
     throw new ExportConfigError(

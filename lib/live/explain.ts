@@ -24,7 +24,7 @@ export function explainAutomation(a: LiveAutomation, findings: readonly LiveFind
     ? "the whole subscription"
     : `resource groups ${view.scopes.map((s) => s.split("/").pop()).join(", ")}`;
   return [
-    `${a.id}  (subscription ${a.subscriptionId}, resource group ${a.resourceGroupName}, ${a.location || "no location"}, ${view.enabled ? "enabled" : "disabled: exports nothing"})`,
+    `${a.id}  (subscription ${a.subscriptionId}, resource group ${a.resourceGroupName}, ${a.location || "no location"}, ${a.fieldProblems.some((p) => p.field === "properties.isEnabled") ? "isEnabled unreadable" : view.enabled ? "enabled" : "disabled: exports nothing"})`,
     ...exports.map((e) => `  exports  ${e}`),
     `  ${a.name}  → ${view.actions.map(actionInWords).join("; ")}`,
     `      sources: ${view.sources.map((s) => `${s.eventSource} (${s.ruleSets.length === 0 ? "everything" : `${s.ruleSets.length} rule set${s.ruleSets.length > 1 ? "s" : ""}`})`).join(", ")}`,

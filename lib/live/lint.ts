@@ -16,13 +16,29 @@ export interface LiveFinding {
 /**
  * The check pack's rules on live automations, the same rules `ContinuousExportChecks` applies to a
  * stack: each automation on its own (DFC001 to DFC004, DFC009), and the portal-visible ones of each
- * subscription together (DFC006). Sorted by automation id, then check.
+ * subscription together (DFC006), and, on live input only, each field of the wrong type the reader set
+ * aside (DFC055: `isEnabled: "false"` is not read as enabled or disabled). Sorted by automation id, then check.
  */
 export function lintAutomations(automations: readonly LiveAutomation[]): LiveFinding[] {
   const views = automations.map((a) => a.view);
-  const findings: Finding[] = [...views.flatMap(checkAutomation), ...checkPortalVisibility(views)];
+  const findings: Finding[] = [
+    ...views.flatMap(checkAutomation),
+    ...checkPortalVisibility(views),
+    ...automations.flatMap((a) => a.fieldProblems.map((p) => ({ ruleId: "DFC055", address: a.id, message: p.message }))),
+  ];
   const levels = new Map(CHECK_RULES.map((r) => [r.id, r.level]));
   return findings
     .map((f) => ({ ruleId: f.ruleId, level: levels.get(f.ruleId) ?? "error", automationId: f.address, message: f.message }))
     .sort((a, b) => (a.automationId === b.automationId ? a.ruleId.localeCompare(b.ruleId) : a.automationId < b.automationId ? -1 : 1));
+}
+
+/** Findings grouped by automation id, once: looking them up per automation would grow with automations times findings. */
+export function findingsByAutomation(findings: readonly LiveFinding[]): Map<string, LiveFinding[]> {
+  const grouped = new Map<string, LiveFinding[]>();
+  for (const f of findings) {
+    const list = grouped.get(f.automationId);
+    if (list) list.push(f);
+    else grouped.set(f.automationId, [f]);
+  }
+  return grouped;
 }

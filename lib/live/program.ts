@@ -1,8 +1,12 @@
+import { Token } from "cdktf";
 import { DestinationKind } from "../destinations/destination";
+import { NAME_RULES, checkName, checkTags, checkText } from "../internal/inputs";
+import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
 import { ActionView } from "../writers/automation-view";
 import { normalizedLocation } from "../adopt/existing-automation";
 import { LiveAutomation } from "./arm-input";
-import { LiveFinding } from "./lint";
+import { codeLiteral, codeTextList, codeTextMap } from "./code-literal";
+import { LiveFinding, findingsByAutomation } from "./lint";
 import { RebuiltExport, rebuildExports } from "./rebuild";
 
 /** The package the generated program imports from. */
@@ -30,8 +34,6 @@ export interface ImportedProgram {
 export interface ImportOptions {
   /** The stack id of the generated stack. @default "imported-exports" */
   readonly stackId?: string;
-  /** Where the input came from, for the header comment. @default "the input" */
-  readonly origin?: string;
 }
 
 const NAME = /^[A-Za-z0-9_-]{1,260}$/;
@@ -52,8 +54,13 @@ export function importProgram(
   const refused: RefusedAutomation[] = [];
   const accepted: Array<{ automation: LiveAutomation; kind: DestinationKind; exports: RebuiltExport[] }> = [];
   const portalClaims = new Map<string, string>();
+  const byAutomation = findingsByAutomation(findings);
+  // Azure compares resource ids case-insensitively; Resource Graph pages can overlap.
+  const seen = new Set<string>();
   for (const a of automations) {
-    const reasons = refusals(a, findings);
+    const reasons = refusals(a, byAutomation.get(a.id) ?? []);
+    if (seen.has(a.id.toLowerCase())) reasons.push("the input lists this automation again (ids compare case-insensitively): it is adopted once.");
+    seen.add(a.id.toLowerCase());
     const kinds = [...new Set(a.view.actions.map((x) => DestinationKind.ofActionType(x.actionType)))];
     const rebuilt = rebuildExports(a.view.sources);
     if ("refused" in rebuilt) reasons.push(rebuilt.refused);
@@ -73,10 +80,10 @@ export function importProgram(
   return { source: programSource(accepted, options, refused), imported: accepted.map((x) => x.automation.id), refused };
 }
 
-/** What keeps an automation out of the program, with the fix. */
+/** What keeps an automation out of the program (given its own findings), with the fix. */
 function refusals(a: LiveAutomation, findings: readonly LiveFinding[]): string[] {
   const reasons = findings
-    .filter((f) => f.automationId === a.id && f.level === "error")
+    .filter((f) => f.level === "error")
     .map((f) => `[${f.ruleId}] ${f.message} Fix it in Azure (or write the export anew), then import again.`);
   const kinds = new Set(a.view.actions.map((x) => DestinationKind.ofActionType(x.actionType)));
   if (kinds.size > 1) {
@@ -87,11 +94,53 @@ function refusals(a: LiveAutomation, findings: readonly LiveFinding[]): string[]
   }
   if (!NAME.test(a.name)) reasons.push(`its name "${a.name}" is not one this library writes (letters, digits, _ and -).`);
   if (!a.location) reasons.push("it has no location: give the automation as Azure returns it (with `location`).");
+  reasons.push(...programInputProblems(a));
   const own = `/subscriptions/${a.subscriptionId}`;
   if (a.view.scopes.some((s) => !s.toLowerCase().startsWith(own) || !/^\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+)?$/i.test(s))) {
     reasons.push(`a scope is not its subscription or one of its resource groups (${a.view.scopes.join(", ")}).`);
   }
   return reasons;
+}
+
+/**
+ * What the written program would refuse at synth, checked by the same functions the constructs use, so
+ * that every program `import` writes synthesizes: the resource group, location, description, tags and
+ * scoped groups as Azure takes them, the destinations' resource ids of their kind's shape, and no text
+ * that cdktf would read as a reference (`${TfToken[…]}`) instead of as text.
+ */
+function programInputProblems(a: LiveAutomation): string[] {
+  const problems: string[] = [];
+  const check = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (e) {
+      problems.push(e instanceof Error ? e.message : String(e));
+    }
+  };
+  check(() => checkName("resourceGroupName", a.resourceGroupName, NAME_RULES.resourceGroup));
+  if (a.location) check(() => checkName("location", normalizedLocation(a.location), NAME_RULES.location));
+  if (a.view.description) check(() => checkText("description", a.view.description, 1024));
+  check(() => checkTags("tags", Object.fromEntries(Object.entries(a.tags))));
+  for (const s of a.view.scopes.filter((x) => /\/resourceGroups\//i.test(x))) {
+    check(() => checkName("a scoped resource group", s.split("/")[4], NAME_RULES.resourceGroup));
+  }
+  for (const action of a.view.actions) {
+    const kind = DestinationKind.ofActionType(action.actionType);
+    if (kind) check(() => parseResourceId(action.resourceId, RESOURCE_ID_SHAPES[kind.propKey], `a ${kind.displayName}`));
+  }
+  const texts = [
+    a.id,
+    a.location,
+    a.view.description ?? "",
+    ...Object.entries(a.tags).flat(),
+    ...a.view.scopes,
+    ...a.view.actions.map((x) => x.resourceId),
+    ...a.view.sources.flatMap((s) => s.ruleSets.flat().flatMap((r) => [r.propertyJPath, r.expectedValue])),
+  ];
+  if (texts.some((t) => Token.isUnresolved(t))) {
+    problems.push("a text holds a cdktf token marker (`${TfToken[…]}`), which the program would read as a reference, not as text.");
+  }
+  return problems;
 }
 
 interface Destination {
@@ -116,7 +165,7 @@ function programSource(
     if (known) return known;
     const kind = DestinationKind.ofActionType(action.actionType);
     const n = destinations.size + 1;
-    const id = JSON.stringify(action.resourceId);
+    const id = codeLiteral(action.resourceId);
     let made: Destination;
     if (kind === DestinationKind.EVENT_HUB) {
       names.add("EventHubDestination");
@@ -134,7 +183,7 @@ function programSource(
       } else {
         const variable = `hub${n}SendRule`;
         variables.push(
-          `    const ${variable} = new TerraformVariable(this, "event_hub_${n}_send_rule", {\n      type: "string",\n      description: ${JSON.stringify(`The name of an authorization rule with Send rights on ${action.resourceId}`)},\n    });`,
+          `    const ${variable} = new TerraformVariable(this, "event_hub_${n}_send_rule", {\n      type: "string",\n      description: ${codeLiteral(`The name of an authorization rule with Send rights on ${action.resourceId}`)},\n    });`,
         );
         made = {
           variable: `hub${n}`,
@@ -146,7 +195,7 @@ function programSource(
       names.add("LogicAppDestination");
       const variable = `logicApp${n}TriggerUrl`;
       variables.push(
-        `    const ${variable} = new TerraformVariable(this, "logic_app_${n}_trigger_url", {\n      type: "string",\n      sensitive: true,\n      description: ${JSON.stringify(`The callback URL of the trigger of ${action.resourceId}`)},\n    });`,
+        `    const ${variable} = new TerraformVariable(this, "logic_app_${n}_trigger_url", {\n      type: "string",\n      sensitive: true,\n      description: ${codeLiteral(`The callback URL of the trigger of ${action.resourceId}`)},\n    });`,
       );
       made = {
         variable: `logicApp${n}`,
@@ -168,20 +217,21 @@ function programSource(
     const id = uniqueId(a, ids);
     const groups = a.view.scopes.filter((s) => /\/resourceGroups\//i.test(s)).map((s) => s.split("/")[4]);
     const props = [
-      `subscriptionId: ${JSON.stringify(a.subscriptionId)}`,
-      `resourceGroupName: ${JSON.stringify(a.resourceGroupName)}`,
-      `location: ${JSON.stringify(normalizedLocation(a.location))}`,
+      `subscriptionId: ${codeLiteral(a.subscriptionId)}`,
+      `resourceGroupName: ${codeLiteral(a.resourceGroupName)}`,
+      `location: ${codeLiteral(normalizedLocation(a.location))}`,
       `exports: [${exports.map((e) => e.code).join(", ")}]`,
       `destinations: [${targets.map((t) => t.variable).join(", ")}]`,
-      ...(groups.length > 0 ? [`scopeResourceGroups: ${JSON.stringify(groups)}`] : []),
-      ...(a.view.description !== undefined && a.view.description !== "" ? [`description: ${JSON.stringify(a.view.description)}`] : []),
+      ...(groups.length > 0 ? [`scopeResourceGroups: ${codeTextList(groups)}`] : []),
+      ...(a.view.description !== undefined && a.view.description !== "" ? [`description: ${codeLiteral(a.view.description)}`] : []),
       ...(a.view.enabled ? [] : ["enabled: false"]),
-      ...(Object.keys(a.tags).length > 0 ? [`tags: ${JSON.stringify(a.tags)}`] : []),
+      ...(Object.keys(a.tags).length > 0 ? [`tags: ${codeTextMap(Object.entries(a.tags))}`] : []),
       "writer: AutomationWriter.AZAPI",
-      `adopt: { ${kind.propKey}: ExistingAutomation.fromId(${JSON.stringify(a.id)}, { location: ${JSON.stringify(normalizedLocation(a.location))} }) }`,
+      `adopt: { ${kind.propKey}: ExistingAutomation.fromId(${codeLiteral(a.id)}, { location: ${codeLiteral(normalizedLocation(a.location))} }) }`,
     ];
-    const raw = exports.some((e) => !e.typed) ? "\n    // Raw rules (`where`): the typed filters cannot say these rule sets exactly." : "";
-    return `    // ${a.id}${raw}\n    new ContinuousExport(this, ${JSON.stringify(id)}, {\n${props.map((p) => `      ${p},`).join("\n")}\n    });`;
+    // Comments carry no input text: the automation's id is the literal in its adopt line.
+    const raw = exports.some((e) => !e.typed) ? "    // Raw rules (`where`): the typed filters cannot say these rule sets exactly.\n" : "";
+    return `${raw}    new ContinuousExport(this, ${codeLiteral(id)}, {\n${props.map((p) => `      ${p},`).join("\n")}\n    });`;
   });
   if (needsAzuread) names.add("AzureadProvider");
 
@@ -190,14 +240,14 @@ function programSource(
     ...(needsAzuread ? [`    new AzureadProvider(this, "azuread", {});`] : []),
     ...[...providers].map(([sub, alias]) =>
       alias
-        ? `    const ${alias} = new AzurermProvider(this, "azurerm-${alias}", { features: [{}], alias: "${alias}", subscriptionId: ${JSON.stringify(sub)} });`
-        : `    new AzurermProvider(this, "azurerm", { features: [{}], subscriptionId: ${JSON.stringify(sub)} });`,
+        ? `    const ${alias} = new AzurermProvider(this, "azurerm-${alias}", { features: [{}], alias: "${alias}", subscriptionId: ${codeLiteral(sub)} });`
+        : `    new AzurermProvider(this, "azurerm", { features: [{}], subscriptionId: ${codeLiteral(sub)} });`,
     ),
   ];
   const destinationLines = [...destinations.values()].map((d) => `    const ${d.variable} = ${d.code};`);
   const inputs = [...destinations.values()].flatMap((d) => d.inputs);
   const header = [
-    `// Written by \`npx ${PACKAGE_NAME} import\` from ${options.origin ?? "the input"}: ${accepted.length} live automation${accepted.length === 1 ? "" : "s"} taken over.`,
+    `// Written by \`npx ${PACKAGE_NAME} import\`: ${accepted.length} live automation${accepted.length === 1 ? "" : "s"} taken over.`,
     "// Each ContinuousExport adopts its automation (an import block, same name, resource group and location):",
     "// the first `cdktf deploy` imports them and leaves what they export unchanged.",
     ...(inputs.length > 0 ? [`// Fill in the variables first (terraform.tfvars, or TF_VAR_<name>): ${inputs.join(", ")}.`] : []),
@@ -206,7 +256,9 @@ function programSource(
           "// Trusted-service event hubs: the library grants Azure Event Hubs Data Sender to the Security Resource Provider; import that role assignment if it exists.",
         ]
       : []),
-    ...(refused.length > 0 ? [`// Left out (see the command's output for why): ${refused.map((r) => r.id).join(", ")}.`] : []),
+    ...(refused.length > 0
+      ? [`// Left out: ${refused.length} automation${refused.length === 1 ? "" : "s"} (the command's output lists each, with why).`]
+      : []),
   ];
   return [
     ...header,
@@ -227,7 +279,7 @@ function programSource(
     "}",
     "",
     "const app = new App();",
-    `new ImportedExportsStack(app, ${JSON.stringify(options.stackId ?? "imported-exports")});`,
+    `new ImportedExportsStack(app, ${codeLiteral(options.stackId ?? "imported-exports")});`,
     "app.synth();",
     "",
   ].join("\n");
@@ -239,7 +291,8 @@ function uniqueId(a: LiveAutomation, taken: Set<string>): string {
   const id = [a.name, `${a.name}-${a.resourceGroupName}`, `${a.name}-${a.subscriptionId}`, `${a.name}-${a.resourceGroupName}-${a.subscriptionId}`]
     .map(clean)
     .find((c) => !taken.has(c.toLowerCase()));
-  const chosen = id ?? clean(`${a.name}-${taken.size}`);
+  let chosen = id;
+  for (let n = taken.size; chosen === undefined || taken.has(chosen.toLowerCase()); n++) chosen = clean(`${a.name}-${n}`);
   taken.add(chosen.toLowerCase());
   return chosen;
 }

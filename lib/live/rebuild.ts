@@ -8,6 +8,7 @@ import { Operator, PropertyType, Rule, RuleSet } from "../model/rule";
 import { AlertSeverity, AttackPathRiskLevel, Severity } from "../model/severity";
 import { toAutomationSources } from "../model/sources";
 import { RuleView } from "../writers/automation-view";
+import { codeLiteral } from "./code-literal";
 import { PlainSource, meaningOf, plainSources } from "./meaning";
 
 /** A value with the TypeScript that gives it. */
@@ -55,7 +56,7 @@ function constant(owner: object, className: string, value: unknown): Coded | und
   return key ? { value, code: `${className}.${key}` } : undefined;
 }
 
-const text = (value: string): Coded => ({ value, code: JSON.stringify(value) });
+const text = (value: string): Coded => ({ value, code: codeLiteral(value) });
 
 function ranked<T extends { ruleValue: string }>(all: readonly T[], owner: object, className: string) {
   return (value: string) =>
@@ -89,7 +90,7 @@ function recommendation(key: string | undefined): Coded | undefined {
     Recommendation,
     "Recommendation",
     (r) => r instanceof Recommendation && r.assessmentKey.toLowerCase() === key.toLowerCase(),
-    () => ({ value: Recommendation.of(key), code: `Recommendation.of(${JSON.stringify(key)})` }),
+    () => ({ value: Recommendation.of(key), code: `Recommendation.of(${codeLiteral(key)})` }),
   );
 }
 
@@ -109,7 +110,7 @@ const FACTORIES: readonly Factory[] = [
             DefenderPlan,
             "DefenderPlan",
             (p: unknown) => p instanceof DefenderPlan && p.productComponentName.toLowerCase() === v.toLowerCase(),
-            () => ({ value: DefenderPlan.custom(v), code: `DefenderPlan.custom(${JSON.stringify(v)})` }),
+            () => ({ value: DefenderPlan.custom(v), code: `DefenderPlan.custom(${codeLiteral(v)})` }),
           ),
       },
       { option: "alertTypes", path: JPATHS.alertType, operator: Operator.EQUALS, parse: text },
@@ -160,7 +161,7 @@ const FACTORIES: readonly Factory[] = [
         option: "controls",
         path: JPATHS.controlName,
         operator: Operator.EQUALS,
-        parse: (v) => ({ value: SecureScoreControl.of(v), code: `SecureScoreControl.of(${JSON.stringify(v)})` }),
+        parse: (v) => ({ value: SecureScoreControl.of(v), code: `SecureScoreControl.of(${codeLiteral(v)})` }),
       },
     ],
   },
@@ -178,7 +179,7 @@ const FACTORIES: readonly Factory[] = [
             ComplianceStandard,
             "ComplianceStandard",
             (c: unknown) => c instanceof ComplianceStandard && c.standardName === v,
-            () => ({ value: ComplianceStandard.of(v), code: `ComplianceStandard.of(${JSON.stringify(v)})` }),
+            () => ({ value: ComplianceStandard.of(v), code: `ComplianceStandard.of(${codeLiteral(v)})` }),
           ),
       },
     ],
@@ -256,7 +257,7 @@ export function rebuildExports(sources: readonly PlainSource[]): Rebuilt {
   return {
     refused:
       `this library would write other sources than the live ones (it always exports the parent recommendations of ` +
-      `exported findings, to the same destinations): live\n${indent(target)}\nwritten\n${indent(written)}`,
+      `exported findings, to the same destinations): live ${oneLine(target)}; written ${oneLine(written)}`,
   };
 }
 
@@ -342,7 +343,7 @@ function rawExport(factory: Factory, sets: ReadonlyArray<ReadonlyArray<RuleView>
           `RuleSet.of(${set
             .map(
               (r) =>
-                `Rule.raw(${JSON.stringify(r.propertyJPath)}, Operator.of(${JSON.stringify(Operator.of(r.operator).value)}), ${JSON.stringify(r.expectedValue)}, PropertyType.of(${JSON.stringify(PropertyType.of(r.propertyType).value)}))`,
+                `Rule.raw(${codeLiteral(r.propertyJPath)}, Operator.of(${codeLiteral(Operator.of(r.operator).value)}), ${codeLiteral(r.expectedValue)}, PropertyType.of(${codeLiteral(PropertyType.of(r.propertyType).value)}))`,
             )
             .join(", ")})`,
       )
@@ -384,7 +385,12 @@ function tryBuild(factory: Factory, options: Array<[string, Coded]>, rethrow = f
     const code = `Export.${factory.name}(${options.length === 0 ? "" : `{ ${options.map(([k, v]) => `${k}: ${v.code}`).join(", ")} }`})`;
     const names = [
       "Export",
-      ...new Set(options.flatMap(([, v]) => [...v.code.matchAll(/\b([A-Z][A-Za-z]+)\.(?:[A-Z][A-Z0-9_]*\b|of\(|custom\()/g)].map((m) => m[1]))),
+      // Class names from the code outside its string literals: a value such as "Foo.of(" names no class.
+      ...new Set(
+        options.flatMap(([, v]) =>
+          [...withoutLiterals(v.code).matchAll(/\b([A-Z][A-Za-z]+)\.(?:[A-Z][A-Z0-9_]*\b|of\(|custom\()/g)].map((m) => m[1]),
+        ),
+      ),
     ];
     return { export: exported, code, names };
   } catch (e) {
@@ -397,9 +403,12 @@ function subsets<T>(items: readonly T[]): T[][] {
   return items.reduce<T[][]>((all, item) => [...all, ...all.map((s) => [...s, item])], [[]]);
 }
 
-function indent(text: string): string {
-  return text
-    .split("\n")
-    .map((l) => `  ${l}`)
-    .join("\n");
+/** A meaning (one line per event source) in one line: a reason is one line of the command's output. */
+function oneLine(text: string): string {
+  return `(${text.split("\n").join("; ")})`;
+}
+
+/** Code with each string literal (as `codeLiteral` writes them: JSON strings) emptied. */
+function withoutLiterals(code: string): string {
+  return code.replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
 }

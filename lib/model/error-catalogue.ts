@@ -346,6 +346,33 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     fix: "`fromPositionalIds: true` only for grants an earlier build numbered by position (`Role0`, `Assignment0`); else leave it out",
   },
   {
+    code: "DFE150",
+    when: "`lint`, `explain`, `import`: input that is not JSON (or not UTF-8, or UTF-16 with a byte order mark), or JSON that is no automation, list of them, REST list or Resource Graph output",
+    fix: "give the output of `az security automation list -o json` or `az graph query`",
+  },
+  {
+    code: "DFE151",
+    when: "`lint`, `explain`, `import`: an item that is no automation, or a field the checks need (id, properties, scopes, sources, rule sets, rules and their four texts, actions, action type, resource id) missing or of the wrong type; one line per problem",
+    fix: "give the automations as Azure returns them; the line names the item and the field",
+  },
+  {
+    code: "DFE152",
+    when: "`import --out` names the input (also through a relative path, a symbolic or hard link, or standard input opened on it)",
+    fix: "name another file",
+  },
+  { code: "DFE153", when: "command input over 256 MiB", fix: "split the input (per management group or subscription)" },
+  { code: "DFE154", when: "command input nesting arrays and objects deeper than 64 levels", fix: "give the automations as Azure returns them" },
+  {
+    code: "DFE155",
+    when: "command input holding more than 100,000 automations, or an automation with more than 10,000 rules",
+    fix: "split the input",
+  },
+  {
+    code: "DFE156",
+    when: "the command cannot read its input file or write `--out` (missing, a directory, no permission)",
+    fix: "the line gives the system's reason",
+  },
+  {
     code: "DFW001",
     when: "an automation's subscription, resource group or name is a token, so no other owner of it can be ruled out",
     fix: "give literal values where you can",

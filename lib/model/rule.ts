@@ -279,7 +279,9 @@ export function contradictionIn(rules: readonly PlainRule[]): string | undefined
   const byPath = new Map<string, PlainRule[]>();
   for (const r of rules) {
     const key = r.propertyJPath.toLowerCase();
-    byPath.set(key, [...(byPath.get(key) ?? []), r]);
+    const same = byPath.get(key);
+    if (same) same.push(r);
+    else byPath.set(key, [r]);
   }
   const text = (r: PlainRule) => `"${r.propertyJPath} ${r.operator} ${r.expectedValue}"`;
   for (const same of byPath.values()) {

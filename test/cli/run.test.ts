@@ -189,7 +189,7 @@ describe("bad input gets a clear message and exit 2, never a stack trace", () =>
     [
       "a rule without text values",
       JSON.stringify(automation("X", [{ eventSource: "Alerts", ruleSets: [{ rules: [{ propertyJPath: "Severity" }] }] }])),
-      /a rule is not \{ propertyJPath, operator, expectedValue, propertyType \}/,
+      /\[DFE151\] .*`properties\.sources\[0\]\.ruleSets\[0\]\.rules\[0\]\.operator` must be text, got nothing\.\n.*expectedValue` must be text, got nothing\.\n.*propertyType` must be text/,
     ],
   ])("%s", (_name, text, message) => {
     for (const command of ["lint", "explain"]) {
@@ -208,7 +208,9 @@ describe("bad input gets a clear message and exit 2, never a stack trace", () =>
     expect(run(["lint", "x.json", "--format", "yaml"])).toMatchObject({ code: EXIT.usage, err: expect.stringContaining("--format is text or json") });
     expect(run(["lint", join(work, "missing.json")])).toMatchObject({
       code: EXIT.usage,
-      err: expect.stringMatching(/cannot read .*missing\.json: ENOENT/),
+      err: expect.stringMatching(
+        /^cdktf-defender-export lint: \[DFE156\] cannot read .*missing\.json: ENOENT: no such file or directory, open '.*missing\.json'\n$/,
+      ),
     });
     expect(run(["--help"])).toMatchObject({ code: EXIT.ok, out: expect.stringContaining("Usage: npx cdktf-defender-export <command> <input>") });
   });
