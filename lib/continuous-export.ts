@@ -16,7 +16,7 @@ import { addressAt } from "./internal/addresses";
 import { NAME_RULES, checkFlag, checkList, checkName, checkTags, checkText } from "./internal/inputs";
 import { forgetWithoutDestroying } from "./internal/forgotten-address";
 import { twoTokenErrors } from "./access/two-token-check";
-import { claimAutomationNames } from "./internal/automation-names";
+import { claimAutomationNames, claimResourceGroups } from "./internal/automation-names";
 import { AutomationSpec } from "./writers/automation-spec";
 import { AutomationWriter, Writer, chooseWriter, groupWriterFor } from "./writers/writer";
 import { AZAPI_WRITER } from "./writers/azapi-writer";
@@ -222,6 +222,7 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
       ),
     );
     if (props.createResourceGroup) {
+      claimResourceGroups(this, keyed ? [...keyed.resourceGroups] : [[props.subscriptionId, props.resourceGroupName]]);
       const groupWriter = atPath(this.node.path, () => groupWriterFor(props.resourceGroupWriter, props.writer));
       this.writers.add(groupWriter);
       const group = groupWriter.writeResourceGroup(
