@@ -27,7 +27,7 @@ export function azapiConstraintErrors(resource: IConstruct, given: TerraformProv
   const needsAux = Token.isUnresolved(aux) || (Array.isArray(aux) && aux.length > 0);
   if (!provider || !needsAux) return [];
   const stack = TerraformStack.of(resource);
-  return [...azapiConstraints(stack)]
+  return [...azapiConstraints(stack, provider)]
     .filter(([, constraint]) => admitsOlder(constraint))
     .map(
       ([name, constraint]) =>
@@ -38,17 +38,16 @@ export function azapiConstraintErrors(resource: IConstruct, given: TerraformProv
     );
 }
 
-/** The azapi entries of the stack's `required_providers`, by local name: each provider's constraint, then the app's overrides. */
-export function azapiConstraints(stack: TerraformStack): Map<string, string | undefined> {
-  const required = new Map<string, { source?: string; version?: string }>();
-  for (const c of stack.node.findAll()) {
-    if (!(c instanceof TerraformProvider) || !c.terraformProviderSource) continue;
-    // As cdktf writes it (TerraformProvider.toTerraform): keyed by the resource type, the exact version before the constraint.
-    const meta = c.terraformGeneratorMetadata;
-    const name = c.terraformResourceType;
-    if (!required.has(name))
-      required.set(name, { source: c.terraformProviderSource, version: meta?.providerVersion || meta?.providerVersionConstraint });
-  }
+/**
+ * The azapi entries of the stack's `required_providers`, by local name, as its JSON will say them: the
+ * writing provider's own entry (cdktf keys it by the provider's type, the exact version before the
+ * constraint: `TerraformProvider.toTerraform`), then the app's overrides of `terraform.required_providers`.
+ */
+export function azapiConstraints(stack: TerraformStack, provider: TerraformProvider): Map<string, string | undefined> {
+  const meta = provider.terraformGeneratorMetadata;
+  const required = new Map<string, { source?: string; version?: string }>([
+    [provider.terraformResourceType, { source: provider.terraformProviderSource, version: meta?.providerVersion || meta?.providerVersionConstraint }],
+  ]);
   const overrides = (stack as unknown as { rawOverrides?: { terraform?: { required_providers?: Record<string, unknown> } } }).rawOverrides;
   for (const [name, entry] of Object.entries(overrides?.terraform?.required_providers ?? {})) {
     const prior = required.get(name) ?? {};

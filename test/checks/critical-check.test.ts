@@ -7,6 +7,8 @@ import { Aspects, TerraformStack, Testing } from "cdktf";
 import { ContinuousExport, ContinuousExportChecks, Export, LogAnalyticsDestination, Severity } from "../../lib";
 import { readLiveAutomations } from "../../lib/live/arm-input";
 import { lintAutomations } from "../../lib/live/lint";
+import { explainAutomation } from "../../lib/live/explain";
+import { rebuildExports } from "../../lib/live/rebuild";
 import { policyDeployed } from "../live/live-fixtures";
 import { SUB, WORKSPACE_ID, stackWithProvider } from "../helpers";
 
@@ -81,6 +83,35 @@ describe("DFC040: a rule set that selects High recommendations but not Critical"
     );
     expect(lintAutomations(live).filter((f) => f.ruleId === "DFC040")).toEqual([
       expect.objectContaining({ level: "warning", message: expect.stringMatching(/selects High recommendations but not Critical/) }),
+    ]);
+  });
+});
+
+describe("import and explain know Critical", () => {
+  const rule = (expectedValue: string) => ({
+    propertyJPath: "properties.metadata.severity",
+    operator: "Equals",
+    expectedValue,
+    propertyType: "String",
+  });
+
+  test("live High and Critical rule sets rebuild as a minimum of High, and are explained so", () => {
+    const rebuilt = rebuildExports([{ eventSource: "Assessments", ruleSets: [[rule("high")], [rule("Critical")]] }]);
+    expect("exports" in rebuilt && rebuilt.exports.map((e) => e.code)).toEqual(["Export.recommendations({ minimumSeverity: Severity.HIGH })"]);
+    const [live] = readLiveAutomations(
+      JSON.stringify([policyDeployed(SUB, { exportedDataTypes: ["Security recommendations"], recommendationSeverities: ["High"] })]),
+      "the test input",
+    );
+    const critical = { ...live, view: { ...live.view, sources: [{ eventSource: "Assessments", ruleSets: [[rule("High")], [rule("critical")]] }] } };
+    expect(explainAutomation(critical, []).join("\n")).toMatch(
+      /exports {2}Security recommendations \(streaming\) where severity is High or Critical/,
+    );
+  });
+
+  test("High, Medium and Low are not every recommendation: they rebuild as the three, not as everything", () => {
+    const rebuilt = rebuildExports([{ eventSource: "Assessments", ruleSets: [[rule("High")], [rule("Medium")], [rule("Low")]] }]);
+    expect("exports" in rebuilt && rebuilt.exports.map((e) => e.code)).toEqual([
+      "Export.recommendations({ severities: [Severity.LOW, Severity.MEDIUM, Severity.HIGH] })",
     ]);
   });
 });

@@ -4,12 +4,14 @@ import { admitsOlder, azapiConstraints } from "../../lib/internal/azapi-version"
 import { SUB, WORKSPACE_ID, errorOf, stackWithProvider, synthJson } from "../helpers";
 
 const OTHER_TENANT = "33333333-3333-3333-3333-333333333333";
+let lastProvider: TerraformProvider;
 
 /** An export written through azapi by a provider that sends another tenant's token. */
 function crossTenantAzapiExport(configure?: (stack: TerraformStack, azapi: TerraformProvider) => void) {
   const { stack } = stackWithProvider();
   const azapi = new AzapiProvider(stack, "azapi", { auxiliaryTenantIds: [OTHER_TENANT] });
   configure?.(stack, azapi);
+  lastProvider = azapi;
   new ContinuousExport(stack, "Export", {
     subscriptionId: SUB,
     resourceGroupName: "rg-export",
@@ -49,7 +51,7 @@ describe("azapi is held at 2.9 or newer (before v2.9.0 it did not send auxiliary
     const stack = crossTenantAzapiExport((s) =>
       s.addOverride("terraform.required_providers.azapi", { source: "registry.terraform.io/Azure/azapi", version: "~> 2.5" }),
     );
-    expect(azapiConstraints(stack)).toEqual(new Map([["azapi", "~> 2.5"]]));
+    expect(azapiConstraints(stack, lastProvider)).toEqual(new Map([["azapi", "~> 2.5"]]));
     expect(errorOf(() => synthJson(stack))).toMatch(
       /\[DFE171\] test\/Export\/.*required_providers\.azapi: "~> 2\.5".*admits versions before 2\.9\.0.*Require "~> 2\.9"/,
     );
@@ -58,6 +60,29 @@ describe("azapi is held at 2.9 or newer (before v2.9.0 it did not send auxiliary
   test("an override of the version alone is read as the stack's JSON says it", () => {
     const stack = crossTenantAzapiExport((s) => s.addOverride("terraform.required_providers.azapi.version", "2.8.0"));
     expect(errorOf(() => synthJson(stack))).toMatch(/DFE171.*"2\.8\.0"/);
+  });
+
+  test("another azapi binding (a prebuilt one pinned to 2.7.0) with auxiliary tenants is refused too", () => {
+    class PrebuiltAzapi extends TerraformProvider {
+      public readonly auxiliaryTenantIds = [OTHER_TENANT];
+      constructor(scope: TerraformStack) {
+        super(scope, "azapi", {
+          terraformResourceType: "azapi",
+          terraformGeneratorMetadata: { providerName: "azapi", providerVersion: "2.7.0", providerVersionConstraint: "~> 2.7" },
+          terraformProviderSource: "Azure/azapi",
+        });
+      }
+    }
+    const { stack } = stackWithProvider();
+    new PrebuiltAzapi(stack);
+    new ContinuousExport(stack, "Export", {
+      subscriptionId: SUB,
+      resourceGroupName: "rg-export",
+      location: "westeurope",
+      exports: [Export.attackPaths()],
+      destinations: [LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", WORKSPACE_ID)],
+    });
+    expect(errorOf(() => synthJson(stack))).toMatch(/DFE171.*required_providers\.azapi: "2\.7\.0"/);
   });
 
   test("without auxiliary tenants an older azapi is the app's choice: no error", () => {
