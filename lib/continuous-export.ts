@@ -140,6 +140,8 @@ export interface ExportSummary {
   readonly automations: AutomationSummary[];
 }
 
+// Microsoft's naming rules list no rule for Microsoft.Security/automations (checked 2026-12); 1 to 260 letters,
+// digits, `_` and `-` is ARM's general name length and the characters the portal's own names use.
 const NAME_PATTERN = /^[A-Za-z0-9_-]{1,260}$/;
 
 /**

@@ -87,9 +87,9 @@ export const AZURE_REGIONS: readonly string[] = [
 ];
 
 /**
- * A region as azurerm compares and stores it: lower case, without spaces (azurerm's `location.Normalize`,
- * `internal/location` in hashicorp/terraform-provider-azurerm), so `West Europe`, `WestEurope` and
- * `westeurope` are one region. The display name (`West Europe`) normalizes to the programmatic name.
+ * A region as azurerm compares and stores it: lower case, without spaces (azurerm's `NormalizeLocation` /
+ * `location.Normalize`, `strings.Replace(strings.ToLower(input), " ", "", -1)`, hashicorp/terraform-provider-azurerm
+ * and hashicorp/go-azure-helpers; checked 2026-12), so `West Europe`, `WestEurope` and `westeurope` are one region. The display name (`West Europe`) normalizes to the programmatic name.
  */
 export function normalizeRegion(location: string): string {
   return location.replace(/\s+/g, "").toLowerCase();

@@ -66,6 +66,10 @@ describe("name limits are Microsoft's naming rules", () => {
     expect(errorOf(() => new EventHubDestination(stack, "TooLong", { ...place, sendRuleName: "a".repeat(51) }))).toMatch(
       /^\[DFE120\] test\/TooLong: `sendRuleName` .* 1 to 50 letters/,
     );
+    const existing = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.EventHub/namespaces/evhns-export-01/eventhubs/defender`;
+    expect(errorOf(() => EventHubDestination.fromEventHubId(stack, "Existing", existing, { sendRuleName: "r".repeat(51) }))).toMatch(
+      /DFE120.*sendRuleName/,
+    );
   });
 });
 
