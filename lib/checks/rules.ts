@@ -62,6 +62,11 @@ export const CHECK_RULES: readonly CheckRule[] = [
     level: "warning",
     summary: "a recommendations rule set that selects High but not Critical (recommendations have had a Critical severity since March 2025)",
   },
+  {
+    id: "DFC060",
+    level: "error",
+    summary: "an Event Hub export with a connection string to a namespace without local authentication or closed to the public network",
+  },
 ];
 
 const OPERATORS = Operator.ALL.map((o) => o.value);
