@@ -1,4 +1,4 @@
-import { DefaultTokenResolver, Fn, Lazy, StringConcat, TerraformProvider, Tokenization } from "cdktf";
+import { DefaultTokenResolver, Fn, Lazy, StringConcat, TerraformProvider, Token, Tokenization } from "cdktf";
 import { Construct } from "constructs";
 import { DestinationKind, ExportActionConfig } from "../destinations/destination";
 import { createHash } from "node:crypto";
@@ -104,7 +104,12 @@ function writeOnlyActions(
   return {
     body: { properties: { ...rest, scopes } },
     sensitiveBody: { properties: { actions } },
-    sensitiveBodyVersion: { "properties.actions": Fn.sha256(Fn.join("|", [request, ...secrets])) },
+    // A literal secret (a Logic App URL given as text) enters the expression as its digest, not as itself.
+    sensitiveBodyVersion: {
+      "properties.actions": Fn.sha256(
+        Fn.join("|", [request, ...secrets.map((x) => (Token.isUnresolved(x) ? x : createHash("sha256").update(x).digest("hex")))]),
+      ),
+    },
   };
 }
 

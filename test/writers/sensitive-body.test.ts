@@ -3,7 +3,16 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { TerraformStack } from "cdktf";
-import { AlertSeverity, AutomationWriter, AzapiProvider, ContinuousExport, EventHubDestination, Export, LogAnalyticsDestination } from "../../lib";
+import {
+  AlertSeverity,
+  AutomationWriter,
+  AzapiProvider,
+  ContinuousExport,
+  EventHubDestination,
+  Export,
+  LogAnalyticsDestination,
+  LogicAppDestination,
+} from "../../lib";
 import { SUB, WORKSPACE_ID, onlyResource, stackWithProvider, synthJson } from "../helpers";
 import { terraformAvailable, terraformPlan } from "../change-safety/terraform-planner";
 import { planStack } from "../change-safety/planner";
@@ -69,6 +78,28 @@ describe("the azapi writer keeps secrets out of the plan and the state (write-on
     expect(automation.sensitive_body_version).toBeUndefined();
     expect(automation.body.properties.actions).toEqual([{ actionType: "Workspace", workspaceResourceId: WORKSPACE_ID }]);
     expect(json.terraform.required_version).toBeUndefined();
+  });
+
+  test("a literal trigger URL enters the version as its digest, never as itself", () => {
+    const { stack } = stackWithProvider();
+    new AzapiProvider(stack, "azapi", {});
+    const url = "https://prod-01.westeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?api-version=2016-10-01";
+    new ContinuousExport(stack, "Export", {
+      subscriptionId: SUB,
+      resourceGroupName: "rg-export",
+      location: "westeurope",
+      exports: [Export.alerts()],
+      destinations: [
+        LogicAppDestination.fromWorkflow(stack, "Flow", {
+          workflowId: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Logic/workflows/la-ticket`,
+          triggerUrl: url,
+        }),
+      ],
+      writer: AutomationWriter.AZAPI,
+    });
+    const automation = onlyResource(synthJson(stack), AZAPI);
+    expect(automation.sensitive_body.properties.actions[0].uri).toContain(url);
+    expect(automation.sensitive_body_version["properties.actions"]).toMatch(/^\$\{sha256\(join\("\|", \["[0-9a-f]{64}", "[0-9a-f]{64}"\]\)\)\}$/);
   });
 
   test("the version is the same from one synth to the next (no update without a change)", () => {
