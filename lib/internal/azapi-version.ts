@@ -14,7 +14,8 @@ const MINIMUM: Version = [2, 9, 0];
 /** The registry source of azapi, in any of the spellings Terraform accepts (`azure/azapi`, `registry.terraform.io/Azure/azapi`). */
 const AZAPI_SOURCE = /^(?:(?:registry\.terraform\.io|registry\.opentofu\.org)\/)?azure\/azapi$/i;
 
-type Version = [number, number, number];
+/** A version as major, minor, patch. */
+export type Version = [number, number, number];
 
 /**
  * DFE171: an `azapi_resource` written through a provider with auxiliary tenants, in a stack whose azapi
@@ -58,8 +59,27 @@ export function azapiConstraints(stack: TerraformStack, provider: TerraformProvi
   return new Map([...required].filter(([, r]) => AZAPI_SOURCE.test(String(r.source ?? ""))).map(([name, r]) => [name, r.version]));
 }
 
-/** Whether a Terraform version constraint admits a version before 2.9.0 (none given: any version). */
-export function admitsOlder(constraint: string | undefined): boolean {
+/** The first Terraform that knows write-only arguments (Terraform 1.11 release notes; checked 2026-12). */
+const WRITE_ONLY_TERRAFORM: Version = [1, 11, 0];
+
+/**
+ * DFE174: write-only arguments (`sensitive_body`) in a stack whose own `terraform.required_version` admits a
+ * Terraform before 1.11, which does not know write-only arguments and would keep the secret in the plan and
+ * the state. (Without an own requirement the library writes `>= 1.11`.)
+ */
+export function writeOnlyTerraformErrors(resource: IConstruct): string[] {
+  const stack = TerraformStack.of(resource);
+  const own = (stack as unknown as { rawOverrides?: { terraform?: { required_version?: unknown } } }).rawOverrides?.terraform?.required_version;
+  if (typeof own !== "string" || !admitsOlder(own, WRITE_ONLY_TERRAFORM)) return [];
+  return [
+    `${coded("DFE174", resource.node.path)}the automation's secrets go in azapi's write-only sensitive_body, but the stack requires Terraform "${own}", ` +
+      `which admits versions before 1.11: they do not know write-only arguments and would keep the secret in the plan and the state. ` +
+      `Require ">= 1.11" (or remove your required_version: the library then writes it).`,
+  ];
+}
+
+/** Whether a Terraform version constraint admits a version before `minimum` (azapi 2.9.0 unless given; none given: any version). */
+export function admitsOlder(constraint: string | undefined, minimum: Version = MINIMUM): boolean {
   if (constraint === undefined || Token.isUnresolved(constraint)) return constraint === undefined;
   let lower: Version = [0, 0, 0];
   let upper: Version | undefined;
@@ -72,7 +92,7 @@ export function admitsOlder(constraint: string | undefined): boolean {
     if (op === "=" || op === "<" || op === "<=") upper = min(upper, op === "<=" || op === "=" ? next(version) : version);
     if (op === "~>") upper = min(upper, m[4] === undefined ? [version[0] + 1, 0, 0] : [version[0], version[1] + 1, 0]);
   }
-  return compare(lower, MINIMUM) < 0 && (upper === undefined || compare(lower, upper) < 0);
+  return compare(lower, minimum) < 0 && (upper === undefined || compare(lower, upper) < 0);
 }
 
 /** The smallest version after `v` this check needs to tell apart (patch + 1). */

@@ -1,6 +1,6 @@
 import { TerraformMetaArguments, TerraformProvider, TerraformResource } from "cdktf";
 import { Construct } from "constructs";
-import { AZAPI_MINIMUM, azapiConstraintErrors } from "./azapi-version";
+import { AZAPI_MINIMUM, azapiConstraintErrors, writeOnlyTerraformErrors } from "./azapi-version";
 import { escapeLiterals } from "./terraform-literal";
 
 /**
@@ -138,7 +138,9 @@ export class AzapiResource extends TerraformResource {
     });
     // Every literal string of the request is escaped: no text a user gives is evaluated by Terraform.
     this.config = escapeLiterals(config);
-    this.node.addValidation({ validate: () => azapiConstraintErrors(this, this.provider) });
+    this.node.addValidation({
+      validate: () => [...azapiConstraintErrors(this, this.provider), ...(this.usesWriteOnlyArguments ? writeOnlyTerraformErrors(this) : [])],
+    });
   }
 
   /** Whether the resource has write-only arguments (`sensitive_body`), which need Terraform 1.11. */

@@ -310,6 +310,11 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     fix: "let one create it and give the other `createResourceGroup: false` (with a dependency), or use different groups",
   },
   {
+    code: "DFE174",
+    when: "secrets in azapi's write-only `sensitive_body` in a stack whose own `required_version` admits Terraform before 1.11 (which would keep them in the state)",
+    fix: 'require `">= 1.11"`, or leave `required_version` to the library',
+  },
+  {
     code: "DFW001",
     when: "an automation's subscription, resource group or name is a token, so no other owner of it can be ruled out",
     fix: "give literal values where you can",

@@ -61,6 +61,21 @@ describe("the azapi writer keeps secrets out of the plan and the state (write-on
     expect(hubExport().json.terraform.required_version).toBe(">= 1.11");
   });
 
+  test("an app's own required_version that admits Terraform before 1.11 is refused (it would keep the secret in the state)", () => {
+    const { stack } = stackWithProvider();
+    stack.addOverride("terraform.required_version", "~> 1.10.0");
+    new AzapiProvider(stack, "azapi", {});
+    new ContinuousExport(stack, "Export", {
+      subscriptionId: SUB,
+      resourceGroupName: "rg-export",
+      location: "westeurope",
+      exports: [Export.alerts()],
+      destinations: [EventHubDestination.fromEventHubId(stack, "Siem", EVENT_HUB_ID, { sendRuleName: "send" })],
+      writer: AutomationWriter.AZAPI,
+    });
+    expect(() => synthJson(stack)).toThrow(/\[DFE174\] test\/Export\/.*"~> 1\.10\.0".*Require ">= 1\.11"/);
+  });
+
   test("an export without secrets keeps its actions in body and does not raise the Terraform version", () => {
     const { stack } = stackWithProvider();
     new AzapiProvider(stack, "azapi", {});
