@@ -47,7 +47,7 @@ export class TrustedEventHubStack extends TerraformStack {
       subscriptionId: props.subscriptionId,
       resourceGroupName: rg.name,
       location: props.location,
-      exports: [Export.alerts({ minimumSeverity: AlertSeverity.MEDIUM }), Export.recommendations({ severities: [Severity.HIGH] })],
+      exports: [Export.alerts({ minimumSeverity: AlertSeverity.MEDIUM }), Export.recommendations({ minimumSeverity: Severity.HIGH })],
       destinations: [hub],
     });
   }

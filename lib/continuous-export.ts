@@ -16,7 +16,7 @@ import { addressAt } from "./internal/addresses";
 import { NAME_RULES, checkFlag, checkList, checkName, checkTags, checkText } from "./internal/inputs";
 import { forgetWithoutDestroying } from "./internal/forgotten-address";
 import { twoTokenErrors } from "./access/two-token-check";
-import { claimAutomationNames } from "./internal/automation-names";
+import { claimAutomationNames, claimResourceGroups } from "./internal/automation-names";
 import { AutomationSpec } from "./writers/automation-spec";
 import { AutomationWriter, Writer, chooseWriter, groupWriterFor } from "./writers/writer";
 import { AZAPI_WRITER } from "./writers/azapi-writer";
@@ -146,6 +146,8 @@ export interface ExportSummary {
   readonly automations: AutomationSummary[];
 }
 
+// Microsoft's naming rules list no rule for Microsoft.Security/automations (checked 2026-12); 1 to 260 letters,
+// digits, `_` and `-` is ARM's general name length and the characters the portal's own names use.
 const NAME_PATTERN = /^[A-Za-z0-9_-]{1,260}$/;
 
 /**
@@ -231,6 +233,7 @@ export class ContinuousExport extends Construct {
       ),
     );
     if (props.createResourceGroup) {
+      claimResourceGroups(this, keyed ? [...keyed.resourceGroups] : [[props.subscriptionId, props.resourceGroupName]]);
       const groupWriter = atPath(this.node.path, () => groupWriterFor(props.resourceGroupWriter, props.writer));
       this.writers.add(groupWriter);
       const group = groupWriter.writeResourceGroup(

@@ -3,11 +3,13 @@ import { normalizedResourceId } from "../internal/resource-id";
 import { DataType } from "../model/data-type";
 import { BUILT_IN_ROLES, EXPORT_ACCESS_ROLES } from "../model/roles";
 import { Operator, PropertyType } from "../model/rule";
-import { matchesEveryRecord, pathMismatch } from "../model/paths";
+import { matchesEveryRecord, pathMismatch, valuesLeftOut } from "../model/paths";
 import { contradictionIn } from "../model/rule";
 import { AutomationView } from "../writers/automation-view";
 import { AZURERM_WRITER } from "../writers/azurerm-writer";
 import { GUID_PATTERN } from "../model/guid";
+import { JPATHS } from "../model/paths";
+import { Severity } from "../model/severity";
 
 const ASSESSMENT_IN_ID = new RegExp(`/assessments/(${GUID_PATTERN})/`, "i");
 
@@ -62,6 +64,11 @@ export const CHECK_RULES: readonly CheckRule[] = [
     summary: "(live automations only) a field of the wrong type, e.g. `isEnabled` as text: the command does not guess what it means",
   },
   {
+    id: "DFC040",
+    level: "warning",
+    summary: "a recommendations rule set that selects High but not Critical (recommendations have had a Critical severity since March 2025)",
+  },
+  {
     id: "DFC060",
     level: "error",
     summary: "an Event Hub export with a connection string to a namespace without local authentication or closed to the public network",
@@ -107,6 +114,7 @@ export function checkAutomation(a: AutomationView): Finding[] {
       }
     });
   }
+  findings.push(...checkCriticalSeverity(a));
   for (const [findings_, parents] of [
     ["SubAssessments", "Assessments"],
     ["SubAssessmentsSnapshot", "AssessmentsSnapshot"],
@@ -119,7 +127,12 @@ export function checkAutomation(a: AutomationView): Finding[] {
         ? []
         : missingParents(a.sources.find((s) => s.eventSource === findings_)?.ruleSets ?? [], parent?.ruleSets);
     if (!parent || missing.length > 0) {
-      const what = parent ? `the parent recommendations (${missing.join(", ")}) in ${parents}` : parents;
+      const leftOut = parent ? valuesLeftOut(parents, parent.ruleSets) : [];
+      const what = !parent
+        ? parents
+        : leftOut.length > 0
+          ? `the parent recommendations of severity ${leftOut.join(", ")} (${parents} is filtered by the other severities)`
+          : `the parent recommendations (${missing.join(", ")}) in ${parents}`;
       add(
         "DFC003",
         `${findings_} without ${what}: Microsoft requires the parents with the findings. Export ${parents} for ` +
@@ -300,6 +313,44 @@ export function checkRoleScopes(
         `${address} grants ${r.role_definition_name ?? r.role_definition_id} on ${r.scope}, broader than the ` +
         `destination: scope it to the workspace or event hub itself.`,
     }));
+}
+
+/** The recommendation severities above High, which a rule set selecting High usually means to include too. */
+const ABOVE_HIGH = Severity.ALL.filter((s) => s.rank > Severity.HIGH.rank).map((s) => s.ruleValue);
+
+/**
+ * DFC040: a recommendations rule set with `properties.metadata.severity Equals High` and no twin rule set
+ * (the same rules, Critical for High) in the same source. Such a rule set was written when High was the top
+ * severity; since March 2025 recommendations also have Critical (Assessments API 2025-05-04), and the
+ * most important ones are not exported.
+ */
+function checkCriticalSeverity(a: AutomationView): Finding[] {
+  const key = (rules: ReadonlyArray<{ propertyJPath: string; operator: string; expectedValue: string }>) =>
+    rules
+      .map((r) => `${r.propertyJPath.toLowerCase()} ${r.operator} ${r.expectedValue.toLowerCase()}`)
+      .sort()
+      .join(" AND ");
+  const isSeverity = (r: { propertyJPath: string; operator: string }) =>
+    r.propertyJPath.toLowerCase() === JPATHS.recommendationSeverity.toLowerCase() && r.operator === Operator.EQUALS.value;
+  const findings: Finding[] = [];
+  for (const source of a.sources.filter((s) => DataType.RECOMMENDATIONS.eventSources.includes(s.eventSource))) {
+    const present = new Set(source.ruleSets.map(key));
+    source.ruleSets.forEach((rules, i) => {
+      const high = rules.findIndex((r) => isSeverity(r) && r.expectedValue.toLowerCase() === Severity.HIGH.ruleValue.toLowerCase());
+      if (high < 0) return;
+      const missing = ABOVE_HIGH.filter((value) => !present.has(key(rules.map((r, j) => (j === high ? { ...r, expectedValue: value } : r)))));
+      if (missing.length === 0) return;
+      findings.push({
+        ruleId: "DFC040",
+        address: a.address,
+        message:
+          `${source.eventSource}, rule set ${i + 1}: selects High recommendations but not ${missing.join(", ")}, the severity above it since March 2025 ` +
+          `(Assessments API 2025-05-04): the most important recommendations are not exported. Add a rule set with ${missing.join(", ")} for High ` +
+          `(Export.recommendations({ minimumSeverity: Severity.HIGH }) writes both).`,
+      });
+    });
+  }
+  return findings;
 }
 
 function missingParents(

@@ -1,6 +1,7 @@
 import { TerraformSelf } from "cdktf";
 import { Construct } from "constructs";
 import { DataAzurermEventhubAuthorizationRule } from "../internal/azurerm";
+import { NAME_RULES, checkName } from "../internal/inputs";
 import { literalSubscriptionOf, resolveAzurermProvider } from "../internal/provider-check";
 import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
 import { ExportConfigError, atPath, coded } from "../model/errors";
@@ -69,6 +70,7 @@ export class ImportedEventHub extends EventHubBase {
           "an existing event hub needs `sendRuleName` (an authorization rule on the event hub with Send rights), or `trustedService` to export without keys.",
         );
       }
+      if (options.sendRuleName !== undefined) checkName("sendRuleName", options.sendRuleName, NAME_RULES.authorizationRule);
       return parsed;
     });
     const [namespaceName, eventHubName] = parts.names;

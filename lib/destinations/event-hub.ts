@@ -251,6 +251,8 @@ function checkEventHubProps(props: EventHubDestinationProps, sku: EventHubSku, r
     );
   }
   const ns = props.namespaceName;
+  // Microsoft.EventHub `namespaces`: 6–50, alphanumerics and hyphens, start with a letter, end with a letter or
+  // number (Azure naming rules, resource-name-rules; -sb and -mgmt are reserved: Event Hubs REST API; checked 2026-12).
   if (typeof ns !== "string" || (!Token.isUnresolved(ns) && (!/^[A-Za-z][A-Za-z0-9-]{4,48}[A-Za-z0-9]$/.test(ns) || /-(sb|mgmt)$/i.test(ns)))) {
     throw new ExportConfigError(
       "DFE046",

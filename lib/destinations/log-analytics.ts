@@ -243,6 +243,8 @@ function workspaceAccess(workspaceId: string, resourceGroupName: string, provide
 function checkWorkspaceProps(props: LogAnalyticsDestinationProps): void {
   if (props === null || typeof props !== "object") throw new ExportConfigError("DFE041", `the props must be an object, got ${describeValue(props)}.`);
   const name = props.workspaceName;
+  // Microsoft.OperationalInsights `workspaces`: 4–63, alphanumerics and hyphens, start and end with alphanumeric
+  // (Azure naming rules, resource-name-rules; checked 2026-12).
   if (typeof name !== "string" || (!Token.isUnresolved(name) && !/^[A-Za-z0-9][A-Za-z0-9-]{2,61}[A-Za-z0-9]$/.test(name))) {
     throw new ExportConfigError(
       "DFE041",

@@ -73,3 +73,29 @@ function claimIn(scope: IConstruct, claim: AutomationNameClaim, registries: read
   }
   keys.forEach((key) => own.claims.set(key, scope.node.path));
 }
+
+/**
+ * Claims the resource groups an export creates, across the app's stacks (DFE173): two resource
+ * definitions of one Azure group (names compare case-insensitively) would both create it, and the second
+ * create fails, or two states own one group and a destroy in one deletes the other's automations. One
+ * creates it; the other passes `createResourceGroup: false`. Tokens cannot be claimed.
+ */
+export function claimResourceGroups(scope: IConstruct, groups: ReadonlyArray<readonly [string, string]>): void {
+  const own = AutomationNameClaims.of(TerraformStack.of(scope));
+  const registries = AutomationNameClaims.inApp(scope);
+  for (const [subscriptionId, name] of groups) {
+    if (Token.isUnresolved(subscriptionId) || Token.isUnresolved(name)) continue;
+    const key = `${subscriptionId.toLowerCase()}|group|${name.toLowerCase()}`;
+    const other = registries.map((r) => r.claims.get(key)).find((p) => p !== undefined && p !== scope.node.path);
+    if (other) {
+      throw new ExportConfigError(
+        "DFE173",
+        `${scope.node.path} and ${other} both create the resource group "${name}" in subscription ${subscriptionId}` +
+          `${TerraformStack.of(scope).node.path === other.split("/")[0] ? "" : " (from two stacks: two states would own one group)"}: ` +
+          `it is one Azure resource group, and the second create fails. Let one create it, and give the other \`createResourceGroup: false\` ` +
+          `(it then waits for nothing: deploy the creator first, or use another group).`,
+      );
+    }
+    own.claims.set(key, scope.node.path);
+  }
+}

@@ -1,12 +1,17 @@
 import { TerraformMetaArguments, TerraformProvider, TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import { literalElement } from "./literal-element";
+import { AZAPI_MINIMUM, azapiConstraintErrors, writeOnlyTerraformErrors } from "./azapi-version";
 
 /**
  * A small hand-written binding of the azapi provider (`azure/azapi` 2.x): the provider and
  * `azapi_resource`, as much as this library needs. No prebuilt CDKTF binding of azapi exists.
+ *
+ * Held at 2.9 or newer: azapi before v2.9.0 did not pass `auxiliary_tenant_ids` to ARM, so every
+ * cross-tenant write failed (Azure/terraform-provider-azapi issue 419, fixed by PR 1046, merged
+ * 2026-02-02, released in v2.9.0; checked 2026-12). `sensitive_body` needs 2.4+, its version 2.5+.
  */
-const GENERATOR = { providerName: "azapi", providerVersionConstraint: "~> 2.5" };
+const GENERATOR = { providerName: "azapi", providerVersionConstraint: `~> ${AZAPI_MINIMUM}` };
 
 /** Configuration of the azapi provider. Credentials come from the environment unless given. */
 export interface AzapiProviderConfig {
@@ -28,7 +33,7 @@ export interface AzapiProviderConfig {
   readonly useCli?: boolean;
 }
 
-/** The azapi provider (`azure/azapi`), version 2.5 or newer within 2.x. */
+/** The azapi provider (`azure/azapi`), version 2.9 or newer within 2.x (the first to send auxiliary tenants' tokens). */
 export class AzapiProvider extends literalElement(TerraformProvider) {
   private readonly config: AzapiProviderConfig;
 
@@ -98,6 +103,16 @@ export interface AzapiResourceConfig extends TerraformMetaArguments {
   readonly location?: string;
   /** The request body, with the REST API's (camelCase) property names. */
   readonly body: { [key: string]: unknown };
+  /**
+   * Write-only properties of the request body (secrets), merged into `body` when sent (azapi 2.4+,
+   * Terraform 1.11+): never in the plan or the state. @default none
+   */
+  readonly sensitiveBody?: { [key: string]: unknown };
+  /**
+   * Per path in `sensitiveBody` (`properties.actions[0].connectionString`), a version: azapi sends that
+   * property only on create and when its version changes (write-only values are not compared). @default none
+   */
+  readonly sensitiveBodyVersion?: { [path: string]: string };
   /** Tags. @default none */
   readonly tags?: { [key: string]: string };
 }
@@ -123,6 +138,14 @@ export class AzapiResource extends literalElement(TerraformResource) {
     });
     // Written through the door (literal-element.ts): no text a user gives is evaluated by Terraform.
     this.config = config;
+    this.node.addValidation({
+      validate: () => [...azapiConstraintErrors(this, this.provider), ...(this.usesWriteOnlyArguments ? writeOnlyTerraformErrors(this) : [])],
+    });
+  }
+
+  /** Whether the resource has write-only arguments (`sensitive_body`), which need Terraform 1.11. */
+  public get usesWriteOnlyArguments(): boolean {
+    return this.config.sensitiveBody !== undefined;
   }
 
   /** The ARM resource id. */
@@ -138,7 +161,16 @@ export class AzapiResource extends literalElement(TerraformResource) {
   /** @internal */
   protected override synthesizeAttributes(): { [name: string]: unknown } {
     const c = this.config;
-    return { type: c.type, name: c.name, parent_id: c.parentId, location: c.location, body: c.body, tags: c.tags };
+    return {
+      type: c.type,
+      name: c.name,
+      parent_id: c.parentId,
+      location: c.location,
+      body: c.body,
+      sensitive_body: c.sensitiveBody,
+      sensitive_body_version: c.sensitiveBodyVersion,
+      tags: c.tags,
+    };
   }
 
   /** @internal */

@@ -1,48 +1,79 @@
 import { Token } from "cdktf";
 import { ExportConfigError, describeValue } from "../model/errors";
+import { regionProblem } from "./regions";
 
 /**
  * Checks of the names, texts and numbers a user gives, at synth, with Azure's rules for each: a value
- * Azure would refuse fails here with a coded error (`DFE120` names and texts, `DFE121` numbers, `DFE122`
- * lists, flags and tags), not at plan or apply. Tokens (values known at apply) pass.
+ * Azure would refuse fails here with a coded error (`DFE120` names and texts, `DFE172` regions, `DFE121`
+ * numbers, `DFE122` lists, flags and tags), not at plan or apply. Tokens (values known at apply) pass.
  */
 export interface NameRule {
   /** The rule in words, for the message. */
   readonly words: string;
   /** The pattern a literal must match. */
   readonly pattern: RegExp;
+  /** A further check of a literal that matches the pattern: why it is refused, or undefined. @default none */
+  readonly check?: (value: string) => string | undefined;
+  /** The code of a refusal. @default DFE120 */
+  readonly code?: string;
 }
 
-/** Azure's naming rules for the names the library writes. */
+/**
+ * Azure's naming rules for the names the library writes. Lengths and characters are those of Microsoft's
+ * "Naming rules and restrictions for Azure resources" (learn.microsoft.com, azure-resource-manager/management/
+ * resource-name-rules; checked 2026-12), per provider namespace as noted on each rule.
+ */
 export const NAME_RULES = {
+  /** Microsoft.Resources `resourcegroups`: 1–90, underscores, hyphens, periods, parentheses, letters or digits; can't end with a period. */
   resourceGroup: {
     words: "1 to 90 letters, digits, underscores, hyphens, periods and parentheses, not ending with a period",
     pattern: /^[-\w.()]{0,89}[-\w()]$/,
   },
-  location: { words: "a region such as westeurope", pattern: /^[A-Za-z][A-Za-z0-9 ]{1,39}$/ },
+  /** A region of `AZURE_REGIONS` (./regions.ts), in any case and spacing azurerm normalizes (`West Europe` is `westeurope`). */
+  location: {
+    words: "an Azure region such as westeurope (or West Europe)",
+    pattern: /^[A-Za-z][A-Za-z0-9 ]{1,39}$/,
+    check: regionProblem,
+    code: "DFE172",
+  },
+  /**
+   * Microsoft.EventHub `namespaces / eventhubs`: 1–256, alphanumerics, periods, hyphens and underscores, starting
+   * and ending with a letter or number (the Event Hubs REST API 2024-01-01 `eventHubName`: maxLength 256).
+   */
   eventHub: {
     words: "1 to 256 letters, digits, periods, hyphens and underscores, starting and ending with a letter or digit",
     pattern: /^[A-Za-z0-9](?:[\w.-]{0,254}[A-Za-z0-9])?$/,
   },
+  /**
+   * Microsoft.EventHub `namespaces / eventhubs / authorizationRules` (and `namespaces / AuthorizationRules`):
+   * 1–50, alphanumerics, periods, hyphens and underscores, starting and ending with a letter or number.
+   * azurerm accepts up to 60; Azure refuses the rest at apply.
+   */
   authorizationRule: {
-    words: "1 to 256 letters, digits, periods, hyphens and underscores, starting and ending with a letter or digit",
-    pattern: /^[A-Za-z0-9](?:[\w.-]{0,254}[A-Za-z0-9])?$/,
+    words: "1 to 50 letters, digits, periods, hyphens and underscores, starting and ending with a letter or digit",
+    pattern: /^[A-Za-z0-9](?:[\w.-]{0,48}[A-Za-z0-9])?$/,
   },
+  /** Microsoft.EventHub `namespaces / eventhubs / consumergroups`: 1–50, as authorization rules. */
   consumerGroup: {
     words:
       "1 to 50 letters, digits, periods, hyphens and underscores, starting and ending with a letter or digit (not $Default, which every event hub has)",
     pattern: /^[A-Za-z0-9](?:[\w.-]{0,48}[A-Za-z0-9])?$/,
   },
+  /** Microsoft.Logic `workflows`: 1–80, alphanumerics, hyphens, underscores, periods and parentheses. */
   logicApp: { words: "1 to 80 letters, digits, periods, hyphens, underscores and parentheses", pattern: /^[\w.()-]{1,80}$/ },
+  /**
+   * A workflow trigger: the naming rules list no limit for triggers (they are part of the workflow definition);
+   * 1 to 80 letters, digits, hyphens and underscores is what the library writes and the designer accepts.
+   */
   trigger: { words: "1 to 80 letters, digits, hyphens and underscores", pattern: /^[\w-]{1,80}$/ },
 } satisfies { [kind: string]: NameRule };
 
 /** A name: a string, a token, or refused. */
 export function checkName(field: string, value: unknown, rule: NameRule): string {
   if (typeof value !== "string") throw new ExportConfigError("DFE120", `\`${field}\` must be a name (${rule.words}), got ${describeValue(value)}.`);
-  if (!Token.isUnresolved(value) && !rule.pattern.test(value)) {
-    throw new ExportConfigError("DFE120", `\`${field}\` ${describeValue(value)} is not a name Azure accepts: ${rule.words}.`);
-  }
+  if (Token.isUnresolved(value)) return value;
+  const problem = rule.pattern.test(value) ? rule.check?.(value) : `${describeValue(value)} is not a name Azure accepts: ${rule.words}.`;
+  if (problem) throw new ExportConfigError(rule.code ?? "DFE120", `\`${field}\` ${problem}`);
   return value;
 }
 

@@ -71,8 +71,8 @@ export class StackIndex implements IAspect {
 }
 
 /**
- * `terraform.required_version` for what the stack uses: `removed` blocks need Terraform 1.7, `import`
- * blocks 1.5; an older Terraform would fail on them, or worse, plan without them. A version the app
+ * `terraform.required_version` for what the stack uses: write-only arguments need Terraform 1.11,
+ * `removed` blocks 1.7, `import` blocks 1.5; an older Terraform would fail on them, or worse, plan without them. A version the app
  * sets itself (`stack.addOverride("terraform.required_version", …)`) is kept.
  */
 function requireTerraformVersion(stack: TerraformStack): void {
@@ -84,11 +84,14 @@ function requireTerraformVersion(stack: TerraformStack): void {
   const forgets = elements.some((e) => e instanceof ForgottenAddress) || blocks.some((b) => b.removed);
   const imports =
     forgets || blocks.some((b) => b.imports) || elements.some((e) => e instanceof TerraformResource && e.toMetadata().imports !== undefined);
-  if (forgets || imports) stack.addOverride("terraform.required_version", forgets ? REQUIRED.removed : REQUIRED.import);
+  // Write-only arguments (azapi's `sensitive_body`) need Terraform 1.11; an older one would fail on them.
+  const writeOnly = elements.some((e) => (e as { usesWriteOnlyArguments?: boolean }).usesWriteOnlyArguments === true);
+  const needed = writeOnly ? REQUIRED.writeOnly : forgets ? REQUIRED.removed : imports ? REQUIRED.import : undefined;
+  if (needed) stack.addOverride("terraform.required_version", needed);
 }
 
-/** The Terraform versions that know `removed` and `import` blocks. */
-const REQUIRED = { removed: ">= 1.7", import: ">= 1.5" };
+/** The Terraform versions that know write-only arguments, `removed` and `import` blocks. */
+const REQUIRED = { writeOnly: ">= 1.11", removed: ">= 1.7", import: ">= 1.5" };
 
 function defaultsIn(stack: TerraformStack): ReadonlyMap<string, TerraformProvider> {
   const byType = new Map<string, TerraformProvider>();

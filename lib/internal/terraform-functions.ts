@@ -15,6 +15,10 @@ export const TerraformFunctions = {
   join: (separator: string, list: string[]): string => Fn.join(functionArgument(separator), list),
   /** `slice(list, start, end)`. */
   slice: (list: string[], start: number, end: number): string[] => Fn.slice(list, start, end),
+  /** `sha256(value)`: the hex digest of a text. */
+  sha256: (value: string): string => Fn.sha256(functionArgument(value)),
+  /** `join(separator, list)` of texts, each element escaped as an argument (a reference as it is). */
+  joinTexts: (separator: string, texts: string[]): string => Fn.join(functionArgument(separator), texts.map(functionArgument)),
   /** `element(list, index)`. */
   element: (list: string[], index: number): string => Fn.element(list, index),
 };

@@ -148,7 +148,7 @@ const FACTORIES: readonly Factory[] = [
         operator: Operator.CONTAINS,
         parse: (v) => recommendation(/^\/assessments\/([^/]+)\/$/i.exec(v)?.[1]),
       },
-      severityField("severities", JPATHS.findingSeverity, Severity.ALL, Severity, "Severity", "minimumSeverity"),
+      severityField("severities", JPATHS.findingSeverity, Severity.FINDING_SCALE, Severity, "Severity", "minimumSeverity"),
     ],
   },
   { name: "secureScore", dataType: DataType.SECURE_SCORE, build: (o) => Export.secureScore(o), fields: [] },

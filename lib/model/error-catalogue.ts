@@ -373,6 +373,31 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     fix: "the line gives the system's reason",
   },
   {
+    code: "DFE170",
+    when: "`Severity.CRITICAL` (or a minimum above High) on findings: a sub-assessment's severity is Low, Medium or High (REST model 2019-01-01-preview)",
+    fix: "leave Critical out of the findings' filter; Critical is a recommendation severity",
+  },
+  {
+    code: "DFE171",
+    when: "an azapi write through a provider with `auxiliaryTenantIds` in a stack whose azapi version constraint admits versions before 2.9.0 (they do not send auxiliary tenants' tokens)",
+    fix: 'require `"~> 2.9"` in `required_providers` (the library\'s `AzapiProvider` does)',
+  },
+  {
+    code: "DFE172",
+    when: "a region that is not an Azure region (the message suggests the nearest one)",
+    fix: "give a region name such as `westeurope` or its display name `West Europe`",
+  },
+  {
+    code: "DFE173",
+    when: "two exports (in one stack, or in stacks of one app for one subscription) that both create the same resource group",
+    fix: "let one create it and give the other `createResourceGroup: false` (with a dependency), or use different groups",
+  },
+  {
+    code: "DFE174",
+    when: "secrets in azapi's write-only `sensitive_body` in a stack whose own `required_version` admits Terraform before 1.11 (which would keep them in the state)",
+    fix: 'require `">= 1.11"`, or leave `required_version` to the library',
+  },
+  {
     code: "DFW001",
     when: "an automation's subscription, resource group or name is a token, so no other owner of it can be ruled out",
     fix: "give literal values where you can",
@@ -406,6 +431,11 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     code: "DFW010",
     when: "two customers' grants that may reach one resource (or, with Lighthouse, one resource group), where a token (an id, a group name or a tenant id known only at apply) hides whether they do",
     fix: "give literal ids and names, or keep the customers' destinations in separate resource groups",
+  },
+  {
+    code: "DFW025",
+    when: "the policy route for recommendations whose request includes Critical (also unfiltered, or as parents of findings): Microsoft's built-in policy selects High, Medium and Low only",
+    fix: "add a `ContinuousExport` per subscription for `Severity.CRITICAL`, or use `ContinuousExport` instead",
   },
 ];
 

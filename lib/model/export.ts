@@ -43,9 +43,9 @@ export interface AlertExportOptions extends ExportTimingOptions, RawRuleOptions 
 export interface RecommendationExportOptions extends ExportTimingOptions, RawRuleOptions {
   /** Only these recommendations. @default every recommendation */
   readonly recommendations?: Recommendation[];
-  /** Only recommendations of these severities. Give this or `minimumSeverity`. @default every severity */
+  /** Only recommendations of these severities (Low, Medium, High, Critical). Give this or `minimumSeverity`. @default every severity */
   readonly severities?: Severity[];
-  /** Only recommendations of this severity or higher. @default every severity */
+  /** Only recommendations of this severity or higher (`HIGH`: High and Critical). @default every severity */
   readonly minimumSeverity?: Severity;
   /** Only these health states. @default every state */
   readonly states?: AssessmentState[];
@@ -55,9 +55,9 @@ export interface RecommendationExportOptions extends ExportTimingOptions, RawRul
 export interface FindingExportOptions extends ExportTimingOptions, RawRuleOptions {
   /** Only findings of these parent recommendations; the parents are exported too. @default every recommendation */
   readonly recommendations?: Recommendation[];
-  /** Only findings of these severities. Give this or `minimumSeverity`. @default every severity */
+  /** Only findings of these severities (Low, Medium, High: findings have no Critical). Give this or `minimumSeverity`. @default every severity */
   readonly severities?: Severity[];
-  /** Only findings of this severity or higher. @default every severity */
+  /** Only findings of this severity or higher (`HIGH` is the highest a finding has). @default every severity */
   readonly minimumSeverity?: Severity;
 }
 
@@ -200,7 +200,7 @@ export class Export {
    */
   public static findings(options: FindingExportOptions = {}): Export {
     assertOptions(options, DataType.FINDINGS, ["recommendations", "severities", "minimumSeverity"]);
-    const severities = pickSeverities(options.severities, options.minimumSeverity, Severity, "finding");
+    const severities = pickSeverities(options.severities, options.minimumSeverity, Severity, "finding", Severity.FINDING_SCALE);
     return new Export(
       DataType.FINDINGS,
       options,
@@ -386,18 +386,38 @@ function pickSeverities<T>(
   minimum: T | undefined,
   kind: { atLeast(m: T): T[]; readonly prototype: T; readonly name: string },
   what: string,
+  scale?: readonly T[],
 ): T[] | undefined {
   if (list !== undefined && minimum !== undefined) {
     throw new ExportConfigError("DFE014", `${what} export: give the list of accepted severities or the minimum, not both.`);
   }
-  if (minimum === undefined) return list;
-  if (!Object.prototype.isPrototypeOf.call(kind.prototype, minimum as object)) {
+  if (minimum !== undefined && !Object.prototype.isPrototypeOf.call(kind.prototype, minimum as object)) {
     throw new ExportConfigError(
       "DFE020",
       `${what} export: \`minimumSeverity\` must be one of the ${kind.name} constants, got ${describeValue(minimum)}.`,
     );
   }
-  return kind.atLeast(minimum);
+  const picked = minimum === undefined ? list : kind.atLeast(minimum);
+  if (scale === undefined || picked === undefined || !Array.isArray(picked)) return picked;
+  // A data type whose records carry fewer severities than the class knows (findings: no Critical).
+  const outside = picked.filter((s) => Object.prototype.isPrototypeOf.call(kind.prototype, s as object) && !scale.includes(s));
+  const named = (values: readonly T[]) => values.map((s) => (s as { name?: string }).name).join(", ");
+  if (minimum !== undefined && outside.length === picked.length) {
+    throw new ExportConfigError(
+      "DFE170",
+      `${what} export: no ${what} has severity ${named(outside)} or higher: ${what}s carry ${named(scale)} (the sub-assessment REST model, ` +
+        `API 2019-01-01-preview), so nothing would be exported. Use \`minimumSeverity: Severity.HIGH\`, or export recommendations of that severity.`,
+    );
+  }
+  if (minimum !== undefined) return picked.filter((s) => !outside.includes(s));
+  if (outside.length > 0) {
+    throw new ExportConfigError(
+      "DFE170",
+      `${what} export: ${what}s have no ${named(outside)} severity: they carry ${named(scale)} (the sub-assessment REST model, API 2019-01-01-preview). ` +
+        `Leave ${named(outside)} out of \`severities\`; Critical is a recommendation severity (Export.recommendations).`,
+    );
+  }
+  return picked;
 }
 
 function texts(values: string[] | undefined, field: string): string[] | undefined {

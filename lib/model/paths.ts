@@ -1,5 +1,6 @@
 import { DataType } from "./data-type";
 import { ExportConfigError } from "./errors";
+import { Severity } from "./severity";
 
 /**
  * The JPaths the typed filters write, in one place (what Microsoft's export policies write; finding
@@ -80,12 +81,14 @@ const ALWAYS_TRUE: ReadonlyArray<{ readonly dataType: DataType; readonly path: s
 
 /**
  * Values of which every record has exactly one, so that one rule set per value (each `Equals`) means
- * every record: an assessment's `properties.metadata.severity` is required and one of High, Medium, Low
- * (`SecurityAssessmentMetadataProperties` in the REST specs). Alert severities are not listed: Microsoft's
- * policy writes High, Medium and Low, and alerts also have Informational.
+ * every record: an assessment's `properties.metadata.severity` is required and one of the recommendation
+ * severities (`SecurityAssessmentMetadataProperties` in the Assessments API 2025-05-04: Low, Medium, High,
+ * Critical; checked 2026-12), so High, Medium and Low alone (what Microsoft's policy writes) are not every
+ * record. Alert severities are not listed: Microsoft's policy writes High, Medium and Low, and alerts also
+ * have Informational; a finding's `status.severity` is optional in its REST model.
  */
 const EVERY_VALUE: ReadonlyArray<{ readonly dataType: DataType; readonly path: string; readonly values: readonly string[] }> = [
-  { dataType: DataType.RECOMMENDATIONS, path: JPATHS.recommendationSeverity, values: ["high", "medium", "low"] },
+  { dataType: DataType.RECOMMENDATIONS, path: JPATHS.recommendationSeverity, values: Severity.ALL.map((s) => s.ruleValue.toLowerCase()) },
 ];
 
 const typeOf = (eventSource: string) => DataType.ALL.find((t) => t.streamingSource === eventSource || t.snapshotSource === eventSource);
@@ -100,6 +103,25 @@ export function holdsForEveryRecord(eventSource: string, rule: PlainRule): boole
       t.operator === rule.operator &&
       t.value === rule.expectedValue.toLowerCase(),
   );
+}
+
+/**
+ * The values of a complete list (see {@link EVERY_VALUE}) that rule sets filtering on that path alone leave
+ * out, e.g. `Critical` for recommendations filtered High, Medium and Low; empty when the rule sets filter on
+ * anything else too.
+ */
+export function valuesLeftOut(eventSource: string, ruleSets: ReadonlyArray<ReadonlyArray<PlainRule>>): string[] {
+  const dataType = typeOf(eventSource);
+  const sets = ruleSets.map((set) => set.filter((r) => !holdsForEveryRecord(eventSource, r)));
+  for (const complete of EVERY_VALUE.filter((c) => c.dataType === dataType)) {
+    const single = sets.every(
+      (set) => set.length === 1 && set[0].propertyJPath.toLowerCase() === complete.path.toLowerCase() && set[0].operator === "Equals",
+    );
+    if (!single || sets.length === 0) continue;
+    const covered = new Set(sets.map((set) => set[0].expectedValue.toLowerCase()));
+    return complete.values.filter((v) => !covered.has(v)).map((v) => v.charAt(0).toUpperCase() + v.slice(1));
+  }
+  return [];
 }
 
 /** Whether rule sets (ORed) let every record of an event source through: none, or one per value of a complete list. */

@@ -2,7 +2,9 @@ import { ExportConfigError } from "./errors";
 
 /**
  * Severity of a security alert, as the `Severity` property of an exported alert carries it.
- * Alerts have four severities; recommendations and findings have three ({@link Severity}).
+ * Alerts have Informational, Low, Medium and High, and no Critical: the alert `severity` enum of the
+ * REST specs (`Microsoft.Security` alerts, API 2022-01-01; `KnownAlertSeverity` of `@azure/arm-security`;
+ * checked 2026-12). Recommendations have their own scale ({@link Severity}).
  */
 export class AlertSeverity {
   /** Informational alerts (Microsoft's built-in export policy cannot select these; this library can). */
@@ -43,7 +45,15 @@ export class AlertSeverity {
   }
 }
 
-/** Severity of a recommendation (assessment) or a finding (sub-assessment). */
+/**
+ * Severity of a recommendation (assessment) or a finding (sub-assessment).
+ *
+ * Recommendations have four: Low, Medium, High and Critical (the `Severity` enum of the Assessments API
+ * 2025-05-04, `Assessment.Management/stable/2025-05-04/openapi.json` in Azure/azure-rest-api-specs; Defender
+ * for Cloud release notes, March 2025, "four distinct levels"; checked 2026-12). Findings have three: the
+ * sub-assessment model's `status.severity` lists Low, Medium and High only (`SubAssessments.Management/models.tsp`,
+ * API 2019-01-01-preview, the only version; checked 2026-12), see {@link Severity.FINDING_SCALE}.
+ */
 export class Severity {
   /** Low severity. */
   public static readonly LOW = new Severity("Low", 1);
@@ -51,16 +61,21 @@ export class Severity {
   public static readonly MEDIUM = new Severity("Medium", 2);
   /** High severity. */
   public static readonly HIGH = new Severity("High", 3);
+  /** Critical severity: recommendations only (Assessments API 2025-05-04; findings have no Critical). */
+  public static readonly CRITICAL = new Severity("Critical", 4);
 
-  /** Every severity, lowest first. */
-  public static readonly ALL: readonly Severity[] = [Severity.LOW, Severity.MEDIUM, Severity.HIGH];
+  /** Every severity of a recommendation, lowest first. */
+  public static readonly ALL: readonly Severity[] = [Severity.LOW, Severity.MEDIUM, Severity.HIGH, Severity.CRITICAL];
+
+  /** Every severity a finding (sub-assessment) carries, lowest first: no Critical (sub-assessment REST model, 2019-01-01-preview). */
+  public static readonly FINDING_SCALE: readonly Severity[] = [Severity.LOW, Severity.MEDIUM, Severity.HIGH];
 
   /** Parses a severity by name (case-insensitive); throws for anything else, also for `Informational`. */
   public static of(name: string): Severity {
     return parse(Severity.ALL, name, "recommendation or finding severity");
   }
 
-  /** This severity and every higher one, lowest first. */
+  /** This severity and every higher one a recommendation can have, lowest first (`HIGH` gives High and Critical). */
   public static atLeast(minimum: Severity): Severity[] {
     return Severity.ALL.filter((s) => s.rank >= minimum.rank);
   }

@@ -9,6 +9,7 @@ import {
   SubscriptionPolicyAssignment,
   SubscriptionPolicyRemediation,
 } from "../internal/azurerm";
+import { NAME_RULES, checkName as checkInput } from "../internal/inputs";
 import { literalTenantOf, resolveAzurermProvider } from "../internal/provider-check";
 import { ExportConfigError, atPath, coded, describeValue } from "../model/errors";
 import { isGuid } from "../model/guid";
@@ -86,6 +87,8 @@ export interface PolicyExportSummary {
   readonly health?: string;
   /** The exported data types, as the policy names them. */
   readonly exportedDataTypes: string[];
+  /** What the request asks for and the policy cannot export (Critical recommendations), in words; empty when nothing. */
+  readonly notExported: string[];
 }
 
 /**
@@ -114,6 +117,8 @@ export class ContinuousExportPolicy extends Construct {
   public readonly subscriptionRemediations: { [subscriptionId: string]: TerraformResource } = {};
   /** The health alerts on the destination, when `health` is on. */
   public readonly health?: ExportHealth;
+  /** What the request asks for and Microsoft's policy cannot export (Critical recommendations), in words. */
+  public readonly notExported: string[];
 
   constructor(
     scope: Construct,
@@ -121,11 +126,23 @@ export class ContinuousExportPolicy extends Construct {
     private readonly props: ContinuousExportPolicyProps,
   ) {
     super(scope, id);
-    const { definition, parameters, destinationId, destinationScope, destinationRole } = atPath(this.node.path, () => translate(props));
+    const { definition, parameters, narrowed, destinationId, destinationScope, destinationRole } = atPath(this.node.path, () => translate(props));
     this.definition = definition;
     this.parameters = parameters;
+    this.notExported = narrowed;
+    for (const what of narrowed) {
+      warnOnce(
+        this,
+        `${coded("DFW025", this.node.path)}the policy route does not export ${what}. To export them too, add a ContinuousExport per subscription ` +
+          `with Export.recommendations({ severities: [Severity.CRITICAL] }) (or use ContinuousExport for the whole request, which can express it).`,
+      );
+    }
     const name = props.assignmentName ?? "defender-export";
-    atPath(this.node.path, () => checkName(name, props.scope));
+    atPath(this.node.path, () => {
+      checkName(name, props.scope);
+      checkInput("location", props.location, NAME_RULES.location);
+      checkInput("resourceGroupName", props.resourceGroupName, NAME_RULES.resourceGroup);
+    });
     const common = {
       name,
       displayName: props.displayName ?? "Defender for Cloud continuous export (cdktf-defender-export)",
@@ -215,6 +232,7 @@ export class ContinuousExportPolicy extends Construct {
       definitionId: this.definition.definitionId,
       destination: this.props.destinations[0].description,
       exportedDataTypes: this.parameters.exportedDataTypes,
+      notExported: this.notExported,
       ...(this.health ? { health: this.health.summary } : {}),
     };
   }
@@ -262,7 +280,7 @@ function translate(props: ContinuousExportPolicyProps) {
     throw new ExportConfigError("DFE083", "`scope` must be PolicyScope.managementGroup(…) or PolicyScope.subscription(…).");
   }
   toAutomationSources(props.exports); // the same checks as ContinuousExport
-  const { parameters, unsupported } = toPolicyParameters(props.exports);
+  const { parameters, unsupported, narrowed } = toPolicyParameters(props.exports);
   const destinations = props.destinations ?? [];
   if (destinations.length !== 1)
     unsupported.push(
@@ -298,6 +316,7 @@ function translate(props: ContinuousExportPolicyProps) {
     return {
       definition,
       parameters,
+      narrowed,
       destinationId: action.resourceId,
       destinationScope: action.resourceId,
       destinationRole: DestinationRole.CONTRIBUTOR,
@@ -307,6 +326,7 @@ function translate(props: ContinuousExportPolicyProps) {
   return {
     definition,
     parameters,
+    narrowed,
     // The event hub policy takes the Send rule's id (the role scope) and reads the connection string itself.
     destinationId: definition.kind === DestinationKind.EVENT_HUB ? target.roleScope : action.resourceId,
     destinationScope: target.roleScope,
@@ -331,6 +351,10 @@ function policyParameters(props: ContinuousExportPolicyProps, p: PolicyExportPar
   return Object.fromEntries(Object.entries(values).map(([k, value]) => [k, { value }]));
 }
 
+/**
+ * Microsoft.Authorization `policyAssignments`: resource name 1–64, at a management group 1–24; no `%`, not ending
+ * with a period or space (Azure naming rules, resource-name-rules); `<>*%&:\?.+/` are refused by the API. Checked 2026-12.
+ */
 function checkName(name: string, scope: PolicyScope): void {
   const max = scope.isManagementGroup ? 24 : 64;
   if (!Token.isUnresolved(name) && !(name.length >= 1 && name.length <= max && /^[^<>*%&:\\?.+/]+$/.test(name))) {

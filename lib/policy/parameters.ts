@@ -10,7 +10,7 @@ export interface PolicyExportParameters {
   readonly exportedDataTypes: string[];
   /** Assessment keys of the exported recommendations (and the findings' parents); empty: every recommendation. */
   readonly recommendationNames: string[];
-  /** Recommendation severities (High, Medium, Low). */
+  /** Recommendation severities (High, Medium, Low: the policy cannot select Critical). */
   readonly recommendationSeverities: string[];
   /** Whether streaming findings (sub-assessments) are exported with their recommendations. */
   readonly isSecurityFindingsEnabled: boolean;
@@ -28,9 +28,22 @@ export interface PolicyTranslation {
   readonly parameters: PolicyExportParameters;
   /** Each part of the request the built-in policy cannot express, in words. */
   readonly unsupported: string[];
+  /**
+   * What the policy exports less of than the request asks, in words: Critical recommendations, which
+   * Microsoft's built-in policies cannot select (their `recommendationSeverities` allow High, Medium, Low).
+   */
+  readonly narrowed: string[];
 }
 
-const ALL_SEVERITIES = ["High", "Medium", "Low"];
+/**
+ * The severities Microsoft's built-in export policies can select: their `recommendationSeverities` and
+ * `alertSeverities` parameters allow High, Medium and Low only (built-in definitions ffb6f416, cdfcce10,
+ * af9f6c70 in Azure/azure-policy, checked 2026-12), though recommendations also have Critical since
+ * March 2025 (Assessments API 2025-05-04).
+ */
+export const POLICY_SEVERITIES: readonly string[] = ["High", "Medium", "Low"];
+
+const ALL_SEVERITIES = [...POLICY_SEVERITIES];
 /** A name of the policy's `exportedDataTypes` parameter: the data type's portal name, with " - snapshot" for its snapshot. */
 const streamingName = (type: DataType) => type.portalName;
 const snapshotName = (type: DataType) => `${type.portalName} - snapshot`;
@@ -113,7 +126,18 @@ export function toPolicyParameters(exports: readonly Export[]): PolicyTranslatio
     );
   }
   if (hasFindings) recommendationSeverities.push("all");
-  const severities = single(recommendationSeverities);
+  const requested = single(recommendationSeverities);
+  const narrowed: string[] = [];
+  // The policy cannot select Critical: "every severity" becomes High, Medium and Low; a list loses Critical.
+  const wantsCritical = requested === "all" ? recommendationSeverities.length > 0 : requested?.includes("Critical") === true;
+  const severities = requested === undefined || requested === "all" ? requested : requested.filter((s) => s !== "Critical");
+  if (severities !== undefined && severities !== "all" && severities.length === 0) {
+    unsupported.push("recommendations of Critical severity only (the policy selects High, Medium and Low only)");
+  } else if (wantsCritical) {
+    narrowed.push(
+      `Critical recommendations${hasFindings ? " (also as parents of findings)" : ""}: Microsoft's built-in policy selects High, Medium and Low only`,
+    );
+  }
   if (severities === undefined) {
     unsupported.push(
       `recommendations filtered by severity${hasFindings ? " together with findings, whose parents must come unfiltered" : " differently across exports"}: ` +
@@ -125,13 +149,14 @@ export function toPolicyParameters(exports: readonly Export[]): PolicyTranslatio
     parameters: {
       exportedDataTypes: [...types],
       recommendationNames: names === undefined || names === "all" ? [] : names,
-      recommendationSeverities: severities === undefined || severities === "all" ? ALL_SEVERITIES : severities,
+      recommendationSeverities: severities === undefined || severities === "all" || severities.length === 0 ? ALL_SEVERITIES : severities,
       isSecurityFindingsEnabled: findingsStreaming,
       secureScoreControlsNames: union(controls),
       alertSeverities: alertSeverities.length === 0 ? ALL_SEVERITIES : sortSeverities(union(alertSeverities, ALL_SEVERITIES)),
       regulatoryComplianceStandardsNames: union(standards),
     },
     unsupported,
+    narrowed,
   };
 }
 

@@ -77,6 +77,7 @@ function formatPolicy(s: PolicyExportSummary): string[] {
     ...s.exports.map((e) => `  exports  ${e}`),
     `  ${s.automationName} in every subscription  → ${s.destination}`,
     `      data types: ${s.exportedDataTypes.join(", ")}`,
+    ...s.notExported.map((n) => `      not exported: ${n} (DFW025)`),
     `      deployed by ${s.definitionId}`,
     ...(s.health ? [`      health: ${s.health}`] : []),
   ];

@@ -1,8 +1,10 @@
-import { TerraformProvider } from "cdktf";
+import { DefaultTokenResolver, Lazy, StringConcat, TerraformProvider, Token, Tokenization } from "cdktf";
 import { TerraformFunctions } from "../internal/terraform-functions";
+import { escapeLiterals } from "../internal/terraform-literal";
 import { Construct } from "constructs";
 import { DestinationKind, ExportActionConfig } from "../destinations/destination";
-import { AzapiResource } from "../internal/azapi";
+import { createHash } from "node:crypto";
+import { AzapiResource, AzapiResourceConfig } from "../internal/azapi";
 import { resolveAzapiProvider } from "../internal/provider-check";
 import { AutomationSpec } from "./automation-spec";
 import { AutomationView, ResourceJson, subscriptionOf } from "./automation-view";
@@ -45,8 +47,7 @@ export function automationBody(spec: AutomationSpec): { [key: string]: unknown }
 
 /**
  * A REST action: the kind's wire names, with the secret or, as a trusted service, none. The secret is
- * wrapped in Terraform's `sensitive()`: azapi's `body` is not sensitive, and some secrets (a Logic App's
- * callback URL in azurerm 4.x) are not marked by their provider, so plans would show them.
+ * wrapped in Terraform's `sensitive()`, so that no plan prints it.
  */
 function actionBody(action: ExportActionConfig): { [key: string]: unknown } {
   const { kind } = action;
@@ -62,6 +63,68 @@ function actionBody(action: ExportActionConfig): { [key: string]: unknown } {
   };
 }
 
+const RESOLVER = new DefaultTokenResolver(new StringConcat());
+
+/** The secrets of the actions (connection strings, trigger URLs), as given. */
+function secretsOf(spec: AutomationSpec): string[] {
+  return spec.actions
+    .filter((a) => !a.trustedService && a.kind.secretProperty)
+    .map((a) => a.connectionString ?? a.triggerUrl)
+    .filter((s): s is string => typeof s === "string");
+}
+
+/**
+ * The request split for azapi's write-only `sensitive_body` (azapi 2.4+, Terraform 1.11+), which never
+ * enters the plan or the state: when an action carries a secret, the whole `actions` list goes there (azapi
+ * merges it into `body`; `body` keeps no `actions`, so the two never overlap). azurerm's automation resource
+ * has no write-only form and stores `connection_string` / `trigger_url` in the state.
+ *
+ * Write-only values are not compared with the state, and with a `sensitive_body_version` azapi sends
+ * `properties.actions` only on create and when its version changes. The version is a SHA-256, computed by
+ * Terraform, of the secrets and a digest of the rest of the request (body, scopes, actions, tags as
+ * written): a rotated secret (a regenerated key, a new callback URL) or any change to the automation changes
+ * it, so the next apply re-sends the actions with their secrets, and no update reaches Azure without them.
+ * The digest in the state reveals neither a key nor a URL.
+ */
+function writeOnlyActions(
+  spec: AutomationSpec,
+  body: { [key: string]: unknown },
+): Pick<AzapiResourceConfig, "body" | "sensitiveBody" | "sensitiveBodyVersion"> {
+  const secrets = secretsOf(spec);
+  if (secrets.length === 0) return { body };
+  const { actions, scopes, ...rest } = body.properties as { [key: string]: unknown };
+  // Scopes below the subscription (a change of subscription replaces the resource): so a fleet's `each.key`
+  // and a literal subscription give one digest, and moving between layouts changes nothing.
+  const prefix = `/subscriptions/${spec.subscriptionId}`;
+  const within = (scopes as Array<{ scopePath: string }>).map(({ scopePath: p }) => (p.startsWith(prefix) ? p.slice(prefix.length) || "/" : p));
+  // References as the expressions synth writes (a token's placeholder changes from one program to the next).
+  // Produced inside a function call, a lazy value is written as an expression: a hex digest in quotes is a string literal.
+  const request = Lazy.stringValue({
+    produce: (context) =>
+      `"${createHash("sha256")
+        .update(
+          // The request as the door writes it (text that looks like a token is text), resolved as synth resolves it.
+          JSON.stringify(
+            Tokenization.resolve(escapeLiterals({ rest, within, actions, tags: spec.tags ?? null }), { scope: context.scope, resolver: RESOLVER }),
+          ),
+        )
+        .digest("hex")}"`,
+  });
+  return {
+    body: { properties: { ...rest, scopes } },
+    sensitiveBody: { properties: { actions } },
+    // A literal secret (a Logic App URL given as text) enters the expression as its digest, not as itself.
+    sensitiveBodyVersion: {
+      "properties.actions": TerraformFunctions.sha256(
+        TerraformFunctions.joinTexts("|", [
+          request,
+          ...secrets.map((x) => (Token.isUnresolved(x) ? x : createHash("sha256").update(x).digest("hex"))),
+        ]),
+      ),
+    },
+  };
+}
+
 /** A secret as written, without the `sensitive()` the writer wraps it in: `${sensitive(x.y)}` reads back as `${x.y}`. */
 function withoutSensitive(secret: unknown): string | undefined {
   if (typeof secret !== "string") return undefined;
@@ -71,8 +134,8 @@ function withoutSensitive(secret: unknown): string | undefined {
 
 /**
  * `azapi_resource` of `Microsoft.Security/automations@2023-12-01-preview`, addressed by `parent_id`, so
- * one azapi provider can write into any subscription its identity may write to. Secrets in the body are
- * references to sensitive attributes, so Terraform hides the body in plans.
+ * one azapi provider can write into any subscription its identity may write to. Secrets go in the
+ * write-only `sensitive_body`, never in the plan or the state.
  */
 export const AZAPI_WRITER: Writer = {
   name: "azapi",
@@ -87,7 +150,7 @@ export const AZAPI_WRITER: Writer = {
       name: spec.name,
       parentId: `/subscriptions/${spec.subscriptionId}/resourceGroups/${spec.resourceGroupName}`,
       location: spec.location,
-      body: automationBody(spec),
+      ...writeOnlyActions(spec, automationBody(spec)),
       tags: spec.tags,
       dependsOn: spec.dependsOn.length > 0 ? [...spec.dependsOn] : undefined,
       provider,
@@ -96,7 +159,8 @@ export const AZAPI_WRITER: Writer = {
 
   read(address: string, r: ResourceJson): AutomationView | undefined {
     if (!address.startsWith("azapi_resource.") || !String(r.type).startsWith("Microsoft.Security/automations@")) return undefined;
-    const p = r.body?.properties ?? {};
+    // Actions with secrets are written to the write-only `sensitive_body`.
+    const p = { ...(r.body?.properties ?? {}), ...(r.sensitive_body?.properties ?? {}) };
     return {
       address,
       writer: AZAPI_WRITER,

@@ -11,7 +11,7 @@ describe("the audit page (explain --format markdown)", () => {
   test("the cross-tenant example: what goes where, the guest's built-in role marked cross-tenant, the path, health, Sentinel readiness", () => {
     const text = page(/^cross-tenant-guest$/);
     expect(text).toContain(
-      "| subscription 00000000-0000-0000-0000-000000000008 | 00000000-0000-0000-0000-0000000000aa | Security alerts (streaming)<br>Security recommendations (streaming) where severity is Medium or High | Log Analytics workspace **law-soc** (existing) | 00000000-0000-0000-0000-0000000000cc |",
+      "| subscription 00000000-0000-0000-0000-000000000008 | 00000000-0000-0000-0000-0000000000aa | Security alerts (streaming)<br>Security recommendations (streaming) where severity is Medium or High or Critical | Log Analytics workspace **law-soc** (existing) | 00000000-0000-0000-0000-0000000000cc |",
     );
     expect(text).toContain(
       "| principal 00000000-0000-0000-0000-0000000000dd | Log Analytics Contributor (role assignment) | 92aaf0da-9dab-42b6-94a3-d43ce8d16293 | Log Analytics workspace law-soc | 00000000-0000-0000-0000-0000000000cc | **yes** |",

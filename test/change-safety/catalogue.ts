@@ -3,7 +3,7 @@ import { ExistingAutomation } from "../../lib/adopt/existing-automation";
 import { Construct } from "constructs";
 import { DataType } from "../../lib/model/data-type";
 import { Export } from "../../lib/model/export";
-import { AlertSeverity } from "../../lib/model/severity";
+import { AlertSeverity, Severity } from "../../lib/model/severity";
 import { DestinationKind, ICrossTenantDestination, IExportDestination, isCrossTenantDestination } from "../../lib/destinations/destination";
 import { EventHubDestination } from "../../lib/destinations/event-hub";
 import { LogAnalyticsDestination } from "../../lib/destinations/log-analytics";
@@ -150,6 +150,24 @@ export const EDITS: readonly RequestEdit[] = [
       p.exports.some((e) => e.dataType === DataType.ALERTS)
         ? { ...p, exports: p.exports.map((e) => (e.dataType === DataType.ALERTS ? Export.alerts({ severities: [AlertSeverity.HIGH] }) : e)) }
         : undefined,
+  },
+  {
+    // The pair an upgrade from 0.1 makes, planned the other way: 0.1 wrote a minimum recommendation severity
+    // without Critical; now its rule sets gain Critical (docs/safe-changes.md, "Upgrades").
+    name: "leave Critical out of a recommendation filter (as 0.1 wrote a minimum severity)",
+    exportProps: (p) => {
+      const pinned = (e: Export) => {
+        const severity = e.filters.find((f) => f.field === "severity");
+        if (e.dataType !== DataType.RECOMMENDATIONS || e.filters.length !== 1 || !severity?.values.includes(Severity.CRITICAL.name)) return e;
+        return Export.recommendations({
+          severities: severity.values.filter((v) => v !== Severity.CRITICAL.name).map((v) => Severity.of(v)),
+          streaming: e.eventSources.includes(DataType.RECOMMENDATIONS.streamingSource),
+          snapshot: e.eventSources.includes(DataType.RECOMMENDATIONS.snapshotSource ?? ""),
+        });
+      };
+      const exports = p.exports.map(pinned);
+      return exports.some((e, i) => e !== p.exports[i]) ? { ...p, exports } : undefined;
+    },
   },
   {
     name: "turn attack paths on (previousWriter set to the old writer)",

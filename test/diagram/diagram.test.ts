@@ -43,7 +43,7 @@ describe("the diagram of synthesized stacks", () => {
       {
         origin: graph.origins[0].key,
         destination: workspace.key,
-        data: ["Security alerts (streaming)", "Security recommendations (streaming) where severity is Medium or High"],
+        data: ["Security alerts (streaming)", "Security recommendations (streaming) where severity is Medium or High or Critical"],
         feeds: [
           { table: "SecurityAlert", everything: true, standards: [] },
           { table: "SecurityRecommendation", everything: false, standards: [] },

@@ -72,7 +72,8 @@ const FIELDS: Record<string, Build> = {
   "ContinuousExport.names.workspace": (s, t) => exportTo(s, [soc(s)], { names: { workspace: t } }),
   "ContinuousExport.scopeResourceGroups": (s, t) => exportTo(s, [soc(s)], { scopeResourceGroups: [t] }),
   "ContinuousExport.resourceGroupName": (s, t) => exportTo(s, [soc(s)], { resourceGroupName: t }),
-  "ContinuousExport.location": (s, t) => exportTo(s, [soc(s)], { location: t }),
+  // Only Azure regions pass (DFE172): the harmless request uses one, and every other text is refused.
+  "ContinuousExport.location": (s, t) => exportTo(s, [soc(s)], { location: t === HARMLESS ? "westeurope" : t }),
   "Export.alerts.displayNameContains": (s, t) => exportTo(s, [soc(s)], { exports: [Export.alerts({ displayNameContains: [t] })] }),
   "Export.alerts.alertTypes": (s, t) => exportTo(s, [soc(s)], { exports: [Export.alerts({ alertTypes: [t] })] }),
   "Rule.raw (path and value)": (s, t) =>
@@ -298,7 +299,8 @@ describe("no text a user gives is ever an expression", () => {
       writer: AutomationWriter.AZAPI,
     });
     const out = JSON.parse(Testing.synth(stack, true));
-    const uri = (Object.values(out.resource.azapi_resource)[0] as any).body.properties.actions[0].uri;
+    // A secret goes in the write-only sensitive_body (never in plan or state), still inside sensitive("…").
+    const uri = (Object.values(out.resource.azapi_resource)[0] as any).sensitive_body.properties.actions[0].uri;
     expect(uri).toBe('${sensitive("https://x.example/a\\"),file(\\"/etc/passwd\\"),(\\"\\\\")}');
     expect(readTemplate(uri).expressions).toEqual(['${sensitive("…")}']);
     expect(readTemplate(uri).text.join("")).toBe(url);

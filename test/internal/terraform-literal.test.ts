@@ -27,7 +27,8 @@ function evaluated(json: string): string[] {
   const visit = (v: unknown) => {
     if (typeof v === "string") {
       for (const m of v.matchAll(/(?<![$%])(\$\{|%\{)([^}]*)\}/g)) {
-        const reference = /^[a-z][\w-]*(\.[\w-]+)+(\[[^\]]*\])*(\.[\w-]+)*$/.test(m[2]) || /^(join|slice|split|element|sensitive)\(/.test(m[2]);
+        const reference =
+          /^[a-z][\w-]*(\.[\w-]+)+(\[[^\]]*\])*(\.[\w-]+)*$/.test(m[2]) || /^(join|slice|split|element|sensitive|sha256)\(/.test(m[2]);
         if (m[1] === "%{" || !reference) found.push(m[0]);
       }
     } else if (Array.isArray(v)) v.forEach(visit);

@@ -42,7 +42,7 @@ const typed = fc.oneof(
     .tuple(fc.record({ recommendations: subset(RECOMMENDATIONS), severities: subset(Severity.ALL), states: subset(AssessmentState.ALL) }), timing)
     .map(([o, t]) => Export.recommendations({ ...o, ...t })),
   fc
-    .tuple(fc.record({ recommendations: subset(RECOMMENDATIONS), severities: subset(Severity.ALL) }), timing)
+    .tuple(fc.record({ recommendations: subset(RECOMMENDATIONS), severities: subset(Severity.FINDING_SCALE) }), timing)
     .map(([o, t]) => Export.findings({ ...o, ...t })),
   timing.map((t) => Export.secureScore(t)),
   fc

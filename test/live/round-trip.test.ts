@@ -67,12 +67,21 @@ describe("import round trip", () => {
     expect(problems).toEqual([]);
   });
 
-  test.each([
-    [
-      "the portal's default (every data type, findings on)",
-      {
+  test("what Microsoft's built-in workspace policy deploys with findings on is refused: its parents (High, Medium, Low) leave out Critical recommendations", () => {
+    const { refused } = roundTrip([
+      policyDeployed("00000000-0000-0000-0000-0000000000b1", {
         exportedDataTypes: ["Security recommendations", "Security alerts", "Overall secure score", "Secure score controls", "Regulatory compliance"],
         isSecurityFindingsEnabled: true,
+      }),
+    ]);
+    expect(refused).toEqual([expect.stringMatching(/\[DFC003\] SubAssessments without the parent recommendations of severity Critical/)]);
+  });
+
+  test.each([
+    [
+      "the portal's default without findings (every data type)",
+      {
+        exportedDataTypes: ["Security recommendations", "Security alerts", "Overall secure score", "Secure score controls", "Regulatory compliance"],
       },
     ],
     [

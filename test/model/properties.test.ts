@@ -16,7 +16,7 @@ const recommendations = fc
   .tuple(fc.record({ recommendations: subset(RECOMMENDATIONS), severities: subset(Severity.ALL), states: subset(AssessmentState.ALL) }), timing)
   .map(([o, t]) => Export.recommendations({ ...o, ...t }));
 const findings = fc
-  .tuple(fc.record({ recommendations: subset(RECOMMENDATIONS), severities: subset(Severity.ALL) }), timing)
+  .tuple(fc.record({ recommendations: subset(RECOMMENDATIONS), severities: subset(Severity.FINDING_SCALE) }), timing)
   .map(([o, t]) => Export.findings({ ...o, ...t }));
 const selection = fc.array(fc.oneof(alerts, recommendations, findings, fc.constant(Export.secureScore())), { minLength: 1, maxLength: 5 });
 

@@ -97,7 +97,11 @@ describe("ContinuousExportPolicy", () => {
       {},
     ]);
     expect(created.secondStep).toMatch(/az policy remediation create --name initial --management-group contoso --policy-assignment defender-export/);
-    expect(created.node.metadata.map((m) => String(m.data))).toEqual([expect.stringMatching(/^\[DFW005\] test\/Policy: .*remediateSubscriptions/)]);
+    expect(created.node.metadata.map((m) => String(m.data))).toEqual([
+      // Every recommendation includes Critical ones, which the built-in policy cannot select.
+      expect.stringMatching(/^\[DFW025\] test\/Policy: the policy route does not export Critical recommendations/),
+      expect.stringMatching(/^\[DFW005\] test\/Policy: .*remediateSubscriptions/),
+    ]);
   });
 
   test("remediateSubscriptions takes distinct subscription GUIDs, at a management group only", () => {

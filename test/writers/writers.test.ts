@@ -210,7 +210,7 @@ describe("one model, two writers", () => {
     exportTo(s, [LogAnalyticsDestination.fromWorkspaceId(s, "Soc", WORKSPACE_ID)], { writer: AutomationWriter.AZAPI, azapiProvider: azapi });
     const json = synthJson(s);
     expect(onlyResource(json, AZAPI).provider).toBe("azapi.a");
-    expect(json.terraform.required_providers.azapi).toEqual({ source: "azure/azapi", version: "~> 2.5" });
+    expect(json.terraform.required_providers.azapi).toEqual({ source: "azure/azapi", version: "~> 2.9" });
     expect(json.provider.azapi).toEqual([{ alias: "a", tenant_id: "33333333-3333-3333-3333-333333333333" }]);
   });
 });
