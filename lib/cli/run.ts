@@ -1,8 +1,11 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { LiveAutomation, LiveInputError, readLiveAutomations } from "../live/arm-input";
 import { explainAutomation } from "../live/explain";
 import { lintAutomations } from "../live/lint";
 import { PACKAGE_NAME, importProgram } from "../live/program";
+import { explainStructured } from "../live/explain-json";
+import { runDiff } from "./diff-command";
+import { packageVersion } from "./version";
 
 /** Where the command reads and writes: the process's streams, or a test's. */
 export interface CliIo {
@@ -23,6 +26,7 @@ Commands
   lint <input>                  the check pack's rules on live automations; exit 1 on an error-level finding
   explain <input>               each automation in words: what data, with which filters, goes where (and its findings)
   import <input> --out <file>   a CDKTF program (TypeScript) that adopts the automations as typed code
+  diff <input> <cdktf.out>      live automations against the synthesized stacks, by meaning; exit 1 on drift
 
 <input> is a file, or - for standard input: one automation as Azure returns it, an array of them, a REST
 list ({ "value": [...] }, e.g. az security automation list -o json) or Azure Resource Graph rows
@@ -32,6 +36,8 @@ Options
   --format text|json   output of lint and explain (default text)
   --out <file>         where import writes the program (required for import)
   --stack <id>         the stack id of the imported program (default imported-exports)
+  --force              let import overwrite an existing --out file
+  --version            the version of the command
   --help               this text`;
 
 /** Runs the command line; returns the exit code. Never throws for bad input: it says what is wrong. */
@@ -39,6 +45,10 @@ export function runCli(args: readonly string[], io: CliIo): number {
   const parsed = parseArgs(args);
   if ("help" in parsed) {
     io.out(`${USAGE}\n`);
+    return EXIT.ok;
+  }
+  if ("version" in parsed) {
+    io.out(`${PACKAGE_NAME} ${packageVersion()}\n`);
     return EXIT.ok;
   }
   if ("error" in parsed) {
@@ -54,6 +64,16 @@ export function runCli(args: readonly string[], io: CliIo): number {
       `${PACKAGE_NAME} ${parsed.command}: ${e instanceof LiveInputError ? e.message : `cannot read ${parsed.input}: ${(e as Error).message}`}\n`,
     );
     return EXIT.usage;
+  }
+  if (parsed.command === "diff") {
+    try {
+      const { text, drift } = runDiff(automations, parsed.outdir, parsed.format);
+      io.out(text);
+      return drift ? EXIT.findings : EXIT.ok;
+    } catch (e) {
+      io.err(`${PACKAGE_NAME} diff: cannot read ${parsed.outdir}: ${(e as Error).message}\n`);
+      return EXIT.usage;
+    }
   }
   const findings = lintAutomations(automations);
   if (parsed.command === "lint") {
@@ -77,9 +97,20 @@ export function runCli(args: readonly string[], io: CliIo): number {
         findings.filter((f) => f.automationId === a.id),
       ),
     }));
-    if (parsed.format === "json") io.out(`${JSON.stringify(explained, null, 2)}\n`);
+    if (parsed.format === "json")
+      io.out(
+        `${JSON.stringify(
+          automations.map((a) => explainStructured(a, findings)),
+          null,
+          2,
+        )}\n`,
+      );
     else io.out(`${explained.map((e) => e.lines.join("\n")).join("\n\n")}\n`);
     return findings.some((f) => f.level === "error") ? EXIT.findings : EXIT.ok;
+  }
+  if (existsSync(parsed.out) && !parsed.force) {
+    io.err(`${PACKAGE_NAME} import: ${parsed.out} exists; give --force to overwrite it, or another --out.\n`);
+    return EXIT.usage;
   }
   const program = importProgram(automations, findings, { stackId: parsed.stack, origin: parsed.input === "-" ? "standard input" : parsed.input });
   try {
@@ -94,18 +125,25 @@ export function runCli(args: readonly string[], io: CliIo): number {
 }
 
 interface ParsedArgs {
-  readonly command: "lint" | "explain" | "import";
+  readonly command: "lint" | "explain" | "import" | "diff";
   readonly input: string;
+  /** The synthesized output diff reads (empty for the other commands). */
+  readonly outdir: string;
+  /** Whether import may overwrite --out. */
+  readonly force: boolean;
   readonly format: "text" | "json";
   /** Where import writes (empty for the other commands). */
   readonly out: string;
   readonly stack?: string;
 }
 
-function parseArgs(args: readonly string[]): ParsedArgs | { help: true } | { error: string } {
+function parseArgs(args: readonly string[]): ParsedArgs | { help: true } | { version: true } | { error: string } {
   if (args.length === 0 || args.includes("--help") || args.includes("-h")) return { help: true };
-  const [command, ...rest] = args;
-  if (command !== "lint" && command !== "explain" && command !== "import") return { error: `Unknown command "${command}".` };
+  if (args.includes("--version") || args.includes("-V")) return { version: true };
+  const [command, ...all] = args;
+  if (command !== "lint" && command !== "explain" && command !== "import" && command !== "diff") return { error: `Unknown command "${command}".` };
+  const force = all.includes("--force");
+  const rest = all.filter((a) => a !== "--force");
   const positional: string[] = [];
   const options: { [key: string]: string } = {};
   for (let i = 0; i < rest.length; i++) {
@@ -118,10 +156,12 @@ function parseArgs(args: readonly string[]): ParsedArgs | { help: true } | { err
       options[name] = value;
     } else positional.push(arg);
   }
-  if (positional.length !== 1) return { error: `${command} takes one input (a file, or - for standard input).` };
+  if (command === "diff" && positional.length !== 2)
+    return { error: "diff takes the live automations (a file, or -) and the synthesized output (cdktf.out)." };
+  if (command !== "diff" && positional.length !== 1) return { error: `${command} takes one input (a file, or - for standard input).` };
   const format = options.format ?? "text";
   if (format !== "text" && format !== "json") return { error: `--format is text or json, got "${format}".` };
   if (command === "import" && !options.out) return { error: "import needs --out <file.ts>: where to write the program." };
   if (options.stack !== undefined && !/^[A-Za-z0-9_-]+$/.test(options.stack)) return { error: "--stack takes letters, digits, _ and -." };
-  return { command, input: positional[0], format, out: options.out ?? "", stack: options.stack };
+  return { command, input: positional[0], outdir: positional[1] ?? "", force, format, out: options.out ?? "", stack: options.stack };
 }

@@ -1,3 +1,4 @@
+import { CHECK_RULES } from "../checks/rules";
 import { DestinationKind } from "../destinations/destination";
 import { ActionView } from "../writers/automation-view";
 import { normalizedLocation } from "../adopt/existing-automation";
@@ -35,6 +36,8 @@ export interface ImportOptions {
 }
 
 const NAME = /^[A-Za-z0-9_-]{1,260}$/;
+/** Checks whose automations still export as they are: adopted as they run, the finding reported. */
+const STILL_EXPORTS = new Set(CHECK_RULES.filter((r) => r.stillExports).map((r) => r.id));
 
 /**
  * A complete CDKTF program that takes the live automations over: one `ContinuousExport` per automation,
@@ -76,7 +79,7 @@ export function importProgram(
 /** What keeps an automation out of the program, with the fix. */
 function refusals(a: LiveAutomation, findings: readonly LiveFinding[]): string[] {
   const reasons = findings
-    .filter((f) => f.automationId === a.id && f.level === "error")
+    .filter((f) => f.automationId === a.id && f.level === "error" && !STILL_EXPORTS.has(f.ruleId))
     .map((f) => `[${f.ruleId}] ${f.message} Fix it in Azure (or write the export anew), then import again.`);
   const kinds = new Set(a.view.actions.map((x) => DestinationKind.ofActionType(x.actionType)));
   if (kinds.size > 1) {
@@ -105,7 +108,8 @@ function programSource(
   options: ImportOptions,
   refused: readonly RefusedAutomation[],
 ): string {
-  const names = new Set(["AutomationWriter", "AzapiProvider", "ContinuousExport", "ExistingAutomation"]);
+  // Only what the program uses: `cdktf init`'s tsconfig has noUnusedLocals.
+  const names = new Set(["AzapiProvider", ...(accepted.length > 0 ? ["AutomationWriter", "ContinuousExport", "ExistingAutomation"] : [])]);
   const destinations = new Map<string, Destination>();
   const providers = new Map<string, string>();
   const variables: string[] = [];

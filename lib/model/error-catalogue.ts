@@ -290,6 +290,11 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     fix: "the message gives the expected shape",
   },
   {
+    code: "DFE160",
+    when: "`withParents` of `Export.findings` that is not true or false",
+    fix: "leave it out (the parents come along), or give `false` to state an automation exactly as it runs",
+  },
+  {
     code: "DFW001",
     when: "an automation's subscription, resource group or name is a token, so no other owner of it can be ruled out",
     fix: "give literal values where you can",
