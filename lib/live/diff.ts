@@ -82,7 +82,7 @@ function literal(value: unknown, json: ResourceJson): string | undefined {
  * apply (a reference) are not compared.
  */
 export function diffAutomations(live: readonly LiveAutomation[], code: readonly CodeAutomation[]): DriftReport {
-  const byId = new Map(code.filter((c) => c.id).map((c) => [c.id!.toLowerCase(), c]));
+  const byId = new Map(code.flatMap((c) => (c.id ? [[c.id.toLowerCase(), { ...c, id: c.id }] as const] : [])));
   const entries: DriftEntry[] = [];
   const seen = new Set<string>();
   for (const a of live) {
@@ -96,7 +96,7 @@ export function diffAutomations(live: readonly LiveAutomation[], code: readonly 
     const changes = [...sourceChanges(a.view.sources, c.view.sources), ...otherChanges(a.view, c.view)];
     entries.push({ status: changes.length === 0 ? "same" : "changed", id: a.id, address: c.address, changes });
   }
-  for (const [key, c] of byId) if (!seen.has(key)) entries.push({ status: "only-code", id: c.id!, address: c.address, changes: [] });
+  for (const [key, c] of byId) if (!seen.has(key)) entries.push({ status: "only-code", id: c.id, address: c.address, changes: [] });
   const unresolved = code.filter((c) => !c.id).map((c) => c.address);
   return { entries, unresolved, drift: entries.some((e) => e.status !== "same") };
 }
