@@ -56,8 +56,11 @@ try {
   writeFileSync(file, JSON.stringify({ count, data: rows }));
   let printed = 0;
   const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
   const code = runCli(["lint", file, "--format", "json"], { stdin: () => "", out: (t) => (printed += t.length), err: () => undefined });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const rssMB = process.resourceUsage().maxRSS / 1024;
   const wholeStart = process.hrtime.bigint();
   const whole = spawnSync(process.execPath, [join(__dirname, "..", "lib", "cli", "main.js"), "lint", file, "--format", "json"], {
@@ -66,7 +69,7 @@ try {
   });
   const commandMs = Number(process.hrtime.bigint() - wholeStart) / 1e6;
   if (whole.status !== code) throw new Error(`the command exited ${whole.status}, in process ${code}: ${whole.stderr}`);
-  console.log(JSON.stringify({ scenario: "lint", count, ms, rssMB, commandMs, exitCode: code, printedMB: printed / 1e6 }));
+  console.log(JSON.stringify({ scenario: "lint", count, ms, cpuMs, rssMB, commandMs, exitCode: code, printedMB: printed / 1e6 }));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

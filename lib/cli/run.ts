@@ -120,6 +120,9 @@ export function runCli(args: readonly string[], io: CliIo): number {
     return EXIT.usage;
   }
   io.out(`wrote ${parsed.out}: ${program.imported.length} of ${automations.length} automations adopted as typed code\n`);
+  for (const f of findings.filter((x) => program.imported.includes(x.automationId))) {
+    io.out(`adopted as it runs, with ${f.level} ${f.ruleId}  ${f.automationId}\n          ${f.message}\n`);
+  }
   for (const r of program.refused) io.out(`left out  ${r.id}\n${r.reasons.map((x) => `          ${x.replace(/\n/g, "\n          ")}`).join("\n")}\n`);
   return program.refused.length > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -4,6 +4,7 @@ import { ActionView } from "../writers/automation-view";
 import { normalizedLocation } from "../adopt/existing-automation";
 import { LiveAutomation } from "./arm-input";
 import { LiveFinding } from "./lint";
+import { foldFleets, fleetCode } from "./fleet-fold";
 import { RebuiltExport, rebuildExports } from "./rebuild";
 
 /** The package the generated program imports from. */
@@ -109,7 +110,7 @@ function programSource(
   refused: readonly RefusedAutomation[],
 ): string {
   // Only what the program uses: `cdktf init`'s tsconfig has noUnusedLocals.
-  const names = new Set(["AzapiProvider", ...(accepted.length > 0 ? ["AutomationWriter", "ContinuousExport", "ExistingAutomation"] : [])]);
+  const names = new Set(["AzapiProvider"]);
   const destinations = new Map<string, Destination>();
   const providers = new Map<string, string>();
   const variables: string[] = [];
@@ -166,7 +167,19 @@ function programSource(
   };
 
   const ids = new Set<string>();
-  const exportBlocks = accepted.map(({ automation: a, kind, exports }) => {
+  const { fleets, singles } = foldFleets(accepted);
+  const fleetBlocks = fleets.map((group) => {
+    ["ContinuousExportFleet", "ExistingAutomation", "FleetLayout"].forEach((n) => names.add(n));
+    group[0].exports.forEach((e) => e.names.forEach((n) => names.add(n)));
+    const id = uniqueId({ ...group[0].automation, name: `${group[0].automation.name}-fleet` }, ids);
+    return fleetCode(
+      id,
+      group,
+      group[0].automation.view.actions.map(destinationFor).map((d) => d.variable),
+    );
+  });
+  const exportBlocks = singles.map(({ automation: a, kind, exports }) => {
+    ["AutomationWriter", "ContinuousExport", "ExistingAutomation"].forEach((n) => names.add(n));
     exports.forEach((e) => e.names.forEach((n) => names.add(n)));
     const targets = a.view.actions.map(destinationFor);
     const id = uniqueId(a, ids);
@@ -226,6 +239,7 @@ function programSource(
     ...providerLines,
     ...variables,
     ...destinationLines,
+    ...fleetBlocks,
     ...exportBlocks,
     "  }",
     "}",

@@ -174,3 +174,35 @@ describe("the corpus' programs compile", () => {
     expect(typeErrors(program.source, cdktfInitCompilerOptions())).toEqual([]);
   });
 });
+
+describe("a tenant's policy-made fleet", () => {
+  const params: PolicyParameters = {
+    exportedDataTypes: ["Security recommendations", "Security alerts"],
+    recommendationNames: [],
+    recommendationSeverities: ["High", "Medium"],
+    isSecurityFindingsEnabled: true,
+    secureScoreControlsNames: [],
+    alertSeverities: ["High", "Medium", "Low"],
+    regulatoryComplianceStandardsNames: [],
+  };
+  // One assignment: one workspace (in a central subscription) for every subscription.
+  const central = sub(999);
+  const fleet = [1, 2, 3, 4].map((n) => policyAutomation("workspace", sub(500 + n), params, n === 4 ? "rg-other" : "rg-defender-export", central));
+  // The same request but one subscription's filters were edited in the portal: not part of the fleet.
+  const edited = policyAutomation("workspace", sub(599), { ...params, alertSeverities: ["High"] }, "rg-defender-export", central);
+  // Two automations of one subscription never fold.
+  const arm = [...fleet, edited];
+
+  test("folds the automations that differ only by subscription into one ContinuousExportFleet (for_each), adopting each", () => {
+    const live = readLiveAutomations(JSON.stringify(arm), "the tenant");
+    const program = importProgram(live, lintAutomations(live));
+    expect(program.source.match(/new ContinuousExportFleet\(/g)).toHaveLength(1);
+    expect(program.source.match(/new ContinuousExport\(/g)).toHaveLength(1);
+    expect(program.source).toContain("layout: FleetLayout.FOR_EACH");
+    expect(program.source).toContain('resourceGroupName: "rg-other"');
+    const { problems, refused } = roundTrip(arm);
+    expect(refused).toEqual([]);
+    expect(problems).toEqual([]);
+    expect(typeErrors(program.source, cdktfInitCompilerOptions())).toEqual([]);
+  });
+});

@@ -124,9 +124,15 @@ export function templateSources(p: PolicyParameters): Json[] {
 }
 
 /** The automation a definition deploys in a subscription, as a GET returns it (no connection string). */
-export function policyAutomation(kind: PolicyKind, subscriptionId: string, p: PolicyParameters, resourceGroupName = "rg-defender-export"): Json {
+export function policyAutomation(
+  kind: PolicyKind,
+  subscriptionId: string,
+  p: PolicyParameters,
+  resourceGroupName = "rg-defender-export",
+  destinationSubscriptionId = subscriptionId,
+): Json {
   const name = kind === "workspace" ? "ExportToWorkspace" : "exportToEventHub";
-  const destinations = `/subscriptions/${subscriptionId}/resourceGroups/rg-destinations/providers`;
+  const destinations = `/subscriptions/${destinationSubscriptionId}/resourceGroups/rg-destinations/providers`;
   const action =
     kind === "workspace"
       ? { actionType: "Workspace", workspaceResourceId: `${destinations}/Microsoft.OperationalInsights/workspaces/law-soc` }
