@@ -12,7 +12,7 @@ import { PlainSource, meaningOf } from "./meaning";
 export interface CodeAutomation {
   /** The stack and Terraform address (with the instance key of a `for_each`). */
   readonly address: string;
-  /** Its ARM id, when subscription, resource group and name are literal (else undefined: known at apply only). */
+  /** Its ARM id, when subscription, resource group and name are literal. @default undefined: known at apply only */
   readonly id?: string;
   readonly view: AutomationView;
 }
@@ -23,7 +23,7 @@ export interface DriftEntry {
   readonly status: "same" | "changed" | "only-live" | "only-code";
   /** The ARM id (lower case where only the code knows it). */
   readonly id: string;
-  /** The stack address, for automations in code. */
+  /** The stack address, for automations in code. @default undefined (only live) */
   readonly address?: string;
   /** What differs, in words (for `changed`). */
   readonly changes: string[];

@@ -3,7 +3,7 @@ import { ExistingAutomation } from "../../lib/adopt/existing-automation";
 import { Construct } from "constructs";
 import { DataType } from "../../lib/model/data-type";
 import { Export } from "../../lib/model/export";
-import { AlertSeverity } from "../../lib/model/severity";
+import { AlertSeverity, Severity } from "../../lib/model/severity";
 import { DestinationKind, ICrossTenantDestination, IExportDestination } from "../../lib/destinations/destination";
 import { EventHubDestination } from "../../lib/destinations/event-hub";
 import { LogAnalyticsDestination } from "../../lib/destinations/log-analytics";
@@ -62,6 +62,19 @@ function firstShardOnly(scope: Construct): boolean {
 function withSubscriptions(p: ContinuousExportFleetProps, subscriptions: FleetSubscription[]): ContinuousExportFleetProps {
   const shard = p.shard && { ...p.shard, subscriptionIds: subscriptions.map((s) => s.subscriptionId) };
   return { ...p, subscriptions, shard };
+}
+
+/** The same findings export, as its user would write it with `withParents: false` added. */
+function withoutParents(e: Export): Export {
+  if (e.dataType !== DataType.FINDINGS) return e;
+  const severities = e.filters.find((f) => f.field === "severity")?.values.map((name) => Severity.ALL.find((s) => s.name === name) as Severity);
+  return Export.findings({
+    recommendations: e.parentRecommendations?.length ? [...e.parentRecommendations] : undefined,
+    severities,
+    streaming: e.eventSources.includes(DataType.FINDINGS.streamingSource),
+    snapshot: e.eventSources.some((s) => s === DataType.FINDINGS.snapshotSource),
+    withParents: false,
+  });
 }
 
 const ADDED_SUBSCRIPTION = "20000000-0000-0000-0000-000000000001";
@@ -171,7 +184,11 @@ export const EDITS: readonly RequestEdit[] = [
   {
     name: "change the description and tags",
     exportProps: (p) => ({ ...p, description: "changed", tags: { ...(p.tags ?? {}), owner: "secops" } }),
-    fleetProps: (p) => ({ ...p, tags: { ...(p.tags ?? {}), owner: "secops" } }),
+    fleetProps: (p) => ({ ...p, description: "changed", tags: { ...(p.tags ?? {}), owner: "secops" } }),
+  },
+  {
+    name: "stop adding the findings' parents (withParents: false)",
+    exportProps: (p) => (p.exports.some((e) => e.dataType === DataType.FINDINGS) ? { ...p, exports: p.exports.map(withoutParents) } : undefined),
   },
   {
     name: "export only some resource groups",
