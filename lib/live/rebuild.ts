@@ -338,9 +338,20 @@ function typedExport(
     const chosen = values.get(field);
     if (chosen) options.push(fieldOption(field, [...chosen.values()]));
   }
-  const built = tryBuild(factory, options);
-  if (!built || meaning(plainSources([{ eventSource: "x", ruleSets: built.export.ruleSets }])[0].ruleSets) !== meaning(sets)) {
-    return undefined;
+  const same = (candidate: Omit<RebuiltExport, "typed"> | undefined) =>
+    candidate !== undefined && meaning(plainSources([{ eventSource: "x", ruleSets: candidate.export.ruleSets }])[0].ruleSets) === meaning(sets);
+  let built = tryBuild(factory, options);
+  if (!built || !same(built)) return undefined;
+  // The shortest form that means the same: a filter whose values cover every record (High, Medium and Low) goes.
+  for (const field of factory.fields) {
+    const option = field.scale?.minimumOption;
+    const without = options.filter(([k]) => k !== field.option && k !== option);
+    if (without.length === options.length) continue;
+    const shorter = tryBuild(factory, without);
+    if (same(shorter)) {
+      options.splice(0, options.length, ...without);
+      built = shorter as Omit<RebuiltExport, "typed">;
+    }
   }
   return { ...built, typed: true };
 }

@@ -39,7 +39,11 @@ test("any policy parameters: lint finds exactly the parent problems, and the aut
       ]
         .filter((x) => x)
         .sort();
-      expect(lintAutomations([a]).map((f) => f.ruleId).sort()).toEqual(expected);
+      expect(
+        lintAutomations([a])
+          .map((f) => f.ruleId)
+          .sort(),
+      ).toEqual(expected);
       const rebuilt = rebuildExports(a.view.sources);
       expect("exports" in rebuilt).toBe(true);
       if ("exports" in rebuilt) {
