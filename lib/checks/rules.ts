@@ -71,6 +71,9 @@ export const CHECK_RULES: readonly CheckRule[] = [
 ];
 
 const OPERATORS = Operator.ALL.map((o) => o.value);
+/** The event sources azurerm (API 2019-01-01-preview) accepts, and those of the 2023-12 API. */
+const SOURCES_2019 = DataType.ALL.filter((t) => !t.needsApi2023).flatMap((t) => t.eventSources);
+const SOURCES_ALL = DataType.ALL.flatMap((t) => t.eventSources);
 const PROPERTY_TYPES = PropertyType.ALL.map((t) => t.value);
 const ACTION_TYPES = DestinationKind.ALL.map((k) => k.actionType);
 
@@ -78,7 +81,7 @@ const ACTION_TYPES = DestinationKind.ALL.map((k) => k.actionType);
 export function checkAutomation(a: AutomationView): Finding[] {
   const findings: Finding[] = [];
   const add = (ruleId: string, message: string) => findings.push({ ruleId, address: a.address, message });
-  const allowedSources = DataType.ALL.filter((t) => a.writer !== AZURERM_WRITER || !t.needsApi2023).flatMap((t) => t.eventSources);
+  const allowedSources = a.writer === AZURERM_WRITER ? SOURCES_2019 : SOURCES_ALL;
   for (const source of a.sources) {
     const dataType = DataType.ALL.find((t) => t.eventSources.includes(source.eventSource));
     if (!allowedSources.includes(source.eventSource)) {
