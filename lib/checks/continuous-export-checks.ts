@@ -28,6 +28,7 @@ import {
   checkSendRights,
   checkSharedDelegations,
 } from "./rules";
+import { checkNamespaceAccess } from "./namespace-access";
 
 const SUPPRESSION = "cdktf-defender-export:suppress";
 
@@ -101,6 +102,7 @@ export class ContinuousExportChecks implements IAspect {
     const roles = new Map<string, ResourceJson>();
     const delegations = new Map<string, ResourceJson>();
     const definitions = new Map<string, ResourceJson>();
+    const namespaces = new Map<string, ResourceJson>();
     const locals: ResourceJson = Object.assign(
       {},
       ...elements.filter((e): e is TerraformLocal => e instanceof TerraformLocal).map((e) => resolved(node, e).locals ?? {}),
@@ -115,7 +117,8 @@ export class ContinuousExportChecks implements IAspect {
           type === "azurerm_lighthouse_assignment" ||
           type === "azurerm_lighthouse_definition" ||
           type === "azurerm_eventhub_authorization_rule" ||
-          type === "azurerm_eventhub_namespace_authorization_rule";
+          type === "azurerm_eventhub_namespace_authorization_rule" ||
+          type === "azurerm_eventhub_namespace";
         if (!relevant) continue;
         // A for_each resource is checked per instance (one subscription of a fleet each).
         for (const { address: at, json } of instancesOf(address, resolved(node, element).resource[type][element.friendlyUniqueId], locals)) {
@@ -126,6 +129,7 @@ export class ContinuousExportChecks implements IAspect {
           else if (type === "azurerm_lighthouse_assignment") delegations.set(at, json);
           else if (type === "azurerm_lighthouse_definition") definitions.set(at, json);
           else if (type.endsWith("_authorization_rule")) rules.set(at, json);
+          else if (type === "azurerm_eventhub_namespace") namespaces.set(at, json);
         }
       } else if (element instanceof TerraformOutput) {
         const address = `output.${element.friendlyUniqueId}`;
@@ -137,6 +141,7 @@ export class ContinuousExportChecks implements IAspect {
     const findings: Finding[] = [
       ...automations.flatMap(checkAutomation),
       ...checkSendRights(automations, rules),
+      ...checkNamespaceAccess(automations, rules, namespaces),
       ...checkPortalVisibility(automations),
       ...checkOutputs(outputs),
       ...checkRoleScopes(roles),

@@ -68,6 +68,11 @@ export const CHECK_RULES: readonly CheckRule[] = [
       "findings whose parent recommendations are exported only under a filter (a severity, other recommendations), so some parents may be missing",
     stillExports: true,
   },
+  {
+    id: "DFC060",
+    level: "error",
+    summary: "an Event Hub export with a connection string to a namespace without local authentication or closed to the public network",
+  },
 ];
 
 const OPERATORS = Operator.ALL.map((o) => o.value);
