@@ -215,7 +215,7 @@ function programSource(
   const inputs = [...destinations.values()].flatMap((d) => d.inputs);
   const header = [
     `// Written by \`npx ${PACKAGE_NAME} import\` from ${options.origin ?? "the input"}: ${accepted.length} live automation${accepted.length === 1 ? "" : "s"} taken over.`,
-    "// Each ContinuousExport adopts its automation (an import block, same name, resource group and location):",
+    "// Each ContinuousExport (and each subscription of a ContinuousExportFleet) adopts its automation (an import block, same name, resource group and location):",
     "// the first `cdktf deploy` imports them and leaves what they export unchanged.",
     ...(inputs.length > 0 ? [`// Fill in the variables first (terraform.tfvars, or TF_VAR_<name>): ${inputs.join(", ")}.`] : []),
     ...(needsAzuread
