@@ -1,4 +1,4 @@
-import { Fn, Token } from "cdktf";
+import { Fn, TerraformProvider, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { LogAnalyticsSolution, LogAnalyticsWorkspace } from "../internal/azurerm";
 import { RESOURCE_ID_SHAPES, checkSameName, parseResourceId } from "../internal/resource-id";
@@ -6,6 +6,7 @@ import { inWords } from "../internal/words";
 import { ExportConfigError, atPath, describeValue } from "../model/errors";
 import { NAME_RULES, checkFlag, checkName, checkNumber, checkTags } from "../internal/inputs";
 import { DestinationRole } from "./destination-role";
+import { ExistingDestinationOptions, forgetCreatedBefore } from "./created-before";
 import { localDependencies } from "../internal/dependencies";
 import { keepUnstatedSettings, statedArguments } from "../internal/keep-unstated";
 import {
@@ -97,7 +98,7 @@ export class LogAnalyticsDestination extends Construct implements ICrossTenantDe
     scope: Construct,
     id: string,
     workspaceResourceId: string,
-    options: DestinationOptions = {},
+    options: ExistingDestinationOptions = {},
   ): ICrossTenantDestination {
     return new ImportedWorkspace(scope, id, workspaceResourceId, options);
   }
@@ -167,6 +168,11 @@ export class LogAnalyticsDestination extends Construct implements ICrossTenantDe
   }
 
   /** @inheritdoc */
+  public get provider(): TerraformProvider | undefined {
+    return this.props.provider;
+  }
+
+  /** @inheritdoc */
   public get tenantId(): string | undefined {
     return destinationTenant(this, this.props);
   }
@@ -191,15 +197,21 @@ class ImportedWorkspace extends Construct implements ICrossTenantDestination {
     scope: Construct,
     id: string,
     private readonly workspaceResourceId: string,
-    private readonly options: DestinationOptions,
+    private readonly options: ExistingDestinationOptions,
   ) {
     super(scope, id);
     checkDestinationTenant(this, options);
+    forgetCreatedBefore(this, DestinationKind.WORKSPACE, options);
     const parts = atPath(this.node.path, () => parseResourceId(workspaceResourceId, RESOURCE_ID_SHAPES.workspace, "a Log Analytics workspace"));
     this.resourceGroupName = parts?.resourceGroupName ?? Fn.element(Fn.split("/", workspaceResourceId), 4);
     this.description = parts
       ? `Log Analytics workspace ${parts.names[0]} (existing, in ${parts.resourceGroupName})`
       : "Log Analytics workspace (existing, id known at apply)";
+  }
+
+  /** @inheritdoc */
+  public get provider(): TerraformProvider | undefined {
+    return this.options.provider;
   }
 
   public get tenantId(): string | undefined {

@@ -1,10 +1,11 @@
-import { Annotations, Token } from "cdktf";
+import { Annotations, TerraformProvider, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { LogicAppTriggerHttpRequest, LogicAppWorkflow } from "../internal/azurerm";
 import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
 import { inWords } from "../internal/words";
 import { ExportConfigError, atPath, coded, describeValue } from "../model/errors";
 import { NAME_RULES, checkName, checkOptionalName, checkTags } from "../internal/inputs";
+import { ExistingDestinationOptions, forgetCreatedBefore } from "./created-before";
 import {
   DestinationKind,
   DestinationOptions,
@@ -31,7 +32,7 @@ export interface LogicAppDestinationProps extends DestinationOptions {
 }
 
 /** An existing Consumption workflow. */
-export interface ExistingLogicAppOptions extends DestinationOptions {
+export interface ExistingLogicAppOptions extends ExistingDestinationOptions {
   /** The workflow's resource id. */
   readonly workflowId: string;
   /**
@@ -100,6 +101,11 @@ export class LogicAppDestination extends Construct implements IPlacedDestination
   }
 
   /** @inheritdoc */
+  public get provider(): TerraformProvider | undefined {
+    return this.props.provider;
+  }
+
+  /** @inheritdoc */
   public get tenantId(): string | undefined {
     return destinationTenant(this, this.props);
   }
@@ -124,6 +130,7 @@ class ImportedLogicApp extends Construct implements IExportDestination {
   ) {
     super(scope, id);
     checkDestinationTenant(this, options);
+    forgetCreatedBefore(this, DestinationKind.LOGIC_APP, options);
     const parts = atPath(this.node.path, () => {
       const url = options.triggerUrl;
       if (typeof url !== "string" || (!Token.isUnresolved(url) && !/^https:\/\/\S+$/.test(url))) {
@@ -148,6 +155,11 @@ class ImportedLogicApp extends Construct implements IExportDestination {
       );
     }
     this.description = parts ? `Logic App ${parts.names[0]} (existing, in ${parts.resourceGroupName})` : "Logic App (existing, id known at apply)";
+  }
+
+  /** @inheritdoc */
+  public get provider(): TerraformProvider | undefined {
+    return this.options.provider;
   }
 
   public get tenantId(): string | undefined {

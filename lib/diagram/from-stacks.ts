@@ -96,18 +96,26 @@ function readStack(stack: SynthesizedStack, graph: FlowGraphBuilder, created: Re
       : undefined;
   };
 
-  /** The destinations an alert scoped to `scope` watches: the destination itself, or every hub of a namespace. */
-  const watchedBy = (scope: unknown) => {
+  /**
+   * The destinations an alert or diagnostic setting scoped to `scope` watches: the destination itself, every
+   * hub of a namespace, or the destination an expression derives the scope from (a hub's namespace id cut
+   * from the hub's id).
+   */
+  const watchedBy = (scope: unknown): DestinationFacts[] => {
     const direct = destinationOf(scope);
     if (direct) return [direct];
     const text = String(scope);
     const namespace = REFERENCE.exec(text)?.[1];
-    const hubs = [...resources].filter(
-      ([, r]) => r.type === "azurerm_eventhub" && (namespace ? REFERENCE.exec(String(r.json.namespace_id))?.[1] === namespace : false),
-    );
-    const created = hubs.map(([address]) => destinationOf(`\${${address}.id}`)).filter((d) => d !== undefined);
-    const existing = namespace ? [] : graph.destinationsUnder(text.toLowerCase());
-    return [...created, ...existing];
+    const hubs = [...resources]
+      .filter(([, r]) => r.type === "azurerm_eventhub" && namespace !== undefined && REFERENCE.exec(String(r.json.namespace_id))?.[1] === namespace)
+      .map(([address]) => address);
+    const embedded = [
+      ...text.matchAll(/\b((?:azurerm_eventhub|azurerm_log_analytics_workspace|azurerm_logic_app_workflow)\.[A-Za-z0-9_-]+)\.id\b/g),
+    ].map((m) => m[1]);
+    const created = [...hubs, ...embedded].map((address) => destinationOf(`\${${address}.id}`)).filter((d) => d !== undefined);
+    const literal = [...text.matchAll(/"(\/subscriptions\/[^"]+)"/g)].map((m) => destinationOf(m[1])).filter((d) => d !== undefined);
+    const existing = namespace || created.length > 0 ? [] : graph.destinationsUnder(text.toLowerCase());
+    return [...created, ...literal, ...existing];
   };
 
   for (const [address, { type, json }] of resources) {
@@ -139,7 +147,12 @@ function readStack(stack: SynthesizedStack, graph: FlowGraphBuilder, created: Re
         via: "role assignment",
       });
     }
-    if (HEALTH_ALERT_TYPES.includes(type)) {
+    // An Event Hub's or Logic App's health reads its metrics, sent to a workspace by a diagnostic setting.
+    if (type === "azurerm_monitor_diagnostic_setting") {
+      for (const destination of watchedBy(json.target_resource_id)) graph.destination({ ...destination, health: true });
+    }
+    // An alert over AzureMetrics watches the destinations whose metrics a diagnostic setting sends, not its workspace.
+    if (HEALTH_ALERT_TYPES.includes(type) && !JSON.stringify(json.criteria ?? "").includes("AzureMetrics")) {
       for (const scope of [json.scopes ?? []].flat()) {
         for (const destination of watchedBy(scope))
           graph.destination({ ...destination, health: true, tenantId: tenantOf(json) ?? destination.tenantId });

@@ -248,6 +248,47 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     fix: "export a streaming source as well, or leave `health` out",
   },
   { code: "DFE133", when: "`health` on a destination whose resource group is known only at apply", fix: "give `health.resourceGroupName`" },
+  {
+    code: "DFE134",
+    when: "`health` on an Event Hub or Logic App without `health.metricsWorkspaceId` (Microsoft does not document a zero when nothing arrives)",
+    fix: "give a Log Analytics workspace for the destination's metrics",
+  },
+  {
+    code: "DFE135",
+    when: "two exports in one health alert set of a destination with other receivers, resource group, location, provider or metrics workspace",
+    fix: "give the same settings, or another `health.alertSet`",
+  },
+  {
+    code: "DFE136",
+    when: "a health alert set whose subscriptions are known only in Azure (a management group) on a destination with other alert sets",
+    fix: "use one alert set (the same receivers), or list literal subscriptions",
+  },
+  {
+    code: "DFE137",
+    when: "health alerts that would be written through a provider of another subscription or tenant than the destination's",
+    fix: "give the destination (or `health.provider`) a provider for its subscription and tenant",
+  },
+  { code: "DFE138", when: "`health.alertSet` or `health.metricsWorkspaceId` of the wrong shape", fix: "a short name; a workspace resource id" },
+  {
+    code: "DFE195",
+    when: "`previousFleets` that is not a list of construct ids of other fleets beside this one (its own id, a path, twice, or a construct that is not a fleet)",
+    fix: "give the ids the fleets had, each once",
+  },
+  {
+    code: "DFE196",
+    when: "`createdBefore` on an existing destination that is not `true` or `false`",
+    fix: "`createdBefore: true` while it hands over",
+  },
+  {
+    code: "DFE198",
+    when: "`previousId` on `ContinuousExport` that is not the construct id it had (a path, empty, or its id now)",
+    fix: "give the id it had in the same scope",
+  },
+  {
+    code: "DFE197",
+    when: "two destinations of one `CrossTenantAccess` that are one Azure resource (ids equal without regard to case)",
+    fix: "list the destination once",
+  },
   { code: "DFE100", when: "suppressing a check id that does not exist", fix: "use an id of the check pack's table" },
   { code: "DFE101", when: "suppressing a check without a reason", fix: "give a sentence for the next reader" },
   {

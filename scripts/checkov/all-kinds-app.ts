@@ -70,7 +70,8 @@ new ContinuousExport(stack, "ToHubs", {
   location,
   exports: [Export.alerts({ minimumSeverity: AlertSeverity.MEDIUM }), Export.recommendations({ minimumSeverity: Severity.HIGH })],
   destinations: [hub, logicApp],
-  health,
+  // An Event Hub's and a Logic App's health reads their platform metrics in a workspace.
+  health: { ...health, metricsWorkspaceId: workspace.workspace.id },
 });
 new ContinuousExport(stack, "Keyless", {
   subscriptionId: "00000000-0000-0000-0000-000000000103",
@@ -79,7 +80,7 @@ new ContinuousExport(stack, "Keyless", {
   location,
   exports: [Export.alerts({ minimumSeverity: AlertSeverity.HIGH })],
   destinations: [lockedHub],
-  health,
+  health: { ...health, metricsWorkspaceId: workspace.workspace.id },
   provider: providerFor("keyless", "00000000-0000-0000-0000-000000000103"),
 });
 

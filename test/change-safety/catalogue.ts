@@ -4,13 +4,14 @@ import { Construct } from "constructs";
 import { DataType } from "../../lib/model/data-type";
 import { Export } from "../../lib/model/export";
 import { AlertSeverity, Severity } from "../../lib/model/severity";
-import { DestinationKind, ICrossTenantDestination, IExportDestination } from "../../lib/destinations/destination";
+import { DestinationKind, ICrossTenantDestination, IExportDestination, isCrossTenantDestination } from "../../lib/destinations/destination";
 import { EventHubDestination } from "../../lib/destinations/event-hub";
 import { LogAnalyticsDestination } from "../../lib/destinations/log-analytics";
 import { AutomationWriter } from "../../lib/writers/writer";
 import { AzapiProvider } from "../../lib/internal/azapi";
 import { AzurermProvider } from "../../lib/internal/azurerm";
 import type { ContinuousExportProps } from "../../lib/continuous-export";
+import { ContinuousExportFleet } from "../../lib/fleet/continuous-export-fleet";
 import type { ContinuousExportFleetProps, FleetSubscription } from "../../lib/fleet/continuous-export-fleet";
 import { FleetLayout } from "../../lib/fleet/fleet-layout";
 import { RequestEdit } from "./request-edits";
@@ -78,6 +79,43 @@ function withoutParents(e: Export): Export {
 }
 
 const ADDED_SUBSCRIPTION = "20000000-0000-0000-0000-000000000001";
+
+/** Health e-mailing secops; Event Hubs and Logic Apps read their metrics in a workspace. */
+const METRICS_WORKSPACE = workspaceIn(ADDED_SUBSCRIPTION);
+
+/**
+ * Health is written in its destination's subscription: where a destination lives in another subscription than the
+ * export and has no provider of its own, the user gives health one for it (DFE137 asks for it).
+ */
+function healthProviderFor(scope: Construct, p: ContinuousExportProps): AzurermProvider | undefined {
+  const elsewhere = new Set(
+    p.destinations
+      .filter((d) => !d.provider)
+      .map((d) => {
+        let id: string | undefined;
+        try {
+          id = isCrossTenantDestination(d) ? d.accessTarget().resourceId : undefined;
+        } catch {
+          id = undefined; // a trusted-service hub names no access target
+        }
+        return id && !Token.isUnresolved(id) ? /^\/subscriptions\/([^/]+)\//i.exec(id)?.[1]?.toLowerCase() : undefined;
+      })
+      .filter((sub): sub is string => sub !== undefined && sub !== p.subscriptionId.toLowerCase()),
+  );
+  if (elsewhere.size !== 1) return undefined;
+  const [subscriptionId] = elsewhere;
+  const stack = TerraformStack.of(scope);
+  const id = `health-${subscriptionId}`;
+  return (
+    (stack.node.tryFindChild(id) as AzurermProvider | undefined) ?? new AzurermProvider(stack, id, { features: [{}], alias: id, subscriptionId })
+  );
+}
+function healthFor(destinations: readonly IExportDestination[]) {
+  return destinations.some((d) => d.kind !== DestinationKind.WORKSPACE)
+    ? { emailReceivers: ["secops@contoso.example"], metricsWorkspaceId: METRICS_WORKSPACE }
+    : { emailReceivers: ["secops@contoso.example"] };
+}
+const ownGroupSubscriptions = new Set<string>();
 const removedKinds = new Map<string, DestinationKind>();
 const removedSubscriptions = new Set<string>();
 
@@ -155,7 +193,9 @@ export const EDITS: readonly RequestEdit[] = [
       if (!kind) return undefined;
       // Its own automation name: another export of the subscription may hold the portal name of that kind.
       const names = kind === DestinationKind.WORKSPACE ? { ...p.names, workspace: `${id}-workspace` } : { ...p.names, eventHub: `${id}-event-hub` };
-      return { ...p, destinations: [...p.destinations, addedDestination(scope, id, kind, p)], names };
+      // Health on an Event Hub reads its metrics in a workspace: the user names one along with the hub.
+      const health = p.health && kind === DestinationKind.EVENT_HUB ? { ...p.health, metricsWorkspaceId: METRICS_WORKSPACE } : p.health;
+      return { ...p, destinations: [...p.destinations, addedDestination(scope, id, kind, p)], names, health };
     },
   },
   {
@@ -197,17 +237,28 @@ export const EDITS: readonly RequestEdit[] = [
   {
     name: "turn export health on (e-mail receivers)",
     // Health watches streaming data: an export of weekly snapshots only is refused (DFE132).
-    exportProps: (p) =>
+    exportProps: (p, scope) =>
       !p.health && p.exports.some((e) => e.eventSources.includes(e.dataType.streamingSource))
-        ? { ...p, health: { emailReceivers: ["secops@contoso.example"] } }
+        ? { ...p, health: { ...healthFor(p.destinations), provider: healthProviderFor(scope, p) } }
         : undefined,
-    fleetProps: (p) => (!p.health ? { ...p, health: { emailReceivers: ["secops@contoso.example"] } } : undefined),
+    fleetProps: (p) => (!p.health ? { ...p, health: healthFor(p.destinations) } : undefined),
   },
   {
     name: "turn export health off",
     exportProps: (p) => (p.health ? { ...p, health: undefined } : undefined),
     fleetProps: (p) => (p.health ? { ...p, health: undefined } : undefined),
-    removes: (address) => address.includes("_ExportHealth_"),
+    removes: (address) => /^ExportHealth/.test(address.split(".")[1]),
+  },
+  {
+    name: "change health's silence, severity and receivers",
+    exportProps: (p) =>
+      p.health
+        ? { ...p, health: { ...p.health, silenceAfterHours: 6, severity: 1, emailReceivers: ["secops@contoso.example", "soc@contoso.example"] } }
+        : undefined,
+    fleetProps: (p) =>
+      p.health
+        ? { ...p, health: { ...p.health, silenceAfterHours: 6, severity: 1, emailReceivers: ["secops@contoso.example", "soc@contoso.example"] } }
+        : undefined,
   },
   {
     name: "stop creating the resource group (createResourceGroup: false)",
@@ -266,6 +317,57 @@ export const EDITS: readonly RequestEdit[] = [
   {
     name: "reorder a fleet's subscriptions",
     fleetProps: (p) => ({ ...p, subscriptions: [...p.subscriptions].reverse() }),
+  },
+  {
+    name: "rename an export's construct (previousId: the old id)",
+    exportId: (id) => `${id}Renamed`,
+    exportProps: (p, _scope, id) => ({ ...p, previousId: id }),
+  },
+  {
+    name: "rename an existing workspace's construct (fromWorkspaceId)",
+    existingWorkspaceId: (id) => `${id}Renamed`,
+  },
+  {
+    name: "re-list a fleet's subscription ids in upper case",
+    fleetProps: (p) =>
+      withSubscriptions(
+        p,
+        p.subscriptions.map((s) => ({ ...s, subscriptionId: s.subscriptionId.toUpperCase() })),
+      ),
+  },
+  {
+    name: "write the subscription id in upper case",
+    exportProps: (p) => (Token.isUnresolved(p.subscriptionId) ? undefined : { ...p, subscriptionId: p.subscriptionId.toUpperCase() }),
+  },
+  {
+    name: "write the region as its display name (westeurope: West Europe)",
+    exportProps: (p) => (p.location === "westeurope" ? { ...p, location: "West Europe" } : undefined),
+    fleetProps: (p) => (p.location === "westeurope" ? { ...p, location: "West Europe" } : undefined),
+  },
+  {
+    name: "split a fleet in two (previousFleets on the new one)",
+    fleetProps: (p, scope, id) => {
+      if (p.previousFleets || p.subscriptions.length < 2) return undefined;
+      const half = Math.ceil(p.subscriptions.length / 2);
+      // The mocked constructor edits the new fleet too: it names a previous fleet, so the edit leaves it as is.
+      new ContinuousExportFleet(scope, `${id}Split`, { ...withSubscriptions(p, p.subscriptions.slice(half)), previousFleets: [id] });
+      return withSubscriptions(p, p.subscriptions.slice(0, half));
+    },
+  },
+  {
+    name: "give one fleet subscription its own resource group (createResourceGroup)",
+    fleetProps: (p, scope) => {
+      if (!p.createResourceGroup || !firstShardOnly(scope) || p.subscriptions.length === 0 || p.layout === FleetLayout.PER_SUBSCRIPTION)
+        return undefined;
+      const [first, ...rest] = p.subscriptions;
+      ownGroupSubscriptions.add(first.subscriptionId.toLowerCase());
+      return withSubscriptions(p, [{ ...first, resourceGroupName: "rg-own-export" }, ...rest]);
+    },
+    // Its automation moves to the new group: Azure has no in-place move, so it is replaced. Its old group stays.
+    removes: (address) =>
+      [...ownGroupSubscriptions].some(
+        (s) => address.endsWith(`["${s}"]`) && address.includes("_Subscriptions_") && !address.includes("ResourceGroup"),
+      ),
   },
   {
     name: "drop a fleet's moved blocks once applied (previousLayout: FOR_EACH)",

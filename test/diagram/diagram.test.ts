@@ -6,6 +6,9 @@ import { FlowGraphBuilder } from "../../lib/diagram/builder";
 import { flowGraphOfLive } from "../../lib/diagram/from-live";
 import { flowGraphOfStacks } from "../../lib/diagram/from-stacks";
 import { exampleStacks } from "./example-stacks";
+import { Testing } from "cdktf";
+import { ContinuousExport, EventHubDestination, Export, LogAnalyticsDestination, LogicAppDestination } from "../../lib";
+import { SUB, stackWithProvider } from "../helpers";
 import { toDot, toMermaid, toSvg } from "../../lib/diagram/render";
 import { DestinationKind } from "../../lib/destinations/destination";
 import { readLiveAutomations } from "../../lib/live/arm-input";
@@ -179,5 +182,29 @@ describe("npx cdktf-defender-export diagram", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("health on event hubs and Logic Apps", () => {
+  test("a diagnostic setting that sends a destination's metrics to a workspace marks that destination as watched", () => {
+    const { stack } = stackWithProvider();
+    const workspace = new LogAnalyticsDestination(stack, "Workspace", {
+      workspaceName: "law-metrics",
+      resourceGroupName: "rg",
+      location: "westeurope",
+    });
+    const hub = new EventHubDestination(stack, "Hub", { namespaceName: "evhns-watched-01", resourceGroupName: "rg", location: "westeurope" });
+    const tickets = new LogicAppDestination(stack, "Tickets", { workflowName: "logic-watched", resourceGroupName: "rg", location: "westeurope" });
+    new ContinuousExport(stack, "Export", {
+      subscriptionId: SUB,
+      resourceGroupName: "rg",
+      location: "westeurope",
+      exports: [Export.alerts()],
+      destinations: [hub, tickets],
+      health: { emailReceivers: ["soc@contoso.example"], metricsWorkspaceId: workspace.workspace.id },
+    });
+    const graph = flowGraphOfStacks([{ name: "test", json: JSON.parse(Testing.synth(stack)) }]);
+    const health = Object.fromEntries(graph.destinations.map((d) => [d.name, d.health]));
+    expect(health).toEqual({ "evhns-watched-01/defender-export": true, "law-metrics": false, "logic-watched": true });
   });
 });
