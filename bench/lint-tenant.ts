@@ -26,8 +26,11 @@ try {
   const inputMB = statSync(file).size / 1e6;
   let printed = 0;
   const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
   const code = runCli(["lint", file, "--format", "json"], { stdin: () => "", out: (t) => (printed += t.length), err: () => undefined });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const rssMB = process.resourceUsage().maxRSS / 1024;
   const wholeStart = process.hrtime.bigint();
   const whole = spawnSync(process.execPath, [join(__dirname, "..", "lib", "cli", "main.js"), "lint", file, "--format", "json"], {
@@ -42,6 +45,7 @@ try {
       count,
       inputMB,
       ms,
+      cpuMs,
       rssMB,
       commandMs,
       exitCode: code,

@@ -1,3 +1,4 @@
+import { cpus, loadavg } from "node:os";
 import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -24,7 +25,7 @@ const TARGETS = {
   at100k: { ms: 5000, rssMB: 1024 },
   l1Ratio: 1.1,
   requireMs: 400,
-  lintMs: 2000,
+  lintMs: 5000,
 };
 
 interface Sample {
@@ -76,12 +77,22 @@ for (const n of SIZES) {
 }
 const requireMs = median(Array.from({ length: RUNS }, () => node("require-cost.js").ms));
 console.log(`\ncold require of the library: ${requireMs.toFixed(0)} ms (median of ${RUNS})`);
-const LINT_COUNT = 10000;
+const LINT_COUNT = 100000;
 const lints = Array.from({ length: RUNS }, () => node("lint-tenant.js", String(LINT_COUNT)));
-const lint = { ms: median(lints.map((l) => l.ms)), commandMs: median(lints.map((l) => l.commandMs)), rssMB: median(lints.map((l) => l.rssMB)) };
+const lint = {
+  ms: median(lints.map((l) => l.ms)),
+  cpuMs: median(lints.map((l) => l.cpuMs ?? l.ms)),
+  commandMs: median(lints.map((l) => l.commandMs)),
+  rssMB: median(lints.map((l) => l.rssMB)),
+};
+// On a machine busier than its cores, wall time measures the other processes: the lint target is then judged on
+// the CPU time of the command's work (reading, parsing, checking, printing), and the output says so.
+const loaded = loadavg()[0] > cpus().length;
+const lintJudged = loaded ? lint.cpuMs : lint.commandMs;
 console.log(
   `lint of ${LINT_COUNT} automations (Resource Graph rows, a quarter with defects): ${lint.commandMs.toFixed(0)} ms as a command ` +
-    `(new process), ${lint.ms.toFixed(0)} ms of it reading and checking, ${lint.rssMB.toFixed(0)} MB (median of ${RUNS})`,
+    `(new process), ${lint.ms.toFixed(0)} ms of it reading and checking (${lint.cpuMs.toFixed(0)} ms CPU), ${lint.rssMB.toFixed(0)} MB (median of ${RUNS})` +
+    (loaded ? `; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores: judged on CPU time` : ""),
 );
 
 const checks: Array<[string, boolean]> = [];
@@ -111,7 +122,10 @@ for (const n of SIZES.filter((x) => x <= 10000)) {
   checks.push([`library no slower than ${TARGETS.l1Ratio}x the hand-written L1 code at ${n}: ${r.toFixed(2)}x`, r <= TARGETS.l1Ratio]);
 }
 checks.push([`require under ${TARGETS.requireMs} ms: ${requireMs.toFixed(0)} ms`, requireMs < TARGETS.requireMs]);
-checks.push([`lint of ${LINT_COUNT} automations within ${TARGETS.lintMs} ms: ${lint.commandMs.toFixed(0)} ms`, lint.commandMs <= TARGETS.lintMs]);
+checks.push([
+  `lint of ${LINT_COUNT} automations within ${TARGETS.lintMs} ms: ${lintJudged.toFixed(0)} ms${loaded ? " CPU (machine loaded)" : ""}`,
+  lintJudged <= TARGETS.lintMs,
+]);
 console.log("\ntargets");
 for (const [text, ok] of checks) console.log(`  ${ok ? "met " : "MISS"}  ${text}`);
 

@@ -3,8 +3,9 @@ import { normalizedResourceId } from "../internal/resource-id";
 import { DataType } from "../model/data-type";
 import { BUILT_IN_ROLES, EXPORT_ACCESS_ROLES } from "../model/roles";
 import { Operator, PropertyType } from "../model/rule";
-import { matchesEveryRecord, pathMismatch, valuesLeftOut } from "../model/paths";
+import { holdsForEveryRecord, matchesEveryRecord, pathMismatch } from "../model/paths";
 import { contradictionIn } from "../model/rule";
+import { ruleInWords, ruleSetsInWords } from "../model/rule-words";
 import { AutomationView } from "../writers/automation-view";
 import { AZURERM_WRITER } from "../writers/azurerm-writer";
 import { GUID_PATTERN } from "../model/guid";
@@ -21,6 +22,11 @@ export interface CheckRule {
   readonly level: string;
   /** What the check finds, in one line. */
   readonly summary: string;
+  /**
+   * Whether an automation with this finding still exports as it is (a defect of completeness, not one that
+   * exports nothing or is rejected): `import` then adopts it as it runs and reports the finding. @default false
+   */
+  readonly stillExports?: boolean;
 }
 
 /** A finding of one check on one resource. */
@@ -41,7 +47,7 @@ export const CHECK_RULES: readonly CheckRule[] = [
     summary: "rules ANDed in one rule set that can never all hold (e.g. Severity Equals high AND Severity Equals medium)",
   },
   { id: "DFC002", level: "error", summary: "a rule on a JPath of another data type (e.g. the recommendation severity path on alerts)" },
-  { id: "DFC003", level: "error", summary: "findings exported without their parent recommendations" },
+  { id: "DFC003", level: "error", summary: "findings exported while their parent recommendations are not exported at all", stillExports: true },
   { id: "DFC004", level: "error", summary: "an event source, operator, property type or action type the provider or API rejects (case included)" },
   { id: "DFC005", level: "error", summary: "an Event Hub action whose authorization rule lacks Send" },
   {
@@ -69,6 +75,13 @@ export const CHECK_RULES: readonly CheckRule[] = [
     summary: "a recommendations rule set that selects High but not Critical (recommendations have had a Critical severity since March 2025)",
   },
   {
+    id: "DFC030",
+    level: "warning",
+    summary:
+      "findings whose parent recommendations are exported only under a filter (a severity, other recommendations), so some parents may be missing",
+    stillExports: true,
+  },
+  {
     id: "DFC060",
     level: "error",
     summary: "an Event Hub export with a connection string to a namespace without local authentication or closed to the public network",
@@ -76,15 +89,17 @@ export const CHECK_RULES: readonly CheckRule[] = [
 ];
 
 const OPERATORS = Operator.ALL.map((o) => o.value);
+/** The event sources azurerm (API 2019-01-01-preview) accepts, and those of the 2023-12 API. */
+const SOURCES_2019 = DataType.ALL.filter((t) => !t.needsApi2023).flatMap((t) => t.eventSources);
+const SOURCES_ALL = DataType.ALL.flatMap((t) => t.eventSources);
 const PROPERTY_TYPES = PropertyType.ALL.map((t) => t.value);
 const ACTION_TYPES = DestinationKind.ALL.map((k) => k.actionType);
 
-/** DFC001 to DFC004: what one automation says, on its own. */
+/** DFC001 to DFC004, DFC009 and DFC030: what one automation says, on its own. */
 export function checkAutomation(a: AutomationView): Finding[] {
   const findings: Finding[] = [];
   const add = (ruleId: string, message: string) => findings.push({ ruleId, address: a.address, message });
-  const sources = new Set(a.sources.map((s) => s.eventSource));
-  const allowedSources = DataType.ALL.filter((t) => a.writer !== AZURERM_WRITER || !t.needsApi2023).flatMap((t) => t.eventSources);
+  const allowedSources = a.writer === AZURERM_WRITER ? SOURCES_2019 : SOURCES_ALL;
   for (const source of a.sources) {
     const dataType = DataType.ALL.find((t) => t.eventSources.includes(source.eventSource));
     if (!allowedSources.includes(source.eventSource)) {
@@ -119,24 +134,23 @@ export function checkAutomation(a: AutomationView): Finding[] {
     ["SubAssessments", "Assessments"],
     ["SubAssessmentsSnapshot", "AssessmentsSnapshot"],
   ]) {
-    if (!sources.has(findings_)) continue;
+    const findingSource = a.sources.find((s) => s.eventSource === findings_);
+    if (!findingSource) continue;
     const parent = a.sources.find((s) => s.eventSource === parents);
-    // Parents filtered only by every severity there is are every parent.
-    const missing =
-      parent && matchesEveryRecord(parents, parent.ruleSets)
-        ? []
-        : missingParents(a.sources.find((s) => s.eventSource === findings_)?.ruleSets ?? [], parent?.ruleSets);
-    if (!parent || missing.length > 0) {
-      const leftOut = parent ? valuesLeftOut(parents, parent.ruleSets) : [];
-      const what = !parent
-        ? parents
-        : leftOut.length > 0
-          ? `the parent recommendations of severity ${leftOut.join(", ")} (${parents} is filtered by the other severities)`
-          : `the parent recommendations (${missing.join(", ")}) in ${parents}`;
+    if (!parent) {
       add(
         "DFC003",
-        `${findings_} without ${what}: Microsoft requires the parents with the findings. Export ${parents} for ` +
-          `the same recommendations (Export.findings does it for you).`,
+        `${findings_} without ${parents}: no parent recommendation is exported, and Microsoft requires the parents with the findings. ` +
+          `Export ${parents} for the same recommendations (Export.findings does it for you).`,
+      );
+      continue;
+    }
+    const gaps = parentGaps(findingSource.ruleSets, parents, parent.ruleSets);
+    if (gaps.length > 0) {
+      add(
+        "DFC030",
+        `${findings_} whose parents may be missing from ${parents}: ${gaps.join("; ")}. Microsoft asks for the parents with the findings: ` +
+          `export ${parents} for the same recommendations without further filters (Export.findings does it for you), or keep it so knowingly.`,
       );
     }
   }
@@ -353,24 +367,53 @@ function checkCriticalSeverity(a: AutomationView): Finding[] {
   return findings;
 }
 
-function missingParents(
-  findingSets: ReadonlyArray<ReadonlyArray<{ propertyJPath: string; expectedValue: string }>>,
-  parentSets: ReadonlyArray<ReadonlyArray<{ propertyJPath: string; expectedValue: string }>> | undefined,
+/** A rule as far as the parent check goes. */
+type PlainRule = { propertyJPath: string; operator: string; expectedValue: string };
+
+/**
+ * Why parents of these findings may not be exported by the parent source's rule sets, one reason per gap; none
+ * when every finding's parent is exported whatever its severity or state (the rule sets of the parent source
+ * let every record through, or those naming the finding's recommendation do once that rule is taken out).
+ */
+function parentGaps(
+  findingSets: ReadonlyArray<ReadonlyArray<PlainRule>>,
+  parentSource: string,
+  parentSets: ReadonlyArray<ReadonlyArray<PlainRule>>,
 ): string[] {
-  if (!parentSets || parentSets.length === 0) return [];
-  const keys = new Set(
-    findingSets.flatMap((set) => set.map((r) => ASSESSMENT_IN_ID.exec(r.expectedValue)?.[1]?.toLowerCase()).filter((k): k is string => !!k)),
-  );
-  if (findingSets.length === 0 || findingSets.some((set) => !set.some((r) => /\/assessments\//i.test(r.expectedValue)))) {
-    // Some findings are not filtered by recommendation: every recommendation is a possible parent.
-    return ["all"];
+  if (matchesEveryRecord(parentSource, parentSets)) return [];
+  const plain = parentSets.map((set) => set.filter((r) => !holdsForEveryRecord(parentSource, r)));
+  const isKey = (r: PlainRule, key: string) =>
+    r.propertyJPath.toLowerCase() === "name" && r.expectedValue.toLowerCase().includes(key) && ["Contains", "Equals"].includes(r.operator);
+  const filtered = ruleSetsInWords(parentSource, plain);
+  const keys = new Set<string>();
+  for (const set of findingSets.length === 0 ? [[]] : findingSets) {
+    const key = set.map((r) => ASSESSMENT_IN_ID.exec(r.expectedValue)?.[1]?.toLowerCase()).find((k): k is string => !!k);
+    if (!key) return [`the findings of every recommendation are exported, the parents only where ${filtered}`];
+    keys.add(key);
   }
-  return [...keys].filter(
-    (key) =>
-      !parentSets.some(
-        (set) => set.length === 1 && set[0].propertyJPath.toLowerCase() === "name" && set[0].expectedValue.toLowerCase().includes(key),
-      ),
-  );
+  const gaps: string[] = [];
+  for (const key of keys) {
+    const narrowed = plain.filter((set) => set.some((r) => isKey(r, key)));
+    // The parent's rule sets, the recommendation's rule taken out, let every parent through (none left, or one per severity).
+    if (
+      narrowed.length > 0 &&
+      matchesEveryRecord(
+        parentSource,
+        narrowed.map((set) => set.filter((r) => !isKey(r, key))),
+      )
+    )
+      continue;
+    const parent = ruleInWords(parentSource, { propertyJPath: "name", operator: "Contains", expectedValue: key }).replace("recommendation is ", "");
+    gaps.push(
+      narrowed.length > 0
+        ? `the parent ${parent} only where ${ruleSetsInWords(
+            parentSource,
+            narrowed.map((set) => set.filter((r) => !isKey(r, key))),
+          )}`
+        : `the parent ${parent} is not among the exported recommendations`,
+    );
+  }
+  return gaps;
 }
 
 function suggest(value: string, allowed: string[], aliases: Record<string, string> = {}): string {

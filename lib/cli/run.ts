@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, statSync, writeFileSync } from "node:fs";
 import { LiveAutomation, LiveInputError, readLiveAutomations } from "../live/arm-input";
 import { explainAutomation } from "../live/explain";
 import { findingsByAutomation, lintAutomations } from "../live/lint";
@@ -7,6 +7,9 @@ import { LIVE_LIMITS } from "../live/limits";
 import { readInputText } from "./read-input";
 import { writesOverInput } from "./same-file";
 import { shown, shownJson } from "./shown";
+import { explainStructured } from "../live/explain-json";
+import { runDiff } from "./diff-command";
+import { packageVersion } from "./version";
 
 /** Where the command reads and writes: the process's streams, or a test's. */
 export interface CliIo {
@@ -32,6 +35,7 @@ Commands
   lint <input>                  the check pack's rules on live automations; exit 1 on an error-level finding
   explain <input>               each automation in words: what data, with which filters, goes where (and its findings)
   import <input> --out <file>   a CDKTF program (TypeScript) that adopts the automations as typed code
+  diff <input> <cdktf.out>      live automations against the synthesized stacks, by meaning; exit 1 on drift
   diagram <input>               a picture of what goes where and who can read it (diagram --help)
 
 <input> is a file, or - for standard input: one automation as Azure returns it, an array of them, a REST
@@ -46,6 +50,8 @@ Options
                        audit page (also of cdktf.out: what goes where, who can read it, Sentinel readiness)
   --out <file>         where import writes the program (required for import)
   --stack <id>         the stack id of the imported program (default imported-exports)
+  --force              let import overwrite an existing --out file
+  --version            the version of the command
   --help               this text`;
 
 /** Runs the command line; returns the exit code. Never throws for bad input: it says what is wrong. */
@@ -53,6 +59,10 @@ export function runCli(args: readonly string[], io: CliIo): number {
   const parsed = parseArgs(args);
   if ("help" in parsed) {
     io.out(`${USAGE}\n`);
+    return EXIT.ok;
+  }
+  if ("version" in parsed) {
+    io.out(`${PACKAGE_NAME} ${packageVersion()}\n`);
     return EXIT.ok;
   }
   if ("error" in parsed) {
@@ -76,6 +86,16 @@ export function runCli(args: readonly string[], io: CliIo): number {
     if (e instanceof LiveInputError) return refuse(e.problems);
     return refuse([`[DFE156] cannot read ${origin}: ${ioMessage(e)}`]);
   }
+  if (parsed.command === "diff") {
+    try {
+      const { text, drift } = runDiff(automations, parsed.outdir, parsed.format);
+      io.out(text);
+      return drift ? EXIT.findings : EXIT.ok;
+    } catch (e) {
+      io.err(`${PACKAGE_NAME} diff: cannot read ${parsed.outdir}: ${(e as Error).message}\n`);
+      return EXIT.usage;
+    }
+  }
   const findings = lintAutomations(automations);
   if (parsed.command === "lint") {
     const errors = findings.filter((f) => f.level === "error").length;
@@ -92,10 +112,21 @@ export function runCli(args: readonly string[], io: CliIo): number {
   }
   if (parsed.command === "explain") {
     const byAutomation = findingsByAutomation(findings);
-    const explained = automations.map((a) => ({ id: a.id, lines: explainAutomation(a, byAutomation.get(a.id) ?? []) }));
-    if (parsed.format === "json") io.out(`${shownJson(explained)}\n`);
-    else io.out(`${explained.map((e) => e.lines.map(shown).join("\n")).join("\n\n")}\n`);
+    if (parsed.format === "json") io.out(`${shownJson(automations.map((a) => explainStructured(a, byAutomation.get(a.id) ?? [])))}\n`);
+    else
+      io.out(
+        `${automations
+          .map((a) =>
+            explainAutomation(a, byAutomation.get(a.id) ?? [])
+              .map(shown)
+              .join("\n"),
+          )
+          .join("\n\n")}\n`,
+      );
     return findings.some((f) => f.level === "error") ? EXIT.findings : EXIT.ok;
+  }
+  if (existsSync(parsed.out) && statSync(parsed.out).isFile() && !parsed.force) {
+    return refuse([`[DFE157] --out ${parsed.out} exists: give --force to overwrite it, or name another file.`]);
   }
   const program = importProgram(automations, findings, { stackId: parsed.stack });
   try {
@@ -104,6 +135,11 @@ export function runCli(args: readonly string[], io: CliIo): number {
     return refuse([`[DFE156] cannot write ${parsed.out}: ${ioMessage(e)}`]);
   }
   io.out(`wrote ${shown(parsed.out)}: ${program.imported.length} of ${automations.length} automations adopted as typed code\n`);
+  const byAutomation = findingsByAutomation(findings);
+  for (const id of program.imported) {
+    for (const f of byAutomation.get(id) ?? [])
+      io.out(`adopted as it runs, with ${f.level} ${f.ruleId}  ${shown(f.automationId)}\n          ${shown(f.message)}\n`);
+  }
   for (const r of program.refused) io.out(`left out  ${shown(r.id)}\n${r.reasons.map((x) => `          ${shown(x)}\n`).join("")}`);
   return program.refused.length > 0 ? EXIT.findings : EXIT.ok;
 }
@@ -115,18 +151,25 @@ function ioMessage(e: unknown): string {
 }
 
 interface ParsedArgs {
-  readonly command: "lint" | "explain" | "import";
+  readonly command: "lint" | "explain" | "import" | "diff";
   readonly input: string;
+  /** The synthesized output diff reads (empty for the other commands). */
+  readonly outdir: string;
+  /** Whether import may overwrite --out. */
+  readonly force: boolean;
   readonly format: "text" | "json";
   /** Where import writes (empty for the other commands). */
   readonly out: string;
   readonly stack?: string;
 }
 
-function parseArgs(args: readonly string[]): ParsedArgs | { help: true } | { error: string } {
+function parseArgs(args: readonly string[]): ParsedArgs | { help: true } | { version: true } | { error: string } {
   if (args.length === 0 || args.includes("--help") || args.includes("-h")) return { help: true };
-  const [command, ...rest] = args;
-  if (command !== "lint" && command !== "explain" && command !== "import") return { error: `Unknown command "${command}".` };
+  if (args.includes("--version") || args.includes("-V")) return { version: true };
+  const [command, ...all] = args;
+  if (command !== "lint" && command !== "explain" && command !== "import" && command !== "diff") return { error: `Unknown command "${command}".` };
+  const force = all.includes("--force");
+  const rest = all.filter((a) => a !== "--force");
   const positional: string[] = [];
   const options: { [key: string]: string } = {};
   for (let i = 0; i < rest.length; i++) {
@@ -139,10 +182,12 @@ function parseArgs(args: readonly string[]): ParsedArgs | { help: true } | { err
       options[name] = value;
     } else positional.push(arg);
   }
-  if (positional.length !== 1) return { error: `${command} takes one input (a file, or - for standard input).` };
+  if (command === "diff" && positional.length !== 2)
+    return { error: "diff takes the live automations (a file, or -) and the synthesized output (cdktf.out)." };
+  if (command !== "diff" && positional.length !== 1) return { error: `${command} takes one input (a file, or - for standard input).` };
   const format = options.format ?? "text";
   if (format !== "text" && format !== "json") return { error: `--format is text or json, got "${format}".` };
   if (command === "import" && !options.out) return { error: "import needs --out <file.ts>: where to write the program." };
   if (options.stack !== undefined && !/^[A-Za-z0-9_-]+$/.test(options.stack)) return { error: "--stack takes letters, digits, _ and -." };
-  return { command, input: positional[0], format, out: options.out ?? "", stack: options.stack };
+  return { command, input: positional[0], outdir: positional[1] ?? "", force, format, out: options.out ?? "", stack: options.stack };
 }

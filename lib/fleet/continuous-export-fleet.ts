@@ -78,6 +78,8 @@ export interface ContinuousExportFleetProps {
   readonly names?: AutomationNames;
   /** Whether the exports run. @default true */
   readonly enabled?: boolean;
+  /** The automations' description. @default a generated one */
+  readonly description?: string;
   /** Tags for the automations (and created resource groups). @default none */
   readonly tags?: { [key: string]: string };
   /**
@@ -236,6 +238,7 @@ export class ContinuousExportFleet extends Construct {
       azapiProvider: props.azapiProvider,
       names: props.names,
       enabled: props.enabled,
+      description: props.description,
       tags: props.tags,
       health: props.health,
     };

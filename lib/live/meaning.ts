@@ -1,4 +1,4 @@
-import { holdsForEveryRecord, matchesEveryRecord } from "../model/paths";
+import { completeValues, holdsForEveryRecord, matchesEveryRecord } from "../model/paths";
 import { RuleView } from "../writers/automation-view";
 
 /** Sources in their plainest form: event source → rule sets (ORed) of rules (ANDed). */
@@ -28,7 +28,8 @@ export function meaningOf(sources: readonly PlainSource[]): string {
     }
     const keys = prior ?? new Set<string>();
     for (const set of sets) keys.add([...new Set(set.map(ruleKey))].sort().join(" AND "));
-    bySource.set(source.eventSource, keys);
+    const simplified = simplify(source.eventSource, keys);
+    bySource.set(source.eventSource, simplified === "everything" ? "everything" : simplified);
   }
   return [...bySource.keys()]
     .sort()
@@ -37,6 +38,35 @@ export function meaningOf(sources: readonly PlainSource[]): string {
       return `${source}: ${sets === "everything" || sets === undefined ? "everything" : [...sets].sort().join(" OR ")}`;
     })
     .join("\n");
+}
+
+/**
+ * Rule sets (ORed) in a normal form, by two laws of logic and one fact: rule sets that differ only by one value
+ * each of a complete list (`severity Equals High`, `Medium`, `Low`: every assessment has one) are the rule set
+ * without that rule; a rule set that holds every rule of another adds nothing to it (A OR (A AND B) is A).
+ * "everything" when a rule set is left empty.
+ */
+function simplify(eventSource: string, keys: Set<string>): Set<string> | "everything" {
+  let sets = [...keys].map((k) => (k === "" ? [] : k.split(" AND ")));
+  for (const { path, values } of completeValues(eventSource)) {
+    const valueOf = (rule: string) => {
+      const m = /^(\S+) Equals "(.*)" \(string\)$/.exec(rule);
+      return m && m[1] === path.toLowerCase() ? m[2] : undefined;
+    };
+    const byRest = new Map<string, Set<string>>();
+    for (const set of sets) {
+      const value = set.map(valueOf).find((v) => v !== undefined);
+      if (value === undefined) continue;
+      const rest = set.filter((r) => valueOf(r) === undefined).join(" AND ");
+      byRest.set(rest, (byRest.get(rest) ?? new Set()).add(value));
+    }
+    for (const [rest, seen] of byRest) {
+      if (values.every((v) => seen.has(v))) sets.push(rest === "" ? [] : rest.split(" AND "));
+    }
+  }
+  if (sets.some((s) => s.length === 0)) return "everything";
+  sets = sets.filter((set, i) => !sets.some((other, j) => j !== i && other.length < set.length && other.every((r) => set.includes(r))));
+  return new Set(sets.map((s) => s.join(" AND ")));
 }
 
 function ruleKey(rule: RuleView): string {

@@ -1,4 +1,5 @@
 import { Token } from "cdktf";
+import { CHECK_RULES } from "../checks/rules";
 import { DestinationKind } from "../destinations/destination";
 import { NAME_RULES, checkName, checkTags, checkText } from "../internal/inputs";
 import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
@@ -7,6 +8,7 @@ import { normalizedLocation } from "../adopt/existing-automation";
 import { LiveAutomation } from "./arm-input";
 import { codeLiteral, codeTextList, codeTextMap } from "./code-literal";
 import { LiveFinding, findingsByAutomation } from "./lint";
+import { foldFleets, fleetCode } from "./fleet-fold";
 import { RebuiltExport, rebuildExports } from "./rebuild";
 
 /** The package the generated program imports from. */
@@ -37,6 +39,8 @@ export interface ImportOptions {
 }
 
 const NAME = /^[A-Za-z0-9_-]{1,260}$/;
+/** Checks whose automations still export as they are: adopted as they run, the finding reported. */
+const STILL_EXPORTS = new Set(CHECK_RULES.filter((r) => r.stillExports).map((r) => r.id));
 
 /**
  * A complete CDKTF program that takes the live automations over: one `ContinuousExport` per automation,
@@ -83,7 +87,7 @@ export function importProgram(
 /** What keeps an automation out of the program (given its own findings), with the fix. */
 function refusals(a: LiveAutomation, findings: readonly LiveFinding[]): string[] {
   const reasons = findings
-    .filter((f) => f.level === "error")
+    .filter((f) => f.level === "error" && !STILL_EXPORTS.has(f.ruleId))
     .map((f) => `[${f.ruleId}] ${f.message} Fix it in Azure (or write the export anew), then import again.`);
   const kinds = new Set(a.view.actions.map((x) => DestinationKind.ofActionType(x.actionType)));
   if (kinds.size > 1) {
@@ -154,7 +158,8 @@ function programSource(
   options: ImportOptions,
   refused: readonly RefusedAutomation[],
 ): string {
-  const names = new Set(["AutomationWriter", "AzapiProvider", "ContinuousExport", "ExistingAutomation"]);
+  // Only what the program uses: `cdktf init`'s tsconfig has noUnusedLocals.
+  const names = new Set(["AzapiProvider"]);
   const destinations = new Map<string, Destination>();
   const providers = new Map<string, string>();
   const variables: string[] = [];
@@ -211,7 +216,19 @@ function programSource(
   };
 
   const ids = new Set<string>();
-  const exportBlocks = accepted.map(({ automation: a, kind, exports }) => {
+  const { fleets, singles } = foldFleets(accepted);
+  const fleetBlocks = fleets.map((group) => {
+    ["ContinuousExportFleet", "ExistingAutomation", "FleetLayout"].forEach((n) => names.add(n));
+    group[0].exports.forEach((e) => e.names.forEach((n) => names.add(n)));
+    const id = uniqueId({ ...group[0].automation, name: `${group[0].automation.name}-fleet` }, ids);
+    return fleetCode(
+      id,
+      group,
+      group[0].automation.view.actions.map(destinationFor).map((d) => d.variable),
+    );
+  });
+  const exportBlocks = singles.map(({ automation: a, kind, exports }) => {
+    ["AutomationWriter", "ContinuousExport", "ExistingAutomation"].forEach((n) => names.add(n));
     exports.forEach((e) => e.names.forEach((n) => names.add(n)));
     const targets = a.view.actions.map(destinationFor);
     const id = uniqueId(a, ids);
@@ -248,7 +265,7 @@ function programSource(
   const inputs = [...destinations.values()].flatMap((d) => d.inputs);
   const header = [
     `// Written by \`npx ${PACKAGE_NAME} import\`: ${accepted.length} live automation${accepted.length === 1 ? "" : "s"} taken over.`,
-    "// Each ContinuousExport adopts its automation (an import block, same name, resource group and location):",
+    "// Each ContinuousExport (and each subscription of a ContinuousExportFleet) adopts its automation (an import block, same name, resource group and location):",
     "// the first `cdktf deploy` imports them and leaves what they export unchanged.",
     ...(inputs.length > 0 ? [`// Fill in the variables first (terraform.tfvars, or TF_VAR_<name>): ${inputs.join(", ")}.`] : []),
     ...(needsAzuread
@@ -274,6 +291,7 @@ function programSource(
     ...providerLines,
     ...variables,
     ...destinationLines,
+    ...fleetBlocks,
     ...exportBlocks,
     "  }",
     "}",

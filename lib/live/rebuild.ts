@@ -27,6 +27,8 @@ export interface RebuiltExport {
   readonly typed: boolean;
   /** The classes of the package the code names. */
   readonly names: readonly string[];
+  /** The factory and options it was built from (to build it again with other options). */
+  readonly source: { readonly factory: Factory; readonly options: ReadonlyArray<[string, Coded]> };
 }
 
 /** Live sources rebuilt as exports that mean exactly the same, or why they cannot be. */
@@ -45,6 +47,8 @@ interface Field {
 /** A factory of `Export`, by data type, with its typed filters. */
 interface Factory {
   readonly name: string;
+  /** Options every rebuilt export of this factory starts with (findings: no parents added, see {@link rebuildExports}). */
+  readonly fixed?: ReadonlyArray<[string, Coded]>;
   readonly dataType: DataType;
   readonly fields: readonly Field[];
   readonly build: (options: object) => Export;
@@ -140,6 +144,7 @@ const FACTORIES: readonly Factory[] = [
   {
     name: "findings",
     dataType: DataType.FINDINGS,
+    fixed: [["withParents", { value: false, code: "false" }]],
     build: (o) => Export.findings(o),
     fields: [
       {
@@ -240,25 +245,35 @@ export function rebuildExports(sources: readonly PlainSource[]): Rebuilt {
   }
   const all = perType.flat();
   if (all.length === 0) return { refused: "the automation has no source this library knows." };
-  // Findings bring their parent recommendations: recommendations exports that only restate them go,
-  // dropped together per timing (at most three groups), the shortest program first.
-  const groups = new Map<string, RebuiltExport[]>();
-  for (const e of all.filter((x) => x.export.dataType === DataType.RECOMMENDATIONS)) {
-    const key = e.export.eventSources.join("+");
-    groups.set(key, [...(groups.get(key) ?? []), e]);
+  // Findings were rebuilt without the parents the library adds. Where the live automation exports exactly
+  // those parents, say it the library's way: findings with their parents, and the recommendations exports
+  // that only restate them dropped (together per timing: at most three groups), the shortest program first.
+  if (all.some((e) => e.export.dataType === DataType.FINDINGS)) {
+    const withParents = all.map((e) => (e.export.dataType === DataType.FINDINGS ? (parentsAdded(e) ?? e) : e));
+    const groups = new Map<string, RebuiltExport[]>();
+    for (const e of withParents.filter((x) => x.export.dataType === DataType.RECOMMENDATIONS)) {
+      const key = e.export.eventSources.join("+");
+      groups.set(key, [...(groups.get(key) ?? []), e]);
+    }
+    for (const drop of subsets([...groups.values()]).sort((a, b) => b.length - a.length)) {
+      const dropped = new Set(drop.flat());
+      const candidate = withParents.filter((e) => !dropped.has(e));
+      if (candidate.length > 0 && meaningOf(plainSources(toAutomationSources(candidate.map((c) => c.export)))) === target)
+        return { exports: candidate };
+    }
   }
-  for (const drop of subsets([...groups.values()]).sort((a, b) => b.length - a.length)) {
-    const dropped = new Set(drop.flat());
-    const candidate = all.filter((e) => !dropped.has(e));
-    if (candidate.length > 0 && meaningOf(plainSources(toAutomationSources(candidate.map((c) => c.export)))) === target)
-      return { exports: candidate };
-  }
+  // Else exactly as it runs: findings with `withParents: false` where the live parents differ (the check pack
+  // says which parents may be missing).
   const written = meaningOf(plainSources(toAutomationSources(all.map((c) => c.export))));
-  return {
-    refused:
-      `this library would write other sources than the live ones (it always exports the parent recommendations of ` +
-      `exported findings, to the same destinations): live ${oneLine(target)}; written ${oneLine(written)}`,
-  };
+  if (written === target) return { exports: all };
+  return { refused: `this library would write other sources than the live ones: live ${oneLine(target)}; written ${oneLine(written)}` };
+}
+
+/** The same findings export with the parents the library adds (the default), if it builds. */
+function parentsAdded(e: RebuiltExport): RebuiltExport | undefined {
+  const options = e.source.options.filter(([k]) => k !== "withParents");
+  const built = tryBuild(e.source.factory, options);
+  return built && { ...built, typed: e.typed, names: e.names };
 }
 
 type Timing = { readonly streaming?: boolean; readonly snapshot?: boolean };
@@ -319,14 +334,25 @@ function typedExport(
     byCode.set(coded.code, coded);
     values.set(field, byCode);
   }
-  const options: Array<[string, Coded]> = [...timingOptions(timing)];
+  const options: Array<[string, Coded]> = [...timingOptions(timing), ...(factory.fixed ?? [])];
   for (const field of factory.fields) {
     const chosen = values.get(field);
     if (chosen) options.push(fieldOption(field, [...chosen.values()]));
   }
-  const built = tryBuild(factory, options);
-  if (!built || meaning(plainSources([{ eventSource: "x", ruleSets: built.export.ruleSets }])[0].ruleSets) !== meaning(sets)) {
-    return undefined;
+  const same = (candidate: Omit<RebuiltExport, "typed"> | undefined) =>
+    candidate !== undefined && meaning(plainSources([{ eventSource: "x", ruleSets: candidate.export.ruleSets }])[0].ruleSets) === meaning(sets);
+  let built = tryBuild(factory, options);
+  if (!built || !same(built)) return undefined;
+  // The shortest form that means the same: a filter whose values cover every record (High, Medium and Low) goes.
+  for (const field of factory.fields) {
+    const option = field.scale?.minimumOption;
+    const without = options.filter(([k]) => k !== field.option && k !== option);
+    if (without.length === options.length) continue;
+    const shorter = tryBuild(factory, without);
+    if (same(shorter)) {
+      options.splice(0, options.length, ...without);
+      built = shorter as Omit<RebuiltExport, "typed">;
+    }
   }
   return { ...built, typed: true };
 }
@@ -348,7 +374,7 @@ function rawExport(factory: Factory, sets: ReadonlyArray<ReadonlyArray<RuleView>
             .join(", ")})`,
       )
       .join(", ")}]`;
-    const options: Array<[string, Coded]> = [...timingOptions(timing), ["where", { value: ruleSets, code }]];
+    const options: Array<[string, Coded]> = [...timingOptions(timing), ...(factory.fixed ?? []), ["where", { value: ruleSets, code }]];
     const built = tryBuild(factory, options, true);
     if (!built) throw new Error("unreachable: a raw export that does not build");
     return { ...built, typed: false, names: [...built.names, "RuleSet", "Rule", "Operator", "PropertyType"] };
@@ -379,7 +405,7 @@ function fieldOption(field: Field, values: Coded[]): [string, Coded] {
   return [field.option, { value: values.map((v) => v.value), code: `[${values.map((v) => v.code).join(", ")}]` }];
 }
 
-function tryBuild(factory: Factory, options: Array<[string, Coded]>, rethrow = false): Omit<RebuiltExport, "typed"> | undefined {
+function tryBuild(factory: Factory, options: ReadonlyArray<[string, Coded]>, rethrow = false): Omit<RebuiltExport, "typed"> | undefined {
   try {
     const exported = factory.build(Object.fromEntries(options.map(([k, v]) => [k, v.value])));
     const code = `Export.${factory.name}(${options.length === 0 ? "" : `{ ${options.map(([k, v]) => `${k}: ${v.code}`).join(", ")} }`})`;
@@ -392,7 +418,7 @@ function tryBuild(factory: Factory, options: Array<[string, Coded]>, rethrow = f
         ),
       ),
     ];
-    return { export: exported, code, names };
+    return { export: exported, code, names, source: { factory, options } };
   } catch (e) {
     if (rethrow || !(e instanceof ExportConfigError)) throw e;
     return undefined;

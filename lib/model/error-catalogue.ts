@@ -360,6 +360,7 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     when: "`import --out` names the input (also through a relative path, a symbolic or hard link, or standard input opened on it)",
     fix: "name another file",
   },
+  { code: "DFE157", when: "`import --out` names a file that exists, without `--force`", fix: "give `--force` to overwrite it, or name another file" },
   { code: "DFE153", when: "command input over 256 MiB", fix: "split the input (per management group or subscription)" },
   { code: "DFE154", when: "command input nesting arrays and objects deeper than 64 levels", fix: "give the automations as Azure returns them" },
   {
@@ -396,6 +397,11 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     code: "DFE174",
     when: "secrets in azapi's write-only `sensitive_body` in a stack whose own `required_version` admits Terraform before 1.11 (which would keep them in the state)",
     fix: 'require `">= 1.11"`, or leave `required_version` to the library',
+  },
+  {
+    code: "DFE160",
+    when: "`withParents` of `Export.findings` that is not true or false",
+    fix: "leave it out (the parents come along), or give `false` to state an automation exactly as it runs",
   },
   {
     code: "DFW001",

@@ -59,6 +59,16 @@ export interface FindingExportOptions extends ExportTimingOptions, RawRuleOption
   readonly severities?: Severity[];
   /** Only findings of this severity or higher (`HIGH` is the highest a finding has). @default every severity */
   readonly minimumSeverity?: Severity;
+  /**
+   * Whether the parent recommendations of the findings are added (streaming parents for streaming findings,
+   * snapshot parents for snapshot findings, filtered to the same recommendations), as Microsoft asks for
+   * exports made through the API. Turn it off only to state an automation exactly as it runs where the parents
+   * come from another export of the same request (say, recommendations filtered by severity, as Microsoft's
+   * export policy and the portal write them) or not at all: the check pack then says which parents may be
+   * missing (DFC003, DFC030). `import` writes it only when the live automation does not export the parents the
+   * library would add. @default true
+   */
+  readonly withParents?: boolean;
 }
 
 /** Which secure score controls to export. */
@@ -199,7 +209,13 @@ export class Export {
    * to the same destinations, as Microsoft requires for exports made through the API.
    */
   public static findings(options: FindingExportOptions = {}): Export {
-    assertOptions(options, DataType.FINDINGS, ["recommendations", "severities", "minimumSeverity"]);
+    assertOptions(options, DataType.FINDINGS, ["recommendations", "severities", "minimumSeverity", "withParents"]);
+    if (options.withParents !== undefined && typeof options.withParents !== "boolean") {
+      throw new ExportConfigError(
+        "DFE160",
+        `Security findings: \`withParents\` is true (the default: the parent recommendations come along) or false, got ${describeValue(options.withParents)}.`,
+      );
+    }
     const severities = pickSeverities(options.severities, options.minimumSeverity, Severity, "finding", Severity.FINDING_SCALE);
     return new Export(
       DataType.FINDINGS,
@@ -223,7 +239,7 @@ export class Export {
           Severity,
         ),
       ],
-      options.recommendations ?? [],
+      options.withParents === false ? undefined : (options.recommendations ?? []),
     );
   }
 
@@ -312,7 +328,7 @@ export class Export {
   public readonly filters: ReadonlyArray<ExportFilter>;
   /**
    * For findings: the parent recommendations exported alongside (empty: every recommendation).
-   * Undefined for other data types.
+   * Undefined for other data types, and for findings exported with `withParents: false`.
    */
   public readonly parentRecommendations?: readonly Recommendation[];
 
@@ -356,7 +372,8 @@ export class Export {
   /** One line in words: data type, timing and filters. */
   public describe(): string {
     const timing = this.eventSources.map((s) => (s === this.dataType.streamingSource ? "streaming" : "weekly snapshot")).join(" + ");
-    return `${this.dataType.portalName} (${timing})${this.filterText ? ` where ${this.filterText}` : ""}`;
+    const parents = this.dataType === DataType.FINDINGS && this.parentRecommendations === undefined ? ", parents not added" : "";
+    return `${this.dataType.portalName} (${timing}${parents})${this.filterText ? ` where ${this.filterText}` : ""}`;
   }
 }
 

@@ -140,3 +140,9 @@ export function matchesEveryRecord(eventSource: string, ruleSets: ReadonlyArray<
     return complete.values.every((v) => covered.has(v));
   });
 }
+
+/** The paths of an event source of which every record has exactly one of the listed values (see {@link EVERY_VALUE}). */
+export function completeValues(eventSource: string): ReadonlyArray<{ readonly path: string; readonly values: readonly string[] }> {
+  const dataType = typeOf(eventSource);
+  return EVERY_VALUE.filter((v) => v.dataType === dataType);
+}

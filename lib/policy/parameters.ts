@@ -92,10 +92,13 @@ export function toPolicyParameters(exports: readonly Export[]): PolicyTranslatio
     const snapshot = type.snapshotSource !== undefined && e.eventSources.includes(type.snapshotSource);
 
     if (type === DataType.FINDINGS) {
-      hasFindings = true;
+      // `withParents: false`: the policy's findings without parents, which it writes unless recommendations are chosen too.
+      const withParents = e.parentRecommendations !== undefined;
+      hasFindings ||= withParents;
       findingsStreaming ||= streaming;
-      if (streaming) types.add(streamingName(DataType.RECOMMENDATIONS));
-      if (snapshot) types.add(snapshotName(DataType.FINDINGS)).add(snapshotName(DataType.RECOMMENDATIONS));
+      if (streaming && withParents) types.add(streamingName(DataType.RECOMMENDATIONS));
+      if (snapshot) types.add(snapshotName(DataType.FINDINGS));
+      if (snapshot && withParents) types.add(snapshotName(DataType.RECOMMENDATIONS));
       recommendationNames.push(selection("recommendation"));
       continue;
     }

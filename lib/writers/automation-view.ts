@@ -46,8 +46,10 @@ export interface ActionView {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ResourceJson = { readonly [attribute: string]: any };
 
+const SUBSCRIPTION_ID = new RegExp(`^/subscriptions/(${GUID_PATTERN})(/|$)`);
+
 /** The subscription of a scope or parent id (`/subscriptions/{id}/…`), lower case, when literal. */
 export function subscriptionOf(id: unknown): string | undefined {
-  const match = new RegExp(`^/subscriptions/(${GUID_PATTERN})(/|$)`).exec(String(id ?? ""));
+  const match = SUBSCRIPTION_ID.exec(String(id ?? ""));
   return match?.[1].toLowerCase();
 }

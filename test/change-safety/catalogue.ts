@@ -65,6 +65,19 @@ function withSubscriptions(p: ContinuousExportFleetProps, subscriptions: FleetSu
   return { ...p, subscriptions, shard };
 }
 
+/** The same findings export, as its user would write it with `withParents: false` added. */
+function withoutParents(e: Export): Export {
+  if (e.dataType !== DataType.FINDINGS) return e;
+  const severities = e.filters.find((f) => f.field === "severity")?.values.map((name) => Severity.ALL.find((s) => s.name === name) as Severity);
+  return Export.findings({
+    recommendations: e.parentRecommendations?.length ? [...e.parentRecommendations] : undefined,
+    severities,
+    streaming: e.eventSources.includes(DataType.FINDINGS.streamingSource),
+    snapshot: e.eventSources.some((s) => s === DataType.FINDINGS.snapshotSource),
+    withParents: false,
+  });
+}
+
 const ADDED_SUBSCRIPTION = "20000000-0000-0000-0000-000000000001";
 
 /** Health e-mailing secops; Event Hubs and Logic Apps read their metrics in a workspace. */
@@ -229,7 +242,11 @@ export const EDITS: readonly RequestEdit[] = [
   {
     name: "change the description and tags",
     exportProps: (p) => ({ ...p, description: "changed", tags: { ...(p.tags ?? {}), owner: "secops" } }),
-    fleetProps: (p) => ({ ...p, tags: { ...(p.tags ?? {}), owner: "secops" } }),
+    fleetProps: (p) => ({ ...p, description: "changed", tags: { ...(p.tags ?? {}), owner: "secops" } }),
+  },
+  {
+    name: "stop adding the findings' parents (withParents: false)",
+    exportProps: (p) => (p.exports.some((e) => e.dataType === DataType.FINDINGS) ? { ...p, exports: p.exports.map(withoutParents) } : undefined),
   },
   {
     name: "export only some resource groups",

@@ -72,35 +72,54 @@ describe("ContinuousExportChecks on hand-written automations", () => {
     const found = findings(stack);
     const text = messages(stack).join("\n");
     expect(found.map(([id, level]) => `${id} ${level}`).sort()).toEqual(
-      ["DFC001 error", "DFC002 error", "DFC003 error", "DFC004 error", "DFC004 error", "DFC004 error"].sort(),
+      ["DFC001 error", "DFC002 error", "DFC030 warning", "DFC004 error", "DFC004 error", "DFC004 error"].sort(),
     );
     expect(text).toMatch(
       /\[DFC001\] Alerts, rule set 1: the rules "Severity Equals high" AND "Severity Equals medium" are ANDed in one rule set and can never all hold/,
     );
     expect(text).toMatch(/\[DFC002\] Assessments: the JPath "Severity" does not apply to security recommendations/);
-    expect(text).toMatch(/\[DFC003\] SubAssessments without the parent recommendations \(all\) in Assessments: Microsoft requires the parents/);
+    expect(text).toMatch(
+      /\[DFC030\] SubAssessments whose parents may be missing from Assessments: the findings of every recommendation are exported, the parents only where the field Severity is "High"/,
+    );
     expect(text).toMatch(/event source "alerts" is rejected\. Write "Alerts"/);
     expect(text).toMatch(/property type "string" is rejected by azurerm \(the REST API accepts it\)\. Write "String"\./);
     expect(text).toMatch(/action type "loganalytics" is rejected by azurerm 5\.x and the REST API\. Write "Workspace"/);
   });
 
-  test("findings whose parents are filtered away are an error; with their parents they pass", () => {
+  test("findings without any parent are an error; parents exported only under a filter are a warning that says which; with their parents they pass", () => {
     const { stack } = stackWithProvider();
     const key = "1195afff-c881-495e-9bc5-1486211ae03f";
+    const findingsOf = { eventSource: "SubAssessments", ruleSet: [{ rule: [rule("id", `/assessments/${key}/`, "Contains")] }] };
+    handWritten(stack, "NoParents", { name: "none", source: [findingsOf] });
     handWritten(stack, "Orphans", {
+      source: [{ eventSource: "Assessments", ruleSet: [{ rule: [rule("name", "other-key-0000-0000-0000-000000000000", "Contains")] }] }, findingsOf],
+    });
+    // What Microsoft's export policy writes for chosen recommendations at High and Medium, with findings.
+    handWritten(stack, "PolicyShape", {
+      name: "policy",
       source: [
-        { eventSource: "Assessments", ruleSet: [{ rule: [rule("name", "other-key-0000-0000-0000-000000000000", "Contains")] }] },
-        { eventSource: "SubAssessments", ruleSet: [{ rule: [rule("id", `/assessments/${key}/`, "Contains")] }] },
+        {
+          eventSource: "Assessments",
+          ruleSet: ["High", "Medium"].map((s) => ({
+            rule: [rule("name", key, "Contains"), rule("properties.metadata.severity", s)],
+          })),
+        },
+        findingsOf,
       ],
     });
     handWritten(stack, "Fine", {
       name: "other",
-      source: [
-        { eventSource: "Assessments", ruleSet: [{ rule: [rule("name", key, "Contains")] }] },
-        { eventSource: "SubAssessments", ruleSet: [{ rule: [rule("id", `/assessments/${key}/`, "Contains")] }] },
-      ],
+      source: [{ eventSource: "Assessments", ruleSet: [{ rule: [rule("name", key, "Contains")] }] }, findingsOf],
     });
-    expect(findings(stack)).toEqual([["DFC003", "error", "test/Orphans"]]);
+    expect(findings(stack)).toEqual([
+      ["DFC003", "error", "test/NoParents"],
+      ["DFC030", "warning", "test/Orphans"],
+      ["DFC030", "warning", "test/PolicyShape"],
+    ]);
+    const text = messages(stack).join("\n");
+    expect(text).toMatch(/\[DFC003\] SubAssessments without Assessments: no parent recommendation is exported/);
+    expect(text).toMatch(/the parent Machines should have vulnerability findings resolved is not among the exported recommendations/);
+    expect(text).toMatch(/the parent Machines should have vulnerability findings resolved only where severity is High or severity is Medium/);
   });
 
   test("attack paths are fine through azapi, not in lower case", () => {

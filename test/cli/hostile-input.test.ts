@@ -67,7 +67,7 @@ describe("hostile text and values at every field", () => {
         fc.constantFrom("text", "json"),
         (value, command, format) => {
           const input = file(field.put(value));
-          const args = command === "import" ? ["import", input, "--out", join(work, "program.ts")] : [command, input, "--format", format];
+          const args = command === "import" ? ["import", input, "--out", join(work, "program.ts"), "--force"] : [command, input, "--format", format];
           expectWellBehaved(run(args), command, format);
         },
       ),
@@ -258,7 +258,7 @@ describe("the types of live fields: a wrong type is a finding (DFC055), never a 
     const explain = run(["explain", file(input)]);
     expect(explain.out).toContain("[DFC055]");
     const out = join(work, "typed.ts");
-    const imported = run(["import", file(input), "--out", out]);
+    const imported = run(["import", file(input), "--out", out, "--force"]);
     expect(imported.code).toBe(EXIT.findings);
     expect(imported.out).toContain("0 of 1 automations adopted");
     expect(imported.out).toMatch(/left out {2}.*\n {10}\[DFC055\]/);
@@ -278,7 +278,7 @@ describe("keys that are JavaScript's own: `__proto__`, `constructor`", () => {
 
   test("`constructor` and `hasOwnProperty` tags are read, written into the program and synthesized as the tags they are", () => {
     const out = join(work, "ctor.ts");
-    expect(run(["import", file(withTags('"constructor":"ctor-tag","hasOwnProperty":"h"')), "--out", out]).code).toBe(EXIT.ok);
+    expect(run(["import", file(withTags('"constructor":"ctor-tag","hasOwnProperty":"h"')), "--out", out, "--force"]).code).toBe(EXIT.ok);
     const program = readFileSync(out, "utf8");
     expect(program).toContain('tags: { "constructor": "ctor-tag", "hasOwnProperty": "h", "owner": "secops", "cost-center": "42" }');
     const json = synthesizeProgram(program);
@@ -293,7 +293,7 @@ describe("keys that are JavaScript's own: `__proto__`, `constructor`", () => {
     const lint = run(["lint", input, "--format", "json"]);
     expect(JSON.parse(lint.out)).toMatchObject({ errors: 0, checked: 1 });
     const out = join(work, "proto.ts");
-    const imported = run(["import", input, "--out", out]);
+    const imported = run(["import", input, "--out", out, "--force"]);
     expect(imported.code).toBe(EXIT.findings);
     expect(imported.out).toMatch(/left out .*\n {10}\[DFE122\] .*the tag "__proto__" is not one/);
     expect(readFileSync(out, "utf8")).not.toContain("proto-tag");
@@ -362,7 +362,7 @@ describe("--out never writes over its input", () => {
     ],
   ])("%s: refused (DFE152), the input unchanged", (_name, outFor) => {
     const input = file(text);
-    const { code, err } = run(["import", input, "--out", outFor(input)]);
+    const { code, err } = run(["import", input, "--out", outFor(input), "--force"]);
     expect(code).toBe(EXIT.usage);
     expect(err).toMatch(/\[DFE152\] --out .* is the input .*: writing there would destroy it/);
     expect(readFileSync(input, "utf8")).toBe(text);
@@ -455,7 +455,7 @@ describe("construct ids from live names", () => {
       named("X", "rg.1"),
     ];
     const out = join(work, "ids.ts");
-    expect(run(["import", file(input), "--out", out])).toMatchObject({ code: EXIT.ok });
+    expect(run(["import", file(input), "--out", out, "--force"])).toMatchObject({ code: EXIT.ok });
     const program = readFileSync(out, "utf8");
     const ids = [...program.matchAll(/new ContinuousExport\(this, "([^"]+)"/g)].map((m) => m[1]);
     expect(ids).toHaveLength(6);
@@ -480,7 +480,7 @@ test("an automation listed twice (overlapping Resource Graph pages, or its id in
   const [a] = liveExport();
   const again = { ...a, id: a.id.replace("rg-sec", "RG-SEC") };
   const out = join(work, "twice.ts");
-  const result = run(["import", file([a, again]), "--out", out]);
+  const result = run(["import", file([a, again]), "--out", out, "--force"]);
   expect(result.code).toBe(EXIT.findings);
   expect(result.out).toContain("1 of 2 automations adopted");
   expect(result.out).toContain("the input lists this automation again (ids compare case-insensitively)");

@@ -122,7 +122,7 @@ describe("explain", () => {
       "      scope: the whole subscription",
     ]);
     expect(second).toContain(
-      'exports  Security alerts (streaming) where (Severity Equals "High" AND Severity Equals "Medium") OR (properties.metadata.severity Equals "High")',
+      'exports  Security alerts (streaming) where (severity is High and severity is Medium) or the field properties.metadata.severity is "High"',
     );
     expect(second).toMatch(/error {2}\[DFC001\]/);
   });

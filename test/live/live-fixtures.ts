@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { TerraformStack, Testing } from "cdktf";
@@ -6,6 +7,10 @@ import * as ts from "typescript";
 import { addExampleStacks } from "../../examples/stacks";
 import { DestinationKind } from "../../lib/destinations/destination";
 import { PACKAGE_NAME } from "../../lib/live/program";
+import { LiveAutomation, readLiveAutomations } from "../../lib/live/arm-input";
+import { lintAutomations } from "../../lib/live/lint";
+import { meaningOf } from "../../lib/live/meaning";
+import { importProgram } from "../../lib/live/program";
 import { AutomationView } from "../../lib/writers/automation-view";
 import { instancesOf } from "../../lib/writers/instances";
 import { readAutomation } from "../../lib/writers/writer";
@@ -177,5 +182,108 @@ export function synthesizeProgram(source: string, stackId = "imported-exports"):
     if (previous === undefined) delete process.env.CDKTF_OUTDIR;
     else process.env.CDKTF_OUTDIR = previous;
     rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The import's guarantee: the program it writes synthesizes, for each live automation, an automation
+ * whose sources mean exactly what the live one's mean, in the same place, with the same destinations,
+ * and an import block for its id.
+ */
+export function roundTrip(arm: object[]): { live: LiveAutomation[]; problems: string[]; refused: string[] } {
+  const live = readLiveAutomations(JSON.stringify(arm), "the test input");
+  const program = importProgram(live, lintAutomations(live));
+  const json = synthesizeProgram(program.source);
+  const written = Object.entries(json.resource?.azapi_resource ?? {}).flatMap(([name, body]) =>
+    instancesOf(`azapi_resource.${name}`, body as object, json.locals).flatMap((i) => {
+      const view = readAutomation(i.address, i.json);
+      return view ? [{ view, json: i.json, address: i.address }] : [];
+    }),
+  );
+  const problems: string[] = [];
+  for (const a of live.filter((x) => program.imported.includes(x.id))) {
+    const match = written.find(
+      (w) =>
+        w.view.name === a.name &&
+        w.json.parent_id.toLowerCase() === `/subscriptions/${a.subscriptionId}/resourceGroups/${a.resourceGroupName}`.toLowerCase(),
+    );
+    if (!match) {
+      problems.push(`${a.id}: not written`);
+      continue;
+    }
+    const differs = (what: string, mine: unknown, theirs: unknown) => {
+      if (JSON.stringify(mine) !== JSON.stringify(theirs)) problems.push(`${a.id}: ${what} ${JSON.stringify(mine)} != ${JSON.stringify(theirs)}`);
+    };
+    differs("sources", meaningOf(match.view.sources), meaningOf(a.view.sources));
+    differs(
+      "destinations",
+      match.view.actions.map((x) => `${x.actionType} ${x.resourceId.toLowerCase()} ${x.trusted}`).sort(),
+      a.view.actions.map((x) => `${x.actionType} ${x.resourceId.toLowerCase()} ${x.trusted}`).sort(),
+    );
+    differs("scopes", match.view.scopes.map((s) => s.toLowerCase()).sort(), a.view.scopes.map((s) => s.toLowerCase()).sort());
+    differs("enabled", match.view.enabled, a.view.enabled);
+    differs("location", match.json.location, a.location.toLowerCase().replace(/\s/g, ""));
+    const imports = (json.import ?? []).filter((i: { to: string }) => i.to === match.address);
+    differs(
+      "import ids",
+      imports.map((i: { id: string }) => i.id.split("?")[0]),
+      [a.id],
+    );
+  }
+  return { live, problems, refused: program.refused.map((r) => `${r.id}: ${r.reasons.join(" ")}`) };
+}
+
+/** Strict TypeScript, as this project checks itself. */
+export const STRICT = { strict: true, target: "es2022" };
+
+/**
+ * The compiler options `cdktf init` writes for a TypeScript app (cdktf-cli's template, read from node_modules:
+ * noUnusedLocals, noImplicitReturns, ES2018 and more).
+ */
+export function cdktfInitCompilerOptions(): object {
+  const root = join(__dirname, "..", "..");
+  const template = JSON.parse(readFileSync(join(root, "node_modules", "cdktf-cli", "bundle", "templates", "typescript", "tsconfig.json"), "utf8"));
+  return template.compilerOptions;
+}
+
+/**
+ * The compiler's errors in a program `import` wrote, compiled with these options and the package name resolved
+ * to this library's source (errors inside the library itself are the library's own type-check's business: a
+ * user compiles against its declarations).
+ */
+export function typeErrors(source: string, compilerOptions: object = STRICT): string[] {
+  const root = join(__dirname, "..", "..");
+  const dir = mkdtempSync(join(root, ".imported-check-"));
+  try {
+    writeFileSync(join(dir, "program.ts"), source);
+    writeFileSync(
+      join(dir, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          ...compilerOptions,
+          noEmit: true,
+          incremental: false,
+          declaration: false,
+          module: "commonjs",
+          moduleResolution: "node",
+          skipLibCheck: true,
+          types: ["node"],
+          typeRoots: [join(root, "node_modules", "@types")],
+          baseUrl: ".",
+          paths: { [PACKAGE_NAME]: [join(root, "lib", "index.ts")] },
+        },
+        files: ["program.ts"],
+      }),
+    );
+    try {
+      execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", dir], { encoding: "utf8", stdio: "pipe" });
+      return [];
+    } catch (e) {
+      return String((e as { stdout?: string }).stdout)
+        .split("\n")
+        .filter((l) => l.startsWith("program.ts"));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }

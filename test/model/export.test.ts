@@ -197,3 +197,14 @@ describe("Export.attackPaths", () => {
     expect(errorOf(() => Export.attackPaths({ riskLevels: [AttackPathRiskLevel.LOW], minimumRiskLevel: AttackPathRiskLevel.LOW }))).toMatch(/DFE014/);
   });
 });
+
+describe("findings without their parents (withParents: false)", () => {
+  test("adds no parent source, says so, and takes only true or false (DFE160)", () => {
+    const key = Recommendation.MACHINES_VULNERABILITIES;
+    const sources = Export.sourcesOf([Export.findings({ recommendations: [key], withParents: false })]);
+    expect(sources.map((s) => s.eventSource)).toEqual(["SubAssessments"]);
+    expect(Export.sourcesOf([Export.findings({ recommendations: [key] })]).map((s) => s.eventSource)).toEqual(["Assessments", "SubAssessments"]);
+    expect(Export.findings({ withParents: false }).describe()).toBe("Security findings (streaming, parents not added)");
+    expect(() => Export.findings({ withParents: "no" as unknown as boolean })).toThrow(/DFE160.*`withParents` is true/);
+  });
+});
