@@ -1,3 +1,4 @@
+import { UNSAFE_CHARACTERS, unicodeEscape } from "../live/unsafe-characters";
 import { FlowGraph, FlowOrigin, isCrossTenant } from "../diagram/flow-graph";
 import { BUILT_IN_ROLES } from "../model/roles";
 import { mergeFeeds, readinessOf } from "../sentinel/readiness";
@@ -79,8 +80,8 @@ function tenant(id: string | undefined): string {
 function cell(text: string): string {
   return (
     text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ")
       .replace(/[\\|`*_<>[\]]/g, (c) => `\\${c}`)
+      // After the Markdown escapes: the `\uXXXX` of an unsafe character stays as written.
+      .replace(UNSAFE_CHARACTERS, unicodeEscape)
   );
 }

@@ -1,3 +1,4 @@
+import { UNSAFE_CHARACTERS, unicodeEscape } from "../live/unsafe-characters";
 import { FlowDestination, FlowGraph, FlowOrigin, LISTED_SUBSCRIPTIONS, isCrossTenant } from "./flow-graph";
 
 /** A node of the picture: its id, label lines, shape and the tenant box it sits in. */
@@ -152,7 +153,7 @@ function mermaidShape(shape: string, label: string): string {
   return `[${label}]`;
 }
 
+/** Text as one line of a label, every character the command would escape (controls, bidirectional overrides, lone surrogates) shown as `\uXXXX`. */
 function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ");
+  return text.replace(UNSAFE_CHARACTERS, unicodeEscape);
 }

@@ -1,3 +1,4 @@
+import { toDot, toMermaid } from "../../lib/diagram/render";
 import { auditPage } from "../../lib/audit/audit-page";
 import { FlowGraphBuilder } from "../../lib/diagram/builder";
 import { flowGraphOfStacks } from "../../lib/diagram/from-stacks";
@@ -53,4 +54,17 @@ describe("the audit page (explain --format markdown)", () => {
     expect(text).not.toMatch(/(?<!\\)<img/);
     expect(text.split("\n").filter((l) => l.startsWith("# "))).toHaveLength(1);
   });
+});
+
+test("bidirectional overrides, line separators and lone surrogates in names are shown escaped, in the page and the picture", () => {
+  const builder = new FlowGraphBuilder();
+  const name = "law\u202Eevil\u2028x\uD800y";
+  builder.destination({ key: "w", kind: DestinationKind.WORKSPACE, name, created: false });
+  builder.flow({ subscriptionId: "s", via: "automation" }, "w", ["data\u202E"]);
+  const graph = builder.build();
+  for (const text of [auditPage(graph, "t"), toDot(graph), toMermaid(graph)]) {
+    expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u2028\u2029]/);
+    expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    expect(text).toContain("\\u202e");
+  }
 });
