@@ -4,6 +4,7 @@ import {
   DefaultTokenResolver,
   IAspect,
   StringConcat,
+  TerraformDataSource,
   TerraformElement,
   TerraformLocal,
   TerraformOutput,
@@ -28,6 +29,7 @@ import {
   checkSendRights,
   checkSharedDelegations,
 } from "./rules";
+import { checkManageKeys, checkRoleGranting, checkWholeValueOutputs } from "./key-and-grant-rules";
 
 const SUPPRESSION = "cdktf-defender-export:suppress";
 
@@ -127,6 +129,10 @@ export class ContinuousExportChecks implements IAspect {
           else if (type === "azurerm_lighthouse_definition") definitions.set(at, json);
           else if (type.endsWith("_authorization_rule")) rules.set(at, json);
         }
+      } else if (element instanceof TerraformDataSource && /_authorization_rule$|^azurerm_eventhub_namespace$/.test(element.terraformResourceType)) {
+        // Keys read back from Azure: who holds them (a rule's rights, the namespace's root key) matters, not their text.
+        const type = element.terraformResourceType;
+        rules.set(`data.${type}.${element.friendlyUniqueId}`, resolved(node, element).data[type][element.friendlyUniqueId]);
       } else if (element instanceof TerraformOutput) {
         const address = `output.${element.friendlyUniqueId}`;
         const json = resolved(node, element).output[element.friendlyUniqueId];
@@ -135,13 +141,16 @@ export class ContinuousExportChecks implements IAspect {
       }
     }
     const findings: Finding[] = [
-      ...automations.flatMap(checkAutomation),
+      ...automations.flatMap((a) => checkAutomation(a)),
       ...checkSendRights(automations, rules),
       ...checkPortalVisibility(automations),
       ...checkOutputs(outputs),
       ...checkRoleScopes(roles),
       ...checkBroadRoles(roles),
       ...checkSharedDelegations(delegations, definitions),
+      ...checkRoleGranting(roles),
+      ...checkManageKeys(automations, rules),
+      ...checkWholeValueOutputs(outputs),
     ];
     for (const finding of findings) {
       const at = byAddress.get(finding.address);
