@@ -1,3 +1,5 @@
+import { claimExportRoute } from "./internal/export-routes";
+import { BRANDS } from "./model/brand";
 import { ITerraformDependable, TerraformProvider, TerraformResource, TerraformStack, Token, dependable } from "cdktf";
 import { Construct } from "constructs";
 import { DestinationKind, ExportActionConfig, IExportDestination, isPlacedDestination } from "./destinations/destination";
@@ -192,6 +194,7 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
       checkProps(props, keyed !== undefined);
       return toAutomationSources(props.exports);
     });
+    if (!keyed) claimExportRoute(this, `/subscriptions/${props.subscriptionId}`, false);
     const scopes = scopePaths(props);
     const plans = groupByKind(this, props.destinations).map(([kind, destinations]) => {
       const actions = destinations.map((d) => d.bind(this));
@@ -527,6 +530,7 @@ function scopePaths(props: ContinuousExportProps): string[] {
 function groupByKind(scope: Construct, destinations: readonly IExportDestination[]): Array<[DestinationKind, IExportDestination[]]> {
   const seen = new Set<IExportDestination>();
   for (const d of destinations) {
+    atPath(scope.node.path, () => BRANDS.destination.check("destinations", d));
     if (!d || typeof d.bind !== "function" || !DestinationKind.ALL.includes(d.kind)) {
       throw new ExportConfigError(
         "DFE036",

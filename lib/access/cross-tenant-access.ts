@@ -1,3 +1,4 @@
+import { claimInApp } from "../internal/app-claims";
 import { DefaultTokenResolver, StringConcat, TerraformProvider, Token, Tokenization } from "cdktf";
 import { Construct } from "constructs";
 import { ICrossTenantDestination, IExportDestination, isCrossTenantDestination } from "../destinations/destination";
@@ -6,6 +7,7 @@ import { literalTenantOf, resolveAzurermProvider } from "../internal/provider-ch
 import { addressAt, idOfPath } from "../internal/addresses";
 import { resourceGroupIdOf, subscriptionScopeOf } from "../internal/resource-id";
 import { isGuid } from "../model/guid";
+import { BRANDS } from "../model/brand";
 import { ExportConfigError, atPath, coded, describeValue } from "../model/errors";
 import { DestinationRole } from "../destinations/destination-role";
 import { recordGrant } from "./grants";
@@ -60,6 +62,18 @@ export class CrossTenantAccess extends Construct {
     super(scope, id);
     const targets = atPath(this.node.path, () => checkProps(props));
     const principal = props.principal;
+    // Azure holds one role assignment per principal, role and scope (a second is refused: RoleAssignmentExists).
+    for (const { destination, target, role } of targets) {
+      const scope = Token.isUnresolved(target.roleScope) ? destination.node.path : target.roleScope;
+      claimInApp(this, {
+        key: ["grant", principal.objectId, role.name, scope],
+        exclusive: true,
+        code: "DFE226",
+        words: (other) =>
+          `${other === this.node.path ? "this grant lists" : `${other} already grants`} ${principal.objectId} the role ${role.name} on ${destination.node.path}: ` +
+          "Azure holds one such role assignment, and the second would fail or fight the first. Grant it once.",
+      });
+    }
     if (principal.viaLighthouse) {
       this.lighthouseDefinition = this.delegate(props, targets);
     } else {
@@ -262,6 +276,7 @@ function checkProps(props: CrossTenantAccessProps): Target[] {
   if (!(props.principal instanceof ExportingPrincipal)) {
     throw new ExportConfigError("DFE061", "`principal` must be an ExportingPrincipal: ExportingPrincipal.guestUser, servicePrincipal or lighthouse.");
   }
+  BRANDS.principal.check("principal", props.principal);
   if (!Array.isArray(props.destinations) || props.destinations.length === 0) {
     throw new ExportConfigError("DFE067", "`destinations` is empty: name the destinations in the other tenant.");
   }
@@ -272,6 +287,7 @@ function checkProps(props: CrossTenantAccessProps): Target[] {
     );
   }
   const targets = props.destinations.map((destination): Target => {
+    BRANDS.destination.check("destinations", destination);
     if (!isCrossTenantDestination(destination)) {
       throw new ExportConfigError(
         "DFE069",

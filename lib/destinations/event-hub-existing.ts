@@ -1,3 +1,5 @@
+import { NAME_RULES, checkName } from "../internal/inputs";
+import { BRANDS } from "../model/brand";
 import { Construct } from "constructs";
 import { DataAzurermEventhubAuthorizationRule } from "../internal/azurerm";
 import { literalSubscriptionOf, resolveAzurermProvider } from "../internal/provider-check";
@@ -39,6 +41,7 @@ export class ImportedEventHub extends EventHubBase {
     protected readonly options: ExistingEventHubOptions,
   ) {
     super(scope, id);
+    BRANDS.destination.mark(this);
     checkDestinationTenant(this, options);
     const parts = atPath(this.node.path, () => {
       const parsed = parseResourceId(eventHubId, RESOURCE_ID_SHAPES.eventHub, "an event hub");
@@ -67,6 +70,8 @@ export class ImportedEventHub extends EventHubBase {
           "an existing event hub needs `sendRuleName` (an authorization rule on the event hub with Send rights), or `trustedService` to export without keys.",
         );
       }
+      // The rule is read by name: Azure's rule for authorization rule names (Microsoft.EventHub naming rules).
+      if (!options.trustedService) checkName("sendRuleName", options.sendRuleName, NAME_RULES.authorizationRule);
       return parsed;
     });
     const [namespaceName, eventHubName] = parts.names;

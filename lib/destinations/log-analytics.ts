@@ -1,3 +1,7 @@
+import { TerraformStack } from "cdktf";
+import { literalSubscriptionOf, resolveAzurermProvider } from "../internal/provider-check";
+import { claimInApp } from "../internal/app-claims";
+import { BRANDS } from "../model/brand";
 import { Fn, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { LogAnalyticsSolution, LogAnalyticsWorkspace } from "../internal/azurerm";
@@ -120,8 +124,24 @@ export class LogAnalyticsDestination extends Construct implements ICrossTenantDe
     private readonly props: LogAnalyticsDestinationProps,
   ) {
     super(scope, id);
+    BRANDS.destination.mark(this);
     atPath(this.node.path, () => checkWorkspaceProps(props));
     checkDestinationTenant(this, props);
+    // A workspace name is unique in its resource group (Microsoft.OperationalInsights naming rules).
+    const provider = resolveAzurermProvider(this, props.provider);
+    claimInApp(this, {
+      key: [
+        "workspace",
+        (provider && literalSubscriptionOf(provider)) ?? `${TerraformStack.of(this).node.path}/${provider?.node.path}`,
+        props.resourceGroupName,
+        props.workspaceName,
+      ],
+      exclusive: true,
+      code: "DFE225",
+      words: (other) =>
+        `${other} already makes the workspace "${props.workspaceName}" in resource group ${props.resourceGroupName}: one name in one group is one workspace, and two constructs would own it. ` +
+        "Use that destination, or give this one another name.",
+    });
     this.workspace = new LogAnalyticsWorkspace(this, "Workspace", {
       name: props.workspaceName,
       resourceGroupName: props.resourceGroupName,
@@ -194,6 +214,7 @@ class ImportedWorkspace extends Construct implements ICrossTenantDestination {
     private readonly options: DestinationOptions,
   ) {
     super(scope, id);
+    BRANDS.destination.mark(this);
     checkDestinationTenant(this, options);
     const parts = atPath(this.node.path, () => parseResourceId(workspaceResourceId, RESOURCE_ID_SHAPES.workspace, "a Log Analytics workspace"));
     this.resourceGroupName = parts?.resourceGroupName ?? Fn.element(Fn.split("/", workspaceResourceId), 4);

@@ -1,3 +1,4 @@
+import { BRANDS } from "../model/brand";
 import { Annotations, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { LogicAppTriggerHttpRequest, LogicAppWorkflow } from "../internal/azurerm";
@@ -72,6 +73,7 @@ export class LogicAppDestination extends Construct implements IPlacedDestination
     private readonly props: LogicAppDestinationProps,
   ) {
     super(scope, id);
+    BRANDS.destination.mark(this);
     checkDestinationTenant(this, props);
     atPath(this.node.path, () => {
       if (props === null || typeof props !== "object")
@@ -123,6 +125,7 @@ class ImportedLogicApp extends Construct implements IExportDestination {
     private readonly options: ExistingLogicAppOptions,
   ) {
     super(scope, id);
+    BRANDS.destination.mark(this);
     checkDestinationTenant(this, options);
     const parts = atPath(this.node.path, () => {
       const url = options.triggerUrl;

@@ -1,3 +1,5 @@
+import { claimExportRoute } from "../internal/export-routes";
+import { BRANDS } from "../model/brand";
 import { Annotations, TerraformIterator, TerraformLocal, TerraformProvider, TerraformResource, Token } from "cdktf";
 import { AdoptedAutomations, ExistingAutomation } from "../adopt/existing-automation";
 import { DestinationKind } from "../destinations/destination";
@@ -138,6 +140,7 @@ export class ContinuousExportFleet extends Construct {
   constructor(scope: Construct, id: string, props: ContinuousExportFleetProps) {
     super(scope, id);
     atPath(this.node.path, () => checkSubscriptions(props.subscriptions, props.shard));
+    for (const s of props.subscriptions) claimExportRoute(this, `/subscriptions/${s.subscriptionId}`, false);
     const writer = props.writer ?? AutomationWriter.AZAPI;
     this.layout = atPath(this.node.path, () => layoutOf(props, writer));
     const previousLayout = props.previousLayout ?? FleetLayout.PER_SUBSCRIPTION;
@@ -343,6 +346,7 @@ function checkSubscriptions(subscriptions: readonly FleetSubscription[], shard: 
   if (shard && (!Array.isArray(shard.subscriptionIds) || !Array.isArray(shard.arriving) || !Array.isArray(shard.leaving))) {
     throw new ExportConfigError("DFE095", "`shard` must be one of the shards `ShardPlan.of` returns.");
   }
+  if (shard) BRANDS.shard.check("shard", shard);
   if (shard) {
     const listed = subscriptions.map((s) => String(s?.subscriptionId).toLowerCase()).sort();
     const planned = shard.subscriptionIds.map((s) => s.toLowerCase()).sort();

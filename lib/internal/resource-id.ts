@@ -1,6 +1,8 @@
 import { Fn, Token } from "cdktf";
 import { ExportConfigError } from "../model/errors";
 import { GUID_PATTERN, isGuid } from "../model/guid";
+import { NAME_RULES, NameRule } from "./inputs";
+import { producedValue } from "./lazy";
 
 const NAME = "[^/]+";
 
@@ -16,14 +18,20 @@ export interface ResourceIdParts {
 export const RESOURCE_ID_SHAPES = {
   workspace: {
     types: ["Microsoft.OperationalInsights/workspaces"],
+    names: ["workspace"],
     example: "/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.OperationalInsights/workspaces/<name>",
   },
   eventHub: {
     types: ["Microsoft.EventHub/namespaces", "eventhubs"],
+    names: ["eventHubNamespace", "eventHub"],
     example: "/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.EventHub/namespaces/<namespace>/eventhubs/<hub>",
   },
-  logicApp: { types: ["Microsoft.Logic/workflows"], example: "/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.Logic/workflows/<name>" },
-} as const;
+  logicApp: {
+    types: ["Microsoft.Logic/workflows"],
+    names: ["logicApp"],
+    example: "/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.Logic/workflows/<name>",
+  },
+} as const satisfies { [kind: string]: { types: readonly string[]; names: ReadonlyArray<keyof typeof NAME_RULES>; example: string } };
 
 type Shape = (typeof RESOURCE_ID_SHAPES)[keyof typeof RESOURCE_ID_SHAPES];
 
@@ -31,7 +39,8 @@ type Shape = (typeof RESOURCE_ID_SHAPES)[keyof typeof RESOURCE_ID_SHAPES];
  * Parses a literal resource id of the given shape; returns undefined for an unresolved token (its
  * value is known only at apply time). Throws a clear error for a literal of another shape.
  */
-export function parseResourceId(id: string, shape: Shape, what: string): ResourceIdParts | undefined {
+export function parseResourceId(given: string, shape: Shape, what: string): ResourceIdParts | undefined {
+  const id = producedValue("id", given);
   if (Token.isUnresolved(id)) return undefined;
   const [providerType, ...childTypes] = shape.types;
   const pattern = new RegExp(
@@ -45,6 +54,18 @@ export function parseResourceId(id: string, shape: Shape, what: string): Resourc
     throw new ExportConfigError("DFE040", `"${id}" is not ${what} resource id. Expected ${shape.example}.`);
   }
   const [, subscriptionId, resourceGroupName, ...names] = match;
+  // Each segment must be a name Azure gives such a resource, or the id names nothing that can exist.
+  const segments: Array<[string, string, NameRule]> = [
+    ["resource group", resourceGroupName, NAME_RULES.resourceGroup],
+    ...names.map((name, i): [string, string, NameRule] => [shape.names[i], name, NAME_RULES[shape.names[i]]]),
+  ];
+  const wrong = segments.find(([, name, rule]) => !rule.pattern.test(name));
+  if (wrong) {
+    throw new ExportConfigError(
+      "DFE220",
+      `"${id}" is not ${what} resource id: its ${wrong[0]} name "${wrong[1]}" is not one Azure gives (${wrong[2].words}). Copy the id from the resource's JSON view.`,
+    );
+  }
   return { subscriptionId, resourceGroupName, names };
 }
 

@@ -290,6 +290,46 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     fix: "the message gives the expected shape",
   },
   {
+    code: "DFE220",
+    when: "an existing resource's id (`fromWorkspaceId`, `fromEventHubId`, `fromWorkflow`) whose resource group, namespace, hub, workspace or workflow segment is not a name Azure gives",
+    fix: "copy the id from the resource's JSON view",
+  },
+  {
+    code: "DFE221",
+    when: "a text (description, tag, filter text, rule value or JPath) holding NUL, another control character or half of a surrogate pair",
+    fix: "remove the character",
+  },
+  {
+    code: "DFE222",
+    when: "a `Lazy` value whose producer fails when the library reads it",
+    fix: "give the value itself, or a producer that can answer then",
+  },
+  {
+    code: "DFE223",
+    when: "an `allowedIpRanges` entry that is not an IPv4 address or CIDR range (`999.1.1.1`, `/33`, leading zeros)",
+    fix: 'give addresses such as "203.0.113.0/24"',
+  },
+  {
+    code: "DFE224",
+    when: "an object that looks like an Export, destination, principal, shard or consumer access but was not made by the library (a plain object, a spread copy, `Object.create(X.prototype)`)",
+    fix: "make it with the library's factories or constructors",
+  },
+  {
+    code: "DFE225",
+    when: "two new workspaces of one name in one resource group, or two new Event Hubs namespaces of one name (namespace names are global), anywhere in the app",
+    fix: "use the first destination, or give the second another name",
+  },
+  {
+    code: "DFE226",
+    when: "one principal granted one role on one destination twice (two `CrossTenantAccess`, or one listing it twice)",
+    fix: "grant it once",
+  },
+  {
+    code: "DFE227",
+    when: "a policy route and another route (an export, a fleet, another policy) on one subscription or management group, anywhere in the app",
+    fix: "keep one route per subscription or management group",
+  },
+  {
     code: "DFW001",
     when: "an automation's subscription, resource group or name is a token, so no other owner of it can be ruled out",
     fix: "give literal values where you can",
@@ -318,6 +358,11 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     code: "DFW006",
     when: "a reader added to a locked (trusted-service) namespace that allows no IP range or subnet: it gets in only through a private endpoint",
     fix: "`trustedService.allowedIpRanges` / `allowedSubnetIds`, or a private endpoint",
+  },
+  {
+    code: "DFW045",
+    when: "`trustedService.allowedIpRanges` lets the whole internet (`0.0.0.0/0`) or a broad range (a /15 or wider) reach the namespace",
+    fix: "list the readers' own addresses (a /24 or narrower), or use `allowedSubnetIds`",
   },
 ];
 

@@ -1,6 +1,8 @@
 import { AssessmentState, ComplianceStandard, DefenderPlan, Recommendation, SecureScoreControl } from "./catalogue";
 import { DataType } from "./data-type";
-import { ExportConfigError, describeValue } from "./errors";
+import { BRANDS } from "./brand";
+import { checkSafeText } from "./text";
+import { ExportConfigError, atFactory, describeValue } from "./errors";
 import { Dimension, crossProduct, describeDimensions, dimension } from "./dimension";
 import { JPATHS, assertPathApplies } from "./paths";
 import { Rule, RuleSet } from "./rule";
@@ -323,6 +325,7 @@ export class Export {
     dimensions: Array<Dimension | undefined>,
     parents?: Recommendation[],
   ) {
+    BRANDS.export.mark(this);
     const streaming = options.streaming ?? true;
     const snapshot = options.snapshot ?? false;
     if (!streaming && !snapshot) {
@@ -360,6 +363,21 @@ export class Export {
   }
 }
 
+// Each factory names itself and the caller's line in its errors (it runs before any construct exists).
+for (const factory of [
+  "alerts",
+  "recommendations",
+  "findings",
+  "secureScore",
+  "secureScoreControls",
+  "regulatoryCompliance",
+  "attackPaths",
+] as const) {
+  const make = Export[factory] as (options?: object) => Export;
+  (Export as unknown as { [name: string]: (options?: object) => Export })[factory] = (options?: object) =>
+    atFactory(`Export.${factory}`, () => make(options));
+}
+
 function whereDimension(where: RuleSet[] | undefined, dataType: DataType): Dimension | undefined {
   if (where === undefined) return undefined;
   if (!Array.isArray(where) || where.length === 0) {
@@ -369,7 +387,7 @@ function whereDimension(where: RuleSet[] | undefined, dataType: DataType): Dimen
     );
   }
   for (const set of where) {
-    if (!(set instanceof RuleSet)) {
+    if (!(set instanceof RuleSet) || !BRANDS.value.has(set)) {
       throw new ExportConfigError(
         "DFE003",
         `${dataType.portalName}: \`where\` takes RuleSet objects (RuleSet.of(Rule.raw(…))), got ${describeValue(set)}.`,
@@ -391,7 +409,7 @@ function pickSeverities<T>(
     throw new ExportConfigError("DFE014", `${what} export: give the list of accepted severities or the minimum, not both.`);
   }
   if (minimum === undefined) return list;
-  if (!Object.prototype.isPrototypeOf.call(kind.prototype, minimum as object)) {
+  if (!Object.prototype.isPrototypeOf.call(kind.prototype, minimum as object) || !BRANDS.value.has(minimum)) {
     throw new ExportConfigError(
       "DFE020",
       `${what} export: \`minimumSeverity\` must be one of the ${kind.name} constants, got ${describeValue(minimum)}.`,
@@ -408,6 +426,7 @@ function texts(values: string[] | undefined, field: string): string[] | undefine
     if (typeof v !== "string" || v.trim() === "") {
       throw new ExportConfigError("DFE022", `\`${field}\` takes non-empty texts, got ${describeValue(v)}.`);
     }
+    checkSafeText(field, v);
   });
   return values;
 }
