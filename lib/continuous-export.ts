@@ -387,7 +387,7 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
     if (!Token.isUnresolved(name) && !NAME_PATTERN.test(name)) {
       throw new ExportConfigError(
         "DFE031",
-        `${this.node.path}: "${name}" is not a valid automation name: 1 to 260 letters, digits, underscores and hyphens.`,
+        `${this.node.path}: ${describeValue(name)} is not a valid automation name: 1 to 260 letters, digits, underscores and hyphens.`,
       );
     }
     const placements = this.keyed ? [...this.keyed.resourceGroups] : [[this.props.subscriptionId, this.props.resourceGroupName]];
@@ -451,7 +451,7 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
 function checkProps(props: ContinuousExportProps, keyed: boolean): void {
   if (props === null || typeof props !== "object") throw new ExportConfigError("DFE036", `the props must be an object, got ${describeValue(props)}.`);
   if (!keyed && (typeof props.subscriptionId !== "string" || !isSubscriptionId(props.subscriptionId))) {
-    throw new ExportConfigError("DFE035", `"${props.subscriptionId}" is not a subscription id: give the subscription's GUID.`);
+    throw new ExportConfigError("DFE035", `${describeValue(props.subscriptionId)} is not a subscription id: give the subscription's GUID.`);
   }
   if (!Array.isArray(props.destinations) || props.destinations.length === 0) {
     throw new ExportConfigError(
@@ -471,8 +471,15 @@ function checkProps(props: ContinuousExportProps, keyed: boolean): void {
   if (props.names !== undefined && (props.names === null || typeof props.names !== "object")) {
     throw new ExportConfigError("DFE031", `\`names\` must be an object ({ workspace, eventHub, logicApp }), got ${describeValue(props.names)}.`);
   }
+  if (Token.isUnresolved(props.scopeResourceGroups)) {
+    throw new ExportConfigError(
+      "DFE038",
+      "`scopeResourceGroups` must be a list of names at synth (one scope is written per group), got a list known only at apply.",
+    );
+  }
   for (const rg of checkList<unknown>("scopeResourceGroups", props.scopeResourceGroups) ?? []) {
-    if (typeof rg !== "string" || (!Token.isUnresolved(rg) && !NAME_RULES.resourceGroup.pattern.test(rg))) {
+    // A list known only at apply (a list token) cannot be written as one scope per group.
+    if (typeof rg !== "string" || (!Token.isUnresolved(rg) && !NAME_RULES.resourceGroup.pattern.test(rg)) || rg.startsWith("#{TfToken[")) {
       throw new ExportConfigError(
         "DFE038",
         `${describeValue(rg)} is not a resource group name. \`scopeResourceGroups\` takes names of resource groups ` +

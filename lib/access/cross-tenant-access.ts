@@ -1,3 +1,4 @@
+import { producedValue } from "../internal/lazy";
 import { claimInApp } from "../internal/app-claims";
 import { DefaultTokenResolver, StringConcat, TerraformProvider, Token, Tokenization } from "cdktf";
 import { Construct } from "constructs";
@@ -267,7 +268,8 @@ interface Target {
 }
 
 function checkProps(props: CrossTenantAccessProps): Target[] {
-  if (typeof props?.exportingTenantId !== "string" || (!Token.isUnresolved(props.exportingTenantId) && !isGuid(props.exportingTenantId))) {
+  const tenant = props === null || typeof props !== "object" ? undefined : producedValue("exportingTenantId", props.exportingTenantId);
+  if (typeof tenant !== "string" || (!Token.isUnresolved(tenant) && !isGuid(tenant))) {
     throw new ExportConfigError(
       "DFE061",
       `\`exportingTenantId\` must be the exporting tenant's GUID (not its domain name), got ${describeValue(props?.exportingTenantId)}.`,

@@ -1,3 +1,4 @@
+import { producedValue } from "../internal/lazy";
 import { claimInApp } from "../internal/app-claims";
 import { BRANDS } from "../model/brand";
 import { Annotations, Token } from "cdktf";
@@ -255,7 +256,7 @@ function checkEventHubProps(props: EventHubDestinationProps, sku: EventHubSku, r
       "export as a trusted service needs a namespace firewall, which the Basic tier does not have. Use EventHubSku.STANDARD or PREMIUM.",
     );
   }
-  const ns = props.namespaceName;
+  const ns = producedValue("namespaceName", props.namespaceName);
   if (typeof ns !== "string" || (!Token.isUnresolved(ns) && (!/^[A-Za-z][A-Za-z0-9-]{4,48}[A-Za-z0-9]$/.test(ns) || /-(sb|mgmt)$/i.test(ns)))) {
     throw new ExportConfigError(
       "DFE046",

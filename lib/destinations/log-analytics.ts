@@ -1,3 +1,4 @@
+import { producedValue } from "../internal/lazy";
 import { TerraformStack } from "cdktf";
 import { literalSubscriptionOf, resolveAzurermProvider } from "../internal/provider-check";
 import { claimInApp } from "../internal/app-claims";
@@ -250,7 +251,7 @@ function workspaceAccess(workspaceId: string, resourceGroupName: string, provide
 
 function checkWorkspaceProps(props: LogAnalyticsDestinationProps): void {
   if (props === null || typeof props !== "object") throw new ExportConfigError("DFE041", `the props must be an object, got ${describeValue(props)}.`);
-  const name = props.workspaceName;
+  const name = producedValue("workspaceName", props.workspaceName);
   if (typeof name !== "string" || (!Token.isUnresolved(name) && !/^[A-Za-z0-9][A-Za-z0-9-]{2,61}[A-Za-z0-9]$/.test(name))) {
     throw new ExportConfigError(
       "DFE041",

@@ -214,7 +214,9 @@ export class ContinuousExportFleet extends Construct {
       atPath(this.node.path, () => checkForEachSubscription(s, props));
       groups.set(
         s.subscriptionId,
-        checkName(`subscriptions[${s.subscriptionId}].resourceGroupName`, s.resourceGroupName ?? props.resourceGroupName, NAME_RULES.resourceGroup),
+        atPath(this.node.path, () =>
+          checkName(`subscriptions[${s.subscriptionId}].resourceGroupName`, s.resourceGroupName ?? props.resourceGroupName, NAME_RULES.resourceGroup),
+        ),
       );
     }
     const map = new TerraformLocal(this, "ResourceGroupBySubscription", Object.fromEntries(groups));

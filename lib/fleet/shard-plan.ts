@@ -157,7 +157,7 @@ function planShards(subscriptionIds: readonly string[], options: ShardPlanOption
   if (wrong !== undefined || subscriptionIds.includes(undefined as never)) {
     throw new ExportConfigError("DFE092", `the subscriptions must be subscription ids (GUIDs), got ${describeValue(wrong)}.`);
   }
-  if (options.maxShardSize !== undefined) checkedCount(options.maxShardSize, "maxShardSize");
+  if (options.maxShardSize !== undefined) checkedCount(options.maxShardSize, "maxShardSize", Number.MAX_SAFE_INTEGER);
   const unique = [...new Set(subscriptionIds.map((s) => String(s).toLowerCase()))];
   if (unique.length !== subscriptionIds.length) {
     throw new ExportConfigError("DFE092", "a subscription is listed twice. List each subscription once.");
@@ -193,9 +193,19 @@ function planShards(subscriptionIds: readonly string[], options: ShardPlanOption
   return shards;
 }
 
-function checkedCount(count: number, name: string): number {
-  if (!Number.isInteger(count) || count < 1) {
-    throw new ExportConfigError("DFE093", `${name} must be a whole number of at least 1, got ${describeValue(count)}.`);
+/**
+ * The most shards a plan makes: each is a stack, a state and a CI job, and each subscription is hashed
+ * once per shard. A thousand covers any fleet (at a few thousand subscriptions per shard) and keeps a
+ * mistyped count (1e9) from hanging the synth.
+ */
+const MAX_SHARDS = 1000;
+
+function checkedCount(count: number, name: string, max = MAX_SHARDS): number {
+  if (!Number.isInteger(count) || count < 1 || count > max) {
+    throw new ExportConfigError(
+      "DFE093",
+      `${name} must be a whole number from 1${max === Number.MAX_SAFE_INTEGER ? "" : ` to ${max}`}, got ${describeValue(count)}.`,
+    );
   }
   return count;
 }

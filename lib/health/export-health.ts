@@ -1,3 +1,4 @@
+import { producedValue } from "../internal/lazy";
 import { Fn, Lazy, TerraformProvider, TerraformResource, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { DestinationKind, ExportActionConfig, IExportDestination, isPlacedDestination } from "../destinations/destination";
@@ -5,7 +6,7 @@ import { MonitorActionGroup, MonitorMetricAlert, MonitorScheduledQueryRulesAlert
 import { checkName, NAME_RULES } from "../internal/inputs";
 import { idOfPath } from "../internal/addresses";
 import { DataType } from "../model/data-type";
-import { ExportConfigError, describeValue } from "../model/errors";
+import { ExportConfigError, describeValue, atPath } from "../model/errors";
 import { BUILT_IN_ROLES } from "../model/roles";
 import { GUID_PATTERN } from "../model/guid";
 
@@ -270,9 +271,10 @@ function checkHealthProps(props: ExportHealthProps, path: string): CheckedHealth
       `${path}: \`health\` needs where to send its alerts: \`actionGroupId\` (an existing action group) or \`emailReceivers\` (a new one), one of them.`,
     );
   }
+  const actionGroupId = atPath(path, () => producedValue("health.actionGroupId", props.actionGroupId));
   if (
-    props.actionGroupId !== undefined &&
-    (typeof props.actionGroupId !== "string" || (!Token.isUnresolved(props.actionGroupId) && !ACTION_GROUP_ID.test(props.actionGroupId)))
+    actionGroupId !== undefined &&
+    (typeof actionGroupId !== "string" || (!Token.isUnresolved(actionGroupId) && !ACTION_GROUP_ID.test(actionGroupId)))
   ) {
     throw new ExportConfigError(
       "DFE130",
@@ -300,8 +302,10 @@ function checkHealthProps(props: ExportHealthProps, path: string): CheckedHealth
   if (!Number.isInteger(severity) || severity < 0 || severity > 4) {
     throw new ExportConfigError("DFE131", `${path}: \`health.severity\` must be a whole number from 0 to 4, got ${describeValue(severity)}.`);
   }
-  if (props.resourceGroupName !== undefined) checkName("health.resourceGroupName", props.resourceGroupName, NAME_RULES.resourceGroup);
-  if (props.location !== undefined) checkName("health.location", props.location, NAME_RULES.location);
+  atPath(path, () => {
+    if (props.resourceGroupName !== undefined) checkName("health.resourceGroupName", props.resourceGroupName, NAME_RULES.resourceGroup);
+    if (props.location !== undefined) checkName("health.location", props.location, NAME_RULES.location);
+  });
   return { ...props, silenceAfterHours: hours, severity };
 }
 

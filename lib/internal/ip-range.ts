@@ -1,3 +1,4 @@
+import { producedValue } from "./lazy";
 import { Token } from "cdktf";
 import { ExportConfigError, describeValue } from "../model/errors";
 
@@ -18,7 +19,8 @@ export interface Ipv4Range {
  * "Allow access from specific IP addresses or ranges" page for Event Hubs, checked 2026-12). Each octet
  * 0-255 without leading zeros, a prefix 0-32. Throws DFE223 for anything else; undefined for a token.
  */
-export function readIpv4Range(field: string, value: unknown): Ipv4Range | undefined {
+export function readIpv4Range(field: string, given: unknown): Ipv4Range | undefined {
+  const value = producedValue(field, given);
   if (typeof value === "string" && Token.isUnresolved(value)) return undefined;
   const match = typeof value === "string" ? /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/.exec(value) : null;
   const octets = match ? match.slice(1, 5) : [];

@@ -21,6 +21,15 @@ export function producedValue(field: string, value: unknown): unknown {
   if (tokens.length === 0 || !tokens.every((t) => t instanceof LazyBase)) return value;
   let produced: unknown;
   try {
+    // A producer that answers with a reference gives a value known at apply: the value stays a token.
+    const context = {
+      scope: producingScope(),
+      preparing: false,
+      documentPath: [],
+      registerPostProcessor: () => undefined,
+      resolve: (x: unknown) => x,
+    };
+    if (tokens.some((t) => Token.isUnresolved((t as LazyBase).resolve(context as never)))) return value;
     produced = Tokenization.resolve(value, { scope: producingScope(), resolver: new DefaultTokenResolver(new StringConcat()) });
   } catch (e) {
     throw new ExportConfigError(
@@ -29,8 +38,14 @@ export function producedValue(field: string, value: unknown): unknown {
         "Give the value itself, or a producer that can answer when the construct is created.",
     );
   }
-  // A producer that answers with a reference gives a value known at apply: a token, as before.
-  return typeof produced === "string" && produced.includes("${") ? value : produced;
+  // Text a producer makes is written as it is, past the escaping literal text gets: template syntax in it would be evaluated.
+  if (JSON.stringify(produced ?? null).match(/[$%]\{/)) {
+    throw new ExportConfigError(
+      "DFE222",
+      `\`${field}\` is a Lazy value that produced Terraform template syntax (\${ or %{): Terraform would evaluate it. Give the text itself (the library escapes it), or a reference.`,
+    );
+  }
+  return produced;
 }
 
 let scratch: IConstruct | undefined;

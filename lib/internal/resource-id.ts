@@ -1,5 +1,5 @@
 import { Fn, Token } from "cdktf";
-import { ExportConfigError } from "../model/errors";
+import { ExportConfigError, describeValue } from "../model/errors";
 import { GUID_PATTERN, isGuid } from "../model/guid";
 import { NAME_RULES, NameRule } from "./inputs";
 import { producedValue } from "./lazy";
@@ -49,9 +49,9 @@ export function parseResourceId(given: string, shape: Shape, what: string): Reso
       "$",
     "i",
   );
-  const match = pattern.exec(String(id));
+  const match = typeof id === "string" ? pattern.exec(id) : null;
   if (!match) {
-    throw new ExportConfigError("DFE040", `"${id}" is not ${what} resource id. Expected ${shape.example}.`);
+    throw new ExportConfigError("DFE040", `${describeValue(id)} is not ${what} resource id. Expected ${shape.example}.`);
   }
   const [, subscriptionId, resourceGroupName, ...names] = match;
   // Each segment must be a name Azure gives such a resource, or the id names nothing that can exist.
@@ -63,7 +63,7 @@ export function parseResourceId(given: string, shape: Shape, what: string): Reso
   if (wrong) {
     throw new ExportConfigError(
       "DFE220",
-      `"${id}" is not ${what} resource id: its ${wrong[0]} name "${wrong[1]}" is not one Azure gives (${wrong[2].words}). Copy the id from the resource's JSON view.`,
+      `${describeValue(id)} is not ${what} resource id: its ${wrong[0]} name "${wrong[1]}" is not one Azure gives (${wrong[2].words}). Copy the id from the resource's JSON view.`,
     );
   }
   return { subscriptionId, resourceGroupName, names };
@@ -88,8 +88,9 @@ function leadingSegments(resourceId: string, count: number): string {
 }
 
 /** Whether `value` is a subscription id (a GUID); tokens pass. */
-export function isSubscriptionId(value: string): boolean {
-  return Token.isUnresolved(value) || isGuid(value);
+export function isSubscriptionId(given: string): boolean {
+  const value = producedValue("subscriptionId", given);
+  return typeof value === "string" && (Token.isUnresolved(value) || isGuid(value));
 }
 
 /** Names that force replacement must be an adopted resource's own, or the import would be followed by a replacement. */

@@ -330,6 +330,11 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     fix: "keep one route per subscription or management group",
   },
   {
+    code: "DFE228",
+    when: "a `where` rule on a JPath with a closed set of values (severity, state, risk level) that no value passes, or a `NotEquals` that excludes none (`Hight`, `High `, a number type)",
+    fix: "write a value of the set (the message names the one meant), or use the typed filter",
+  },
+  {
     code: "DFW001",
     when: "an automation's subscription, resource group or name is a token, so no other owner of it can be ruled out",
     fix: "give literal values where you can",

@@ -1,11 +1,12 @@
 import { AssessmentState, ComplianceStandard, DefenderPlan, Recommendation, SecureScoreControl } from "./catalogue";
 import { DataType } from "./data-type";
 import { BRANDS } from "./brand";
+import { admits, knownValuesOf, nearestValue } from "./value-sets";
 import { checkSafeText } from "./text";
 import { ExportConfigError, atFactory, describeValue } from "./errors";
 import { Dimension, crossProduct, describeDimensions, dimension } from "./dimension";
 import { JPATHS, assertPathApplies } from "./paths";
-import { Rule, RuleSet } from "./rule";
+import { Operator, PropertyType, Rule, RuleSet } from "./rule";
 import { AutomationSource, toAutomationSources } from "./sources";
 import { AlertSeverity, AttackPathRiskLevel, Severity } from "./severity";
 
@@ -393,10 +394,34 @@ function whereDimension(where: RuleSet[] | undefined, dataType: DataType): Dimen
         `${dataType.portalName}: \`where\` takes RuleSet objects (RuleSet.of(Rule.raw(…))), got ${describeValue(set)}.`,
       );
     }
-    set.rules.forEach((r) => assertPathApplies(r.propertyJPath, dataType));
+    set.rules.forEach((r) => {
+      assertPathApplies(r.propertyJPath, dataType);
+      assertValueKnown(r, dataType);
+    });
   }
   const text = where.map((s) => s.toString());
   return { field: "where", paths: [], alternatives: where.map((s) => [...s.rules]), text: `(${text.join(" OR ")})`, values: text };
+}
+
+/**
+ * Refuses a raw rule on a JPath with a closed set of values (severity, state, risk level) that no value
+ * passes, or whose `NotEquals` excludes none: the service would accept it and export nothing (or all).
+ * The check pack finds the same in automations the library did not write (DFC012, DFC015).
+ */
+function assertValueKnown(rule: Rule, dataType: DataType): void {
+  const known = knownValuesOf(rule.propertyJPath, dataType);
+  if (!known) return;
+  const plain = { propertyJPath: rule.propertyJPath, operator: rule.operator.value, expectedValue: rule.expectedValue };
+  const none = rule.propertyType !== PropertyType.STRING || !known.some((k) => admits(plain, k));
+  const all = rule.operator === Operator.NOT_EQUALS && known.every((k) => admits(plain, k));
+  if (none || all) {
+    const near = nearestValue(rule.expectedValue, known);
+    throw new ExportConfigError(
+      "DFE228",
+      `${dataType.portalName}: the rule ${rule} ${all ? "excludes nothing" : "matches nothing"}: ${rule.propertyJPath} is text, one of ${known.join(", ")}.` +
+        `${near ? ` Write "${near}".` : ""} Or use the typed filter.`,
+    );
+  }
 }
 
 function pickSeverities<T>(
@@ -419,7 +444,8 @@ function pickSeverities<T>(
 }
 
 function texts(values: string[] | undefined, field: string): string[] | undefined {
-  if (values !== undefined && !Array.isArray(values)) {
+  // A list known only at apply cannot become one rule set per value.
+  if (values !== undefined && (!Array.isArray(values) || values.some((v) => typeof v === "string" && v.startsWith("#{TfToken[")))) {
     throw new ExportConfigError("DFE022", `\`${field}\` takes a list of texts, got ${describeValue(values)}.`);
   }
   values?.forEach((v) => {

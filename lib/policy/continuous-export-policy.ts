@@ -341,7 +341,7 @@ function checkName(name: string, scope: PolicyScope): void {
   if (!Token.isUnresolved(name) && !(name.length >= 1 && name.length <= max && /^[^<>*%&:\\?.+/]+$/.test(name))) {
     throw new ExportConfigError(
       "DFE082",
-      `"${name}" is not a valid policy assignment name at a ${scope.isManagementGroup ? "management group" : "subscription"}: ` +
+      `${describeValue(name)} is not a valid policy assignment name at a ${scope.isManagementGroup ? "management group" : "subscription"}: ` +
         `1 to ${max} characters, none of <>*%&:\\?.+/.`,
     );
   }

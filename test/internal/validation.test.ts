@@ -14,6 +14,8 @@ import {
   LogicAppDestination,
   PolicyScope,
   Recommendation,
+  Operator,
+  PropertyType,
   Rule,
   RuleSet,
   SecurityResourceProvider,
@@ -39,7 +41,7 @@ describe("existing resources: every segment of the id is a name Azure gives (DFE
   ])("%s is refused with the construct path", (_, id) => {
     const { stack } = stackWithProvider();
     expect(errorOf(() => EventHubDestination.fromEventHubId(stack, "Hub", id, { sendRuleName: "send" }))).toMatch(
-      /^\[DFE220\] test\/Hub: ".*" is not an event hub resource id: its .* name ".*" is not one Azure gives/,
+      /^\[DFE220\] test\/Hub: ".*? is not an event hub resource id: its .* name ".*" is not one Azure gives/,
     );
   });
   test("workspace and workflow ids too; well-formed ids, in any letter case, pass", () => {
@@ -245,7 +247,7 @@ describe("messages say what was given", () => {
           }),
       ),
     ).toMatch(/^\[DFE224\] test\/Hub2: `trustedService.principal` takes a principal made by this library/);
-    expect(errorOf(() => ShardPlan.of([SUB], { shardCount: Infinity }))).toMatch(/shardCount must be a whole number of at least 1, got Infinity\./);
+    expect(errorOf(() => ShardPlan.of([SUB], { shardCount: Infinity }))).toMatch(/shardCount must be a whole number from 1 to 1000, got Infinity\./);
   });
 });
 
@@ -355,5 +357,27 @@ describe("what Azure holds once is made once in the app (DFE225, DFE226, DFE227)
     expect(errorOf(() => new ContinuousExportPolicy(other, "Two", { ...mg(), assignmentName: "second" }))).toMatch(
       /^\[DFE227\] test\/Two: test\/One already exports/,
     );
+  });
+});
+
+describe("a raw rule on a JPath with a closed set of values (DFE228)", () => {
+  test.each([
+    [
+      "a misspelt severity",
+      Rule.raw("Severity", Operator.EQUALS, "Hight"),
+      /matches nothing: Severity is text, one of Informational, Low, Medium, High\. Write "High"/,
+    ],
+    ["a padded one", Rule.raw("Severity", Operator.EQUALS, "High "), /Write "High"/],
+    ["a NotEquals that excludes nothing", Rule.raw("Severity", Operator.NOT_EQUALS, "Severe"), /excludes nothing/],
+    ["a number type on text", Rule.raw("Severity", Operator.EQUALS, "3", PropertyType.INTEGER), /matches nothing/],
+  ])("%s is refused", (_, rule, words) => {
+    const message = errorOf(() => Export.alerts({ where: [RuleSet.of(rule)] }));
+    expect(message).toMatch(/^\[DFE228\] Export\.alerts\(…\) called at test\/internal\/validation\.test\.ts:\d+: Security alerts: the rule /);
+    expect(message).toMatch(words);
+  });
+  test("values of the set in any letter case, and open paths, pass", () => {
+    expect(() => Export.alerts({ where: [RuleSet.of(Rule.raw("Severity", Operator.EQUALS, "high"))] })).not.toThrow();
+    expect(() => Export.alerts({ where: [RuleSet.of(Rule.raw("Severity", Operator.CONTAINS, "igh"))] })).not.toThrow();
+    expect(() => Export.alerts({ where: [RuleSet.of(Rule.equals("AlertType", "Hight"))] })).not.toThrow();
   });
 });
