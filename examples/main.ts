@@ -23,6 +23,8 @@ for (const stack of app.node.children.filter((c): c is TerraformStack => c insta
   console.log(`\n${stack.node.id}: ${app.outdir}/stacks/${stack.node.id}/cdk.tf.json`);
   const report = ExportReport.format(stack);
   console.log(report.trim() === "" ? "  (no export in this stack: it holds what the others export to)" : report);
+  const sentinel = ExportReport.sentinelReadiness(stack);
+  if (sentinel) console.log(sentinel);
   const warnings = warningsOf(stack);
   const findings = warnings.filter((w) => /\[DFC\d{3}\]/.test(w)).length;
   console.log(`  check pack: ${findings === 0 ? "passed" : `${findings} warning${findings > 1 ? "s" : ""}`}`);

@@ -269,7 +269,8 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
   private watchHealth(destination: IExportDestination, action: ExportActionConfig, health: ExportHealthProps): ExportHealth {
     const eventSources = this.sources.map((s) => s.eventSource);
     atPath(this.node.path, () => checkWatchable(eventSources, this.node.path));
-    return ExportHealth.watch(destination, action, health, { eventSources, location: this.props.location, path: this.node.path });
+    const subscriptions = this.keyed ? [...this.keyed.resourceGroups.keys()] : [this.props.subscriptionId];
+    return ExportHealth.watch(destination, action, health, { eventSources, location: this.props.location, path: this.node.path, subscriptions });
   }
 
   /**

@@ -38,3 +38,5 @@ export { ContinuousExportChecks, ContinuousExportChecksProps } from "./checks/co
 export { CheckRule } from "./checks/rules";
 export { AdoptedAutomations, ExistingAutomation, ExistingAutomationOptions } from "./adopt/existing-automation";
 export { PolicyCreatedExports } from "./fleet/continuous-export-fleet";
+export { SentinelSolution } from "./sentinel/solution";
+export type { ContentTableRead, SentinelContent } from "./sentinel/content";

@@ -30,6 +30,7 @@ import {
   checkSharedDelegations,
 } from "./rules";
 import { checkManageKeys, checkRoleGranting, checkWholeValueOutputs } from "./key-and-grant-rules";
+import { checkNamespaceAccess } from "./namespace-access";
 
 const SUPPRESSION = "cdktf-defender-export:suppress";
 
@@ -103,6 +104,7 @@ export class ContinuousExportChecks implements IAspect {
     const roles = new Map<string, ResourceJson>();
     const delegations = new Map<string, ResourceJson>();
     const definitions = new Map<string, ResourceJson>();
+    const namespaces = new Map<string, ResourceJson>();
     const locals: ResourceJson = Object.assign(
       {},
       ...elements.filter((e): e is TerraformLocal => e instanceof TerraformLocal).map((e) => resolved(node, e).locals ?? {}),
@@ -117,7 +119,8 @@ export class ContinuousExportChecks implements IAspect {
           type === "azurerm_lighthouse_assignment" ||
           type === "azurerm_lighthouse_definition" ||
           type === "azurerm_eventhub_authorization_rule" ||
-          type === "azurerm_eventhub_namespace_authorization_rule";
+          type === "azurerm_eventhub_namespace_authorization_rule" ||
+          type === "azurerm_eventhub_namespace";
         if (!relevant) continue;
         // A for_each resource is checked per instance (one subscription of a fleet each).
         for (const { address: at, json } of instancesOf(address, resolved(node, element).resource[type][element.friendlyUniqueId], locals)) {
@@ -128,6 +131,7 @@ export class ContinuousExportChecks implements IAspect {
           else if (type === "azurerm_lighthouse_assignment") delegations.set(at, json);
           else if (type === "azurerm_lighthouse_definition") definitions.set(at, json);
           else if (type.endsWith("_authorization_rule")) rules.set(at, json);
+          else if (type === "azurerm_eventhub_namespace") namespaces.set(at, json);
         }
       } else if (element instanceof TerraformDataSource && /_authorization_rule$|^azurerm_eventhub_namespace$/.test(element.terraformResourceType)) {
         // Keys read back from Azure: who holds them (a rule's rights, the namespace's root key) matters, not their text.
@@ -143,6 +147,7 @@ export class ContinuousExportChecks implements IAspect {
     const findings: Finding[] = [
       ...automations.flatMap((a) => checkAutomation(a)),
       ...checkSendRights(automations, rules),
+      ...checkNamespaceAccess(automations, rules, namespaces),
       ...checkPortalVisibility(automations),
       ...checkOutputs(outputs),
       ...checkRoleScopes(roles),

@@ -84,6 +84,11 @@ export const CHECK_RULES: readonly CheckRule[] = [
     summary: "an Event Hub action keyed with the namespace's RootManageSharedAccessKey or another rule with Manage rights",
   },
   { id: "DFC021", level: "error", summary: "an output of a whole secret-bearing resource, azapi body or automation action, not marked sensitive" },
+  {
+    id: "DFC060",
+    level: "error",
+    summary: "an Event Hub export with a connection string to a namespace without local authentication or closed to the public network",
+  },
 ];
 
 const OPERATORS = Operator.ALL.map((o) => o.value);

@@ -23,13 +23,15 @@ Commands
   lint <input>                  the check pack's rules on live automations; exit 1 on an error-level finding
   explain <input>               each automation in words: what data, with which filters, goes where (and its findings)
   import <input> --out <file>   a CDKTF program (TypeScript) that adopts the automations as typed code
+  diagram <input>               a picture of what goes where and who can read it (diagram --help)
 
 <input> is a file, or - for standard input: one automation as Azure returns it, an array of them, a REST
 list ({ "value": [...] }, e.g. az security automation list -o json) or Azure Resource Graph rows
 (az graph query -q "securityresources | where type == 'microsoft.security/automations'" -o json).
 
 Options
-  --format text|json   output of lint and explain (default text)
+  --format text|json   output of lint and explain (default text); explain --format markdown writes an
+                       audit page (also of cdktf.out: what goes where, who can read it, Sentinel readiness)
   --out <file>         where import writes the program (required for import)
   --stack <id>         the stack id of the imported program (default imported-exports)
   --help               this text`;

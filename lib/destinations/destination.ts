@@ -98,6 +98,11 @@ export interface IExportDestination extends IConstruct {
   /** The Entra tenant the destination lives in, when known (from `tenantId` or its provider). @default unknown */
   readonly tenantId?: string;
   /**
+   * The azurerm provider that writes (or reads) the destination's resources, when one was given; what is
+   * written next to the destination (e.g. its health alerts) uses it too. @default the stack's default azurerm provider
+   */
+  readonly provider?: TerraformProvider;
+  /**
    * Called by each automation that sends to this destination: returns the action, the API it needs and
    * what the automation waits for, as seen from the automation's stack. Creates nothing twice: a
    * destination shared by several exports is bound several times.

@@ -69,6 +69,11 @@ export abstract class EventHubBase extends Construct implements IEventHubDestina
   }
 
   /** @inheritdoc */
+  public get provider(): TerraformProvider | undefined {
+    return this.options.provider;
+  }
+
+  /** @inheritdoc */
   public get tenantId(): string | undefined {
     return destinationTenant(this, this.options);
   }

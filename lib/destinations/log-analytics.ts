@@ -3,7 +3,7 @@ import { TerraformStack } from "cdktf";
 import { literalSubscriptionOf, resolveAzurermProvider } from "../internal/provider-check";
 import { claimInApp } from "../internal/app-claims";
 import { BRANDS } from "../model/brand";
-import { Fn, Token } from "cdktf";
+import { Fn, TerraformProvider, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { LogAnalyticsSolution, LogAnalyticsWorkspace } from "../internal/azurerm";
 import { RESOURCE_ID_SHAPES, checkSameName, parseResourceId } from "../internal/resource-id";
@@ -188,6 +188,11 @@ export class LogAnalyticsDestination extends Construct implements ICrossTenantDe
   }
 
   /** @inheritdoc */
+  public get provider(): TerraformProvider | undefined {
+    return this.props.provider;
+  }
+
+  /** @inheritdoc */
   public get tenantId(): string | undefined {
     return destinationTenant(this, this.props);
   }
@@ -222,6 +227,11 @@ class ImportedWorkspace extends Construct implements ICrossTenantDestination {
     this.description = parts
       ? `Log Analytics workspace ${parts.names[0]} (existing, in ${parts.resourceGroupName})`
       : "Log Analytics workspace (existing, id known at apply)";
+  }
+
+  /** @inheritdoc */
+  public get provider(): TerraformProvider | undefined {
+    return this.options.provider;
   }
 
   public get tenantId(): string | undefined {

@@ -1,5 +1,5 @@
 import { BRANDS } from "../model/brand";
-import { Annotations, Token } from "cdktf";
+import { Annotations, TerraformProvider, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { LogicAppTriggerHttpRequest, LogicAppWorkflow } from "../internal/azurerm";
 import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
@@ -102,6 +102,11 @@ export class LogicAppDestination extends Construct implements IPlacedDestination
   }
 
   /** @inheritdoc */
+  public get provider(): TerraformProvider | undefined {
+    return this.props.provider;
+  }
+
+  /** @inheritdoc */
   public get tenantId(): string | undefined {
     return destinationTenant(this, this.props);
   }
@@ -151,6 +156,11 @@ class ImportedLogicApp extends Construct implements IExportDestination {
       );
     }
     this.description = parts ? `Logic App ${parts.names[0]} (existing, in ${parts.resourceGroupName})` : "Logic App (existing, id known at apply)";
+  }
+
+  /** @inheritdoc */
+  public get provider(): TerraformProvider | undefined {
+    return this.options.provider;
   }
 
   public get tenantId(): string | undefined {

@@ -29,6 +29,7 @@ import * as SubscriptionPolicyRemediationModule from "@cdktf/provider-azurerm/li
 import * as MonitorScheduledQueryRulesAlertV2Module from "@cdktf/provider-azurerm/lib/monitor-scheduled-query-rules-alert-v2";
 import * as MonitorMetricAlertModule from "@cdktf/provider-azurerm/lib/monitor-metric-alert";
 import * as MonitorActionGroupModule from "@cdktf/provider-azurerm/lib/monitor-action-group";
+import * as MonitorDiagnosticSettingModule from "@cdktf/provider-azurerm/lib/monitor-diagnostic-setting";
 
 /** `azurerm_security_center_automation`, with every literal string of its configuration escaped. */
 export class SecurityCenterAutomation extends SecurityCenterAutomationModule.SecurityCenterAutomation {
@@ -173,6 +174,13 @@ export class MonitorMetricAlert extends MonitorMetricAlertModule.MonitorMetricAl
 /** `azurerm_monitor_action_group`, with every literal string of its configuration escaped. */
 export class MonitorActionGroup extends MonitorActionGroupModule.MonitorActionGroup {
   constructor(scope: Construct, id: string, config: MonitorActionGroupModule.MonitorActionGroupConfig) {
+    super(scope, id, escapeLiterals(config));
+  }
+}
+
+/** `azurerm_monitor_diagnostic_setting`, with every literal string of its configuration escaped. */
+export class MonitorDiagnosticSetting extends MonitorDiagnosticSettingModule.MonitorDiagnosticSetting {
+  constructor(scope: Construct, id: string, config: MonitorDiagnosticSettingModule.MonitorDiagnosticSettingConfig) {
     super(scope, id, escapeLiterals(config));
   }
 }

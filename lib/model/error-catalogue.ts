@@ -248,6 +248,27 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     fix: "export a streaming source as well, or leave `health` out",
   },
   { code: "DFE133", when: "`health` on a destination whose resource group is known only at apply", fix: "give `health.resourceGroupName`" },
+  {
+    code: "DFE134",
+    when: "`health` on an Event Hub or Logic App without `health.metricsWorkspaceId` (Microsoft does not document a zero when nothing arrives)",
+    fix: "give a Log Analytics workspace for the destination's metrics",
+  },
+  {
+    code: "DFE135",
+    when: "two exports in one health alert set of a destination with other receivers, resource group, location, provider or metrics workspace",
+    fix: "give the same settings, or another `health.alertSet`",
+  },
+  {
+    code: "DFE136",
+    when: "a health alert set whose subscriptions are known only in Azure (a management group) on a destination with other alert sets",
+    fix: "use one alert set (the same receivers), or list literal subscriptions",
+  },
+  {
+    code: "DFE137",
+    when: "health alerts that would be written through a provider of another subscription or tenant than the destination's",
+    fix: "give the destination (or `health.provider`) a provider for its subscription and tenant",
+  },
+  { code: "DFE138", when: "`health.alertSet` or `health.metricsWorkspaceId` of the wrong shape", fix: "a short name; a workspace resource id" },
   { code: "DFE100", when: "suppressing a check id that does not exist", fix: "use an id of the check pack's table" },
   { code: "DFE101", when: "suppressing a check without a reason", fix: "give a sentence for the next reader" },
   {

@@ -177,12 +177,12 @@ export class ContinuousExportPolicy extends Construct {
       const [destination] = props.destinations;
       const eventSources = toAutomationSources(props.exports).map((s) => s.eventSource);
       atPath(this.node.path, () => checkWatchable(eventSources, this.node.path));
-      this.health = ExportHealth.watch(
-        destination,
-        destination.bind(this),
-        { ...props.health, provider: props.health.provider ?? props.provider },
-        { eventSources, location: props.location, path: this.node.path },
-      );
+      this.health = ExportHealth.watch(destination, destination.bind(this), props.health, {
+        eventSources,
+        location: props.location,
+        path: this.node.path,
+        subscriptions: props.scope.isManagementGroup ? undefined : [props.scope.id.split("/").pop() as string],
+      });
     }
     this.node.addValidation({ validate: () => this.validateTenant() });
   }

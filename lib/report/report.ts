@@ -2,6 +2,7 @@ import { IConstruct } from "constructs";
 import { ContinuousExport, ExportSummary } from "../continuous-export";
 import { ContinuousExportFleet } from "../fleet/continuous-export-fleet";
 import { ContinuousExportPolicy, PolicyExportSummary } from "../policy/continuous-export-policy";
+import { sentinelReadinessLines } from "../sentinel/report-lines";
 
 /** What the continuous exports of a stack or an app send where, in words. */
 export class ExportReport {
@@ -20,6 +21,14 @@ export class ExportReport {
    */
   public static format(scope: IConstruct): string {
     return formatExportReport(scope);
+  }
+
+  /**
+   * For each workspace the exports under `scope` send to, which catalogued Microsoft Sentinel rules will
+   * have data there, see only part of it, or none, and why (docs/sentinel.md).
+   */
+  public static sentinelReadiness(scope: IConstruct): string {
+    return sentinelReadinessLines(scope).join("\n");
   }
 
   private constructor() {}

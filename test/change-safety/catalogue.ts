@@ -5,7 +5,7 @@ import { BRANDS } from "../../lib/model/brand";
 import { DataType } from "../../lib/model/data-type";
 import { Export } from "../../lib/model/export";
 import { AlertSeverity } from "../../lib/model/severity";
-import { DestinationKind, ICrossTenantDestination, IExportDestination } from "../../lib/destinations/destination";
+import { DestinationKind, ICrossTenantDestination, IExportDestination, isCrossTenantDestination } from "../../lib/destinations/destination";
 import { EventHubDestination } from "../../lib/destinations/event-hub";
 import { LogAnalyticsDestination } from "../../lib/destinations/log-analytics";
 import { AutomationWriter } from "../../lib/writers/writer";
@@ -67,6 +67,42 @@ function withSubscriptions(p: ContinuousExportFleetProps, subscriptions: FleetSu
 }
 
 const ADDED_SUBSCRIPTION = "20000000-0000-0000-0000-000000000001";
+
+/** Health e-mailing secops; Event Hubs and Logic Apps read their metrics in a workspace. */
+const METRICS_WORKSPACE = workspaceIn(ADDED_SUBSCRIPTION);
+
+/**
+ * Health is written in its destination's subscription: where a destination lives in another subscription than the
+ * export and has no provider of its own, the user gives health one for it (DFE137 asks for it).
+ */
+function healthProviderFor(scope: Construct, p: ContinuousExportProps): AzurermProvider | undefined {
+  const elsewhere = new Set(
+    p.destinations
+      .filter((d) => !d.provider)
+      .map((d) => {
+        let id: string | undefined;
+        try {
+          id = isCrossTenantDestination(d) ? d.accessTarget().resourceId : undefined;
+        } catch {
+          id = undefined; // a trusted-service hub names no access target
+        }
+        return id && !Token.isUnresolved(id) ? /^\/subscriptions\/([^/]+)\//i.exec(id)?.[1]?.toLowerCase() : undefined;
+      })
+      .filter((sub): sub is string => sub !== undefined && sub !== p.subscriptionId.toLowerCase()),
+  );
+  if (elsewhere.size !== 1) return undefined;
+  const [subscriptionId] = elsewhere;
+  const stack = TerraformStack.of(scope);
+  const id = `health-${subscriptionId}`;
+  return (
+    (stack.node.tryFindChild(id) as AzurermProvider | undefined) ?? new AzurermProvider(stack, id, { features: [{}], alias: id, subscriptionId })
+  );
+}
+function healthFor(destinations: readonly IExportDestination[]) {
+  return destinations.some((d) => d.kind !== DestinationKind.WORKSPACE)
+    ? { emailReceivers: ["secops@contoso.example"], metricsWorkspaceId: METRICS_WORKSPACE }
+    : { emailReceivers: ["secops@contoso.example"] };
+}
 const removedKinds = new Map<string, DestinationKind>();
 const removedSubscriptions = new Set<string>();
 
@@ -144,7 +180,9 @@ export const EDITS: readonly RequestEdit[] = [
       if (!kind) return undefined;
       // Its own automation name: another export of the subscription may hold the portal name of that kind.
       const names = kind === DestinationKind.WORKSPACE ? { ...p.names, workspace: `${id}-workspace` } : { ...p.names, eventHub: `${id}-event-hub` };
-      return { ...p, destinations: [...p.destinations, addedDestination(scope, id, kind, p)], names };
+      // Health on an Event Hub reads its metrics in a workspace: the user names one along with the hub.
+      const health = p.health && kind === DestinationKind.EVENT_HUB ? { ...p.health, metricsWorkspaceId: METRICS_WORKSPACE } : p.health;
+      return { ...p, destinations: [...p.destinations, addedDestination(scope, id, kind, p)], names, health };
     },
   },
   {
@@ -182,17 +220,28 @@ export const EDITS: readonly RequestEdit[] = [
   {
     name: "turn export health on (e-mail receivers)",
     // Health watches streaming data: an export of weekly snapshots only is refused (DFE132).
-    exportProps: (p) =>
+    exportProps: (p, scope) =>
       !p.health && p.exports.some((e) => e.eventSources.includes(e.dataType.streamingSource))
-        ? { ...p, health: { emailReceivers: ["secops@contoso.example"] } }
+        ? { ...p, health: { ...healthFor(p.destinations), provider: healthProviderFor(scope, p) } }
         : undefined,
-    fleetProps: (p) => (!p.health ? { ...p, health: { emailReceivers: ["secops@contoso.example"] } } : undefined),
+    fleetProps: (p) => (!p.health ? { ...p, health: healthFor(p.destinations) } : undefined),
   },
   {
     name: "turn export health off",
     exportProps: (p) => (p.health ? { ...p, health: undefined } : undefined),
     fleetProps: (p) => (p.health ? { ...p, health: undefined } : undefined),
-    removes: (address) => address.includes("_ExportHealth_"),
+    removes: (address) => /^ExportHealth/.test(address.split(".")[1]),
+  },
+  {
+    name: "change health's silence, severity and receivers",
+    exportProps: (p) =>
+      p.health
+        ? { ...p, health: { ...p.health, silenceAfterHours: 6, severity: 1, emailReceivers: ["secops@contoso.example", "soc@contoso.example"] } }
+        : undefined,
+    fleetProps: (p) =>
+      p.health
+        ? { ...p, health: { ...p.health, silenceAfterHours: 6, severity: 1, emailReceivers: ["secops@contoso.example", "soc@contoso.example"] } }
+        : undefined,
   },
   {
     name: "stop creating the resource group (createResourceGroup: false)",

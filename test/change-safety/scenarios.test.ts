@@ -637,3 +637,101 @@ describe("edits of the security features", () => {
     expect(actions(planned).created.every((a) => a.includes("Customer2"))).toBe(true);
   });
 });
+
+describe("health on shared destinations", () => {
+  const SUBS = ["00000000-0000-0000-0000-0000000000e1", "00000000-0000-0000-0000-0000000000e2", "00000000-0000-0000-0000-0000000000e3"];
+  interface Exporter {
+    readonly id: string;
+    readonly sub: number;
+    readonly team: string;
+    readonly silence?: number;
+  }
+  const build = (destinationId: string, exporters: readonly Exporter[]) => (stack: TerraformStack) => {
+    new AzurermProvider(stack, "azurerm", { features: [{}], subscriptionId: "00000000-0000-0000-0000-000000000099" });
+    const soc = LogAnalyticsDestination.fromWorkspaceId(stack, destinationId, workspaceId("law-shared"));
+    for (const e of exporters) {
+      const provider = new AzurermProvider(stack, `p${e.sub}`, { features: [{}], alias: `p${e.sub}`, subscriptionId: SUBS[e.sub] });
+      new ContinuousExport(stack, e.id, {
+        subscriptionId: SUBS[e.sub],
+        resourceGroupName: "rg-sec",
+        location: "westeurope",
+        exports: [Export.alerts()],
+        destinations: [soc],
+        provider,
+        health: { emailReceivers: [`${e.team}@contoso.example`], alertSet: e.team, silenceAfterHours: e.silence },
+      });
+    }
+  };
+  const three: Exporter[] = [
+    { id: "CustomerA", sub: 0, team: "a" },
+    { id: "CustomerB", sub: 1, team: "b" },
+    { id: "CustomerA2", sub: 2, team: "a" },
+  ];
+
+  test("reordering the exports and renaming the destination changes nothing; Terraform agrees", () => {
+    const before = synth(build("Soc", three));
+    const after = synth(build("CentralSoc", [three[2], three[0], three[1]]));
+    expect(Object.keys(actions(plan(before, after)))).toEqual(["kept"]);
+  });
+
+  test("a shorter silence for one export updates its alert set's rule in place, and no other", () => {
+    const before = synth(build("Soc", three));
+    const after = synth(build("Soc", [three[0], { ...three[1], silence: 6 }, three[2]]));
+    const changed = actions(plan(before, after));
+    expect(Object.keys(changed).sort()).toEqual(["kept", "updated"]);
+    expect(changed.updated).toHaveLength(1);
+    expect(changed.updated[0]).toMatch(/^azurerm_monitor_scheduled_query_rules_alert_v2\.ExportHealth-/);
+  });
+
+  test("turning one team's health off destroys only that team's alerts", () => {
+    const before = synth(build("Soc", three));
+    const after = synth((stack) => {
+      build("Soc", [three[0], three[2]])(stack);
+      const provider = new AzurermProvider(stack, "p1", { features: [{}], alias: "p1", subscriptionId: SUBS[1] });
+      new ContinuousExport(stack, "CustomerB", {
+        subscriptionId: SUBS[1],
+        resourceGroupName: "rg-sec",
+        location: "westeurope",
+        exports: [Export.alerts()],
+        destinations: [stack.node.findChild("Soc") as LogAnalyticsDestination],
+        provider,
+      });
+    });
+    const changed = actions(plan(before, after));
+    expect(Object.keys(changed).sort()).toEqual(["destroyed", "kept"]);
+    expect(changed.destroyed).toHaveLength(3); // the rule, its action group and its reader role
+    const bRule = Object.entries(before.resource.azurerm_monitor_action_group).find(([, v]: [string, any]) =>
+      v.email_receiver[0].email_address.startsWith("b@"),
+    );
+    expect(changed.destroyed.some((a) => a.endsWith(bRule?.[0] as string))).toBe(true);
+  });
+
+  test("a state written by 0.1 (health below the destination) moves to the new addresses", () => {
+    const json = synth((stack) => {
+      new AzurermProvider(stack, "azurerm", { features: [{}], subscriptionId: "00000000-0000-0000-0000-000000000099" });
+      const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-shared"));
+      new ContinuousExport(stack, "Export", {
+        subscriptionId: "00000000-0000-0000-0000-000000000099",
+        resourceGroupName: "rg-sec",
+        location: "westeurope",
+        exports: [Export.alerts()],
+        destinations: [soc],
+        health: {
+          actionGroupId: "/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg-ops/providers/Microsoft.Insights/actionGroups/secops",
+        },
+      });
+    });
+    expect(json.moved.map((m: { from: string }) => m.from).sort()).toEqual([
+      expect.stringMatching(/^azurerm_monitor_scheduled_query_rules_alert_v2\.Soc_ExportHealth_LogSearchAlert_[0-9A-F]{8}$/),
+      expect.stringMatching(/^azurerm_role_assignment\.Soc_ExportHealth_LogAnalyticsReader_[0-9A-F]{8}$/),
+    ]);
+    // The rule's Azure name changed (0.1's names collided), so Terraform replaces what moved: nothing is destroyed
+    // on its own or created beside it. (The model keeps the role the real planner replaces: judge both.)
+    for (const planned of [planStack(beforeMoves(json), json), ...(terraformAvailable() ? [terraformPlan(beforeMoves(json), json)] : [])]) {
+      const health = [...planned].filter(([address]) => address.includes(".ExportHealth-"));
+      expect(health).toHaveLength(2);
+      health.forEach(([, p]) => expect(p.movedFrom).toMatch(/\.Soc_ExportHealth_/));
+      expect([...planned.values()].filter((p) => p.action === "destroyed" || p.action === "created")).toEqual([]);
+    }
+  });
+});

@@ -142,7 +142,17 @@ for (const field of [
     synthChecked(stack);
   };
 }
-for (const field of ["actionGroupId", "emailReceivers", "silenceAfterHours", "severity", "resourceGroupName", "location"]) {
+for (const field of [
+  "actionGroupId",
+  "emailReceivers",
+  "silenceAfterHours",
+  "severity",
+  "resourceGroupName",
+  "location",
+  "alertSet",
+  "metricsWorkspaceId",
+  "provider",
+]) {
   FIELDS[`ContinuousExport.health.${field}`] = (value) => {
     const { stack } = stackWithProvider();
     const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", WORKSPACE_ID);
