@@ -64,17 +64,28 @@ export class CrossTenantAccess extends Construct {
     const targets = atPath(this.node.path, () => checkProps(props));
     const principal = props.principal;
     // Azure holds one role assignment per principal, role and scope (a second is refused: RoleAssignmentExists).
-    for (const { destination, target, role } of targets) {
-      const scope = Token.isUnresolved(target.roleScope) ? destination.node.path : target.roleScope;
-      claimInApp(this, {
-        key: ["grant", principal.objectId, role.name, scope],
-        exclusive: true,
-        code: "DFE226",
-        words: (other) =>
-          `${other === this.node.path ? "this grant lists" : `${other} already grants`} ${principal.objectId} the role ${role.name} on ${destination.node.path}: ` +
-          "Azure holds one such role assignment, and the second would fail or fight the first. Grant it once.",
-      });
-    }
+    // Checked at synth, beside the isolation check, so that each problem is reported with the others.
+    this.node.addValidation({
+      validate: () => {
+        try {
+          for (const { destination, target, role } of targets) {
+            const scope = Token.isUnresolved(target.roleScope) ? destination.node.path : target.roleScope;
+            claimInApp(this, {
+              key: ["grant", principal.objectId, role.name, scope],
+              exclusive: true,
+              code: "DFE226",
+              words: (other) =>
+                `${other === this.node.path ? "this grant lists" : `${other} already grants`} ${principal.objectId} the role ${role.name} on ${destination.node.path}: ` +
+                "Azure holds one such role assignment, and the second would fail or fight the first. Grant it once.",
+            });
+          }
+          return [];
+        } catch (e) {
+          if (e instanceof ExportConfigError) return [e.message];
+          throw e;
+        }
+      },
+    });
     if (principal.viaLighthouse) {
       this.lighthouseDefinition = this.delegate(props, targets);
     } else {

@@ -48,9 +48,11 @@ export function claimInApp(scope: IConstruct, claim: AppClaim): void {
   if (claim.key.some((part) => typeof part !== "string" || Token.isUnresolved(part))) return;
   const key = claim.key.join("|").toLowerCase();
   for (const registry of AppClaims.inApp(scope)) {
-    const held = (registry.claims.get(key) ?? []).find((c) => c.exclusive || claim.exclusive);
+    // A construct's own claim is no conflict: validations may run more than once (every synth).
+    const held = (registry.claims.get(key) ?? []).find((c) => c.path !== scope.node.path && (c.exclusive || claim.exclusive));
     if (held) throw new ExportConfigError(claim.code, `${scope.node.path}: ${claim.words(held.path)}`);
   }
   const registry = AppClaims.of(TerraformStack.of(scope));
+  if ((registry.claims.get(key) ?? []).some((c) => c.path === scope.node.path)) return;
   registry.claims.set(key, [...(registry.claims.get(key) ?? []), { path: scope.node.path, exclusive: claim.exclusive }]);
 }
