@@ -7,7 +7,7 @@ import { literalSubscriptionOf, literalTenantOf } from "./internal/provider-chec
 import { ICompletesAtSynth, StackIndex } from "./internal/stack-index";
 import { grantsOf } from "./access/grants";
 import { localDependencies } from "./internal/dependencies";
-import { isSubscriptionId } from "./internal/resource-id";
+import { isSubscriptionId, subscriptionKey } from "./internal/resource-id";
 import { inWords } from "./internal/words";
 import { AutomationSource, toAutomationSources } from "./model/sources";
 import { ExportConfigError, atPath, coded, describeValue } from "./model/errors";
@@ -32,7 +32,7 @@ export interface AutomationNames {
   readonly workspace?: string;
   /** The automation that sends to event hubs. @default "ExportToEventHub" (shown on the portal's Continuous export page) */
   readonly eventHub?: string;
-  /** The automation that triggers Logic Apps. @default the construct id */
+  /** The automation that triggers Logic Apps. @default the construct id (the `previousId`, when renamed) */
   readonly logicApp?: string;
 }
 
@@ -112,6 +112,12 @@ export interface ContinuousExportProps {
    * @default none
    */
   readonly health?: ExportHealthProps;
+  /**
+   * The construct id this export had before, in the same scope, when it is renamed: its automations and
+   * created resource group move to the new addresses (`moved`) instead of being deleted and created again,
+   * which would leave a gap. Keep it until every state has applied the move. @default it has not changed
+   */
+  readonly previousId?: string;
 }
 
 /** One automation in words, for reports. */
@@ -178,6 +184,8 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
   private readonly importable: Array<{ readonly resource: TerraformResource; readonly importId: string; readonly provider?: TerraformProvider }> = [];
   /** The automation name of each destination kind written, by action type. */
   private readonly names = new Map<string, string>();
+  /** The request, with the subscription id as Azure compares it (lower case). */
+  private readonly props: ContinuousExportProps;
 
   /**
    * @param keyed (internal) the subscriptions of a fleet in the `for_each` layout: `props.subscriptionId`
@@ -186,14 +194,16 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
   constructor(
     scope: Construct,
     id: string,
-    private readonly props: ContinuousExportProps,
+    request: ContinuousExportProps,
     private readonly keyed?: KeyedSubscriptions,
   ) {
     super(scope, id);
     this.sources = atPath(this.node.path, () => {
-      checkProps(props, keyed !== undefined);
-      return toAutomationSources(props.exports);
+      checkProps(request, keyed !== undefined);
+      return toAutomationSources(request.exports);
     });
+    // One subscription, however its id is cased: scopes, parent_id and import ids do not change with the case.
+    const props = (this.props = { ...request, subscriptionId: subscriptionKey(request.subscriptionId) });
     if (!keyed) claimExportRoute(this, `/subscriptions/${props.subscriptionId}`, false);
     const scopes = scopePaths(props);
     const plans = groupByKind(this, props.destinations).map(([kind, destinations]) => {
@@ -230,11 +240,17 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
       const group = groupWriter.writeResourceGroup(
         this,
         "ResourceGroup",
-        { subscriptionId: props.subscriptionId, name: props.resourceGroupName, location: props.location, tags: props.tags },
+        {
+          subscriptionId: keyed?.groups?.subscriptionId ?? props.subscriptionId,
+          name: keyed?.groups?.name ?? props.resourceGroupName,
+          location: props.location,
+          tags: props.tags,
+        },
         groupWriter.givenProvider(props),
       );
       this.resourceGroup = group;
-      if (keyed) group.forEach = keyed.iterator;
+      if (keyed) group.forEach = keyed.groups?.iterator ?? keyed.iterator;
+      this.moveFromPreviousId(group, "ResourceGroup");
       this.takeOver(
         group,
         `/subscriptions/${props.subscriptionId}/resourceGroups/${props.resourceGroupName}`,
@@ -254,6 +270,7 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
       const placed = group ? groupWriterFor(props.resourceGroupWriter, props.writer).placedIn(spec, group) : spec;
       const automation = (this.automations[kind.actionType] = writer.write(this, kind.actionType, placed, writer.givenProvider(props)));
       if (keyed) automation.forEach = keyed.iterator;
+      this.moveFromPreviousId(automation, kind.actionType);
       this.names.set(kind.actionType, spec.name);
       // The literal group name: an import id cannot wait for a resource of the same plan.
       const automationId = `/subscriptions/${props.subscriptionId}/resourceGroups/${props.resourceGroupName}/providers/Microsoft.Security/automations/${spec.name}`;
@@ -263,6 +280,21 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
     this.node.addValidation({ validate: () => [...this.validateAzurermProvider(), ...this.validateAzapiProvider(), ...this.validateTenants()] });
     // Grants may be declared after the export: the stack's index calls completeAtSynth when all exist.
     StackIndex.of(this);
+  }
+
+  /** A renamed export: the resource moves from the address it had under the previous construct id. */
+  private moveFromPreviousId(resource: TerraformResource, childId: string): void {
+    const previous = this.props.previousId;
+    if (previous === undefined || this.keyed) return;
+    atPath(this.node.path, () => {
+      if (typeof previous !== "string" || previous === "" || previous.includes("/") || previous === this.node.id) {
+        throw new ExportConfigError(
+          "DFE198",
+          `\`previousId\` must be the construct id this export had in the same scope (not a path, not its id now), got ${describeValue(previous)}.`,
+        );
+      }
+    });
+    resource.moveFromId(addressAt(this.node.scope as Construct, resource.terraformResourceType, previous, childId));
   }
 
   /** The health alerts of a destination this export sends to. */
@@ -384,7 +416,9 @@ export class ContinuousExport extends Construct implements ICompletesAtSynth {
           `"${adopted.name}".`,
       );
     }
-    const name = adopted?.name ?? chosen ?? kind.portalName ?? this.node.id.replace(/[^A-Za-z0-9_-]/g, "-");
+    // A renamed export keeps the Logic App automation's name (it forces replacement).
+    const ownId = typeof this.props.previousId === "string" ? this.props.previousId : this.node.id;
+    const name = adopted?.name ?? chosen ?? kind.portalName ?? ownId.replace(/[^A-Za-z0-9_-]/g, "-");
     if (!Token.isUnresolved(name) && !NAME_PATTERN.test(name)) {
       throw new ExportConfigError(
         "DFE031",

@@ -1,11 +1,12 @@
 import { producedValue } from "../internal/lazy";
 import { claimInApp } from "../internal/app-claims";
-import { DefaultTokenResolver, StringConcat, TerraformProvider, Token, Tokenization } from "cdktf";
+import { DefaultTokenResolver, StringConcat, TerraformProvider, TerraformResource, Token, Tokenization } from "cdktf";
 import { Construct } from "constructs";
 import { ICrossTenantDestination, IExportDestination, isCrossTenantDestination } from "../destinations/destination";
 import { LighthouseAssignment, LighthouseDefinition, RoleAssignment } from "../internal/azurerm";
 import { literalTenantOf, resolveAzurermProvider } from "../internal/provider-check";
-import { addressAt, idOfPath } from "../internal/addresses";
+import { addressAt, idOfAzureResource, idOfPath } from "../internal/addresses";
+import { InstanceBlocks } from "../internal/instance-blocks";
 import { resourceGroupIdOf, subscriptionScopeOf } from "../internal/resource-id";
 import { isGuid } from "../model/guid";
 import { BRANDS } from "../model/brand";
@@ -89,17 +90,22 @@ export class CrossTenantAccess extends Construct {
     if (principal.viaLighthouse) {
       this.lighthouseDefinition = this.delegate(props, targets);
     } else {
+      atPath(this.node.path, () => checkDistinctScopes(targets));
       targets.forEach(({ destination, target, role }, position) => {
-        const assignment = new RoleAssignment(this, `Role-${idOfPath(destination)}`, {
+        // Keyed by the scope Azure grants on, not by the destination's construct: renaming it keeps the grant.
+        const assignment = new RoleAssignment(this, `Role-${idOfAzureResource(target.roleScope, destination)}`, {
           scope: target.roleScope,
           roleDefinitionName: role.name,
           principalId: principal.objectId,
           principalType: principal._principalType,
           description: `Continuous export from tenant ${props.exportingTenantId} to ${destination.node.path}`,
           provider: props.provider ?? target.provider,
+          // Informational, and every argument of a role assignment forces a new one: renaming the destination's
+          // construct must not re-create the grant (access would be lost during the apply).
+          lifecycle: { ignoreChanges: ["description"] },
         });
-        // Grants were once numbered by position: a state from then moves to the keyed address.
-        assignment.moveFromId(addressAt(this, "azurerm_role_assignment", `Role${position}`));
+        // Grants were once numbered by position (0.1), then keyed by the destination's path: states from then move here.
+        this.moveFromEarlierIds(assignment, [`Role${position}`, `Role-${idOfPath(destination)}`]);
         this.roleAssignments.push(assignment);
       });
     }
@@ -116,6 +122,18 @@ export class CrossTenantAccess extends Construct {
     this.node.addValidation({ validate: () => this.validateIsolation(props) });
     this.node.addValidation({ validate: () => this.validateTenants(props) });
     this.node.addValidation({ validate: () => this.validateWritingProviders(props, targets) });
+  }
+
+  /**
+   * Moves a resource from the construct ids earlier versions gave it, oldest first, as one chain (Terraform
+   * takes one source per target, and follows chains; a source not in the state moves nothing).
+   */
+  private moveFromEarlierIds(resource: TerraformResource, earlierIds: readonly string[]): void {
+    const now = `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
+    const chain = [...new Set(earlierIds.map((id) => addressAt(this, resource.terraformResourceType, id)))].filter((a) => a !== now);
+    if (chain.length === 0) return;
+    const moves = (this.node.tryFindChild("Moves") as InstanceBlocks | undefined) ?? new InstanceBlocks(this, "Moves");
+    chain.forEach((from, i) => moves.move(from, chain[i + 1] ?? now));
   }
 
   /**
@@ -226,12 +244,12 @@ export class CrossTenantAccess extends Construct {
       if (!groups.has(key)) groups.set(key, { scope: resourceGroupIdOf(target.resourceId), destination, position: listedPositions.indexOf(key) });
     }
     for (const { scope, destination, position } of groups.values()) {
-      const assignment = new LighthouseAssignment(this, `Assignment-${idOfPath(destination)}`, {
+      const assignment = new LighthouseAssignment(this, `Assignment-${idOfAzureResource(scope, destination)}`, {
         scope,
         lighthouseDefinitionId: definition.id,
         provider,
       });
-      assignment.moveFromId(addressAt(this, "azurerm_lighthouse_assignment", `Assignment${position}`));
+      this.moveFromEarlierIds(assignment, [`Assignment${position}`, `Assignment-${idOfPath(destination)}`]);
       this.lighthouseAssignments.push(assignment);
     }
     return definition;
@@ -261,6 +279,24 @@ export class CrossTenantAccess extends Construct {
       }
       return [];
     });
+  }
+}
+
+/** One role assignment per Azure scope: two destinations that are one resource (its id in another case) would be one grant twice. */
+function checkDistinctScopes(targets: readonly Target[]): void {
+  const seen = new Map<string, Target>();
+  for (const t of targets) {
+    if (Token.isUnresolved(t.target.roleScope)) continue;
+    const key = t.target.roleScope.toLowerCase();
+    const other = seen.get(key);
+    if (other) {
+      throw new ExportConfigError(
+        "DFE197",
+        `${other.destination.node.path} and ${t.destination.node.path} are one resource (${t.target.roleScope}): Azure ` +
+          `compares resource ids without regard to case, so the grant would be made twice. List the destination once.`,
+      );
+    }
+    seen.set(key, t);
   }
 }
 

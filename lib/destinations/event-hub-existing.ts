@@ -5,12 +5,13 @@ import { DataAzurermEventhubAuthorizationRule } from "../internal/azurerm";
 import { literalSubscriptionOf, resolveAzurermProvider } from "../internal/provider-check";
 import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
 import { ExportConfigError, atPath, coded } from "../model/errors";
-import { DestinationOptions, checkDestinationTenant } from "./destination";
+import { DestinationKind, checkDestinationTenant } from "./destination";
+import { ExistingDestinationOptions, forgetCreatedBefore } from "./created-before";
 import { EventHubBase, TrustedServiceOptions } from "./event-hub-base";
 import { EventHubLocation } from "./event-hub-consumer";
 
 /** Options to use an existing event hub. */
-export interface ExistingEventHubOptions extends DestinationOptions {
+export interface ExistingEventHubOptions extends ExistingDestinationOptions {
   /**
    * The name of an authorization rule on the event hub with Send rights; its connection string is read
    * at plan time. Required unless `trustedService` is set.
@@ -90,6 +91,7 @@ export class ImportedEventHub extends EventHubBase {
       this.grantTrustedSender(options.trustedService, eventHubId, options.provider);
       this.connectionString = undefined;
       this.sendRuleId = undefined;
+      forgetCreatedBefore(this, DestinationKind.EVENT_HUB, options);
       return;
     }
     const rule = new DataAzurermEventhubAuthorizationRule(this, "SendRule", {
@@ -112,6 +114,7 @@ export class ImportedEventHub extends EventHubBase {
     this.connectionString = rule.primaryConnectionString;
     this.sendRuleId = rule.id;
     this.checkRuleSubscription(parts.subscriptionId);
+    forgetCreatedBefore(this, DestinationKind.EVENT_HUB, options);
   }
 
   /** The rule is read through the provider, which reads in its own subscription only. */

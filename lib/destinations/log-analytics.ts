@@ -11,6 +11,7 @@ import { inWords } from "../internal/words";
 import { ExportConfigError, atPath, describeValue } from "../model/errors";
 import { NAME_RULES, checkFlag, checkName, checkNumber, checkTags } from "../internal/inputs";
 import { DestinationRole } from "./destination-role";
+import { ExistingDestinationOptions, forgetCreatedBefore } from "./created-before";
 import { localDependencies } from "../internal/dependencies";
 import { keepUnstatedSettings, statedArguments } from "../internal/keep-unstated";
 import {
@@ -102,7 +103,7 @@ export class LogAnalyticsDestination extends Construct implements ICrossTenantDe
     scope: Construct,
     id: string,
     workspaceResourceId: string,
-    options: DestinationOptions = {},
+    options: ExistingDestinationOptions = {},
   ): ICrossTenantDestination {
     return new ImportedWorkspace(scope, id, workspaceResourceId, options);
   }
@@ -217,11 +218,12 @@ class ImportedWorkspace extends Construct implements ICrossTenantDestination {
     scope: Construct,
     id: string,
     private readonly workspaceResourceId: string,
-    private readonly options: DestinationOptions,
+    private readonly options: ExistingDestinationOptions,
   ) {
     super(scope, id);
     BRANDS.destination.mark(this);
     checkDestinationTenant(this, options);
+    forgetCreatedBefore(this, DestinationKind.WORKSPACE, options);
     const parts = atPath(this.node.path, () => parseResourceId(workspaceResourceId, RESOURCE_ID_SHAPES.workspace, "a Log Analytics workspace"));
     this.resourceGroupName = parts?.resourceGroupName ?? Fn.element(Fn.split("/", workspaceResourceId), 4);
     this.description = parts

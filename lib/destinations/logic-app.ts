@@ -6,6 +6,7 @@ import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
 import { inWords } from "../internal/words";
 import { ExportConfigError, atPath, coded, describeValue } from "../model/errors";
 import { NAME_RULES, checkName, checkOptionalName, checkTags } from "../internal/inputs";
+import { ExistingDestinationOptions, forgetCreatedBefore } from "./created-before";
 import {
   DestinationKind,
   DestinationOptions,
@@ -32,7 +33,7 @@ export interface LogicAppDestinationProps extends DestinationOptions {
 }
 
 /** An existing Consumption workflow. */
-export interface ExistingLogicAppOptions extends DestinationOptions {
+export interface ExistingLogicAppOptions extends ExistingDestinationOptions {
   /** The workflow's resource id. */
   readonly workflowId: string;
   /**
@@ -132,6 +133,7 @@ class ImportedLogicApp extends Construct implements IExportDestination {
     super(scope, id);
     BRANDS.destination.mark(this);
     checkDestinationTenant(this, options);
+    forgetCreatedBefore(this, DestinationKind.LOGIC_APP, options);
     const parts = atPath(this.node.path, () => {
       const url = options.triggerUrl;
       if (typeof url !== "string" || (!Token.isUnresolved(url) && !/^https:\/\/\S+$/.test(url))) {

@@ -18,11 +18,13 @@ import type { ExportHealthProps } from "../health/export-health";
 import { InstanceBlocks, instanceAddress } from "../internal/instance-blocks";
 import { NAME_RULES, checkName } from "../internal/inputs";
 import { checkAdoption } from "../adopt/adoption";
-import { isSubscriptionId } from "../internal/resource-id";
+import { isSubscriptionId, subscriptionKey } from "../internal/resource-id";
+import { FleetShape, FormerPlace, movesInto, subscriptionAddresses } from "./fleet-moves";
+import { isAutomationWriter } from "../writers/writer";
 
 /** One subscription of a fleet. */
 export interface FleetSubscription {
-  /** The subscription's id. */
+  /** The subscription's id, in any letter case (Azure's comparison): it is keyed and written in lower case. */
   readonly subscriptionId: string;
   /** The azurerm provider configured for this subscription (needed with the azurerm writer). @default the fleet's `provider` */
   readonly provider?: TerraformProvider;
@@ -114,6 +116,20 @@ export interface ContinuousExportFleetProps {
    * destination, whose log search alert names each silent subscription of the fleet. @default none
    */
   readonly health?: ExportHealthProps;
+  /**
+   * Construct ids of fleets beside this one (same scope) that exported some of these subscriptions
+   * before: a fleet split in two, two merged into one, or a fleet renamed. Each subscription's
+   * automations (and created group) move here with `moved` blocks instead of being deleted by the old
+   * fleet and re-created by this one. Keep the list until every state has applied the move. @default none
+   */
+  readonly previousFleets?: string[];
+  /**
+   * The writer the automations were deployed with before, when it changes (e.g. from azurerm per
+   * subscription to the azapi for_each layout): the old resources leave the state without being
+   * deleted (`removed`) and the new ones import the same automations and groups, instead of a delete and
+   * re-create, which would leave a gap. @default the writer has not changed
+   */
+  readonly previousWriter?: AutomationWriter;
 }
 
 /**
@@ -125,7 +141,7 @@ export interface ContinuousExportFleetProps {
  * own, since azurerm creates an automation in its provider's subscription.
  */
 export class ContinuousExportFleet extends Construct {
-  /** The exports, by subscription id (PER_SUBSCRIPTION layout; empty in the FOR_EACH layout). */
+  /** The exports, by subscription id in lower case (PER_SUBSCRIPTION layout; empty in the FOR_EACH layout). */
   public readonly exports: { [subscriptionId: string]: ContinuousExport } = {};
   /**
    * The one export whose automations (and created resource group) have `for_each` over the
@@ -152,23 +168,59 @@ export class ContinuousExportFleet extends Construct {
           `overwrites them.`,
       );
     }
+    const previousWriter = atPath(this.node.path, () => checkPreviousWriter(props.previousWriter, writer));
     const blocks = new InstanceBlocks(this, "HandOvers");
     if (this.layout === FleetLayout.FOR_EACH) {
-      this.forEachExport = this.writeForEach(props, writer, blocks);
+      this.forEachExport = this.writeForEach(props, writer, blocks, previousWriter);
     } else {
       for (const s of props.subscriptions) {
-        this.exports[s.subscriptionId] = new ContinuousExport(this, s.subscriptionId, {
+        // The key Azure compares: a subscription id re-listed in another letter case keeps its address.
+        const key = subscriptionKey(s.subscriptionId);
+        this.exports[key] = new ContinuousExport(this, key, {
           ...this.sharedRequest(props, writer),
-          subscriptionId: s.subscriptionId,
+          subscriptionId: key,
           resourceGroupName: s.resourceGroupName ?? props.resourceGroupName,
           provider: s.provider ?? props.provider,
           tenantId: s.tenantId ?? props.tenantId,
-          adopt: s.adopt ?? this.fromPolicy(props, s.subscriptionId),
+          adopt: s.adopt ?? this.fromPolicy(props, key),
+          previousWriter,
+          previousResourceGroupWriter:
+            previousWriter && props.createResourceGroup
+              ? previousWriter === AutomationWriter.AZAPI
+                ? AutomationWriter.AZAPI
+                : AutomationWriter.AZURERM
+              : undefined,
         });
       }
       if (props.shard) this.handOverShardMoves(props, props.shard, writer);
+      if (previousWriter === AutomationWriter.AZAPI && writer !== AutomationWriter.AZAPI && previousLayout === FleetLayout.FOR_EACH)
+        this.forgetForEachInstances(props, writer, blocks);
     }
-    if (previousLayout !== this.layout) this.moveFrom(previousLayout, props, blocks);
+    this.moveFrom(previousLayout, props, writer, blocks);
+  }
+
+  /** Where this fleet's resources are, for moves between layouts and fleets. */
+  private shape(props: ContinuousExportFleetProps, writer: AutomationWriter): FleetShape {
+    const groupKeys = groupKeysOf(props);
+    const automationTypes =
+      writer === AutomationWriter.AUTO ? WRITERS.map((w) => w.automationType) : [writerNamed(writer, AZAPI_WRITER).automationType];
+    return {
+      scope: this.node.scope as Construct,
+      kinds: kindsOf(props.destinations),
+      automationTypes,
+      groupType: props.createResourceGroup ? groupWriterFor(undefined, writer).resourceGroupType : undefined,
+      groupKeyOf: (key) => groupKeys.get(key) ?? key,
+    };
+  }
+
+  /** The instances of the for_each layout an azapi fleet wrote before it was written per subscription through azurerm: they leave the state, the new resources import them. */
+  private forgetForEachInstances(props: ContinuousExportFleetProps, writer: AutomationWriter, blocks: InstanceBlocks): void {
+    const shape = { ...this.shape(props, writer), groupType: props.createResourceGroup ? AZAPI_WRITER.resourceGroupType : undefined };
+    for (const s of props.subscriptions) {
+      const key = subscriptionKey(s.subscriptionId);
+      for (const address of subscriptionAddresses(shape, this.node.id, FleetLayout.FOR_EACH, key).values())
+        blocks.forgetInstanceOf(address.slice(0, address.lastIndexOf("[")), key);
+    }
   }
 
   /** The request every subscription shares. */
@@ -208,12 +260,17 @@ export class ContinuousExportFleet extends Construct {
    * resource group; adopted automations and arriving subscriptions are imported into their instance,
    * leaving ones forgotten.
    */
-  private writeForEach(props: ContinuousExportFleetProps, writer: AutomationWriter, blocks: InstanceBlocks): ContinuousExport {
+  private writeForEach(
+    props: ContinuousExportFleetProps,
+    writer: AutomationWriter,
+    blocks: InstanceBlocks,
+    previousWriter: AutomationWriter | undefined,
+  ): ContinuousExport {
     const groups = new Map<string, string>();
     for (const s of props.subscriptions) {
       atPath(this.node.path, () => checkForEachSubscription(s, props));
       groups.set(
-        s.subscriptionId,
+        subscriptionKey(s.subscriptionId),
         atPath(this.node.path, () =>
           checkName(`subscriptions[${s.subscriptionId}].resourceGroupName`, s.resourceGroupName ?? props.resourceGroupName, NAME_RULES.resourceGroup),
         ),
@@ -221,6 +278,20 @@ export class ContinuousExportFleet extends Construct {
     }
     const map = new TerraformLocal(this, "ResourceGroupBySubscription", Object.fromEntries(groups));
     const iterator = TerraformIterator.fromMap(map.asAnyMap);
+    // A subscription with a group of its own has its created group under another key: giving it one then
+    // creates the new group and forgets the old one (a moved block out of a key still declared is refused).
+    const groupKeys = groupKeysOf(props);
+    const ownGroups = [...groupKeys].filter(([key, groupKey]) => key !== groupKey);
+    let groupIteration: { iterator: TerraformIterator; subscriptionId: string; name: string } | undefined;
+    if (props.createResourceGroup && ownGroups.length > 0) {
+      const byKey = new TerraformLocal(
+        this,
+        "ResourceGroupByKey",
+        Object.fromEntries([...groupKeys].map(([key, groupKey]) => [groupKey, { subscriptionId: key, name: groups.get(key) as string }])),
+      );
+      const groupIterator = TerraformIterator.fromMap(byKey.asAnyMap);
+      groupIteration = { iterator: groupIterator, subscriptionId: groupIterator.getString("subscriptionId"), name: groupIterator.getString("name") };
+    }
     const exported = new ContinuousExport(
       this,
       "Subscriptions",
@@ -231,19 +302,29 @@ export class ContinuousExportFleet extends Construct {
         provider: props.provider,
         tenantId: props.tenantId,
       },
-      { iterator, resourceGroups: groups },
+      { iterator, resourceGroups: groups, groups: groupIteration },
     );
+    if (exported.resourceGroup)
+      for (const [key] of ownGroups)
+        blocks.forgetInstanceOf(`${exported.resourceGroup.terraformResourceType}.${exported.resourceGroup.friendlyUniqueId}`, key);
     const kinds = kindsOf(props.destinations);
-    const importInto = (subscriptionId: string, group: string, only?: readonly DestinationKind[]) => {
+    // One import block per instance: an adopted subscription may also arrive from a shard or another writer.
+    const imported = new Set<string>();
+    const importOnce = (to: string, id: string) => {
+      if (!imported.has(to)) blocks.importInto(to, AZAPI_WRITER.importId(id), props.azapiProvider);
+      imported.add(to);
+    };
+    const importInto = (written: string, group: string, only?: readonly DestinationKind[]) => {
+      const subscriptionId = subscriptionKey(written);
       for (const kind of only ?? kinds) {
         const automation = exported.automations[kind.actionType];
         const name = exported._automationName(kind.actionType);
         const id = `/subscriptions/${subscriptionId}/resourceGroups/${group}/providers/Microsoft.Security/automations/${name}`;
-        blocks.importInto(instanceAddress(automation, subscriptionId), AZAPI_WRITER.importId(id), props.azapiProvider);
+        importOnce(instanceAddress(automation, subscriptionId), id);
       }
       if (exported.resourceGroup && only === undefined) {
         const id = `/subscriptions/${subscriptionId}/resourceGroups/${group}`;
-        blocks.importInto(instanceAddress(exported.resourceGroup, subscriptionId), AZAPI_WRITER.importId(id), props.azapiProvider);
+        importOnce(instanceAddress(exported.resourceGroup, groupKeys.get(subscriptionId) ?? subscriptionId), id);
       }
     };
     const groupOf = (s: FleetSubscription) => s.resourceGroupName ?? props.resourceGroupName;
@@ -255,11 +336,20 @@ export class ContinuousExportFleet extends Construct {
       const adopted = atPath(this.node.path, () => checkForEachAdoption(exported, subscriptionId, group, adopt, props, kinds));
       importInto(subscriptionId, group, adopted);
     }
+    // Written per subscription through azurerm before: those resources leave the state, these import them.
+    if (previousWriter === AutomationWriter.AZURERM) {
+      const before = this.shape(props, AutomationWriter.AZURERM);
+      for (const s of props.subscriptions) {
+        for (const written of new Set([s.subscriptionId, subscriptionKey(s.subscriptionId)]))
+          subscriptionAddresses(before, this.node.id, FleetLayout.PER_SUBSCRIPTION, written).forEach((address) => blocks.forgetResource(address));
+        importInto(s.subscriptionId, groupOf(s));
+      }
+    }
     if (props.shard) {
       const arriving = new Set(props.shard.arriving.map((s) => s.toLowerCase()));
       for (const s of props.subscriptions) if (arriving.has(s.subscriptionId.toLowerCase())) importInto(s.subscriptionId, groupOf(s));
       for (const subscriptionId of props.shard.leaving) {
-        for (const resource of ContinuousExportFleet.forEachResources(exported)) blocks.forget(resource, subscriptionId);
+        for (const resource of ContinuousExportFleet.forEachResources(exported)) blocks.forget(resource, subscriptionKey(subscriptionId));
         // From a per-subscription layout, the leaving subscription still has its own addresses.
         if ((props.previousLayout ?? FleetLayout.PER_SUBSCRIPTION) === FleetLayout.PER_SUBSCRIPTION)
           for (const address of this.perSubscriptionAddresses(props, subscriptionId)) blocks.forgetResource(address);
@@ -281,34 +371,34 @@ export class ContinuousExportFleet extends Construct {
     ];
   }
 
-  /** The FOR_EACH layout's resource addresses, in the order of {@link perSubscriptionAddresses}: an instance is `address["<subscription id>"]`. */
-  private forEachAddresses(props: ContinuousExportFleetProps): string[] {
-    return [
-      ...kindsOf(props.destinations).map((kind) => addressAt(this, AZAPI_WRITER.automationType, "Subscriptions", kind.actionType)),
-      ...(props.createResourceGroup ? [addressAt(this, AZAPI_WRITER.resourceGroupType, "Subscriptions", "ResourceGroup")] : []),
-    ];
-  }
-
-  /** Moves every subscription's resources from the addresses of the previous layout to the current one. */
-  private moveFrom(previous: FleetLayout, props: ContinuousExportFleetProps, blocks: InstanceBlocks): void {
+  /**
+   * Moves every subscription's resources to where they are now from where they were: the previous
+   * layout of this fleet, or the fleets it was split from or merged with (`previousFleets`).
+   */
+  private moveFrom(previous: FleetLayout, props: ContinuousExportFleetProps, writer: AutomationWriter, blocks: InstanceBlocks): void {
     if (!isFleetLayout(previous)) {
       throw new ExportConfigError(
         "DFE096",
         `${this.node.path}: \`previousLayout\` must be FleetLayout.FOR_EACH or PER_SUBSCRIPTION, got ${describeValue(previous)}.`,
       );
     }
-    // Only the azapi writer writes both layouts; an azurerm fleet has only ever been per subscription.
-    if (this.layout === FleetLayout.PER_SUBSCRIPTION && props.writer !== undefined && props.writer !== AutomationWriter.AZAPI) return;
-    const forEach = this.forEachAddresses(props);
+    const previousFleets = atPath(this.node.path, () => checkPreviousFleets(props.previousFleets, this));
+    const shape = this.shape(props, writer);
     for (const s of props.subscriptions) {
-      const key = `[${JSON.stringify(s.subscriptionId)}]`;
-      this.perSubscriptionAddresses(props, s.subscriptionId).forEach((address, i) =>
-        previous === FleetLayout.PER_SUBSCRIPTION ? blocks.move(address, forEach[i] + key) : blocks.move(forEach[i] + key, address),
-      );
+      const key = subscriptionKey(s.subscriptionId);
+      const former: FormerPlace[] = [
+        // Another fleet held it in either layout (its own moves from one to the other no longer name it).
+        ...previousFleets.flatMap((fleetId) =>
+          [FleetLayout.PER_SUBSCRIPTION, FleetLayout.FOR_EACH].map((layout) => ({ fleetId, layout, subscriptionKey: key })),
+        ),
+        // Versions before 0.2 named a subscription's constructs by its id as written.
+        { fleetId: this.node.id, layout: previous, subscriptionKey: previous === FleetLayout.FOR_EACH ? key : s.subscriptionId },
+      ];
+      for (const { from, to } of movesInto(shape, subscriptionAddresses(shape, this.node.id, this.layout, key), former)) blocks.move(from, to);
     }
     // Groups created before stay in Azure when the fleet stops creating them in the same change: deleting
     // one would delete the automations in it. (A removed block for an address not in the state is a no-op.)
-    if (props.createResourceGroup === false) {
+    if (previous !== this.layout && props.createResourceGroup === false) {
       const groups =
         previous === FleetLayout.PER_SUBSCRIPTION
           ? props.subscriptions.map((s) => addressAt(this, AZAPI_WRITER.resourceGroupType, s.subscriptionId, "ResourceGroup"))
@@ -328,12 +418,28 @@ export class ContinuousExportFleet extends Construct {
       writer === AutomationWriter.AUTO ? WRITERS.map((w) => w.automationType) : [writerNamed(writer, AZAPI_WRITER).automationType];
     const groupType = groupWriterFor(undefined, writer).resourceGroupType;
     const kinds = kindsOf(props.destinations);
-    for (const subscriptionId of shard.leaving) {
+    for (const leaving of shard.leaving) {
+      const subscriptionId = subscriptionKey(leaving);
       for (const kind of kinds)
         automationTypes.forEach((type) => forgetWithoutDestroying(this, addressAt(this, type, subscriptionId, kind.actionType)));
       if (props.createResourceGroup) forgetWithoutDestroying(this, addressAt(this, groupType, subscriptionId, "ResourceGroup"));
     }
   }
+}
+
+/**
+ * The `for_each` key of each subscription's created group (FOR_EACH layout): the subscription key, or
+ * `<subscription>/<group in lower case>` for a subscription with a group of its own, as Azure identifies a group.
+ */
+function groupKeysOf(props: ContinuousExportFleetProps): Map<string, string> {
+  const shared = String(props.resourceGroupName).toLowerCase();
+  return new Map(
+    props.subscriptions.map((s) => {
+      const key = subscriptionKey(s.subscriptionId);
+      const own = s.resourceGroupName;
+      return [key, own === undefined || String(own).toLowerCase() === shared ? key : `${key}/${String(own).toLowerCase()}`];
+    }),
+  );
 }
 
 /** The kinds of the destinations, in the order the library writes automations. */
@@ -446,4 +552,49 @@ function checkForEachAdoption(
     }
   }
   return adopted;
+}
+
+/** The previous writer, when it differs from the fleet's: a hand-over. */
+function checkPreviousWriter(previous: AutomationWriter | undefined, writer: AutomationWriter): AutomationWriter | undefined {
+  if (previous === undefined) return undefined;
+  if (!isAutomationWriter(previous) || previous === AutomationWriter.AUTO) {
+    throw new ExportConfigError(
+      "DFE117",
+      `\`previousWriter\` must be AutomationWriter.AZURERM or AutomationWriter.AZAPI (the one the fleet was deployed with), got ${describeValue(previous)}.`,
+    );
+  }
+  return previous === writer ? undefined : previous;
+}
+
+/** The fleets named in `previousFleets`: construct ids beside this fleet, not its own. */
+function checkPreviousFleets(previous: readonly string[] | undefined, fleet: Construct): string[] {
+  if (previous === undefined) return [];
+  if (!Array.isArray(previous)) {
+    throw new ExportConfigError("DFE195", `\`previousFleets\` must be a list of construct ids, got ${describeValue(previous)}.`);
+  }
+  const seen = new Set<string>();
+  for (const id of previous) {
+    if (typeof id !== "string" || Token.isUnresolved(id) || id.length === 0 || id.includes("/")) {
+      throw new ExportConfigError(
+        "DFE195",
+        `\`previousFleets\` takes the construct ids of fleets beside this one (the id, not a path), got ${describeValue(id)}.`,
+      );
+    }
+    if (id === fleet.node.id || seen.has(id)) {
+      throw new ExportConfigError(
+        "DFE195",
+        `\`previousFleets\` names ${JSON.stringify(id)} ${id === fleet.node.id ? "(this fleet itself: its own earlier addresses move without it)" : "twice"}. ` +
+          `List each other fleet once.`,
+      );
+    }
+    const sibling = fleet.node.scope?.node.tryFindChild(id);
+    if (sibling !== undefined && !(sibling instanceof ContinuousExportFleet)) {
+      throw new ExportConfigError(
+        "DFE195",
+        `\`previousFleets\` names ${JSON.stringify(id)}, which is ${sibling.node.path}, not a fleet. Give the id the fleet had.`,
+      );
+    }
+    seen.add(id);
+  }
+  return [...previous];
 }

@@ -1,4 +1,5 @@
-import { TerraformStack } from "cdktf";
+import { createHash } from "node:crypto";
+import { TerraformStack, Token } from "cdktf";
 import { IConstruct } from "constructs";
 
 /**
@@ -20,4 +21,14 @@ export function idOfPath(construct: IConstruct): string {
     .slice(scopes.indexOf(stack) + 1)
     .map((c) => c.node.id)
     .join("-");
+}
+
+/**
+ * A construct id for what Azure identifies: a literal resource id compared as Azure compares ids (without
+ * regard to case), hashed; so renaming or re-ordering the constructs that lead to it keeps its Terraform
+ * address. An id known only at apply (a resource of this stack) falls back to the construct's path.
+ */
+export function idOfAzureResource(resourceId: string, fallback: IConstruct): string {
+  if (typeof resourceId !== "string" || Token.isUnresolved(resourceId)) return idOfPath(fallback);
+  return createHash("sha256").update(resourceId.toLowerCase()).digest("hex").slice(0, 12).toUpperCase();
 }

@@ -53,8 +53,13 @@ export class InstanceBlocks extends TerraformElement {
 
   /** Lets one instance of `resource` leave the state without being destroyed. */
   public forget(resource: TerraformResource, key: string): void {
-    const parked = `${resourceAddress(resource)}_leaving`;
-    this.moved.push({ from: instanceAddress(resource, key), to: `${parked}[${JSON.stringify(key)}]` });
+    this.forgetInstanceOf(resourceAddress(resource), key);
+  }
+
+  /** Lets one instance of the `for_each` resource at `address` (`type.name`) leave the state without being destroyed. */
+  public forgetInstanceOf(address: string, key: string): void {
+    const parked = `${address}_leaving`;
+    this.moved.push({ from: `${address}[${JSON.stringify(key)}]`, to: `${parked}[${JSON.stringify(key)}]` });
     this.forgotten.add(parked);
   }
 

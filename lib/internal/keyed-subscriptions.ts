@@ -10,4 +10,9 @@ export interface KeyedSubscriptions {
   readonly iterator: ITerraformIterator;
   /** The resource group of each subscription's automations, by subscription id, as given. */
   readonly resourceGroups: ReadonlyMap<string, string>;
+  /**
+   * How the created groups iterate, when they do not share the automations' keys: their own iterator, and
+   * the subscription and group name of an instance (references to its key and value). @default the automations' iterator
+   */
+  readonly groups?: { readonly iterator: ITerraformIterator; readonly subscriptionId: string; readonly name: string };
 }

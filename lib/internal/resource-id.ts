@@ -103,3 +103,15 @@ export function checkSameName(what: string, theirs: string, ours: string): void 
     );
   }
 }
+
+/**
+ * The key of a subscription as Azure compares it: a literal id in lower case. Azure compares GUIDs
+ * without regard to case, but Terraform compares `for_each` keys and construct ids exactly, and azapi
+ * replaces a resource whose `parent_id` or `name` changes in any way (`stringplanmodifier.RequiresReplace()`
+ * on both in Azure/terraform-provider-azapi internal/services/azapi_resource.go; its Read keeps the
+ * parent id as it was written; checked 2026-12): so a subscription id re-listed in another case would
+ * move or replace everything of it. Unresolved tokens pass as they are.
+ */
+export function subscriptionKey(subscriptionId: string): string {
+  return typeof subscriptionId === "string" && !Token.isUnresolved(subscriptionId) ? subscriptionId.toLowerCase() : subscriptionId;
+}

@@ -269,6 +269,26 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     fix: "give the destination (or `health.provider`) a provider for its subscription and tenant",
   },
   { code: "DFE138", when: "`health.alertSet` or `health.metricsWorkspaceId` of the wrong shape", fix: "a short name; a workspace resource id" },
+  {
+    code: "DFE195",
+    when: "`previousFleets` that is not a list of construct ids of other fleets beside this one (its own id, a path, twice, or a construct that is not a fleet)",
+    fix: "give the ids the fleets had, each once",
+  },
+  {
+    code: "DFE196",
+    when: "`createdBefore` on an existing destination that is not `true` or `false`",
+    fix: "`createdBefore: true` while it hands over",
+  },
+  {
+    code: "DFE198",
+    when: "`previousId` on `ContinuousExport` that is not the construct id it had (a path, empty, or its id now)",
+    fix: "give the id it had in the same scope",
+  },
+  {
+    code: "DFE197",
+    when: "two destinations of one `CrossTenantAccess` that are one Azure resource (ids equal without regard to case)",
+    fix: "list the destination once",
+  },
   { code: "DFE100", when: "suppressing a check id that does not exist", fix: "use an id of the check pack's table" },
   { code: "DFE101", when: "suppressing a check without a reason", fix: "give a sentence for the next reader" },
   {

@@ -333,7 +333,10 @@ describe("misfits", () => {
       subscriptionId: SUB_B,
       tenantId: "cccccccc-0000-0000-0000-000000000003",
     });
-    grant(w2, [centralWorkspace(w2), LogAnalyticsDestination.fromWorkspaceId(w2.stack, "Third", WORKSPACE_ID, { provider: third })]);
+    grant(w2, [
+      centralWorkspace(w2),
+      LogAnalyticsDestination.fromWorkspaceId(w2.stack, "Third", WORKSPACE_ID.replace("law-", "law-third-"), { provider: third }),
+    ]);
     expect(errorOf(() => Testing.synth(w2.stack, true))).toMatch(/\[DFE065\] test\/Grant: the destinations are in different tenants/);
   });
 });

@@ -12,6 +12,7 @@ import { AutomationWriter } from "../../lib/writers/writer";
 import { AzapiProvider } from "../../lib/internal/azapi";
 import { AzurermProvider } from "../../lib/internal/azurerm";
 import type { ContinuousExportProps } from "../../lib/continuous-export";
+import { ContinuousExportFleet } from "../../lib/fleet/continuous-export-fleet";
 import type { ContinuousExportFleetProps, FleetSubscription } from "../../lib/fleet/continuous-export-fleet";
 import { FleetLayout } from "../../lib/fleet/fleet-layout";
 import { RequestEdit } from "./request-edits";
@@ -103,6 +104,7 @@ function healthFor(destinations: readonly IExportDestination[]) {
     ? { emailReceivers: ["secops@contoso.example"], metricsWorkspaceId: METRICS_WORKSPACE }
     : { emailReceivers: ["secops@contoso.example"] };
 }
+const ownGroupSubscriptions = new Set<string>();
 const removedKinds = new Map<string, DestinationKind>();
 const removedSubscriptions = new Set<string>();
 
@@ -300,6 +302,57 @@ export const EDITS: readonly RequestEdit[] = [
   {
     name: "reorder a fleet's subscriptions",
     fleetProps: (p) => ({ ...p, subscriptions: [...p.subscriptions].reverse() }),
+  },
+  {
+    name: "rename an export's construct (previousId: the old id)",
+    exportId: (id) => `${id}Renamed`,
+    exportProps: (p, _scope, id) => ({ ...p, previousId: id }),
+  },
+  {
+    name: "rename an existing workspace's construct (fromWorkspaceId)",
+    existingWorkspaceId: (id) => `${id}Renamed`,
+  },
+  {
+    name: "re-list a fleet's subscription ids in upper case",
+    fleetProps: (p) =>
+      withSubscriptions(
+        p,
+        p.subscriptions.map((s) => ({ ...s, subscriptionId: s.subscriptionId.toUpperCase() })),
+      ),
+  },
+  {
+    name: "write the subscription id in upper case",
+    exportProps: (p) => (Token.isUnresolved(p.subscriptionId) ? undefined : { ...p, subscriptionId: p.subscriptionId.toUpperCase() }),
+  },
+  {
+    name: "write the region as its display name (westeurope: West Europe)",
+    exportProps: (p) => (p.location === "westeurope" ? { ...p, location: "West Europe" } : undefined),
+    fleetProps: (p) => (p.location === "westeurope" ? { ...p, location: "West Europe" } : undefined),
+  },
+  {
+    name: "split a fleet in two (previousFleets on the new one)",
+    fleetProps: (p, scope, id) => {
+      if (p.previousFleets || p.subscriptions.length < 2) return undefined;
+      const half = Math.ceil(p.subscriptions.length / 2);
+      // The mocked constructor edits the new fleet too: it names a previous fleet, so the edit leaves it as is.
+      new ContinuousExportFleet(scope, `${id}Split`, { ...withSubscriptions(p, p.subscriptions.slice(half)), previousFleets: [id] });
+      return withSubscriptions(p, p.subscriptions.slice(0, half));
+    },
+  },
+  {
+    name: "give one fleet subscription its own resource group (createResourceGroup)",
+    fleetProps: (p, scope) => {
+      if (!p.createResourceGroup || !firstShardOnly(scope) || p.subscriptions.length === 0 || p.layout === FleetLayout.PER_SUBSCRIPTION)
+        return undefined;
+      const [first, ...rest] = p.subscriptions;
+      ownGroupSubscriptions.add(first.subscriptionId.toLowerCase());
+      return withSubscriptions(p, [{ ...first, resourceGroupName: "rg-own-export" }, ...rest]);
+    },
+    // Its automation moves to the new group: Azure has no in-place move, so it is replaced. Its old group stays.
+    removes: (address) =>
+      [...ownGroupSubscriptions].some(
+        (s) => address.endsWith(`["${s}"]`) && address.includes("_Subscriptions_") && !address.includes("ResourceGroup"),
+      ),
   },
   {
     name: "drop a fleet's moved blocks once applied (previousLayout: FOR_EACH)",

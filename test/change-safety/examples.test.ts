@@ -12,12 +12,12 @@ import { StackPlan } from "./planner";
 // through the active edit (see request-edits.ts).
 jest.mock("../../lib/continuous-export", () => {
   const actual = jest.requireActual("../../lib/continuous-export");
-  const { editedProps } = require("./request-edits");
+  const { editedExportId, editedProps } = require("./request-edits");
   class ContinuousExport extends actual.ContinuousExport {
     constructor(scope: any, id: string, props: any, ...internal: any[]) {
       // A fleet's members are edited through the fleet's props.
       const inFleet = scope?.constructor?.name === "ContinuousExportFleet";
-      super(scope, id, inFleet ? props : editedProps("exportProps", props, scope, id), ...internal);
+      super(scope, inFleet ? id : editedExportId(id), inFleet ? props : editedProps("exportProps", props, scope, id), ...internal);
     }
   }
   return { ...actual, ContinuousExport };
@@ -31,6 +31,16 @@ jest.mock("../../lib/access/cross-tenant-access", () => {
     }
   }
   return { ...actual, CrossTenantAccess };
+});
+jest.mock("../../lib/destinations/log-analytics", () => {
+  const actual = jest.requireActual("../../lib/destinations/log-analytics");
+  const { editedWorkspaceId } = require("./request-edits");
+  class LogAnalyticsDestination extends actual.LogAnalyticsDestination {
+    static fromWorkspaceId(scope: any, id: string, workspaceId: string, options?: any) {
+      return actual.LogAnalyticsDestination.fromWorkspaceId(scope, editedWorkspaceId(id), workspaceId, options);
+    }
+  }
+  return { ...actual, LogAnalyticsDestination };
 });
 jest.mock("../../lib/fleet/continuous-export-fleet", () => {
   const actual = jest.requireActual("../../lib/fleet/continuous-export-fleet");

@@ -30,6 +30,18 @@ export const FORCE_NEW: { readonly [resourceType: string]: readonly string[] } =
   azurerm_monitor_action_group: ["name", "resource_group_name"],
 };
 
+/**
+ * How the providers compare a region: both normalize it (lower case, no spaces) before comparing, so
+ * `West Europe` and `westeurope` plan no change. azurerm: `location` has a StateFunc and DiffSuppressFunc
+ * that normalize (hashicorp/go-azure-helpers resourcemanager/location, used by commonschema.Location);
+ * azapi: `location` keeps the state when `location.Normalize` of both is equal, and replaces only when it
+ * differs (Azure/terraform-provider-azapi internal/services/azapi_resource.go, internal/azure/location).
+ * Checked 2026-12.
+ */
+export function providerValue(attribute: string, value: unknown): unknown {
+  return attribute === "location" && typeof value === "string" && !value.includes("${") ? value.toLowerCase().replace(/ /g, "") : value;
+}
+
 /** Arguments that are Terraform meta-arguments, not resource attributes: they never replace or update. */
 export const META_ARGUMENTS = new Set(["depends_on", "lifecycle", "provider", "count", "for_each", "//", "connection", "provisioner"]);
 

@@ -1,4 +1,4 @@
-import { META_ARGUMENTS, forcesNew } from "./force-new";
+import { META_ARGUMENTS, forcesNew, providerValue } from "./force-new";
 import { instancesOf } from "../../lib/writers/instances";
 
 /**
@@ -40,7 +40,9 @@ export function planStack(before: Json | undefined, after: Json | undefined): St
     if (state.has(from) && !state.has(to)) {
       state.set(to, state.get(from)!);
       state.delete(from);
-      movedFrom.set(to, from);
+      // A chain (a → b → c) moves from where the state was: Terraform reports `a` as c's previous address.
+      movedFrom.set(to, movedFrom.get(from) ?? from);
+      movedFrom.delete(from);
     }
   }
   const renamedInState = new Map([...movedFrom].map(([to, from]) => [from, to]));
@@ -101,7 +103,11 @@ export function planStack(before: Json | undefined, after: Json | undefined): St
   for (const address of state.keys()) {
     if (config.has(address)) continue;
     const destroy = removed.get(address) ?? removed.get(address.replace(/\[[^[\]]*\]$/, ""));
-    plan.set(address, { address, action: destroy === false ? "forgotten" : "destroyed" });
+    plan.set(address, {
+      address,
+      action: destroy === false ? "forgotten" : "destroyed",
+      ...(movedFrom.has(address) ? { movedFrom: movedFrom.get(address) } : {}),
+    });
   }
   return plan;
 }
@@ -143,6 +149,7 @@ const REFERENCE = /(?<![\w.-])((?:azurerm|azapi|azuread|terraform)_[a-z0-9_]*)\.
 function canonical(type: string, name: string, value: unknown, resolve: (ref: Reference) => string, _side: string): string {
   if (value === undefined || value === null) return "null";
   if (type === "azapi_resource" && name === "type" && typeof value === "string") return value.split("@")[0].toLowerCase();
+  value = providerValue(name, value);
   const text = JSON.stringify(value, (_k, v) => (v && typeof v === "object" && !Array.isArray(v) ? sortedObject(v) : v));
   let unknown = false;
   const replaced = text.replace(

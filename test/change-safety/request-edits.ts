@@ -17,6 +17,10 @@ export interface RequestEdit {
   readonly grantProps?: (props: CrossTenantAccessProps, scope: Construct, id: string) => CrossTenantAccessProps | undefined;
   /** The edit of a `ContinuousExportFleet`'s props. */
   readonly fleetProps?: (props: ContinuousExportFleetProps, scope: Construct, id: string) => ContinuousExportFleetProps | undefined;
+  /** The construct id a `ContinuousExport` gets: a rename. */
+  readonly exportId?: (id: string) => string | undefined;
+  /** The construct id an existing workspace (`LogAnalyticsDestination.fromWorkspaceId`) gets: a rename. */
+  readonly existingWorkspaceId?: (id: string) => string | undefined;
   /**
    * The addresses the user removed (or changed in what forces replacement) with this edit: only these
    * may be destroyed or replaced. @default none
@@ -36,6 +40,20 @@ export function withEdit<T>(edit: RequestEdit | undefined, fn: () => T): { resul
   } finally {
     active = undefined;
   }
+}
+
+/** The construct id a `ContinuousExport` gets under the active edit. Called by the mocked constructor in the harness's test. */
+export function editedExportId(id: string): string {
+  const renamed = active?.exportId?.(id);
+  return renamed === undefined ? id : renamed;
+}
+
+/** The construct id an existing workspace gets under the active edit. Called by the mocked factory in the harness's test. */
+export function editedWorkspaceId(id: string): string {
+  const renamed = active?.existingWorkspaceId?.(id);
+  if (renamed === undefined) return id;
+  applied++;
+  return renamed;
 }
 
 /** The props a construct gets under the active edit. Called by the mocked constructors in the harness's test. */

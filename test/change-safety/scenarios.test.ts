@@ -7,6 +7,7 @@ import {
   ContinuousExportFleet,
   ContinuousExportPolicy,
   ExistingAutomation,
+  ReleasedExport,
   ExportDelegation,
   PolicyScope,
   AlertSeverity,
@@ -46,16 +47,29 @@ function synth(build: (stack: TerraformStack) => void): any {
   return JSON.parse(Testing.synth(stack, true));
 }
 
-/** The JSON as an earlier version wrote it: every resource a `moved` block names sits at its `from` address. */
+/**
+ * The JSON as the oldest version wrote it: every resource that `moved` blocks lead to sits at the first
+ * address of its chain (`a → b → now`: at `a`).
+ */
 function beforeMoves(json: any): any {
   const before = JSON.parse(JSON.stringify(json));
-  for (const { from, to } of json.moved ?? []) {
-    const [type, name] = to.split(".");
-    before.resource[type][from.split(".")[1]] = before.resource[type][name];
-    delete before.resource[type][name];
+  const source = new Map<string, string>((json.moved ?? []).map((m: any) => [m.to, m.from]));
+  const renamed = new Map<string, string>();
+  for (const [type, byName] of Object.entries(json.resource ?? {})) {
+    for (const name of Object.keys(byName as object)) {
+      let first = `${type}.${name}`;
+      while (source.has(first)) first = source.get(first)!;
+      if (first === `${type}.${name}`) continue;
+      before.resource[type][first.split(".")[1]] = before.resource[type][name];
+      delete before.resource[type][name];
+      renamed.set(`${type}.${name}`, first);
+    }
   }
   delete before.moved;
-  return before;
+  // References (depends_on, interpolations) name the resources where they were.
+  let text = JSON.stringify(before);
+  for (const [now, first] of renamed) text = text.split(now).join(first);
+  return JSON.parse(text);
 }
 
 /** Plans with the model, and, where Terraform is on the PATH, checks that Terraform's own planner agrees. */
@@ -87,13 +101,34 @@ describe("cross-tenant grants are keyed by what they grant", () => {
   };
 
   test("inserting a destination first leaves the existing grant in place", () => {
-    const planned = plan(synth(grantTo(["Soc"])), synth(grantTo(["Audit", "Soc"])));
-    expect(actions(planned)).toEqual({ kept: [expect.stringContaining("Role-Soc")], created: [expect.stringContaining("Role-Audit")] });
+    const before = synth(grantTo(["Soc"]));
+    const planned = plan(before, synth(grantTo(["Audit", "Soc"])));
+    expect(actions(planned)).toEqual({
+      kept: Object.keys(before.resource.azurerm_role_assignment).map((n) => `azurerm_role_assignment.${n}`),
+      created: [expect.any(String)],
+    });
   });
 
-  test("a state written when grants were numbered by position moves to the keyed addresses, nothing replaced", () => {
+  test("renaming the destination's construct keeps the grant: it is keyed by the scope Azure grants on", () => {
+    const renamed = (stack: TerraformStack) => {
+      new AzurermProvider(stack, "azurerm", { features: [{}], tenantId: DEST_TENANT, subscriptionId: "00000000-0000-0000-0000-000000000099" });
+      new CrossTenantAccess(stack, "Grant", {
+        destinations: [LogAnalyticsDestination.fromWorkspaceId(stack, "SocRenamed", workspaceId("Soc"))],
+        principal: ExportingPrincipal.guestUser("00000000-0000-0000-0000-0000000000dd"),
+        exportingTenantId: SOURCE_TENANT,
+      });
+    };
+    expect(Object.keys(actions(plan(synth(grantTo(["Soc"])), synth(renamed))))).toEqual(["kept"]);
+  });
+
+  test("a state written when grants were numbered by position, or keyed by the destination's path, moves to the keyed addresses, nothing replaced", () => {
     const after = synth(grantTo(["Soc", "Audit"]));
-    expect(after.moved.map((m: any) => m.from)).toEqual([expect.stringContaining("Grant_Role0_"), expect.stringContaining("Grant_Role1_")]);
+    expect(after.moved.map((m: any) => m.from)).toEqual([
+      expect.stringContaining("Grant_Role0_"),
+      expect.stringContaining("Grant_Role-Soc_"),
+      expect.stringContaining("Grant_Role1_"),
+      expect.stringContaining("Grant_Role-Audit_"),
+    ]);
     const planned = plan(beforeMoves(after), after);
     expect(actions(planned)).toEqual({ kept: expect.any(Array) });
     expect([...planned.values()].filter((p) => p.movedFrom).length).toBe(2);
@@ -733,5 +768,393 @@ describe("health on shared destinations", () => {
       health.forEach(([, p]) => expect(p.movedFrom).toMatch(/\.Soc_ExportHealth_/));
       expect([...planned.values()].filter((p) => p.action === "destroyed" || p.action === "created")).toEqual([]);
     }
+  });
+});
+
+describe("fleets split, merged, renamed or re-cased keep every automation", () => {
+  const ids = Array.from({ length: 4 }, (_, i) => `10000000-0000-0000-0000-00000000000${i + 1}`);
+  const fleets =
+    (layout: Record<string, string[]>, extra: Partial<ContinuousExportFleetProps> = {}, previous: Record<string, string[]> = {}) =>
+    (stack: TerraformStack) => {
+      new AzapiProvider(stack, "azapi", {});
+      const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
+      for (const [id, subscriptions] of Object.entries(layout)) {
+        new ContinuousExportFleet(stack, id, {
+          subscriptions: subscriptions.map((subscriptionId) => ({ subscriptionId })),
+          exports: [Export.alerts()],
+          destinations: [soc],
+          resourceGroupName: "rg-export",
+          location: "westeurope",
+          createResourceGroup: true,
+          previousLayout: FleetLayout.FOR_EACH,
+          previousFleets: previous[id],
+          ...extra,
+        });
+      }
+    };
+  const unchanged = (planned: Map<string, { action: string; movedFrom?: string }>) => Object.keys(actions(planned));
+
+  test("without previousFleets, a split deletes and re-creates the moved subscriptions: the harness sees it", () => {
+    const planned = planStack(synth(fleets({ Fleet: ids })), synth(fleets({ Fleet: ids.slice(0, 2), Other: ids.slice(2) })));
+    expect(actions(planned).destroyed).toHaveLength(4);
+  });
+
+  test("a split with previousFleets moves the automations and groups, nothing created or destroyed; Terraform agrees", () => {
+    const planned = plan(synth(fleets({ Fleet: ids })), synth(fleets({ Fleet: ids.slice(0, 2), Other: ids.slice(2) }, {}, { Other: ["Fleet"] })));
+    expect(unchanged(planned)).toEqual(["kept"]);
+    expect([...planned.values()].filter((p) => p.movedFrom).length).toBe(4);
+  });
+
+  test("two fleets merged into a third, and a renamed fleet, move too", () => {
+    const merged = plan(synth(fleets({ A: ids.slice(0, 2), B: ids.slice(2) })), synth(fleets({ All: ids }, {}, { All: ["A", "B"] })));
+    expect(unchanged(merged)).toEqual(["kept"]);
+    expect([...merged.values()].filter((p) => p.movedFrom).length).toBe(8);
+    const renamed = plan(synth(fleets({ Fleet: ids })), synth(fleets({ Renamed: ids }, {}, { Renamed: ["Fleet"] })));
+    expect(unchanged(renamed)).toEqual(["kept"]);
+  });
+
+  test("a fleet written per subscription before (versions before 0.2) splits in the same change", () => {
+    const before = synth(fleets({ Fleet: ids }, { layout: FleetLayout.PER_SUBSCRIPTION, previousLayout: FleetLayout.PER_SUBSCRIPTION }));
+    const planned = plan(
+      before,
+      synth(fleets({ Fleet: ids.slice(0, 2), Other: ids.slice(2) }, { previousLayout: FleetLayout.PER_SUBSCRIPTION }, { Other: ["Fleet"] })),
+    );
+    expect(unchanged(planned)).toEqual(["kept"]);
+  });
+
+  test("subscription ids re-listed in upper case keep their keys, and a per-subscription fleet of 0.1 written in upper case moves to lower-case ids", () => {
+    const upper = ids.map((s) => s.toUpperCase().replace(/^1/, "A"));
+    const lower = upper.map((s) => s.toLowerCase());
+    expect(unchanged(plan(synth(fleets({ Fleet: lower })), synth(fleets({ Fleet: upper }))))).toEqual(["kept"]);
+    const perSubscription = { layout: FleetLayout.PER_SUBSCRIPTION, previousLayout: FleetLayout.PER_SUBSCRIPTION };
+    // As 0.1 wrote it: the construct ids as written.
+    const asWritten = beforeMoves(synth(fleets({ Fleet: upper }, perSubscription)));
+    expect(Object.keys(asWritten.resource.azapi_resource).every((n) => n.includes("A0000000"))).toBe(true);
+    expect(unchanged(plan(asWritten, synth(fleets({ Fleet: upper }, perSubscription))))).toEqual(["kept"]);
+  });
+
+  test("previousFleets naming the fleet itself, a path, or something that is not a fleet is refused", () => {
+    expect(() => synth(fleets({ Fleet: ids }, {}, { Fleet: ["Fleet"] }))).toThrow(/DFE195.*this fleet itself/);
+    expect(() => synth(fleets({ Fleet: ids }, {}, { Fleet: ["s/Other"] }))).toThrow(/DFE195.*not a path/);
+    expect(() => synth(fleets({ Fleet: ids }, {}, { Fleet: ["Soc"] }))).toThrow(/DFE195.*not a fleet/);
+    expect(() => synth(fleets({ Fleet: ids }, { previousFleets: "Old" as unknown as string[] }))).toThrow(/DFE195/);
+  });
+});
+
+describe("a fleet's writer changes", () => {
+  const ids = ["10000000-0000-0000-0000-000000000001", "10000000-0000-0000-0000-000000000002"];
+  const fleet = (props: Partial<ContinuousExportFleetProps>) => (stack: TerraformStack) => {
+    new AzapiProvider(stack, "azapi", {});
+    const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
+    new ContinuousExportFleet(stack, "Fleet", {
+      subscriptions: ids.map((subscriptionId) => {
+        const provider = new AzurermProvider(stack, `p${subscriptionId.slice(-1)}`, {
+          features: [{}],
+          subscriptionId,
+          alias: `p${subscriptionId.slice(-1)}`,
+        });
+        return props.writer === AutomationWriter.AZURERM ? { subscriptionId, provider } : { subscriptionId };
+      }),
+      exports: [Export.alerts()],
+      destinations: [soc],
+      resourceGroupName: "rg-export",
+      location: "westeurope",
+      previousLayout: FleetLayout.FOR_EACH,
+      ...props,
+    });
+  };
+  const azurerm = { writer: AutomationWriter.AZURERM, layout: FleetLayout.PER_SUBSCRIPTION, previousLayout: FleetLayout.PER_SUBSCRIPTION };
+
+  test("from azurerm per subscription to the azapi for_each layout (previousWriter) hands every automation over: forgotten, imported, nothing destroyed", () => {
+    const planned = plan(synth(fleet(azurerm)), synth(fleet({ previousWriter: AutomationWriter.AZURERM })));
+    expect(actions(planned)).toEqual({ forgotten: expect.any(Array), imported: expect.any(Array) });
+    expect(actions(planned).imported).toHaveLength(ids.length);
+  });
+
+  test("and back (previousWriter AZAPI) the same", () => {
+    const planned = plan(
+      synth(fleet({})),
+      synth(fleet({ ...azurerm, previousWriter: AutomationWriter.AZAPI, previousLayout: FleetLayout.FOR_EACH })),
+    );
+    expect(actions(planned)).toEqual({ forgotten: expect.any(Array), imported: expect.any(Array) });
+  });
+
+  test("without previousWriter the change deletes every automation: the harness sees it", () => {
+    expect(actions(planStack(synth(fleet(azurerm)), synth(fleet({})))).destroyed).toHaveLength(ids.length);
+  });
+
+  test("a previous writer that is not AZURERM or AZAPI is refused", () => {
+    expect(() => synth(fleet({ previousWriter: AutomationWriter.AUTO }))).toThrow(/DFE117/);
+  });
+});
+
+describe("a created destination switched to the existing resource", () => {
+  const SUB = "00000000-0000-0000-0000-000000000001";
+  const exportTo = (destination: (stack: TerraformStack) => any) => (stack: TerraformStack) => {
+    new AzurermProvider(stack, "azurerm", { features: [{}], subscriptionId: SUB });
+    new ContinuousExport(stack, "Export", {
+      subscriptionId: SUB,
+      resourceGroupName: "rg-export",
+      location: "westeurope",
+      exports: [Export.alerts()],
+      destinations: [destination(stack)],
+    });
+  };
+  const place = { resourceGroupName: "rg-dest", location: "westeurope" };
+  const cases = [
+    {
+      kind: "workspace",
+      created: (s: TerraformStack) => new LogAnalyticsDestination(s, "Dest", { workspaceName: "law-dest", ...place }),
+      existing: (s: TerraformStack, createdBefore?: boolean) =>
+        LogAnalyticsDestination.fromWorkspaceId(
+          s,
+          "Dest",
+          `/subscriptions/${SUB}/resourceGroups/rg-dest/providers/Microsoft.OperationalInsights/workspaces/law-dest`,
+          {
+            createdBefore,
+          },
+        ),
+    },
+    {
+      kind: "event hub",
+      created: (s: TerraformStack) =>
+        new EventHubDestination(s, "Dest", { namespaceName: "evhns-dest-01", eventHubName: "defender", sendRuleName: "send", ...place }),
+      existing: (s: TerraformStack, createdBefore?: boolean) =>
+        EventHubDestination.fromEventHubId(
+          s,
+          "Dest",
+          `/subscriptions/${SUB}/resourceGroups/rg-dest/providers/Microsoft.EventHub/namespaces/evhns-dest-01/eventhubs/defender`,
+          {
+            sendRuleName: "send",
+            createdBefore,
+          },
+        ),
+    },
+    {
+      kind: "Logic App",
+      created: (s: TerraformStack) => new LogicAppDestination(s, "Dest", { workflowName: "la-dest", ...place }),
+      existing: (s: TerraformStack, createdBefore?: boolean) =>
+        LogicAppDestination.fromWorkflow(s, "Dest", {
+          workflowId: `/subscriptions/${SUB}/resourceGroups/rg-dest/providers/Microsoft.Logic/workflows/la-dest`,
+          triggerUrl: new TerraformVariable(s, "url", { type: "string", sensitive: true }).stringValue,
+          createdBefore,
+        }),
+    },
+  ];
+
+  test.each(cases)("$kind: with createdBefore the created resources are forgotten, nothing destroyed; Terraform agrees", ({ created, existing }) => {
+    const planned = plan(synth(exportTo(created)), synth(exportTo((s) => existing(s, true))));
+    expect(actions(planned).destroyed).toBeUndefined();
+    expect(actions(planned).replaced).toBeUndefined();
+    expect(actions(planned).forgotten?.length).toBeGreaterThan(1);
+  });
+
+  test.each(cases)("$kind: without it the harness sees the destruction", ({ created, existing }) => {
+    expect(actions(planStack(synth(exportTo(created)), synth(exportTo((s) => existing(s))))).destroyed?.length).toBeGreaterThan(1);
+  });
+
+  test("a trusted event hub keeps its sender role managed (the existing one writes it at the same address)", () => {
+    const principal = SecurityResourceProvider.byObjectId("00000000-0000-0000-0000-0000000000ee");
+    const created = (s: TerraformStack) =>
+      new EventHubDestination(s, "Dest", { namespaceName: "evhns-dest-01", eventHubName: "defender", trustedService: { principal }, ...place });
+    const existing = (s: TerraformStack) =>
+      EventHubDestination.fromEventHubId(
+        s,
+        "Dest",
+        `/subscriptions/${SUB}/resourceGroups/rg-dest/providers/Microsoft.EventHub/namespaces/evhns-dest-01/eventhubs/defender`,
+        {
+          trustedService: { principal },
+          createdBefore: true,
+        },
+      );
+    const withAzapi = (build: (s: TerraformStack) => any) => (s: TerraformStack) => {
+      new AzapiProvider(s, "azapi", {});
+      exportTo(build)(s);
+    };
+    // The state holds what the created hub's id resolved to: the id the existing destination now names.
+    const before = synth(withAzapi(created));
+    const hubId = `/subscriptions/${SUB}/resourceGroups/rg-dest/providers/Microsoft.EventHub/namespaces/evhns-dest-01/eventhubs/defender`;
+    for (const r of Object.values(before.resource.azurerm_role_assignment) as any[]) r.scope = hubId;
+    const planned = plan(before, synth(withAzapi(existing)));
+    expect(actions(planned).destroyed).toBeUndefined();
+    expect(actions(planned).replaced).toBeUndefined();
+    expect(actions(planned).kept).toContainEqual(expect.stringContaining("azurerm_role_assignment.Dest_TrustedSender_"));
+  });
+
+  test("createdBefore must be a boolean", () => {
+    expect(() =>
+      synth(
+        exportTo((s) => LogAnalyticsDestination.fromWorkspaceId(s, "Dest", workspaceId("law-dest"), { createdBefore: "yes" as unknown as boolean })),
+      ),
+    ).toThrow(/DFE196.*got "yes"/);
+  });
+});
+
+describe("a re-cased subscription id changes nothing an export writes", () => {
+  test("parent_id, scopes and import ids are written in lower case (azapi replaces on any change of parent_id)", () => {
+    const SUB = "0000000A-0000-0000-0000-000000000001";
+    const json = synth((stack) => {
+      new AzapiProvider(stack, "azapi", {});
+      const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
+      new ContinuousExport(stack, "Export", {
+        subscriptionId: SUB,
+        resourceGroupName: "rg",
+        location: "westeurope",
+        exports: [Export.alerts()],
+        destinations: [soc],
+        writer: AutomationWriter.AZAPI,
+      });
+    });
+    const [automation] = Object.values(json.resource.azapi_resource) as any[];
+    expect(automation.parent_id).toBe(`/subscriptions/${SUB.toLowerCase()}/resourceGroups/rg`);
+    expect(JSON.stringify(json)).not.toContain(SUB);
+  });
+});
+
+test("two destinations of one grant that are one Azure resource are refused", () => {
+  expect(() =>
+    synth((stack) => {
+      new AzurermProvider(stack, "azurerm", { features: [{}], tenantId: DEST_TENANT, subscriptionId: "00000000-0000-0000-0000-000000000099" });
+      new CrossTenantAccess(stack, "Grant", {
+        destinations: [
+          LogAnalyticsDestination.fromWorkspaceId(stack, "A", workspaceId("law-soc")),
+          LogAnalyticsDestination.fromWorkspaceId(stack, "B", workspaceId("LAW-SOC")),
+        ],
+        principal: ExportingPrincipal.guestUser("00000000-0000-0000-0000-0000000000dd"),
+        exportingTenantId: SOURCE_TENANT,
+      });
+    }),
+  ).toThrow(/DFE197.*s\/A and s\/B are one resource/);
+});
+
+describe("an export moved to another stack", () => {
+  const SUB = "00000000-0000-0000-0000-000000000001";
+  const automationId = (name: string) => `/subscriptions/${SUB}/resourceGroups/rg-export/providers/Microsoft.Security/automations/${name}`;
+  const exportIn = (stack: TerraformStack, props: Partial<ContinuousExportProps> = {}) => {
+    new AzurermProvider(stack, "azurerm", { features: [{}], subscriptionId: SUB });
+    new AzapiProvider(stack, "azapi", {});
+    const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
+    const hub = EventHubDestination.fromEventHubId(stack, "Hub", EVENT_HUB, { sendRuleName: "send" });
+    new ContinuousExport(stack, "Alerts", {
+      subscriptionId: SUB,
+      resourceGroupName: "rg-export",
+      location: "westeurope",
+      createResourceGroup: true,
+      exports: [Export.alerts()],
+      destinations: [soc, hub],
+      ...props,
+    });
+  };
+  const app = (moved: boolean, released = true) =>
+    synthStacks((a) => {
+      const old = new TerraformStack(a, "old");
+      if (!moved) return exportIn(old);
+      new AzurermProvider(old, "azurerm", { features: [{}], subscriptionId: SUB });
+      if (released) new ReleasedExport(old, "Alerts");
+      const location = { location: "westeurope" };
+      exportIn(new TerraformStack(a, "moved-here"), {
+        adopt: {
+          workspace: ExistingAutomation.fromId(automationId("ExportToWorkspace"), location),
+          eventHub: ExistingAutomation.fromId(automationId("ExportToEventHub"), location),
+        },
+      });
+    });
+
+  test("ReleasedExport in the old stack forgets the automations and the group; the new stack imports them: nothing destroyed or created", () => {
+    const plans = planApp(app(false), app(true));
+    expect(losses(plans)).toEqual([]);
+    expect(withAction(plans, "created")).toEqual([]);
+    expect(withAction(plans, "forgotten").sort()).toEqual([
+      expect.stringMatching(/^old: azurerm_resource_group\.Alerts_ResourceGroup_/),
+      expect.stringMatching(/^old: azurerm_security_center_automation\.Alerts_EventHub_/),
+      expect.stringMatching(/^old: azurerm_security_center_automation\.Alerts_Workspace_/),
+    ]);
+    expect(withAction(plans, "imported")).toHaveLength(3);
+    if (terraformAvailable()) {
+      const before = app(false);
+      const after = app(true);
+      expect([...terraformPlan(before.get("old"), after.get("old")).values()].map((p) => p.action).sort()).toEqual([
+        "forgotten",
+        "forgotten",
+        "forgotten",
+      ]);
+    }
+  });
+
+  test("without it, the old stack deletes them: the harness sees it", () => {
+    expect(losses(planApp(app(false), app(true, false)))).toHaveLength(3);
+  });
+});
+
+describe("a renamed export", () => {
+  const SUB = "00000000-0000-0000-0000-000000000001";
+  const named =
+    (id: string, extra: Partial<ContinuousExportProps> = {}) =>
+    (stack: TerraformStack) => {
+      new AzurermProvider(stack, "azurerm", { features: [{}], subscriptionId: SUB });
+      const flow = LogicAppDestination.fromWorkflow(stack, "Flow", {
+        workflowId: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Logic/workflows/la`,
+        triggerUrl: new TerraformVariable(stack, "url", { type: "string", sensitive: true }).stringValue,
+      });
+      const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
+      new ContinuousExport(stack, id, {
+        subscriptionId: SUB,
+        resourceGroupName: "rg-export",
+        location: "westeurope",
+        createResourceGroup: true,
+        exports: [Export.alerts()],
+        destinations: [soc, flow],
+        ...extra,
+      });
+    };
+
+  test("with previousId its automations (the Logic App one keeps its name) and group move; Terraform agrees", () => {
+    const planned = plan(synth(named("Alerts")), synth(named("HighAlerts", { previousId: "Alerts" })));
+    expect(Object.keys(actions(planned))).toEqual(["kept"]);
+    expect([...planned.values()].filter((p) => p.movedFrom).length).toBe(3);
+  });
+
+  test("without it they are deleted and created again: the harness sees it", () => {
+    expect(actions(planStack(synth(named("Alerts")), synth(named("HighAlerts")))).destroyed).toHaveLength(3);
+  });
+
+  test("previousId must be the construct id it had, not a path or its id now", () => {
+    expect(() => synth(named("Alerts", { previousId: "s/Old" }))).toThrow(/DFE198.*got "s\/Old"/);
+    expect(() => synth(named("Alerts", { previousId: "Alerts" }))).toThrow(/DFE198/);
+  });
+});
+
+describe("one fleet subscription given its own resource group", () => {
+  const ids = ["10000000-0000-0000-0000-000000000001", "10000000-0000-0000-0000-000000000002"];
+  const fleet =
+    (own: string | undefined, extra: Partial<ContinuousExportFleetProps> = {}) =>
+    (stack: TerraformStack) => {
+      new AzapiProvider(stack, "azapi", {});
+      const soc = LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", workspaceId("law-soc"));
+      new ContinuousExportFleet(stack, "Fleet", {
+        subscriptions: ids.map((subscriptionId, i) => ({ subscriptionId, resourceGroupName: i === 0 ? own : undefined })),
+        exports: [Export.alerts()],
+        destinations: [soc],
+        resourceGroupName: "rg-export",
+        location: "westeurope",
+        createResourceGroup: true,
+        previousLayout: FleetLayout.FOR_EACH,
+        ...extra,
+      });
+    };
+
+  test("creates its new group and forgets the old one (it stays in Azure); only its automation is replaced, moving group; Terraform agrees", () => {
+    const planned = plan(synth(fleet(undefined)), synth(fleet("rg-own")));
+    const byAction = actions(planned);
+    expect(byAction.destroyed).toBeUndefined();
+    expect(byAction.replaced).toEqual([expect.stringMatching(new RegExp(`Fleet_Subscriptions_Workspace_[0-9A-F]+\\["${ids[0]}"\\]$`))]);
+    expect(byAction.created).toEqual([expect.stringMatching(new RegExp(`ResourceGroup_[0-9A-F]+\\["${ids[0]}/rg-own"\\]$`))]);
+    expect(byAction.forgotten).toEqual([expect.stringMatching(new RegExp(`ResourceGroup_[0-9A-F]+_leaving\\["${ids[0]}"\\]$`))]);
+  });
+
+  test("a fleet written per subscription before 0.2 moves that subscription's group to its own key", () => {
+    const perSubscription = synth(fleet("rg-own", { layout: FleetLayout.PER_SUBSCRIPTION, previousLayout: FleetLayout.PER_SUBSCRIPTION }));
+    const planned = plan(perSubscription, synth(fleet("rg-own", { previousLayout: FleetLayout.PER_SUBSCRIPTION })));
+    expect(Object.keys(actions(planned))).toEqual(["kept"]);
   });
 });

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FORCE_NEW, META_ARGUMENTS } from "./force-new";
+import { FORCE_NEW, META_ARGUMENTS, providerValue } from "./force-new";
 import { Action, PlannedAddress, StackPlan } from "./planner";
 
 /**
@@ -38,11 +38,14 @@ export function standInConfig(json: Json): Json {
       const input: Json = {};
       for (const [attribute, value] of Object.entries(body as Json)) {
         if (META_ARGUMENTS.has(attribute)) continue;
-        const v = type === "azapi_resource" && attribute === "type" ? String(value).split("@")[0].toLowerCase() : rewrite(value);
+        const v =
+          type === "azapi_resource" && attribute === "type" ? String(value).split("@")[0].toLowerCase() : rewrite(providerValue(attribute, value));
         (forceNew.includes("*") || forceNew.includes(attribute) ? triggers : input)[attribute] = v;
       }
-      // ignore_changes: the argument takes one constant value on both sides, set in the config or not.
-      const ignored: string[] = ((body as Json).lifecycle?.ignore_changes ?? []).filter((a: string) => !(a in triggers));
+      // ignore_changes: the argument takes one constant value on both sides, set in the config or not (a
+      // force-new one too: Terraform neither updates nor replaces for an ignored argument).
+      const ignored: string[] = (body as Json).lifecycle?.ignore_changes ?? [];
+      for (const a of ignored) delete triggers[a];
       const lifecycle = {
         ...((body as Json).lifecycle?.prevent_destroy ? { prevent_destroy: true } : {}),
         // A whole-object attribute: an ignored argument is kept out of `input` by value (see below).
