@@ -1,3 +1,5 @@
+import { claimExportRoute } from "./internal/export-routes";
+import { BRANDS } from "./model/brand";
 import { ITerraformDependable, TerraformProvider, TerraformResource, TerraformStack, Token, dependable } from "cdktf";
 import { Construct } from "constructs";
 import { DestinationKind, ExportActionConfig, IExportDestination, isPlacedDestination } from "./destinations/destination";
@@ -203,6 +205,7 @@ export class ContinuousExport extends Construct {
     });
     // One subscription, however its id is cased: scopes, parent_id and import ids do not change with the case.
     const props = (this.props = { ...request, subscriptionId: subscriptionKey(request.subscriptionId) });
+    if (!keyed) claimExportRoute(this, `/subscriptions/${props.subscriptionId}`, false);
     const scopes = scopePaths(props);
     const plans = groupByKind(this, props.destinations).map(([kind, destinations]) => {
       const actions = destinations.map((d) => d.bind(this));
@@ -421,7 +424,7 @@ export class ContinuousExport extends Construct {
     if (!Token.isUnresolved(name) && !NAME_PATTERN.test(name)) {
       throw new ExportConfigError(
         "DFE031",
-        `${this.node.path}: "${name}" is not a valid automation name: 1 to 260 letters, digits, underscores and hyphens.`,
+        `${this.node.path}: ${describeValue(name)} is not a valid automation name: 1 to 260 letters, digits, underscores and hyphens.`,
       );
     }
     const placements = this.keyed ? [...this.keyed.resourceGroups] : [[this.props.subscriptionId, this.props.resourceGroupName]];
@@ -485,7 +488,7 @@ export class ContinuousExport extends Construct {
 function checkProps(props: ContinuousExportProps, keyed: boolean): void {
   if (props === null || typeof props !== "object") throw new ExportConfigError("DFE036", `the props must be an object, got ${describeValue(props)}.`);
   if (!keyed && (typeof props.subscriptionId !== "string" || !isSubscriptionId(props.subscriptionId))) {
-    throw new ExportConfigError("DFE035", `"${props.subscriptionId}" is not a subscription id: give the subscription's GUID.`);
+    throw new ExportConfigError("DFE035", `${describeValue(props.subscriptionId)} is not a subscription id: give the subscription's GUID.`);
   }
   if (!Array.isArray(props.destinations) || props.destinations.length === 0) {
     throw new ExportConfigError(
@@ -505,8 +508,15 @@ function checkProps(props: ContinuousExportProps, keyed: boolean): void {
   if (props.names !== undefined && (props.names === null || typeof props.names !== "object")) {
     throw new ExportConfigError("DFE031", `\`names\` must be an object ({ workspace, eventHub, logicApp }), got ${describeValue(props.names)}.`);
   }
+  if (Token.isUnresolved(props.scopeResourceGroups)) {
+    throw new ExportConfigError(
+      "DFE038",
+      "`scopeResourceGroups` must be a list of names at synth (one scope is written per group), got a list known only at apply.",
+    );
+  }
   for (const rg of checkList<unknown>("scopeResourceGroups", props.scopeResourceGroups) ?? []) {
-    if (typeof rg !== "string" || (!Token.isUnresolved(rg) && !NAME_RULES.resourceGroup.pattern.test(rg))) {
+    // A list known only at apply (a list token) cannot be written as one scope per group.
+    if (typeof rg !== "string" || (!Token.isUnresolved(rg) && !NAME_RULES.resourceGroup.pattern.test(rg)) || rg.startsWith("#{TfToken[")) {
       throw new ExportConfigError(
         "DFE038",
         `${describeValue(rg)} is not a resource group name. \`scopeResourceGroups\` takes names of resource groups ` +
@@ -564,6 +574,7 @@ function scopePaths(props: ContinuousExportProps): string[] {
 function groupByKind(scope: Construct, destinations: readonly IExportDestination[]): Array<[DestinationKind, IExportDestination[]]> {
   const seen = new Set<IExportDestination>();
   for (const d of destinations) {
+    atPath(scope.node.path, () => BRANDS.destination.check("destinations", d));
     if (!d || typeof d.bind !== "function" || !DestinationKind.ALL.includes(d.kind)) {
       throw new ExportConfigError(
         "DFE036",

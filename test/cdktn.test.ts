@@ -81,7 +81,7 @@ test("the cdktn flavor, installed in a fresh cdktn app, synthesizes the examples
           {
             actionType: "Workspace",
             workspaceResourceId:
-              "/subscriptions/00000000-0000-0000-0000-0000000000d1/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law",
+              "/subscriptions/00000000-0000-0000-0000-0000000000d1/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law-central",
           },
         ],
       },

@@ -254,7 +254,7 @@ describe("ContinuousExport errors", () => {
     expect(errorOf(() => exportTo(stack, () => [ws, ws]))).toMatch(/DFE039.*test\/Soc is listed twice/);
     const other = stackWithProvider().stack;
     expect(errorOf(() => exportTo(other, () => [{ kind: "Workspace" } as unknown as IExportDestination]))).toMatch(
-      /DFE036.*is not an export destination/,
+      /DFE224\] test\/Export: `destinations` takes an export destination made by this library/,
     );
   });
 

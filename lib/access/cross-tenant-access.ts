@@ -1,3 +1,5 @@
+import { producedValue } from "../internal/lazy";
+import { claimInApp } from "../internal/app-claims";
 import { Annotations, DefaultTokenResolver, StringConcat, TerraformProvider, TerraformResource, Token, Tokenization } from "cdktf";
 import { Construct } from "constructs";
 import { ICrossTenantDestination, IExportDestination, isCrossTenantDestination } from "../destinations/destination";
@@ -14,6 +16,7 @@ import { addressAt, idOfAzureResource, idOfPath } from "../internal/addresses";
 import { InstanceBlocks } from "../internal/instance-blocks";
 import { resourceGroupIdOf, subscriptionScopeOf } from "../internal/resource-id";
 import { isGuid } from "../model/guid";
+import { BRANDS } from "../model/brand";
 import { ExportConfigError, atPath, coded, describeValue } from "../model/errors";
 import { DestinationRole } from "../destinations/destination-role";
 import { recordGrant } from "./grants";
@@ -78,6 +81,29 @@ export class CrossTenantAccess extends Construct {
     const targets = atPath(this.node.path, () => checkProps(props));
     this.targets = targets;
     const principal = props.principal;
+    // Azure holds one role assignment per principal, role and scope (a second is refused: RoleAssignmentExists).
+    // Checked at synth, beside the isolation check, so that each problem is reported with the others.
+    this.node.addValidation({
+      validate: () => {
+        try {
+          for (const { destination, target, role } of targets) {
+            const scope = Token.isUnresolved(target.roleScope) ? destination.node.path : target.roleScope;
+            claimInApp(this, {
+              key: ["grant", principal.objectId, role.name, scope],
+              exclusive: true,
+              code: "DFE226",
+              words: (other) =>
+                `${other === this.node.path ? "this grant lists" : `${other} already grants`} ${principal.objectId} the role ${role.name} on ${destination.node.path}: ` +
+                "Azure holds one such role assignment, and the second would fail or fight the first. Grant it once.",
+            });
+          }
+          return [];
+        } catch (e) {
+          if (e instanceof ExportConfigError) return [e.message];
+          throw e;
+        }
+      },
+    });
     if (principal.viaLighthouse) {
       this.lighthouseDefinition = this.delegate(props, targets);
     } else {
@@ -334,7 +360,8 @@ interface Target {
 }
 
 function checkProps(props: CrossTenantAccessProps): Target[] {
-  if (typeof props?.exportingTenantId !== "string" || (!Token.isUnresolved(props.exportingTenantId) && !isGuid(props.exportingTenantId))) {
+  const tenant = props === null || typeof props !== "object" ? undefined : producedValue("exportingTenantId", props.exportingTenantId);
+  if (typeof tenant !== "string" || (!Token.isUnresolved(tenant) && !isGuid(tenant))) {
     throw new ExportConfigError(
       "DFE061",
       `\`exportingTenantId\` must be the exporting tenant's GUID (not its domain name), got ${describeValue(props?.exportingTenantId)}.`,
@@ -350,6 +377,7 @@ function checkProps(props: CrossTenantAccessProps): Target[] {
         "earlier build numbered by position (`Role0`, `Assignment0`); leave it out for new grants.",
     );
   }
+  BRANDS.principal.check("principal", props.principal);
   if (!Array.isArray(props.destinations) || props.destinations.length === 0) {
     throw new ExportConfigError("DFE067", "`destinations` is empty: name the destinations in the other tenant.");
   }
@@ -360,6 +388,7 @@ function checkProps(props: CrossTenantAccessProps): Target[] {
     );
   }
   const targets = props.destinations.map((destination): Target => {
+    BRANDS.destination.check("destinations", destination);
     if (!isCrossTenantDestination(destination)) {
       throw new ExportConfigError(
         "DFE069",

@@ -1,4 +1,5 @@
 import { Token } from "cdktf";
+import { BRANDS } from "../model/brand";
 import { ExportConfigError } from "../model/errors";
 import { isGuid } from "../model/guid";
 
@@ -52,7 +53,9 @@ export class ExportingPrincipal {
     public readonly _principalType: string | undefined,
     /** The Lighthouse display name. @internal */
     public readonly _displayName: string | undefined,
-  ) {}
+  ) {
+    BRANDS.principal.mark(this);
+  }
 
   /** Whether the access goes through Azure Lighthouse. */
   public get viaLighthouse(): boolean {

@@ -4,6 +4,7 @@ import {
   DefaultTokenResolver,
   IAspect,
   StringConcat,
+  TerraformDataSource,
   TerraformElement,
   TerraformLocal,
   TerraformOutput,
@@ -28,6 +29,7 @@ import {
   checkSendRights,
   checkSharedDelegations,
 } from "./rules";
+import { checkManageKeys, checkRoleGranting, checkWholeValueOutputs } from "./key-and-grant-rules";
 import { checkNamespaceAccess } from "./namespace-access";
 import { warnOnce } from "../internal/warnings";
 
@@ -132,6 +134,10 @@ export class ContinuousExportChecks implements IAspect {
           else if (type.endsWith("_authorization_rule")) rules.set(at, json);
           else if (type === "azurerm_eventhub_namespace") namespaces.set(at, json);
         }
+      } else if (element instanceof TerraformDataSource && /_authorization_rule$|^azurerm_eventhub_namespace$/.test(element.terraformResourceType)) {
+        // Keys read back from Azure: who holds them (a rule's rights, the namespace's root key) matters, not their text.
+        const type = element.terraformResourceType;
+        rules.set(`data.${type}.${element.friendlyUniqueId}`, resolved(node, element).data[type][element.friendlyUniqueId]);
       } else if (element instanceof TerraformOutput) {
         const address = `output.${element.friendlyUniqueId}`;
         const json = resolved(node, element).output[element.friendlyUniqueId];
@@ -140,7 +146,7 @@ export class ContinuousExportChecks implements IAspect {
       }
     }
     const findings: Finding[] = [
-      ...automations.flatMap(checkAutomation),
+      ...automations.flatMap((a) => checkAutomation(a)),
       ...checkSendRights(automations, rules),
       ...checkNamespaceAccess(automations, rules, namespaces),
       ...checkPortalVisibility(automations),
@@ -148,6 +154,9 @@ export class ContinuousExportChecks implements IAspect {
       ...checkRoleScopes(roles),
       ...checkBroadRoles(roles),
       ...checkSharedDelegations(delegations, definitions),
+      ...checkRoleGranting(roles),
+      ...checkManageKeys(automations, rules),
+      ...checkWholeValueOutputs(outputs),
     ];
     for (const finding of findings) {
       const at = byAddress.get(finding.address);

@@ -1,5 +1,4 @@
 import { DestinationKind } from "../destinations/destination";
-import { normalizedResourceId } from "../internal/resource-id";
 import { DataType } from "../model/data-type";
 import { BUILT_IN_ROLES, EXPORT_ACCESS_ROLES } from "../model/roles";
 import { Operator, PropertyType } from "../model/rule";
@@ -11,6 +10,8 @@ import { AZURERM_WRITER } from "../writers/azurerm-writer";
 import { GUID_PATTERN } from "../model/guid";
 import { JPATHS } from "../model/paths";
 import { Severity } from "../model/severity";
+import { checkRuleValues } from "./rule-values";
+import { checkActionTargets, checkScopes } from "./placement";
 
 const ASSESSMENT_IN_ID = new RegExp(`/assessments/(${GUID_PATTERN})/`, "i");
 
@@ -62,8 +63,35 @@ export const CHECK_RULES: readonly CheckRule[] = [
     level: "error",
     summary: "a literal connection string, SAS key or signed trigger URL in an automation (it lands in the JSON and the state)",
   },
-  { id: "DFC010", level: "warning", summary: "Owner or Contributor on a subscription or management group (but a policy assignment's own identity)" },
-  { id: "DFC011", level: "error", summary: "one scope delegated through Lighthouse to several managing tenants: each could read the others' data" },
+  { id: "DFC010", level: "warning", summary: "Contributor on a subscription or management group (but a policy assignment's own identity)" },
+  {
+    id: "DFC011",
+    level: "error",
+    summary:
+      "one scope, or overlapping scopes (a subscription and a group in it), delegated through Lighthouse to several managing tenants: each could read the others' data",
+  },
+  { id: "DFC012", level: "error", summary: 'a rule value outside the values its JPath takes (misspelt, padded, of another scale: "Hight", "High ")' },
+  { id: "DFC013", level: "error", summary: "a rule set whose rules together let no value of a known JPath through (every value excluded)" },
+  { id: "DFC014", level: "error", summary: 'a rule value that is not of its property type (Integer "high", Boolean "yes")' },
+  { id: "DFC015", level: "error", summary: "a numeric compare on text (or a text test on a number, or a numeric type on a text JPath)" },
+  {
+    id: "DFC016",
+    level: "error",
+    summary: "a JPath that is a near miss of a known one of its data type (e.g. `riskLevel` for `attackPath.riskLevel`)",
+  },
+  { id: "DFC017", level: "error", summary: "no scope, a malformed scope, or a scope in another subscription than the automation's" },
+  {
+    id: "DFC018",
+    level: "error",
+    summary: "an action with no resource id, or pointing at another resource type than its action type (a namespace for EventHub)",
+  },
+  { id: "DFC019", level: "error", summary: "Owner, User Access Administrator or Role Based Access Control Administrator granted at any scope" },
+  {
+    id: "DFC020",
+    level: "error",
+    summary: "an Event Hub action keyed with the namespace's RootManageSharedAccessKey or another rule with Manage rights",
+  },
+  { id: "DFC021", level: "error", summary: "an output of a whole secret-bearing resource, azapi body or automation action, not marked sensitive" },
   {
     id: "DFC055",
     level: "error",
@@ -95,8 +123,14 @@ const SOURCES_ALL = DataType.ALL.flatMap((t) => t.eventSources);
 const PROPERTY_TYPES = PropertyType.ALL.map((t) => t.value);
 const ACTION_TYPES = DestinationKind.ALL.map((k) => k.actionType);
 
-/** DFC001 to DFC004, DFC009 and DFC030: what one automation says, on its own. */
-export function checkAutomation(a: AutomationView): Finding[] {
+/**
+ * Where an automation was read from: a stack's Terraform JSON (`stack`), or Azure (`live`), where a
+ * connection string or trigger URL present is Azure's own stored value, not a literal in code.
+ */
+export type AutomationOrigin = "stack" | "live";
+
+/** DFC001 to DFC004, DFC009, DFC012 to DFC018, DFC030 and DFC040: what one automation says, on its own. */
+export function checkAutomation(a: AutomationView, origin: AutomationOrigin = "stack"): Finding[] {
   const findings: Finding[] = [];
   const add = (ruleId: string, message: string) => findings.push({ ruleId, address: a.address, message });
   const allowedSources = a.writer === AZURERM_WRITER ? SOURCES_2019 : SOURCES_ALL;
@@ -155,10 +189,11 @@ export function checkAutomation(a: AutomationView): Finding[] {
     }
   }
   for (const action of a.actions) {
-    if (typeof action.secret === "string" && LITERAL_SECRET.test(action.secret) && !action.secret.includes("${")) {
+    const literal = origin === "stack" && typeof action.secret === "string" ? literalSecretIn(action.secret) : undefined;
+    if (literal) {
       add(
         "DFC009",
-        `the ${action.actionType} action carries a literal secret (${LITERAL_SECRET.exec(action.secret)?.[0]}…): it lands in cdk.tf.json and the state in plain text. ` +
+        `the ${action.actionType} action carries a literal secret (${literal}…): it lands in cdk.tf.json and the state in plain text. ` +
           "Reference the rule's or trigger's sensitive attribute, or pass a sensitive TerraformVariable.",
       );
     }
@@ -169,7 +204,21 @@ export function checkAutomation(a: AutomationView): Finding[] {
       );
     }
   }
-  return findings;
+  return [...findings, ...checkRuleValues(a), ...checkScopes(a), ...checkActionTargets(a)];
+}
+
+/**
+ * The secret written out in a value, if any: in its literal text, or in a string literal inside an
+ * expression (`${sensitive("Endpoint=…;SharedAccessKey=…")}` hides nothing from the state). A
+ * reference (`${azurerm_eventhub_authorization_rule.r.primary_connection_string}`, a data source's
+ * attribute) is a value read back from Azure, not a literal.
+ */
+function literalSecretIn(value: string): string | undefined {
+  const outside = value.replace(/\$\{(?:[^}"]|"(?:[^"\\]|\\.)*")*\}/g, " ");
+  const quoted = [...value.matchAll(/\$\{(?:[^}"]|"(?:[^"\\]|\\.)*")*\}/g)].flatMap((m) =>
+    [...m[0].matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((q) => q[1]),
+  );
+  return [outside, ...quoted].map((text) => LITERAL_SECRET.exec(text)?.[0]).find((found) => found !== undefined);
 }
 
 /**
@@ -254,10 +303,11 @@ const EXPORT_ROLES = EXPORT_ACCESS_ROLES.map((r) => r.name);
 const EXPORT_ROLE_IDS = EXPORT_ACCESS_ROLES.map((r) => r.id);
 const BROAD_SCOPE = /^(\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+)?|\/providers\/Microsoft\.Management\/managementGroups\/[^/]+)\/?$/i;
 
-const BROAD_ROLES = [BUILT_IN_ROLES.owner, BUILT_IN_ROLES.contributor];
+// Owner grants roles too: DFC019 reports it, at any scope.
+const BROAD_ROLES = [BUILT_IN_ROLES.contributor];
 const SUBSCRIPTION_OR_GROUP = /^(\/subscriptions\/[^/]+|\/providers\/Microsoft\.Management\/managementGroups\/[^/]+)\/?$/i;
 
-/** DFC010: Owner or Contributor on a whole subscription or management group, except for a policy assignment's identity (DeployIfNotExists needs it). */
+/** DFC010: Contributor on a whole subscription or management group, except for a policy assignment's identity (DeployIfNotExists needs it). */
 export function checkBroadRoles(
   assignments: ReadonlyMap<string, { scope?: unknown; role_definition_name?: unknown; role_definition_id?: unknown; principal_id?: unknown }>,
 ): Finding[] {
@@ -289,20 +339,29 @@ export function checkSharedDelegations(
     const address = /^\$\{(azurerm_lighthouse_definition\.[^.}]+)\.(id|lighthouse_definition_id)\}$/.exec(String(definitionRef ?? ""))?.[1];
     return address ? String(definitions.get(address)?.managing_tenant_id ?? "").toLowerCase() : undefined;
   };
-  const assigned = [...assignments].flatMap(([address, a]) => {
-    const tenant = tenantOf(a.lighthouse_definition_id);
-    return tenant ? [{ address, tenant, scope: String(a.scope ?? "") }] : [];
-  });
-  // Scopes compared as Azure compares ids; each finding names its own assignment and tenant only (linear output).
-  return [...groupBy(assigned, (a) => normalizedResourceId(a.scope)).values()].flatMap((group) => {
-    const tenants = new Set(group.map((a) => a.tenant)).size;
-    return tenants < 2
-      ? []
-      : group.map((a, i) => ({
-          ruleId: "DFC011",
-          address: a.address,
-          message: `${a.scope} is delegated to ${tenants} managing tenants; this assignment (${i + 1} of ${group.length}) to ${a.tenant}: each could read the others' data. One scope per tenant.`,
-        }));
+  // Azure compares ids case-insensitively; a group's id begins with its subscription's.
+  const delegated = [...assignments]
+    .map(([address, a]) => ({
+      address,
+      tenant: tenantOf(a.lighthouse_definition_id),
+      scope: String(a.scope ?? "")
+        .toLowerCase()
+        .replace(/\/+$/, ""),
+    }))
+    .filter((d): d is { address: string; tenant: string; scope: string } => !!d.tenant && d.scope !== "");
+  const overlaps = (x: string, y: string) => x === y || x.startsWith(`${y}/`) || y.startsWith(`${x}/`);
+  return delegated.flatMap((d) => {
+    const others = delegated.filter((o) => o !== d && o.tenant !== d.tenant && overlaps(o.scope, d.scope));
+    if (others.length === 0) return [];
+    return [
+      {
+        ruleId: "DFC011",
+        address: d.address,
+        message:
+          `${d.scope} is delegated to managing tenant ${d.tenant}, and the same or an overlapping scope to ${[...new Set(others.map((o) => o.tenant))].join(", ")} ` +
+          `(this assignment and ${others.length} other${others.length === 1 ? "" : "s"}): each could read the others' data. Delegate disjoint scopes, one tenant each.`,
+      },
+    ];
   });
 }
 

@@ -1,4 +1,4 @@
-import { ExportConfigError } from "../model/errors";
+import { ExportConfigError, describeValue } from "../model/errors";
 import { BUILT_IN_ROLES } from "../model/roles";
 
 /**
@@ -43,7 +43,7 @@ export class DestinationRole {
     if (!found) {
       throw new ExportConfigError(
         "DFE020",
-        `"${name}" is not a role that lets an identity export. Use one of: ${all.map((r) => r.name).join(", ")}.`,
+        `${describeValue(name)} is not a role that lets an identity export. Use one of: ${all.map((r) => r.name).join(", ")}.`,
       );
     }
     return found;

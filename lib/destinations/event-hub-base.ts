@@ -1,3 +1,5 @@
+import { atPath } from "../model/errors";
+import { BRANDS } from "../model/brand";
 import { TerraformProvider } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { DestinationRole } from "./destination-role";
@@ -99,6 +101,7 @@ export abstract class EventHubBase extends Construct implements IEventHubDestina
 
   /** Grants the Security Resource Provider "Azure Event Hubs Data Sender" on the event hub itself. */
   protected grantTrustedSender(options: TrustedServiceOptions, eventHubId: string, provider: TerraformProvider | undefined): void {
+    if (options.principal !== undefined) atPath(this.node.path, () => BRANDS.principal.check("trustedService.principal", options.principal));
     const principal = options.principal ?? SecurityResourceProvider.lookUp();
     this.senderRole = new RoleAssignment(this, "TrustedSender", {
       scope: eventHubId,

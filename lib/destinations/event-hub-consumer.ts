@@ -9,8 +9,10 @@ import {
   EventhubConsumerGroup,
   RoleAssignment,
 } from "../internal/azurerm";
+import { BRANDS } from "../model/brand";
 import { ExportConfigError, atPath, coded, describeValue } from "../model/errors";
-import { NAME_RULES, checkName } from "../internal/inputs";
+import { NAME_RULES, checkName, checkOptionalName } from "../internal/inputs";
+import { producedValue } from "../internal/lazy";
 import { BUILT_IN_ROLES } from "../model/roles";
 import { warnOnce } from "../internal/warnings";
 
@@ -32,13 +34,30 @@ export class ConsumerAccess {
    * @param principalType `ServicePrincipal`, `User` or `Group` @default ServicePrincipal
    */
   public static dataReceiver(principalId: string, principalType?: string): ConsumerAccess {
-    if (typeof principalId !== "string" || (!Token.isUnresolved(principalId) && !isGuid(principalId))) {
-      throw new ExportConfigError("DFE120", `ConsumerAccess.dataReceiver takes the reader's object id (a GUID), got ${describeValue(principalId)}.`);
-    }
-    if (principalType !== undefined && !["ServicePrincipal", "User", "Group"].includes(principalType)) {
-      throw new ExportConfigError("DFE120", `the principal type must be ServicePrincipal, User or Group, got ${describeValue(principalType)}.`);
-    }
     return new ConsumerAccess("role", undefined, principalId, principalType ?? "ServicePrincipal");
+  }
+
+  /**
+   * Checks what the factories were given, where the access is used (the consumer's construct path is
+   * known there): the rule name by Azure's rule for authorization rule names, the object id a GUID.
+   * @internal
+   */
+  public _check(): void {
+    BRANDS.consumerAccess.check("access", this);
+    if (this._mode === "listen") {
+      checkOptionalName("ConsumerAccess.listenRule(name)", this._ruleName, NAME_RULES.authorizationRule);
+      return;
+    }
+    const id = producedValue("ConsumerAccess.dataReceiver(objectId)", this._principalId);
+    if (typeof id !== "string" || (!Token.isUnresolved(id) && !isGuid(id))) {
+      throw new ExportConfigError(
+        "DFE120",
+        `ConsumerAccess.dataReceiver takes the reader's object id (a GUID), got ${describeValue(this._principalId)}.`,
+      );
+    }
+    if (!["ServicePrincipal", "User", "Group"].includes(this._principalType as string)) {
+      throw new ExportConfigError("DFE120", `the principal type must be ServicePrincipal, User or Group, got ${describeValue(this._principalType)}.`);
+    }
   }
 
   private constructor(
@@ -46,7 +65,9 @@ export class ConsumerAccess {
     /** @internal */ public readonly _ruleName: string | undefined,
     /** @internal */ public readonly _principalId: string | undefined,
     /** @internal */ public readonly _principalType: string | undefined,
-  ) {}
+  ) {
+    BRANDS.consumerAccess.mark(this);
+  }
 }
 
 /** The reading side of an export's event hub. */
@@ -99,6 +120,7 @@ export class EventHubConsumer extends Construct {
         `${this.node.path}: \`access\` must be ConsumerAccess.listenRule() or ConsumerAccess.dataReceiver(objectId), got ${describeValue(options.access)}.`,
       );
     }
+    atPath(this.node.path, () => options.access?._check());
     if (hub.basicTier) {
       throw new ExportConfigError(
         "DFE043",

@@ -1,7 +1,8 @@
 import { TerraformSelf } from "cdktf";
+import { NAME_RULES, checkName } from "../internal/inputs";
+import { BRANDS } from "../model/brand";
 import { Construct } from "constructs";
 import { DataAzurermEventhubAuthorizationRule } from "../internal/azurerm";
-import { NAME_RULES, checkName } from "../internal/inputs";
 import { literalSubscriptionOf, resolveAzurermProvider } from "../internal/provider-check";
 import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
 import { ExportConfigError, atPath, coded } from "../model/errors";
@@ -42,6 +43,7 @@ export class ImportedEventHub extends EventHubBase {
     protected readonly options: ExistingEventHubOptions,
   ) {
     super(scope, id);
+    BRANDS.destination.mark(this);
     checkDestinationTenant(this, options);
     const parts = atPath(this.node.path, () => {
       const parsed = parseResourceId(eventHubId, RESOURCE_ID_SHAPES.eventHub, "an event hub");
@@ -70,7 +72,9 @@ export class ImportedEventHub extends EventHubBase {
           "an existing event hub needs `sendRuleName` (an authorization rule on the event hub with Send rights), or `trustedService` to export without keys.",
         );
       }
-      if (options.sendRuleName !== undefined) checkName("sendRuleName", options.sendRuleName, NAME_RULES.authorizationRule);
+      // The rule is read by name: Azure's rule for authorization rule names (Microsoft.EventHub naming rules).
+      if (!options.trustedService && options.sendRuleName !== undefined)
+        checkName("sendRuleName", options.sendRuleName, NAME_RULES.authorizationRule);
       return parsed;
     });
     const [namespaceName, eventHubName] = parts.names;

@@ -1,4 +1,7 @@
-import { Token } from "cdktf";
+import { producedValue } from "../internal/lazy";
+import { claimInApp } from "../internal/app-claims";
+import { BRANDS } from "../model/brand";
+import { Annotations, Token } from "cdktf";
 import { Construct } from "constructs";
 import {
   AzurermEventhub,
@@ -10,7 +13,8 @@ import {
 } from "../internal/azurerm";
 import { RESOURCE_ID_SHAPES, checkSameName, parseResourceId } from "../internal/resource-id";
 import { inWords } from "../internal/words";
-import { ExportConfigError, atPath, describeValue } from "../model/errors";
+import { ExportConfigError, atPath, coded, describeValue } from "../model/errors";
+import { Ipv4Range, isBroad, readIpv4Range } from "../internal/ip-range";
 import { NAME_RULES, checkFlag, checkList, checkName, checkOptionalName, checkTags, checkWholeNumber } from "../internal/inputs";
 import { DataHoldingOptions, DestinationOptions, DestinationPlacement, checkDestinationTenant, dataLifecycle } from "./destination";
 import { EventHubBase, IEventHubDestination, TrustedServiceOptions } from "./event-hub-base";
@@ -110,6 +114,7 @@ export class EventHubDestination extends EventHubBase {
 
   constructor(scope: Construct, id: string, props: EventHubDestinationProps) {
     super(scope, id);
+    BRANDS.destination.mark(this);
     this.options = props;
     checkDestinationTenant(this, props);
     const { sku, retention } = atPath(this.node.path, () => {
@@ -124,6 +129,15 @@ export class EventHubDestination extends EventHubBase {
       checkEventHubProps(props, tier, days);
       return { sku: tier, retention: days };
     });
+    // Event Hubs namespace names are global (<name>.servicebus.windows.net; Microsoft.EventHub naming rules).
+    claimInApp(this, {
+      key: ["eventhub-namespace", props.namespaceName],
+      exclusive: true,
+      code: "DFE225",
+      words: (other) =>
+        `${other} already makes the Event Hubs namespace "${props.namespaceName}": namespace names are unique in all of Azure, and two constructs would own it. ` +
+        "Use that destination (add an event hub to it), or give this one another name.",
+    });
     const eventHubName = props.eventHubName ?? "defender-export";
     const trusted = props.trustedService !== undefined;
     this.namespace = new EventhubNamespace(this, "Namespace", {
@@ -133,7 +147,7 @@ export class EventHubDestination extends EventHubBase {
       sku: sku.value,
       capacity: props.capacity ?? 1,
       minimumTlsVersion: "1.2",
-      ...(props.trustedService ? lockedDownNamespace(props.trustedService) : {}),
+      ...(props.trustedService ? atPath(this.node.path, () => lockedDownNamespace(this, props.trustedService as TrustedServiceOptions)) : {}),
       tags: props.tags,
       provider: props.provider,
       lifecycle: dataLifecycle(props),
@@ -207,16 +221,16 @@ function importAdoptedEventHub(hub: EventHubDestination, props: EventHubDestinat
  * A namespace only trusted Microsoft services, Entra identities and the readers' own networks reach:
  * firewall on (with default action Deny, Event Hubs enforces IP and network rules), SAS keys off.
  */
-function lockedDownNamespace(options: TrustedServiceOptions) {
+function lockedDownNamespace(scope: Construct, options: TrustedServiceOptions) {
   const ips = checkList<unknown>("trustedService.allowedIpRanges", options.allowedIpRanges) ?? [];
   const subnets = checkList<unknown>("trustedService.allowedSubnetIds", options.allowedSubnetIds) ?? [];
-  for (const ip of ips) {
-    if (typeof ip !== "string" || (!Token.isUnresolved(ip) && !/^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/.test(ip))) {
-      throw new ExportConfigError(
-        "DFE120",
-        `\`trustedService.allowedIpRanges\` takes IPv4 addresses or CIDR ranges such as "203.0.113.0/24", got ${describeValue(ip)}.`,
-      );
-    }
+  const broad = ips.map((ip) => readIpv4Range("trustedService.allowedIpRanges", ip)).filter((r): r is Ipv4Range => !!r && isBroad(r));
+  if (broad.length > 0) {
+    Annotations.of(scope).addWarning(
+      `${coded("DFW045", scope.node.path)}\`trustedService.allowedIpRanges\` lets ${broad.map((r) => r.text).join(", ")} in: ` +
+        `${broad.some((r) => r.prefix === 0) ? "the whole internet" : "a broad part of the internet"} can reach the namespace. ` +
+        "List the readers' own addresses (a /24 or narrower), or use allowedSubnetIds.",
+    );
   }
   for (const subnet of subnets) {
     if (
@@ -250,7 +264,7 @@ function checkEventHubProps(props: EventHubDestinationProps, sku: EventHubSku, r
       "export as a trusted service needs a namespace firewall, which the Basic tier does not have. Use EventHubSku.STANDARD or PREMIUM.",
     );
   }
-  const ns = props.namespaceName;
+  const ns = producedValue("namespaceName", props.namespaceName);
   // Microsoft.EventHub `namespaces`: 6–50, alphanumerics and hyphens, start with a letter, end with a letter or
   // number (Azure naming rules, resource-name-rules; -sb and -mgmt are reserved: Event Hubs REST API; checked 2026-12).
   if (typeof ns !== "string" || (!Token.isUnresolved(ns) && (!/^[A-Za-z][A-Za-z0-9-]{4,48}[A-Za-z0-9]$/.test(ns) || /-(sb|mgmt)$/i.test(ns)))) {

@@ -1,5 +1,9 @@
-import { TerraformProvider, Token } from "cdktf";
+import { TerraformProvider, TerraformStack, Token } from "cdktf";
 import { TerraformFunctions } from "../internal/terraform-functions";
+import { producedValue } from "../internal/lazy";
+import { literalSubscriptionOf, resolveAzurermProvider } from "../internal/provider-check";
+import { claimInApp } from "../internal/app-claims";
+import { BRANDS } from "../model/brand";
 import { Construct, IConstruct } from "constructs";
 import { AzurermLogAnalyticsSolution, AzurermLogAnalyticsWorkspace, LogAnalyticsSolution, LogAnalyticsWorkspace } from "../internal/azurerm";
 import { RESOURCE_ID_SHAPES, checkSameName, parseResourceId } from "../internal/resource-id";
@@ -122,8 +126,24 @@ export class LogAnalyticsDestination extends Construct implements ICrossTenantDe
     private readonly props: LogAnalyticsDestinationProps,
   ) {
     super(scope, id);
+    BRANDS.destination.mark(this);
     atPath(this.node.path, () => checkWorkspaceProps(props));
     checkDestinationTenant(this, props);
+    // A workspace name is unique in its resource group (Microsoft.OperationalInsights naming rules).
+    const provider = resolveAzurermProvider(this, props.provider);
+    claimInApp(this, {
+      key: [
+        "workspace",
+        (provider && literalSubscriptionOf(provider)) ?? `${TerraformStack.of(this).node.path}/${provider?.node.path}`,
+        props.resourceGroupName,
+        props.workspaceName,
+      ],
+      exclusive: true,
+      code: "DFE225",
+      words: (other) =>
+        `${other} already makes the workspace "${props.workspaceName}" in resource group ${props.resourceGroupName}: one name in one group is one workspace, and two constructs would own it. ` +
+        "Use that destination, or give this one another name.",
+    });
     this.workspace = new LogAnalyticsWorkspace(this, "Workspace", {
       name: props.workspaceName,
       resourceGroupName: props.resourceGroupName,
@@ -201,6 +221,7 @@ class ImportedWorkspace extends Construct implements ICrossTenantDestination {
     private readonly options: ExistingDestinationOptions,
   ) {
     super(scope, id);
+    BRANDS.destination.mark(this);
     checkDestinationTenant(this, options);
     forgetCreatedBefore(this, DestinationKind.WORKSPACE, options);
     const parts = atPath(this.node.path, () => parseResourceId(workspaceResourceId, RESOURCE_ID_SHAPES.workspace, "a Log Analytics workspace"));
@@ -242,7 +263,7 @@ function workspaceAccess(workspaceId: string, resourceGroupName: string, provide
 
 function checkWorkspaceProps(props: LogAnalyticsDestinationProps): void {
   if (props === null || typeof props !== "object") throw new ExportConfigError("DFE041", `the props must be an object, got ${describeValue(props)}.`);
-  const name = props.workspaceName;
+  const name = producedValue("workspaceName", props.workspaceName);
   // Microsoft.OperationalInsights `workspaces`: 4–63, alphanumerics and hyphens, start and end with alphanumeric
   // (Azure naming rules, resource-name-rules; checked 2026-12).
   if (typeof name !== "string" || (!Token.isUnresolved(name) && !/^[A-Za-z0-9][A-Za-z0-9-]{2,61}[A-Za-z0-9]$/.test(name))) {

@@ -1,3 +1,4 @@
+import { BRANDS } from "../model/brand";
 import { TerraformProvider, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { AzurermLogicAppTriggerHttpRequest, AzurermLogicAppWorkflow, LogicAppTriggerHttpRequest, LogicAppWorkflow } from "../internal/azurerm";
@@ -74,6 +75,7 @@ export class LogicAppDestination extends Construct implements IPlacedDestination
     private readonly props: LogicAppDestinationProps,
   ) {
     super(scope, id);
+    BRANDS.destination.mark(this);
     checkDestinationTenant(this, props);
     atPath(this.node.path, () => {
       if (props === null || typeof props !== "object")
@@ -130,6 +132,7 @@ class ImportedLogicApp extends Construct implements IExportDestination {
     private readonly options: ExistingLogicAppOptions,
   ) {
     super(scope, id);
+    BRANDS.destination.mark(this);
     checkDestinationTenant(this, options);
     forgetCreatedBefore(this, DestinationKind.LOGIC_APP, options);
     const parts = atPath(this.node.path, () => {

@@ -1,3 +1,4 @@
+import { BRANDS } from "../model/brand";
 import { TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
 import { resolveAzureadProvider, servicePrincipalByClientId } from "../internal/azuread";
@@ -42,7 +43,9 @@ export class SecurityResourceProvider {
   private constructor(
     private readonly objectId: string | undefined,
     private readonly azureadProvider: TerraformProvider | undefined,
-  ) {}
+  ) {
+    BRANDS.principal.mark(this);
+  }
 
   /**
    * The principal's object id, creating the lookup under `scope` if needed; registers a synth check

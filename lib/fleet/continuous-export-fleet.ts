@@ -1,3 +1,5 @@
+import { claimExportRoute } from "../internal/export-routes";
+import { BRANDS } from "../model/brand";
 import { TerraformIterator, TerraformProvider, TerraformResource, Token } from "cdktf";
 import { Local } from "../internal/literal-element";
 import { AdoptedAutomations, ExistingAutomation } from "../adopt/existing-automation";
@@ -160,6 +162,7 @@ export class ContinuousExportFleet extends Construct {
   constructor(scope: Construct, id: string, props: ContinuousExportFleetProps) {
     super(scope, id);
     atPath(this.node.path, () => checkSubscriptions(props.subscriptions, props.shard));
+    for (const s of props.subscriptions) claimExportRoute(this, `/subscriptions/${s.subscriptionId}`, false);
     const writer = props.writer ?? AutomationWriter.AZAPI;
     this.layout = atPath(this.node.path, () => layoutOf(props, writer));
     const previousLayout = props.previousLayout;
@@ -276,7 +279,9 @@ export class ContinuousExportFleet extends Construct {
       atPath(this.node.path, () => checkForEachSubscription(s, props));
       groups.set(
         subscriptionKey(s.subscriptionId),
-        checkName(`subscriptions[${s.subscriptionId}].resourceGroupName`, s.resourceGroupName ?? props.resourceGroupName, NAME_RULES.resourceGroup),
+        atPath(this.node.path, () =>
+          checkName(`subscriptions[${s.subscriptionId}].resourceGroupName`, s.resourceGroupName ?? props.resourceGroupName, NAME_RULES.resourceGroup),
+        ),
       );
     }
     const map = new Local(this, "ResourceGroupBySubscription", Object.fromEntries(groups));
@@ -461,6 +466,7 @@ function checkSubscriptions(subscriptions: readonly FleetSubscription[], shard: 
   if (shard && (!Array.isArray(shard.subscriptionIds) || !Array.isArray(shard.arriving) || !Array.isArray(shard.leaving))) {
     throw new ExportConfigError("DFE095", "`shard` must be one of the shards `ShardPlan.of` returns.");
   }
+  if (shard) BRANDS.shard.check("shard", shard);
   if (shard) {
     const listed = subscriptions.map((s) => String(s?.subscriptionId).toLowerCase()).sort();
     const planned = shard.subscriptionIds.map((s) => s.toLowerCase()).sort();

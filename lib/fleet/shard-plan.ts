@@ -1,5 +1,8 @@
+import { BRANDS } from "../model/brand";
 import * as crypto from "node:crypto";
-import { ExportConfigError, describeValue } from "../model/errors";
+import { ExportConfigError, atFactory, describeValue } from "../model/errors";
+import { checkList } from "../internal/inputs";
+import { isGuid } from "../model/guid";
 
 /** One shard of a fleet: the subscriptions one stack (with its own state) deploys. */
 export interface FleetShard {
@@ -90,7 +93,7 @@ export interface ShardDeploymentOptions {
 export class ShardPlan {
   /** The shards for these subscriptions. */
   public static of(subscriptionIds: string[], options: ShardPlanOptions): FleetShard[] {
-    return planShards(subscriptionIds, options);
+    return atFactory("ShardPlan.of", () => planShards(subscriptionIds, options).map((shard) => BRANDS.shard.mark(shard)));
   }
 
   /**
@@ -98,10 +101,31 @@ export class ShardPlan {
    * (e.g. `cdktf.out/shard-plan.json`) and let a job matrix read it, one job per shard.
    */
   public static deployment(shards: FleetShard[], options: ShardDeploymentOptions): ShardDeployment {
+    return atFactory("ShardPlan.deployment", () => deploymentOf(shards, options));
+  }
+
+  private constructor() {}
+}
+
+function deploymentOf(shards: FleetShard[], options: ShardDeploymentOptions): ShardDeployment {
+  {
+    checkList<unknown>("shards", shards);
+    shards.forEach((shard) => BRANDS.shard.check("shards", shard));
+    if (options === null || typeof options !== "object" || typeof options.stackOf !== "function" || typeof options.backendKeyOf !== "function") {
+      throw new ExportConfigError(
+        "DFE093",
+        `the deployment options must be { stackOf, backendKeyOf } (functions of a shard), got ${describeValue(options)}.`,
+      );
+    }
+    const text = (key: string, value: unknown): string => {
+      if (typeof value !== "string" || value === "")
+        throw new ExportConfigError("DFE093", `\`${key}\` must give a text for each shard, got ${describeValue(value)}.`);
+      return value;
+    };
     const jobs = shards.map((shard) => ({
       shard: shard.name,
-      stack: options.stackOf(shard),
-      backendKey: options.backendKeyOf(shard),
+      stack: text("stackOf", options.stackOf(shard)),
+      backendKey: text("backendKeyOf", options.backendKeyOf(shard)),
       subscriptionCount: shard.subscriptionIds.length,
       arriving: shard.arriving.length,
       leaving: shard.leaving.length,
@@ -115,10 +139,9 @@ export class ShardPlan {
         seen.add(job[key]);
       }
     }
-    return { first: [...(options.first ?? [])], shards: jobs, subscriptionCount: jobs.reduce((sum, j) => sum + j.subscriptionCount, 0) };
+    const first = checkList<unknown>("first", options.first) ?? [];
+    return { first: first.map((f) => text("first", f)), shards: jobs, subscriptionCount: jobs.reduce((sum, j) => sum + j.subscriptionCount, 0) };
   }
-
-  private constructor() {}
 }
 
 /**
@@ -135,11 +158,19 @@ export const MAX_SHARDS = 1000;
 export const MAX_PLAN_HASHES = 50_000_000;
 
 function planShards(subscriptionIds: readonly string[], options: ShardPlanOptions): FleetShard[] {
-  const count = checkedCount(options?.shardCount, "shardCount");
-  const previous = options?.previousShardCount === undefined ? count : checkedCount(options.previousShardCount, "previousShardCount");
+  if (options === null || typeof options !== "object") {
+    throw new ExportConfigError("DFE093", `the options must be { shardCount, … }, got ${describeValue(options)}.`);
+  }
+  const count = checkedCount(options.shardCount, "shardCount");
+  const previous = options.previousShardCount === undefined ? count : checkedCount(options.previousShardCount, "previousShardCount");
   if (!Array.isArray(subscriptionIds)) {
     throw new ExportConfigError("DFE092", "the subscriptions must be a list of subscription ids.");
   }
+  const wrong = subscriptionIds.find((s) => typeof s !== "string" || !isGuid(s));
+  if (wrong !== undefined || subscriptionIds.includes(undefined as never)) {
+    throw new ExportConfigError("DFE092", `the subscriptions must be subscription ids (GUIDs), got ${describeValue(wrong)}.`);
+  }
+  if (options.maxShardSize !== undefined) checkedCount(options.maxShardSize, "maxShardSize", Number.MAX_SAFE_INTEGER);
   const hashes = subscriptionIds.length * (previous === count ? count : count + previous);
   if (hashes > MAX_PLAN_HASHES) {
     throw new ExportConfigError(
@@ -184,11 +215,11 @@ function planShards(subscriptionIds: readonly string[], options: ShardPlanOption
   return shards;
 }
 
-function checkedCount(count: number, name: string): number {
+function checkedCount(count: number, name: string, max = MAX_SHARDS): number {
   if (!Number.isInteger(count) || count < 1) {
     throw new ExportConfigError("DFE093", `${name} must be a whole number of at least 1, got ${describeValue(count)}.`);
   }
-  if (count > MAX_SHARDS) {
+  if (count > max) {
     throw new ExportConfigError(
       "DFE140",
       `${name} ${count} is more than the ${MAX_SHARDS} shards a plan takes (each shard is a stack, a state and a CI job). ` +

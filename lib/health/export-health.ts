@@ -1,3 +1,4 @@
+import { producedValue } from "../internal/lazy";
 import * as crypto from "node:crypto";
 import { Lazy, TerraformProvider, TerraformResource, TerraformStack, Token } from "cdktf";
 import { TerraformFunctions } from "../internal/terraform-functions";
@@ -14,7 +15,7 @@ import { addressAt } from "../internal/addresses";
 import { checkName, NAME_RULES } from "../internal/inputs";
 import { literalSubscriptionOf, literalTenantOf, resolveAzurermProvider } from "../internal/provider-check";
 import { DataType } from "../model/data-type";
-import { ExportConfigError, coded, describeValue } from "../model/errors";
+import { ExportConfigError, atPath, coded, describeValue } from "../model/errors";
 import { BUILT_IN_ROLES } from "../model/roles";
 import { GUID_PATTERN, isGuid } from "../model/guid";
 import { metricAnyQuery, metricSilenceQuery, silenceQuery } from "./health-queries";
@@ -515,9 +516,10 @@ function checkHealthProps(given: ExportHealthProps, path: string): CheckedHealth
       `${path}: \`health\` needs where to send its alerts: \`actionGroupId\` (an existing action group) or \`emailReceivers\` (a new one), one of them.`,
     );
   }
+  const actionGroupId = atPath(path, () => producedValue("health.actionGroupId", props.actionGroupId));
   if (
-    props.actionGroupId !== undefined &&
-    (typeof props.actionGroupId !== "string" || (!Token.isUnresolved(props.actionGroupId) && !ACTION_GROUP_ID.test(props.actionGroupId)))
+    actionGroupId !== undefined &&
+    (typeof actionGroupId !== "string" || (!Token.isUnresolved(actionGroupId) && !ACTION_GROUP_ID.test(actionGroupId)))
   ) {
     throw new ExportConfigError(
       "DFE130",
@@ -565,8 +567,10 @@ function checkHealthProps(given: ExportHealthProps, path: string): CheckedHealth
   if (props.provider !== undefined && !(props.provider instanceof TerraformProvider)) {
     throw new ExportConfigError("DFE130", `${path}: \`health.provider\` must be an azurerm provider, got ${describeValue(props.provider)}.`);
   }
-  if (props.resourceGroupName !== undefined) checkName("health.resourceGroupName", props.resourceGroupName, NAME_RULES.resourceGroup);
-  if (props.location !== undefined) checkName("health.location", props.location, NAME_RULES.location);
+  atPath(path, () => {
+    if (props.resourceGroupName !== undefined) checkName("health.resourceGroupName", props.resourceGroupName, NAME_RULES.resourceGroup);
+    if (props.location !== undefined) checkName("health.location", props.location, NAME_RULES.location);
+  });
   return { ...props, emailReceivers: emails, silenceAfterHours: hours, severity, alertSet };
 }
 

@@ -1,7 +1,9 @@
 import { Token } from "cdktf";
 import { TerraformFunctions } from "./terraform-functions";
-import { ExportConfigError } from "../model/errors";
+import { ExportConfigError, describeValue } from "../model/errors";
 import { GUID_PATTERN, isGuid } from "../model/guid";
+import { NAME_RULES, NameRule } from "./inputs";
+import { producedValue } from "./lazy";
 
 const NAME = "[^/]+";
 
@@ -17,14 +19,20 @@ export interface ResourceIdParts {
 export const RESOURCE_ID_SHAPES = {
   workspace: {
     types: ["Microsoft.OperationalInsights/workspaces"],
+    names: ["workspace"],
     example: "/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.OperationalInsights/workspaces/<name>",
   },
   eventHub: {
     types: ["Microsoft.EventHub/namespaces", "eventhubs"],
+    names: ["eventHubNamespace", "eventHub"],
     example: "/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.EventHub/namespaces/<namespace>/eventhubs/<hub>",
   },
-  logicApp: { types: ["Microsoft.Logic/workflows"], example: "/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.Logic/workflows/<name>" },
-} as const;
+  logicApp: {
+    types: ["Microsoft.Logic/workflows"],
+    names: ["logicApp"],
+    example: "/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.Logic/workflows/<name>",
+  },
+} as const satisfies { [kind: string]: { types: readonly string[]; names: ReadonlyArray<keyof typeof NAME_RULES>; example: string } };
 
 type Shape = (typeof RESOURCE_ID_SHAPES)[keyof typeof RESOURCE_ID_SHAPES];
 
@@ -32,7 +40,8 @@ type Shape = (typeof RESOURCE_ID_SHAPES)[keyof typeof RESOURCE_ID_SHAPES];
  * Parses a literal resource id of the given shape; returns undefined for an unresolved token (its
  * value is known only at apply time). Throws a clear error for a literal of another shape.
  */
-export function parseResourceId(id: string, shape: Shape, what: string): ResourceIdParts | undefined {
+export function parseResourceId(given: string, shape: Shape, what: string): ResourceIdParts | undefined {
+  const id = producedValue("id", given);
   if (Token.isUnresolved(id)) return undefined;
   const [providerType, ...childTypes] = shape.types;
   const pattern = new RegExp(
@@ -41,11 +50,23 @@ export function parseResourceId(id: string, shape: Shape, what: string): Resourc
       "$",
     "i",
   );
-  const match = pattern.exec(String(id));
+  const match = typeof id === "string" ? pattern.exec(id) : null;
   if (!match) {
-    throw new ExportConfigError("DFE040", `"${id}" is not ${what} resource id. Expected ${shape.example}.`);
+    throw new ExportConfigError("DFE040", `${describeValue(id)} is not ${what} resource id. Expected ${shape.example}.`);
   }
   const [, subscriptionId, resourceGroupName, ...names] = match;
+  // Each segment must be a name Azure gives such a resource, or the id names nothing that can exist.
+  const segments: Array<[string, string, NameRule]> = [
+    ["resource group", resourceGroupName, NAME_RULES.resourceGroup],
+    ...names.map((name, i): [string, string, NameRule] => [shape.names[i], name, NAME_RULES[shape.names[i]]]),
+  ];
+  const wrong = segments.find(([, name, rule]) => !rule.pattern.test(name));
+  if (wrong) {
+    throw new ExportConfigError(
+      "DFE220",
+      `${describeValue(id)} is not ${what} resource id: its ${wrong[0]} name "${wrong[1]}" is not one Azure gives (${wrong[2].words}). Copy the id from the resource's JSON view.`,
+    );
+  }
   return { subscriptionId, resourceGroupName, names };
 }
 
@@ -68,8 +89,9 @@ function leadingSegments(resourceId: string, count: number): string {
 }
 
 /** Whether `value` is a subscription id (a GUID); tokens pass. */
-export function isSubscriptionId(value: string): boolean {
-  return Token.isUnresolved(value) || isGuid(value);
+export function isSubscriptionId(given: string): boolean {
+  const value = producedValue("subscriptionId", given);
+  return typeof value === "string" && (Token.isUnresolved(value) || isGuid(value));
 }
 
 /** Names that force replacement must be an adopted resource's own, or the import would be followed by a replacement. */

@@ -1,4 +1,5 @@
 import { CHECK_RULES, Finding, checkAutomation, checkPortalVisibility } from "../checks/rules";
+import { checkManageKeys } from "../checks/key-and-grant-rules";
 import { LiveAutomation } from "./arm-input";
 
 /** A finding of the check pack on a live automation. */
@@ -15,15 +16,18 @@ export interface LiveFinding {
 
 /**
  * The check pack's rules on live automations, the same rules `ContinuousExportChecks` applies to a
- * stack: each automation on its own (DFC001 to DFC004, DFC009), and the portal-visible ones of each
- * subscription together (DFC006), and, on live input only, each field of the wrong type the reader set
- * aside (DFC055: `isEnabled: "false"` is not read as enabled or disabled). Sorted by automation id, then check.
+ * stack: each automation on its own (DFC001 to DFC004, DFC012 to DFC018, DFC030, DFC040), its Event Hub key
+ * (DFC020, when Azure's answer holds one), the portal-visible ones of each subscription together (DFC006), and
+ * each field of the wrong type the reader set aside (DFC055: `isEnabled: "false"` is not read as enabled or
+ * disabled). A connection string or trigger URL in Azure's answer is Azure's stored value, not a literal
+ * secret (DFC009 is for code). Sorted by automation id, then check.
  */
 export function lintAutomations(automations: readonly LiveAutomation[]): LiveFinding[] {
   const views = automations.map((a) => a.view);
   const findings: Finding[] = [
-    ...views.flatMap(checkAutomation),
+    ...views.flatMap((v) => checkAutomation(v, "live")),
     ...checkPortalVisibility(views),
+    ...checkManageKeys(views, new Map()),
     ...automations.flatMap((a) => a.fieldProblems.map((p) => ({ ruleId: "DFC055", address: a.id, message: p.message }))),
   ];
   const levels = new Map(CHECK_RULES.map((r) => [r.id, r.level]));

@@ -100,7 +100,8 @@ function refusals(a: LiveAutomation, findings: readonly LiveFinding[]): string[]
   if (!a.location) reasons.push("it has no location: give the automation as Azure returns it (with `location`).");
   reasons.push(...programInputProblems(a));
   const own = `/subscriptions/${a.subscriptionId}`;
-  if (a.view.scopes.some((s) => !s.toLowerCase().startsWith(own) || !/^\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+)?$/i.test(s))) {
+  const reported = findings.some((f) => f.automationId === a.id && f.ruleId === "DFC017");
+  if (!reported && a.view.scopes.some((s) => !s.toLowerCase().startsWith(own) || !/^\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+)?$/i.test(s))) {
     reasons.push(`a scope is not its subscription or one of its resource groups (${a.view.scopes.join(", ")}).`);
   }
   return reasons;

@@ -1,4 +1,5 @@
-import { ExportConfigError, describeValue } from "./errors";
+import { BRANDS } from "./brand";
+import { ExportConfigError, atFactory, describeValue } from "./errors";
 import { isGuid } from "./guid";
 
 /**
@@ -46,7 +47,7 @@ export class Recommendation {
    * @param displayName a name for summaries @default the key
    */
   public static of(assessmentKey: string, displayName?: string): Recommendation {
-    return new Recommendation(assessmentKey, displayName ?? assessmentKey);
+    return atFactory("Recommendation.of", () => new Recommendation(assessmentKey, displayName ?? assessmentKey));
   }
 
   private constructor(
@@ -55,10 +56,11 @@ export class Recommendation {
     /** A human name, for summaries. */
     public readonly displayName: string,
   ) {
+    BRANDS.value.mark(this);
     if (!isGuid(assessmentKey)) {
       throw new ExportConfigError(
         "DFE021",
-        `"${assessmentKey}" is not an assessment key. A recommendation is named by a GUID such as "f97aa83c-9b63-4f9a-99f6-b22c4398f936" ` +
+        `${describeValue(assessmentKey)} is not an assessment key. A recommendation is named by a GUID such as "f97aa83c-9b63-4f9a-99f6-b22c4398f936" ` +
           `(find keys with Azure Resource Graph: securityresources | where type == "microsoft.security/assessments").`,
       );
     }
@@ -93,6 +95,7 @@ export class DefenderPlan {
     /** The value of the alert's `ProductComponentName`. */
     public readonly productComponentName: string,
   ) {
+    BRANDS.value.mark(this);
     requireToken(productComponentName, "a Defender plan's ProductComponentName", "VirtualMachines");
   }
 }
@@ -111,6 +114,10 @@ export class AssessmentState {
 
   /** Parses a state by name (case-insensitive); throws for anything else. */
   public static of(code: string): AssessmentState {
+    return atFactory("AssessmentState.of", () => AssessmentState.find(code));
+  }
+
+  private static find(code: string): AssessmentState {
     const found = AssessmentState.ALL.find((s) => s.code.toLowerCase() === String(code).toLowerCase());
     if (!found) {
       throw new ExportConfigError(
@@ -124,7 +131,9 @@ export class AssessmentState {
   private constructor(
     /** The value of `properties.status.code`. */
     public readonly code: string,
-  ) {}
+  ) {
+    BRANDS.value.mark(this);
+  }
 }
 
 /** A secure score control, by the control's name (its id in `…/secureScoreControls/{name}`). */
@@ -138,6 +147,7 @@ export class SecureScoreControl {
     /** The control's name. */
     public readonly controlName: string,
   ) {
+    BRANDS.value.mark(this);
     requireToken(controlName, "a secure score control name", "the control's GUID");
   }
 }
@@ -156,6 +166,7 @@ export class ComplianceStandard {
     /** The standard's name as it appears in compliance assessment ids. */
     public readonly standardName: string,
   ) {
+    BRANDS.value.mark(this);
     requireToken(standardName, "a compliance standard name", "Azure-CIS-1.1.0");
   }
 }

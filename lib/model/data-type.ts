@@ -1,3 +1,4 @@
+import { BRANDS } from "./brand";
 /**
  * One of the seven kinds of data continuous export sends, with its event sources.
  *
@@ -52,7 +53,9 @@ export class DataType {
     public readonly workspaceTable: string,
     /** Whether only the 2023-12-01-preview automations API can express this data type. */
     public readonly needsApi2023 = false,
-  ) {}
+  ) {
+    BRANDS.value.mark(this);
+  }
 
   /** Every event source of this data type, streaming first. */
   public get eventSources(): string[] {

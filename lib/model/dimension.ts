@@ -1,3 +1,4 @@
+import { BRANDS } from "./brand";
 import { ExportConfigError, describeValue } from "./errors";
 import { Rule, RuleSet } from "./rule";
 
@@ -39,7 +40,7 @@ export function dimension<T>(
     );
   }
   if (kind) {
-    const foreign = values.find((v) => !Object.prototype.isPrototypeOf.call(kind.prototype, v as object));
+    const foreign = values.find((v) => !Object.prototype.isPrototypeOf.call(kind.prototype, v as object) || !BRANDS.value.has(v));
     if (foreign !== undefined) {
       throw new ExportConfigError(
         "DFE020",

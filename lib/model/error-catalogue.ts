@@ -404,6 +404,51 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     fix: "leave it out (the parents come along), or give `false` to state an automation exactly as it runs",
   },
   {
+    code: "DFE220",
+    when: "an existing resource's id (`fromWorkspaceId`, `fromEventHubId`, `fromWorkflow`) whose resource group, namespace, hub, workspace or workflow segment is not a name Azure gives",
+    fix: "copy the id from the resource's JSON view",
+  },
+  {
+    code: "DFE221",
+    when: "a text (description, tag, filter text, rule value or JPath) holding NUL, another control character or half of a surrogate pair",
+    fix: "remove the character",
+  },
+  {
+    code: "DFE222",
+    when: "a `Lazy` value whose producer fails when the library reads it",
+    fix: "give the value itself, or a producer that can answer then",
+  },
+  {
+    code: "DFE223",
+    when: "an `allowedIpRanges` entry that is not an IPv4 address or CIDR range (`999.1.1.1`, `/33`, leading zeros)",
+    fix: 'give addresses such as "203.0.113.0/24"',
+  },
+  {
+    code: "DFE224",
+    when: "an object that looks like an Export, destination, principal, shard or consumer access but was not made by the library (a plain object, a spread copy, `Object.create(X.prototype)`)",
+    fix: "make it with the library's factories or constructors",
+  },
+  {
+    code: "DFE225",
+    when: "two new workspaces of one name in one resource group, or two new Event Hubs namespaces of one name (namespace names are global), anywhere in the app",
+    fix: "use the first destination, or give the second another name",
+  },
+  {
+    code: "DFE226",
+    when: "one principal granted one role on one destination twice (two `CrossTenantAccess`, or one listing it twice)",
+    fix: "grant it once",
+  },
+  {
+    code: "DFE227",
+    when: "a policy route and another route (an export, a fleet, another policy) on one subscription or management group, anywhere in the app",
+    fix: "keep one route per subscription or management group",
+  },
+  {
+    code: "DFE228",
+    when: "a `where` rule on a JPath with a closed set of values (severity, state, risk level) that no value passes, or a `NotEquals` that excludes none (`Hight`, `High `, a number type)",
+    fix: "write a value of the set (the message names the one meant), or use the typed filter",
+  },
+  {
     code: "DFW001",
     when: "an automation's subscription, resource group or name is a token, so no other owner of it can be ruled out",
     fix: "give literal values where you can",
@@ -442,6 +487,11 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     code: "DFW025",
     when: "the policy route for recommendations whose request includes Critical (also unfiltered, or as parents of findings): Microsoft's built-in policy selects High, Medium and Low only",
     fix: "add a `ContinuousExport` per subscription for `Severity.CRITICAL`, or use `ContinuousExport` instead",
+  },
+  {
+    code: "DFW045",
+    when: "`trustedService.allowedIpRanges` lets the whole internet (`0.0.0.0/0`) or a broad range (a /15 or wider) reach the namespace",
+    fix: "list the readers' own addresses (a /24 or narrower), or use `allowedSubnetIds`",
   },
 ];
 

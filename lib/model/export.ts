@@ -1,9 +1,12 @@
 import { AssessmentState, ComplianceStandard, DefenderPlan, Recommendation, SecureScoreControl } from "./catalogue";
 import { DataType } from "./data-type";
-import { ExportConfigError, describeValue } from "./errors";
+import { BRANDS } from "./brand";
+import { admits, knownValuesOf, nearestValue } from "./value-sets";
+import { checkSafeText } from "./text";
+import { ExportConfigError, atFactory, describeValue } from "./errors";
 import { Dimension, crossProduct, describeDimensions, dimension } from "./dimension";
 import { JPATHS, assertPathApplies } from "./paths";
-import { Rule, RuleSet } from "./rule";
+import { Operator, PropertyType, Rule, RuleSet } from "./rule";
 import { AutomationSource, toAutomationSources } from "./sources";
 import { AlertSeverity, AttackPathRiskLevel, Severity } from "./severity";
 
@@ -339,6 +342,7 @@ export class Export {
     dimensions: Array<Dimension | undefined>,
     parents?: Recommendation[],
   ) {
+    BRANDS.export.mark(this);
     const streaming = options.streaming ?? true;
     const snapshot = options.snapshot ?? false;
     if (!streaming && !snapshot) {
@@ -377,6 +381,21 @@ export class Export {
   }
 }
 
+// Each factory names itself and the caller's line in its errors (it runs before any construct exists).
+for (const factory of [
+  "alerts",
+  "recommendations",
+  "findings",
+  "secureScore",
+  "secureScoreControls",
+  "regulatoryCompliance",
+  "attackPaths",
+] as const) {
+  const make = Export[factory] as (options?: object) => Export;
+  (Export as unknown as { [name: string]: (options?: object) => Export })[factory] = (options?: object) =>
+    atFactory(`Export.${factory}`, () => make(options));
+}
+
 function whereDimension(where: RuleSet[] | undefined, dataType: DataType): Dimension | undefined {
   if (where === undefined) return undefined;
   if (!Array.isArray(where) || where.length === 0) {
@@ -386,16 +405,40 @@ function whereDimension(where: RuleSet[] | undefined, dataType: DataType): Dimen
     );
   }
   for (const set of where) {
-    if (!(set instanceof RuleSet)) {
+    if (!(set instanceof RuleSet) || !BRANDS.value.has(set)) {
       throw new ExportConfigError(
         "DFE003",
         `${dataType.portalName}: \`where\` takes RuleSet objects (RuleSet.of(Rule.raw(…))), got ${describeValue(set)}.`,
       );
     }
-    set.rules.forEach((r) => assertPathApplies(r.propertyJPath, dataType));
+    set.rules.forEach((r) => {
+      assertPathApplies(r.propertyJPath, dataType);
+      assertValueKnown(r, dataType);
+    });
   }
   const text = where.map((s) => s.toString());
   return { field: "where", paths: [], alternatives: where.map((s) => [...s.rules]), text: `(${text.join(" OR ")})`, values: text };
+}
+
+/**
+ * Refuses a raw rule on a JPath with a closed set of values (severity, state, risk level) that no value
+ * passes, or whose `NotEquals` excludes none: the service would accept it and export nothing (or all).
+ * The check pack finds the same in automations the library did not write (DFC012, DFC015).
+ */
+function assertValueKnown(rule: Rule, dataType: DataType): void {
+  const known = knownValuesOf(rule.propertyJPath, dataType);
+  if (!known) return;
+  const plain = { propertyJPath: rule.propertyJPath, operator: rule.operator.value, expectedValue: rule.expectedValue };
+  const none = rule.propertyType !== PropertyType.STRING || !known.some((k) => admits(plain, k));
+  const all = rule.operator === Operator.NOT_EQUALS && known.every((k) => admits(plain, k));
+  if (none || all) {
+    const near = nearestValue(rule.expectedValue, known);
+    throw new ExportConfigError(
+      "DFE228",
+      `${dataType.portalName}: the rule ${rule} ${all ? "excludes nothing" : "matches nothing"}: ${rule.propertyJPath} is text, one of ${known.join(", ")}.` +
+        `${near ? ` Write "${near}".` : ""} Or use the typed filter.`,
+    );
+  }
 }
 
 function pickSeverities<T>(
@@ -408,7 +451,7 @@ function pickSeverities<T>(
   if (list !== undefined && minimum !== undefined) {
     throw new ExportConfigError("DFE014", `${what} export: give the list of accepted severities or the minimum, not both.`);
   }
-  if (minimum !== undefined && !Object.prototype.isPrototypeOf.call(kind.prototype, minimum as object)) {
+  if (minimum !== undefined && (!Object.prototype.isPrototypeOf.call(kind.prototype, minimum as object) || !BRANDS.value.has(minimum))) {
     throw new ExportConfigError(
       "DFE020",
       `${what} export: \`minimumSeverity\` must be one of the ${kind.name} constants, got ${describeValue(minimum)}.`,
@@ -438,13 +481,15 @@ function pickSeverities<T>(
 }
 
 function texts(values: string[] | undefined, field: string): string[] | undefined {
-  if (values !== undefined && !Array.isArray(values)) {
+  // A list known only at apply cannot become one rule set per value.
+  if (values !== undefined && (!Array.isArray(values) || values.some((v) => typeof v === "string" && v.startsWith("#{TfToken[")))) {
     throw new ExportConfigError("DFE022", `\`${field}\` takes a list of texts, got ${describeValue(values)}.`);
   }
   values?.forEach((v) => {
     if (typeof v !== "string" || v.trim() === "") {
       throw new ExportConfigError("DFE022", `\`${field}\` takes non-empty texts, got ${describeValue(v)}.`);
     }
+    checkSafeText(field, v);
   });
   return values;
 }

@@ -18,6 +18,8 @@ export const BUILT_IN_ROLES = {
   eventHubsDataReceiver: { name: "Azure Event Hubs Data Receiver", id: "a638d3c7-ab3a-418d-83e6-5f17a39d4fde" },
   securityAdmin: { name: "Security Admin", id: "fb1c8493-542b-48eb-b624-b4c8fea62acd" },
   logAnalyticsReader: { name: "Log Analytics Reader", id: "73c42c96-874c-492b-b04d-ab87d138a893" },
+  userAccessAdministrator: { name: "User Access Administrator", id: "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9" },
+  rbacAdministrator: { name: "Role Based Access Control Administrator", id: "f58310d9-a9f6-439a-9e8d-f62e7b41a168" },
 } as const satisfies { [key: string]: BuiltInRoleDefinition };
 
 /** The roles that carry export access to a destination's data (checked for scope by the check pack). */
@@ -27,4 +29,14 @@ export const EXPORT_ACCESS_ROLES: readonly BuiltInRoleDefinition[] = [
   BUILT_IN_ROLES.monitoringContributor,
   BUILT_IN_ROLES.eventHubsDataSender,
   BUILT_IN_ROLES.eventHubsDataReceiver,
+];
+
+/**
+ * The roles that can grant roles (`Microsoft.Authorization/roleAssignments/write`): whoever holds one can
+ * give itself any access at that scope (Microsoft's built-in roles reference, checked 2026-12).
+ */
+export const ROLE_GRANTING_ROLES: readonly BuiltInRoleDefinition[] = [
+  BUILT_IN_ROLES.owner,
+  BUILT_IN_ROLES.userAccessAdministrator,
+  BUILT_IN_ROLES.rbacAdministrator,
 ];

@@ -1,3 +1,5 @@
+import { BRANDS } from "./brand";
+import { checkSafeText } from "./text";
 import { ExportConfigError, describeValue } from "./errors";
 
 /** The type the service compares a rule's value as (`propertyType` in the REST API). */
@@ -36,7 +38,9 @@ export class PropertyType {
   private constructor(
     /** The exact value the API and the azurerm provider accept (case-sensitive in the provider). */
     public readonly value: string,
-  ) {}
+  ) {
+    BRANDS.value.mark(this);
+  }
 }
 
 /** How a rule compares the property with its expected value. */
@@ -86,7 +90,9 @@ export class Operator {
     /** The exact value the API and the azurerm provider accept. */
     public readonly value: string,
     private readonly appliesTo: "any" | "numeric" | "text",
-  ) {}
+  ) {
+    BRANDS.value.mark(this);
+  }
 
   /** The API value. */
   public toString(): string {
@@ -142,6 +148,7 @@ export class Rule {
     /** How the service reads the value. */
     public readonly propertyType: PropertyType,
   ) {
+    BRANDS.value.mark(this);
     checkRule(this);
   }
 
@@ -152,14 +159,14 @@ export class Rule {
 }
 
 function checkRule(rule: Rule): void {
-  if (!(rule.operator instanceof Operator)) {
+  if (!(rule.operator instanceof Operator) || !BRANDS.value.has(rule.operator)) {
     throw new ExportConfigError(
       "DFE002",
       `rule on "${rule.propertyJPath}": the operator must be an Operator (e.g. Operator.EQUALS), got ${describeValue(rule.operator)}. ` +
         `Use Operator.of("Equals") to parse a name.`,
     );
   }
-  if (!(rule.propertyType instanceof PropertyType)) {
+  if (!(rule.propertyType instanceof PropertyType) || !BRANDS.value.has(rule.propertyType)) {
     throw new ExportConfigError(
       "DFE001",
       `rule on "${rule.propertyJPath}": the property type must be a PropertyType (e.g. PropertyType.STRING), ` +
@@ -179,6 +186,8 @@ function checkRule(rule: Rule): void {
         `Write numbers and booleans as text, e.g. "5" or "true".`,
     );
   }
+  checkSafeText("propertyJPath", rule.propertyJPath);
+  checkSafeText("expectedValue", rule.expectedValue);
   const { operator, propertyType, expectedValue } = rule;
   if (operator.numericOnly && !propertyType.isNumeric) {
     throw new ExportConfigError(
@@ -225,6 +234,7 @@ export class RuleSet {
   public readonly rules: readonly Rule[];
 
   private constructor(rules: Rule[]) {
+    BRANDS.value.mark(this);
     if (rules.length === 0) {
       throw new ExportConfigError(
         "DFE007",
@@ -232,7 +242,7 @@ export class RuleSet {
       );
     }
     for (const r of rules) {
-      if (!(r instanceof Rule)) {
+      if (!(r instanceof Rule) || !BRANDS.value.has(r)) {
         throw new ExportConfigError("DFE003", `a rule set takes Rule objects (Rule.raw, Rule.equals, …), got ${describeValue(r)}.`);
       }
     }

@@ -1,4 +1,5 @@
-import { ExportConfigError } from "./errors";
+import { BRANDS } from "./brand";
+import { ExportConfigError, atFactory, describeValue } from "./errors";
 
 /**
  * Severity of a security alert, as the `Severity` property of an exported alert carries it.
@@ -37,7 +38,9 @@ export class AlertSeverity {
     public readonly name: string,
     /** Order from lowest (0) to highest. */
     public readonly rank: number,
-  ) {}
+  ) {
+    BRANDS.value.mark(this);
+  }
 
   /** The value the export rule compares with, as Microsoft's own export policy writes it (`high`). */
   public get ruleValue(): string {
@@ -88,7 +91,9 @@ export class Severity {
     public readonly name: string,
     /** Order from lowest (1) to highest. */
     public readonly rank: number,
-  ) {}
+  ) {
+    BRANDS.value.mark(this);
+  }
 
   /** The value the export rule compares with, as Microsoft's own export policy writes it (`High`). */
   public get ruleValue(): string {
@@ -133,7 +138,9 @@ export class AttackPathRiskLevel {
     public readonly name: string,
     /** Order from lowest (1) to highest. */
     public readonly rank: number,
-  ) {}
+  ) {
+    BRANDS.value.mark(this);
+  }
 
   /** The value the export rule compares with. */
   public get ruleValue(): string {
@@ -142,9 +149,16 @@ export class AttackPathRiskLevel {
 }
 
 function parse<T extends { name: string }>(all: readonly T[], name: string, what: string): T {
+  return atFactory(
+    `${all === (AlertSeverity.ALL as unknown) ? "AlertSeverity" : all === (Severity.ALL as unknown) ? "Severity" : "AttackPathRiskLevel"}.of`,
+    () => find(all, name, what),
+  );
+}
+
+function find<T extends { name: string }>(all: readonly T[], name: string, what: string): T {
   const found = all.find((s) => s.name.toLowerCase() === String(name).toLowerCase());
   if (!found) {
-    throw new ExportConfigError("DFE020", `"${name}" is not a valid ${what}. Use one of: ${all.map((s) => s.name).join(", ")}.`);
+    throw new ExportConfigError("DFE020", `${describeValue(name)} is not a valid ${what}. Use one of: ${all.map((s) => s.name).join(", ")}.`);
   }
   return found;
 }

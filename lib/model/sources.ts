@@ -1,4 +1,5 @@
 import { DataType } from "./data-type";
+import { BRANDS } from "./brand";
 import { ExportConfigError, describeValue } from "./errors";
 import { Export } from "./export";
 import { JPATHS } from "./paths";
@@ -46,6 +47,7 @@ function expand(exports: readonly Export[]): AutomationSource[] {
     if (!(e instanceof Export)) {
       throw new ExportConfigError("DFE009", `\`exports\` takes Export objects (Export.alerts(), Export.findings(), …), got ${describeValue(e)}.`);
     }
+    BRANDS.export.check("exports", e);
     e.eventSources.forEach((source) => add(source, e.dataType, e.ruleSets));
     if (e.parentRecommendations) {
       const parentSets = e.parentRecommendations.map((r) => RuleSet.of(Rule.contains(JPATHS.recommendationName, r.assessmentKey)));

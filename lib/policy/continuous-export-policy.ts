@@ -1,3 +1,6 @@
+import { claimExportRoute } from "../internal/export-routes";
+import { BRANDS } from "../model/brand";
+import { checkFlag, checkList, checkName as checkAzureName, checkText } from "../internal/inputs";
 import { TerraformProvider, TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
 import { DestinationRole } from "../destinations/destination-role";
@@ -127,6 +130,7 @@ export class ContinuousExportPolicy extends Construct {
   ) {
     super(scope, id);
     const { definition, parameters, narrowed, destinationId, destinationScope, destinationRole } = atPath(this.node.path, () => translate(props));
+    claimExportRoute(this, props.scope.id, true);
     this.definition = definition;
     this.parameters = parameters;
     this.notExported = narrowed;
@@ -279,16 +283,25 @@ function translate(props: ContinuousExportPolicyProps) {
   if (!(props.scope instanceof PolicyScope)) {
     throw new ExportConfigError("DFE083", "`scope` must be PolicyScope.managementGroup(…) or PolicyScope.subscription(…).");
   }
+  // The policy deploys the automation into this group and region (its resourceGroupName and
+  // resourceGroupLocation parameters): the same Azure rules as any resource group (Microsoft's naming rules).
+  checkAzureName("resourceGroupName", props.resourceGroupName, NAME_RULES.resourceGroup);
+  checkAzureName("location", props.location, NAME_RULES.location);
+  // An assignment's display name: at most 128 characters (Microsoft.Authorization/policyAssignments, REST specs).
+  checkText("displayName", props.displayName, 128);
+  checkFlag("createResourceGroup", props.createResourceGroup);
+  checkFlag("remediate", props.remediate);
   toAutomationSources(props.exports); // the same checks as ContinuousExport
   const { parameters, unsupported, narrowed } = toPolicyParameters(props.exports);
-  const destinations = props.destinations ?? [];
+  const destinations = checkList<unknown>("destinations", props.destinations) ?? [];
+  destinations.forEach((d) => BRANDS.destination.check("destinations", d));
   if (destinations.length !== 1)
     unsupported.push(
       destinations.length === 0
         ? "no destination"
         : `${destinations.length} destinations (a policy assignment takes one; make one assignment per destination)`,
     );
-  const destination = destinations[0];
+  const destination = destinations[0] as IExportDestination;
   if (destination && !destination.kind.policyAutomationName)
     unsupported.push(`a ${destination.kind.displayName} destination (workflow automation: no built-in export policy sends there)`);
   if (unsupported.length > 0) {
@@ -360,7 +373,7 @@ function checkName(name: string, scope: PolicyScope): void {
   if (!Token.isUnresolved(name) && !(name.length >= 1 && name.length <= max && /^[^<>*%&:\\?.+/]+$/.test(name))) {
     throw new ExportConfigError(
       "DFE082",
-      `"${name}" is not a valid policy assignment name at a ${scope.isManagementGroup ? "management group" : "subscription"}: ` +
+      `${describeValue(name)} is not a valid policy assignment name at a ${scope.isManagementGroup ? "management group" : "subscription"}: ` +
         `1 to ${max} characters, none of <>*%&:\\?.+/.`,
     );
   }

@@ -1,5 +1,5 @@
 import { Token } from "cdktf";
-import { ExportConfigError } from "../model/errors";
+import { ExportConfigError, atFactory, describeValue } from "../model/errors";
 import { isGuid } from "../model/guid";
 
 /** Where a policy assignment applies: a management group (and every subscription below it) or one subscription. */
@@ -9,6 +9,13 @@ export class PolicyScope {
    * (`/providers/Microsoft.Management/managementGroups/contoso-landingzones`).
    */
   public static managementGroup(nameOrId: string): PolicyScope {
+    return atFactory("PolicyScope.managementGroup", () => PolicyScope.ofManagementGroup(nameOrId));
+  }
+
+  private static ofManagementGroup(nameOrId: string): PolicyScope {
+    if (typeof nameOrId !== "string") {
+      throw new ExportConfigError("DFE083", `a management group is named by its name or id, got ${describeValue(nameOrId)}.`);
+    }
     const id = Token.isUnresolved(nameOrId) || nameOrId.startsWith("/") ? nameOrId : `/providers/Microsoft.Management/managementGroups/${nameOrId}`;
     if (!Token.isUnresolved(id) && !/^\/providers\/Microsoft\.Management\/managementGroups\/[\w().-]{1,90}$/i.test(id)) {
       throw new ExportConfigError(
@@ -21,10 +28,12 @@ export class PolicyScope {
 
   /** One subscription, by id. */
   public static subscription(subscriptionId: string): PolicyScope {
-    if (!Token.isUnresolved(subscriptionId) && !isGuid(subscriptionId)) {
-      throw new ExportConfigError("DFE083", `"${subscriptionId}" is not a subscription id: give the subscription's GUID.`);
-    }
-    return new PolicyScope("subscription", `/subscriptions/${subscriptionId}`);
+    return atFactory("PolicyScope.subscription", () => {
+      if (typeof subscriptionId !== "string" || (!Token.isUnresolved(subscriptionId) && !isGuid(subscriptionId))) {
+        throw new ExportConfigError("DFE083", `${describeValue(subscriptionId)} is not a subscription id: give the subscription's GUID.`);
+      }
+      return new PolicyScope("subscription", `/subscriptions/${subscriptionId}`);
+    });
   }
 
   private constructor(

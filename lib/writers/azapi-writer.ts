@@ -186,7 +186,7 @@ export const AZAPI_WRITER: Writer = {
         return {
           actionType: String(a.actionType ?? ""),
           resourceId: String(
-            (kind ? a[kind.resourceIdProperty] : undefined) ?? a.workspaceResourceId ?? a.eventHubResourceId ?? a.logicAppResourceId,
+            (kind ? a[kind.resourceIdProperty] : undefined) ?? a.workspaceResourceId ?? a.eventHubResourceId ?? a.logicAppResourceId ?? "",
           ),
           secret: kind?.secretProperty ? withoutSensitive(a[kind.secretProperty]) : undefined,
           trusted: a.isTrustedServiceEnabled === true,

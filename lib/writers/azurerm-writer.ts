@@ -81,7 +81,7 @@ export const AZURERM_WRITER: Writer = {
       })),
       actions: (r.action ?? []).map((a: ResourceJson) => ({
         actionType: String(a.type ?? ""),
-        resourceId: String(a.resource_id),
+        resourceId: String(a.resource_id ?? ""),
         secret: a.connection_string ?? a.trigger_url,
         trusted: false,
       })),

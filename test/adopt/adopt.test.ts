@@ -200,10 +200,11 @@ describe("adopting destinations and policy-made fleets", () => {
     const json = synthJson(stack);
     expect(json.import.map((i: any) => i.id)).toEqual([hubId.replace("/eventhubs/defender", ""), hubId, `${hubId}/authorizationRules/export-send`]);
     expect(onlyResource(json, "azurerm_eventhub_authorization_rule").name).toBe("export-send");
+    const other = stackWithProvider().stack;
     expect(
       errorOf(
         () =>
-          new EventHubDestination(stack, "Other", {
+          new EventHubDestination(other, "Other", {
             namespaceName: "evhns-siem-01",
             resourceGroupName: "rg-siem",
             location: "westeurope",

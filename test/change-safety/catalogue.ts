@@ -1,6 +1,7 @@
 import { TerraformStack, Token } from "cdktf";
 import { ExistingAutomation } from "../../lib/adopt/existing-automation";
 import { Construct } from "constructs";
+import { BRANDS } from "../../lib/model/brand";
 import { DataType } from "../../lib/model/data-type";
 import { Export } from "../../lib/model/export";
 import { AlertSeverity, Severity } from "../../lib/model/severity";
@@ -61,7 +62,8 @@ function firstShardOnly(scope: Construct): boolean {
 
 /** A fleet with other subscriptions; a sharded one as if its shard plan had placed them there. */
 function withSubscriptions(p: ContinuousExportFleetProps, subscriptions: FleetSubscription[]): ContinuousExportFleetProps {
-  const shard = p.shard && { ...p.shard, subscriptionIds: subscriptions.map((s) => s.subscriptionId) };
+  // Branded as the plan's own: the fleet takes only shards the library made.
+  const shard = p.shard && BRANDS.shard.mark({ ...p.shard, subscriptionIds: subscriptions.map((s) => s.subscriptionId) });
   return { ...p, subscriptions, shard };
 }
 

@@ -38,7 +38,7 @@ const DEST_TENANT = "00000000-0000-0000-0000-0000000000cc";
 const EVENT_HUB =
   "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-siem/providers/Microsoft.EventHub/namespaces/evhns-siem/eventhubs/defender";
 const workspaceId = (name: string) =>
-  `/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/${name}`;
+  `/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-${name.toLowerCase()}`;
 
 function synth(build: (stack: TerraformStack) => void): any {
   const app: App = Testing.app();

@@ -171,7 +171,7 @@ describe("ContinuousExportChecks on hand-written automations", () => {
       action: [
         {
           type: "EventHub",
-          resourceId: "/subscriptions/x/resourceGroups/rg/providers/Microsoft.EventHub/namespaces/ns/eventhubs/eh",
+          resourceId: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.EventHub/namespaces/ns/eventhubs/eh`,
           connectionString: listen.primaryConnectionString,
         },
       ],
@@ -225,7 +225,7 @@ describe("ContinuousExportChecks on hand-written automations", () => {
       action: [
         {
           type: "LogicApp",
-          resourceId: "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Logic/workflows/la",
+          resourceId: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Logic/workflows/la`,
           triggerUrl: "https://prod.logic.azure.com/x?sp=%2F&sig=SECRET",
         },
       ],

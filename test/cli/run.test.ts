@@ -157,7 +157,7 @@ describe("import", () => {
         actions: [
           {
             actionType: "EventHub",
-            eventHubResourceId: `/subscriptions/${SUB}/resourceGroups/rg-siem/providers/Microsoft.EventHub/namespaces/ns/eventhubs/defender`,
+            eventHubResourceId: `/subscriptions/${SUB}/resourceGroups/rg-siem/providers/Microsoft.EventHub/namespaces/ns-siem/eventhubs/defender`,
           },
         ],
       },

@@ -194,8 +194,9 @@ describe("readers of a locked namespace", () => {
     });
     expect(warningsOf(stack)).toEqual([expect.stringMatching(/^\[DFW006\] test\/Hub\/Siem: .*private endpoint/)]);
     const other = stackWithProvider().stack;
-    expect(errorOf(() => locked(other, { principal, allowedIpRanges: ["everyone"] }))).toMatch(/DFE120.*allowedIpRanges/);
-    const hubId = "/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg/providers/Microsoft.EventHub/namespaces/ns/eventhubs/eh";
+    expect(errorOf(() => locked(other, { principal, allowedIpRanges: ["everyone"] }))).toMatch(/DFE223.*allowedIpRanges/);
+    const hubId =
+      "/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg/providers/Microsoft.EventHub/namespaces/evhns-existing/eventhubs/eh";
     expect(
       errorOf(() =>
         EventHubDestination.fromEventHubId(other, "Existing", hubId, { trustedService: { principal, allowedIpRanges: ["203.0.113.7"] } }),

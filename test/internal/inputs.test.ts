@@ -67,8 +67,26 @@ test("tenant and principal ids must be GUIDs, not domain names or free text", ()
   expect(errorOf(() => LogAnalyticsDestination.fromWorkspaceId(stack, "A", WORKSPACE_ID, { tenantId: "contoso.onmicrosoft.com" }))).toMatch(
     /DFE062.*not its domain name/,
   );
-  expect(errorOf(() => ConsumerAccess.dataReceiver("siem-team"))).toMatch(/DFE120.*object id/);
-  expect(errorOf(() => ConsumerAccess.dataReceiver("33333333-3333-3333-3333-333333333333", "Robot"))).toMatch(/DFE120.*principal type/);
+  // Checked where the access is used, so that the error names the consumer.
+  const hub = new EventHubDestination(stack, "Hub", { namespaceName: "evhns-export-01", resourceGroupName: "rg", location: "westeurope" });
+  expect(errorOf(() => hub.addConsumer("A", { consumerGroupName: "a", access: ConsumerAccess.dataReceiver("siem-team") }))).toMatch(
+    /DFE120\] test\/Hub\/A: .*object id/,
+  );
+  expect(
+    errorOf(() =>
+      hub.addConsumer("B", { consumerGroupName: "b", access: ConsumerAccess.dataReceiver("33333333-3333-3333-3333-333333333333", "Robot") }),
+    ),
+  ).toMatch(/DFE120\] test\/Hub\/B: .*principal type/);
+  expect(errorOf(() => hub.addConsumer("C", { consumerGroupName: "c", access: ConsumerAccess.listenRule("siem listen!") }))).toMatch(
+    /DFE120\] test\/Hub\/C: `ConsumerAccess.listenRule\(name\)` "siem listen!" is not a name Azure accepts/,
+  );
+  expect(errorOf(() => hub.addConsumer("D", { consumerGroupName: "d", access: { ...ConsumerAccess.listenRule() } as ConsumerAccess }))).toMatch(
+    /DFE122\] test\/Hub\/D/,
+  );
+  const forged = Object.assign(Object.create(ConsumerAccess.prototype), ConsumerAccess.listenRule("r"));
+  expect(errorOf(() => hub.addConsumer("E", { consumerGroupName: "e", access: forged }))).toMatch(
+    /DFE224\] test\/Hub\/E: `access` takes a consumer access made by this library/,
+  );
   const ws = LogAnalyticsDestination.fromWorkspaceId(stack, "B", WORKSPACE_ID, { tenantId: "00000000-0000-0000-0000-0000000000cc" });
   expect(
     errorOf(

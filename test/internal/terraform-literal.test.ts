@@ -101,7 +101,7 @@ describe("no text a user gives is evaluated by Terraform", () => {
     const ws = LogAnalyticsDestination.fromWorkspaceId(
       stack,
       "Ws",
-      "/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law",
+      "/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law-central",
       { tenantId: "00000000-0000-0000-0000-0000000000cc" },
     );
     new CrossTenantAccess(stack, "Grant", {

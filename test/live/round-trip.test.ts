@@ -117,7 +117,7 @@ describe("REST-shaped samples (the REST API's response shapes, own values)", () 
       actions: logicApp,
     });
     const { refused } = roundTrip([elsewhere, samples[0]]);
-    expect(refused).toEqual([expect.stringMatching(/elsewhere: a scope is not its subscription or one of its resource groups/)]);
+    expect(refused).toEqual([expect.stringMatching(/elsewhere: \[DFC017\] the scope \S+ is in subscription \S+, but the automation lives in/)]);
   });
 });
 

@@ -38,7 +38,7 @@ describe("findings carry Low, Medium and High only (the sub-assessment REST mode
 
   test("Critical on findings is refused with a coded error that names the fix", () => {
     expect(errorOf(() => Export.findings({ severities: [Severity.HIGH, Severity.CRITICAL] }))).toMatch(
-      /^\[DFE170\] finding export: findings have no Critical severity.*Leave Critical out/,
+      /^\[DFE170\] (Export\.findings\(…\) called at [^:]+:\d+: )?finding export: findings have no Critical severity.*Leave Critical out/,
     );
     expect(errorOf(() => Export.findings({ minimumSeverity: Severity.CRITICAL }))).toMatch(/^\[DFE170\].*nothing would be exported/);
   });

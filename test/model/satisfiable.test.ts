@@ -37,7 +37,7 @@ test("filters whose combinations would make more than 1,000 rule sets are refuse
   const types = Array.from({ length: 60 }, (_, i) => `AlertType${i}`);
   const names = Array.from({ length: 20 }, (_, i) => `name ${i}`);
   expect(errorOf(() => Export.alerts({ alertTypes: types, displayNameContains: names }))).toMatch(
-    /^\[DFE015\] Security alerts: the filters make 1200 rule sets/,
+    /^\[DFE015\] Export\.alerts\(…\) called at test\/model\/satisfiable\.test\.ts:\d+: Security alerts: the filters make 1200 rule sets/,
   );
   expect(Export.alerts({ alertTypes: types.slice(0, 10), plans: [DefenderPlan.SERVERS], minimumSeverity: AlertSeverity.LOW }).ruleSets.length).toBe(
     30,

@@ -65,7 +65,7 @@ export const REST_EXAMPLES: readonly RestExample[] = [
       true,
       [CUSTOM_ASSESSMENT],
     ),
-    leftOut: /a scope is not its subscription or one of its resource groups/,
+    leftOut: /\[DFC017\] the scope .* is in subscription .*, but the automation lives in/,
   },
   {
     file: "PutAutomationHighSeverityAssessments_example.json",
