@@ -62,14 +62,14 @@ export function checkAdoption(props: AdoptingExport, kinds: readonly Destination
  * address leaves the state without destroying anything (`removed`, Terraform 1.7+) and the new one
  * imports the same resource. (A `moved` block would do in one step from azurerm to azapi, but azapi's
  * state move drops the location, which then forces a replacement.)
- * @param previousType the resource type the previous writer wrote it as
+ * @param role what the resource is: its type under the previous writer follows
  */
 export function takeOverFromPreviousWriter(
   resource: TerraformResource,
   resourceId: string,
   previous: AutomationWriter | undefined,
   writer: Writer,
-  previousType: (previous: Writer) => string,
+  role: "automation" | "group",
   importedAlready: boolean,
   provider: TerraformProvider | undefined,
 ): void {
@@ -82,7 +82,8 @@ export function takeOverFromPreviousWriter(
   }
   const before = writerNamed(previous, writer);
   if (before === writer) return;
-  forgetWithoutDestroying(resource, `${previousType(before)}.${resource.friendlyUniqueId}`);
+  const previousType = role === "group" ? before.resourceGroupType : before.automationType;
+  forgetWithoutDestroying(resource, `${previousType}.${resource.friendlyUniqueId}`);
   // An adopted resource is imported already (its import block stays in the code after the first deploy).
   if (!importedAlready) resource.importFrom(writer.importId(resourceId), provider);
 }

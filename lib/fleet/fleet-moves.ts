@@ -1,8 +1,9 @@
 import { IConstruct } from "constructs";
 import { DestinationKind } from "../destinations/destination";
-import { addressAt } from "../internal/addresses";
+import { GROUP_ID, automationIdOf, exportedAddress } from "../export/export-addresses";
 import { AZAPI_WRITER } from "../writers/azapi-writer";
 import { FleetLayout } from "./fleet-layout";
+import { FOR_EACH_ID } from "./fleet-request";
 
 /** What a fleet writes for one subscription, as far as its Terraform addresses go. */
 export interface FleetShape {
@@ -21,20 +22,21 @@ export interface FleetShape {
 /** Where a fleet's resources for one subscription are, by `<resource type>|<kind or ResourceGroup>`. */
 export function subscriptionAddresses(shape: FleetShape, fleetId: string, layout: FleetLayout, subscriptionKey: string): Map<string, string> {
   const addresses = new Map<string, string>();
-  const roles = [...shape.kinds.map((k) => k.actionType), ...(shape.groupType ? ["ResourceGroup"] : [])];
+  const roles: Array<DestinationKind | "group"> = [...shape.kinds, ...(shape.groupType ? ["group" as const] : [])];
+  const slot = (type: string, role: DestinationKind | "group") => `${type}|${role === "group" ? GROUP_ID : automationIdOf(role)}`;
   if (layout === FleetLayout.FOR_EACH) {
     // Only azapi writes the for_each layout.
     for (const role of roles) {
-      const type = role === "ResourceGroup" ? AZAPI_WRITER.resourceGroupType : AZAPI_WRITER.automationType;
-      if (role === "ResourceGroup" && shape.groupType !== AZAPI_WRITER.resourceGroupType) continue;
-      const key = role === "ResourceGroup" ? (shape.groupKeyOf?.(subscriptionKey) ?? subscriptionKey) : subscriptionKey;
-      addresses.set(`${type}|${role}`, `${addressAt(shape.scope, type, fleetId, "Subscriptions", role)}[${JSON.stringify(key)}]`);
+      const type = role === "group" ? AZAPI_WRITER.resourceGroupType : AZAPI_WRITER.automationType;
+      if (role === "group" && shape.groupType !== AZAPI_WRITER.resourceGroupType) continue;
+      const key = role === "group" ? (shape.groupKeyOf?.(subscriptionKey) ?? subscriptionKey) : subscriptionKey;
+      addresses.set(slot(type, role), `${exportedAddress(shape.scope, type, [fleetId, FOR_EACH_ID], role)}[${JSON.stringify(key)}]`);
     }
     return addresses;
   }
   for (const role of roles) {
-    const types = role === "ResourceGroup" ? [shape.groupType as string] : shape.automationTypes;
-    for (const type of types) addresses.set(`${type}|${role}`, addressAt(shape.scope, type, fleetId, subscriptionKey, role));
+    const types = role === "group" ? [shape.groupType as string] : shape.automationTypes;
+    for (const type of types) addresses.set(slot(type, role), exportedAddress(shape.scope, type, [fleetId, subscriptionKey], role));
   }
   return addresses;
 }

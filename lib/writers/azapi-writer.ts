@@ -9,6 +9,7 @@ import { resolveAzapiProvider } from "../internal/provider-check";
 import { AutomationSpec } from "./automation-spec";
 import { AutomationView, ResourceJson, subscriptionOf } from "./automation-view";
 import type { GroupSpec, Writer } from "./writer";
+import { coded } from "../model/errors";
 
 /** The resource type and API version the azapi writer uses. */
 export const AUTOMATION_TYPE_2023_12 = "Microsoft.Security/automations@2023-12-01-preview";
@@ -220,4 +221,14 @@ export const AZAPI_WRITER: Writer = {
   },
 
   givenProvider: (given) => given.azapiProvider,
+
+  recordAtSynth: () => [],
+
+  checkProvider({ scope, given }) {
+    if (AZAPI_WRITER.providerOf(scope, given)) return [];
+    return [
+      `${coded("DFE050", scope.node.path)}this export writes automations through azapi (API 2023-12-01-preview), but the stack has no azapi provider. ` +
+        `Add one, e.g. new AzapiProvider(this, "azapi", {}) with AzapiProvider imported from "cdktf-defender-export", or pass \`azapiProvider\`.`,
+    ];
+  },
 };

@@ -1,7 +1,8 @@
-import { TerraformProvider } from "cdktf";
+import { TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
 import { ResourceGroup, SecurityCenterAutomation } from "../internal/azurerm";
-import { resolveAzurermProvider } from "../internal/provider-check";
+import { literalSubscriptionOf, resolveAzurermProvider } from "../internal/provider-check";
+import { coded } from "../model/errors";
 import { AutomationSpec } from "./automation-spec";
 import { AutomationView, ResourceJson, subscriptionOf } from "./automation-view";
 import type { GroupSpec, Writer } from "./writer";
@@ -104,4 +105,36 @@ export const AZURERM_WRITER: Writer = {
   },
 
   givenProvider: (given) => given.provider,
+
+  recordAtSynth({ scope, subscriptionId, given }, index) {
+    const provider = AZURERM_WRITER.providerOf(scope, given);
+    if (!provider || literalSubscriptionOf(provider)) return [];
+    const other = index.recordSubscriptionWrittenBy(provider, subscriptionId, scope.node.path);
+    if (!other) return [];
+    return [
+      `${coded("DFE030", scope.node.path)}${provider.node.path} writes this export (subscription ${subscriptionId}) and ${other.path} (subscription ${other.subscriptionId}), but its subscription is not set in code: ` +
+        `azurerm creates every automation in its provider's one subscription (from ARM_SUBSCRIPTION_ID), so both ` +
+        `would be written there. Give each subscription a provider with its \`subscriptionId\`, or use the azapi ` +
+        `writer.`,
+    ];
+  },
+
+  checkProvider({ scope, subscriptionId, given }) {
+    const provider = AZURERM_WRITER.providerOf(scope, given);
+    if (!provider) {
+      return [
+        `${coded("DFE033", scope.node.path)}no azurerm provider writes this export. The library never creates providers: add one to the stack, e.g. ` +
+          `new AzurermProvider(this, "azurerm", { features: [{}], subscriptionId: "${subscriptionId}" }), or pass \`provider\`.`,
+      ];
+    }
+    const providerSub = literalSubscriptionOf(provider);
+    if (providerSub && !Token.isUnresolved(subscriptionId) && providerSub.toLowerCase() !== subscriptionId.toLowerCase()) {
+      return [
+        `${coded("DFE034", scope.node.path)}the provider ${provider.node.path} writes to subscription ${providerSub}, but this export is for subscription ${subscriptionId}. ` +
+          `azurerm creates the automation in its provider's subscription, and an automation can only scope its ` +
+          `own subscription. Pass the provider configured for ${subscriptionId}.`,
+      ];
+    }
+    return [];
+  },
 };

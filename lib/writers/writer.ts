@@ -1,6 +1,7 @@
 import { TerraformProvider, TerraformResource } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { ExportConfigError, describeValue } from "../model/errors";
+import type { StackIndex } from "../internal/stack-index";
 import { AutomationSpec } from "./automation-spec";
 import { AutomationView, ResourceJson } from "./automation-view";
 import { AUTOMATION_TYPE_2023_12, AZAPI_WRITER } from "./azapi-writer";
@@ -20,10 +21,20 @@ export interface GivenProviders {
   readonly azapiProvider?: TerraformProvider;
 }
 
+/** An export, as a writer's provider checks see it. */
+export interface ProviderCheckTarget {
+  /** The export construct: where the stack's default providers are looked up, and the path messages name. */
+  readonly scope: IConstruct;
+  /** The subscription the export writes. */
+  readonly subscriptionId: string;
+  /** The providers the export was given. */
+  readonly given: GivenProviders;
+}
+
 /**
  * One way of writing automations to Terraform, and everything that depends on it: the resource types,
  * writing an automation and a resource group, reading an automation back from Terraform JSON, import
- * ids, which provider writes it, what it cannot express and its name in reports. A third writer is one
+ * ids, which provider writes it and what that provider must be, what it cannot express and its name in reports. A third writer is one
  * more object like {@link AZURERM_WRITER} and {@link AZAPI_WRITER}.
  */
 export interface Writer {
@@ -51,6 +62,14 @@ export interface Writer {
   providerOf(scope: IConstruct, given: GivenProviders): TerraformProvider | undefined;
   /** The provider given for it, if any. */
   givenProvider(given: GivenProviders): TerraformProvider | undefined;
+  /**
+   * At synth, when every construct of the stack exists: records in the stack's index what it must know
+   * of an export written through this writer, and returns what is wrong that only the whole stack shows
+   * (coded messages, reported by the export's validation).
+   */
+  recordAtSynth(target: ProviderCheckTarget, index: StackIndex): string[];
+  /** What is wrong with the provider that writes an export through this writer (coded messages); empty when nothing is. */
+  checkProvider(target: ProviderCheckTarget): string[];
 }
 
 /** Every writer. */
