@@ -49,9 +49,11 @@ export function planExport(scope: IConstruct, request: ContinuousExportProps, pl
   });
   // One subscription, however its id is cased: scopes, parent_id and import ids do not change with the case.
   const props = { ...request, subscriptionId: subscriptionKey(request.subscriptionId) };
-  const automations = groupByKind(path, props.destinations).map(
-    ([kind, destinations]): PlannedAutomation => ({ kind, destinations, name: automationNameOf(kind, props, scope.node.id, path) }),
-  );
+  const automations = groupByKind(path, props.destinations).map(([kind, destinations]): PlannedAutomation => ({
+    kind,
+    destinations,
+    name: automationNameOf(kind, props, scope.node.id, path),
+  }));
   const groupWriter =
     props.createResourceGroup === undefined ? undefined : atPath(path, () => groupWriterFor(props.resourceGroupWriter, props.writer));
   return {

@@ -77,7 +77,12 @@ export function writeExport(scope: Construct, plan: ExportPlan): WrittenExport {
   if (props.createResourceGroup && groupWriter) {
     claimResourceGroups(scope, placed.resourceGroups);
     writers.add(groupWriter);
-    group = groupWriter.writeResourceGroup(scope, GROUP_ID, { ...placed.group, location: props.location, tags: props.tags }, groupWriter.givenProvider(props));
+    group = groupWriter.writeResourceGroup(
+      scope,
+      GROUP_ID,
+      { ...placed.group, location: props.location, tags: props.tags },
+      groupWriter.givenProvider(props),
+    );
     placed.iterate(group, "group");
     moveFromPreviousId(scope, plan, group, "group");
     takeOver(scope, plan, group, "group", groupResourceId(props.subscriptionId, props.resourceGroupName), groupWriter, adoptedAny(props.adopt));

@@ -82,7 +82,11 @@ export class ContinuousExportFleet extends Construct {
                 : AutomationWriter.AZURERM
               : undefined,
         };
-        this.exports[key] = new ContinuousExport(this, key, arriving.has(key) ? withPlacement(request, { kind: "subscription", arriving: true }) : request);
+        this.exports[key] = new ContinuousExport(
+          this,
+          key,
+          arriving.has(key) ? withPlacement(request, { kind: "subscription", arriving: true }) : request,
+        );
       }
       if (props.shard) this.forgetLeaving(props.shard, fleetShape(this.node.scope as Construct, props, writer));
       if (previousWriter === AutomationWriter.AZAPI && writer !== AutomationWriter.AZAPI && previousLayout === FleetLayout.FOR_EACH)
@@ -93,7 +97,10 @@ export class ContinuousExportFleet extends Construct {
 
   /** The instances of the for_each layout an azapi fleet wrote before it was written per subscription through azurerm: they leave the state, the new resources import them. */
   private forgetForEachInstances(props: ContinuousExportFleetProps, writer: AutomationWriter, blocks: InstanceBlocks): void {
-    const shape = { ...fleetShape(this.node.scope as Construct, props, writer), groupType: props.createResourceGroup ? AZAPI_WRITER.resourceGroupType : undefined };
+    const shape = {
+      ...fleetShape(this.node.scope as Construct, props, writer),
+      groupType: props.createResourceGroup ? AZAPI_WRITER.resourceGroupType : undefined,
+    };
     for (const s of props.subscriptions) {
       const key = subscriptionKey(s.subscriptionId);
       for (const address of subscriptionAddresses(shape, this.node.id, FleetLayout.FOR_EACH, key).values())

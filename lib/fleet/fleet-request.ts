@@ -74,7 +74,8 @@ export function kindsOf(destinations: readonly IExportDestination[]): Destinatio
  */
 export function fleetShape(scope: IConstruct, props: ContinuousExportFleetProps, writer: AutomationWriter): FleetShape {
   const groupKeys = groupKeysOf(props);
-  const automationTypes = writer === AutomationWriter.AUTO ? WRITERS.map((w) => w.automationType) : [writerNamed(writer, AZAPI_WRITER).automationType];
+  const automationTypes =
+    writer === AutomationWriter.AUTO ? WRITERS.map((w) => w.automationType) : [writerNamed(writer, AZAPI_WRITER).automationType];
   return {
     scope,
     kinds: kindsOf(props.destinations),

@@ -62,7 +62,13 @@ export function writeForEachExport(
     fleet,
     FOR_EACH_ID,
     withPlacement(
-      { ...request, subscriptionId: iterator.key, resourceGroupName: Token.asString(iterator.value), provider: props.provider, tenantId: props.tenantId },
+      {
+        ...request,
+        subscriptionId: iterator.key,
+        resourceGroupName: Token.asString(iterator.value),
+        provider: props.provider,
+        tenantId: props.tenantId,
+      },
       { kind: "for_each", iterator, resourceGroups: groups, groups: groupIteration },
     ),
   );
