@@ -4,7 +4,7 @@ import { subscriptionKey } from "../internal/resource-id";
 import { BRANDS } from "../model/brand";
 import { ExportConfigError, atPath, describeValue } from "../model/errors";
 import { AutomationSource, toAutomationSources } from "../model/sources";
-import { Writer, groupWriterFor } from "../writers/writer";
+import { WriterChoice, chooseWriters } from "../writers/writer";
 import { automationNameOf } from "./automation-name";
 import { checkProps } from "./check-props";
 import { Placed, Placement, placed } from "./placement";
@@ -36,8 +36,8 @@ export interface ExportPlan {
   readonly placed: Placed;
   /** The automations, in the library's order of kinds. */
   readonly automations: readonly PlannedAutomation[];
-  /** The writer of the resource group, when `createResourceGroup` is set (either way). @default none */
-  readonly groupWriter?: Writer;
+  /** Which writer writes what: the created group's, and each automation's. */
+  readonly writers: WriterChoice;
 }
 
 /** The plan of the export `scope` (its path and id name it) for a request and a placement. */
@@ -54,8 +54,7 @@ export function planExport(scope: IConstruct, request: ContinuousExportProps, pl
     destinations,
     name: automationNameOf(kind, props, scope.node.id, path),
   }));
-  const groupWriter =
-    props.createResourceGroup === undefined ? undefined : atPath(path, () => groupWriterFor(props.resourceGroupWriter, props.writer));
+  const writers = atPath(path, () => chooseWriters(props, path));
   return {
     path,
     props,
@@ -63,7 +62,7 @@ export function planExport(scope: IConstruct, request: ContinuousExportProps, pl
     scopes: scopePaths(props),
     placed: placed(placement, props.subscriptionId, props.resourceGroupName),
     automations,
-    groupWriter,
+    writers,
   };
 }
 

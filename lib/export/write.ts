@@ -8,7 +8,7 @@ import { claimAutomationNames, claimResourceGroups } from "../internal/automatio
 import { forgetWithoutDestroying } from "../internal/forgotten-address";
 import { ExportConfigError, atPath, describeValue } from "../model/errors";
 import { AutomationSpec } from "../writers/automation-spec";
-import { AutomationWriter, Writer, chooseWriter } from "../writers/writer";
+import { AutomationWriter, Writer } from "../writers/writer";
 import { GROUP_ID, automationIdOf, automationResourceId, exportedAddress, groupResourceId } from "./export-addresses";
 import { ExportPlan } from "./plan";
 
@@ -61,7 +61,7 @@ export function writeExport(scope: Construct, plan: ExportPlan): WrittenExport {
       actions,
       dependsOn: actions.flatMap((a) => a.dependsOn ?? []),
     };
-    const writer = chooseWriter(props.writer, spec, path);
+    const writer = plan.writers.automation(spec);
     writers.add(writer);
     const health = props.health ? destinations.map((d, i) => watchHealth(plan, d, actions[i], props.health as ExportHealthProps)) : [];
     return { kind, destinations, spec, writer, health };
@@ -72,7 +72,7 @@ export function writeExport(scope: Construct, plan: ExportPlan): WrittenExport {
       plan.automations.map((a) => a.kind),
     ),
   );
-  const { groupWriter } = plan;
+  const groupWriter = plan.writers.group;
   let group: TerraformResource | undefined;
   if (props.createResourceGroup && groupWriter) {
     claimResourceGroups(scope, placed.resourceGroups);

@@ -4,8 +4,7 @@ import { DestinationKind, IExportDestination } from "../destinations/destination
 import { automationResourceId } from "../export/export-addresses";
 import { ContinuousExportProps } from "../export/props";
 import { subscriptionKey } from "../internal/resource-id";
-import { AZAPI_WRITER } from "../writers/azapi-writer";
-import { AutomationWriter, WRITERS, groupWriterFor, writerNamed } from "../writers/writer";
+import { AutomationWriter, chooseWriters } from "../writers/writer";
 import type { FleetShape } from "./fleet-moves";
 import { ContinuousExportFleetProps } from "./fleet-props";
 
@@ -69,18 +68,17 @@ export function kindsOf(destinations: readonly IExportDestination[]): Destinatio
 
 /**
  * Where a fleet's resources are, for moves between layouts and fleets, when written by `writer`: every
- * automation type AUTO may pick, and the created group's type (the one writer resolver's answer).
+ * automation type the writer may pick, and the created group's type (as the export's plan chooses them).
  * @param scope the construct that holds the fleet
  */
 export function fleetShape(scope: IConstruct, props: ContinuousExportFleetProps, writer: AutomationWriter): FleetShape {
   const groupKeys = groupKeysOf(props);
-  const automationTypes =
-    writer === AutomationWriter.AUTO ? WRITERS.map((w) => w.automationType) : [writerNamed(writer, AZAPI_WRITER).automationType];
+  const writers = chooseWriters({ writer, createResourceGroup: props.createResourceGroup }, scope.node.path);
   return {
     scope,
     kinds: kindsOf(props.destinations),
-    automationTypes,
-    groupType: props.createResourceGroup ? groupWriterFor(undefined, writer).resourceGroupType : undefined,
+    automationTypes: writers.candidates.map((w) => w.automationType),
+    groupType: props.createResourceGroup ? writers.group?.resourceGroupType : undefined,
     groupKeyOf: (key) => groupKeys.get(key) ?? key,
   };
 }

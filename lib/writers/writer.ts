@@ -120,19 +120,49 @@ export function isAutomationWriter(value: unknown): value is AutomationWriter {
   return value === AutomationWriter.AUTO || value === AutomationWriter.AZURERM || value === AutomationWriter.AZAPI;
 }
 
-/**
- * The writer of a created resource group: the one asked for, or the one `writer` names (azapi for
- * AZAPI, else azurerm); never what AUTO picks, so the group's resource type depends on the props alone.
- */
-export function groupWriterFor(asked: AutomationWriter | undefined, writer: AutomationWriter | undefined): Writer {
-  if (asked !== undefined && !isAutomationWriter(asked)) {
-    throw new ExportConfigError("DFE115", "`resourceGroupWriter` must be AutomationWriter.AZURERM or AZAPI (AUTO means the default).");
+/** What a request says of its writers. */
+export interface WriterRequest {
+  /** The automations' writer. @default AutomationWriter.AUTO */
+  readonly writer?: AutomationWriter;
+  /** The created group's writer. @default the one `writer` names */
+  readonly resourceGroupWriter?: AutomationWriter;
+  /** Whether the group is created (`false`: it was, and is no longer managed). @default not managed */
+  readonly createResourceGroup?: boolean;
+}
+
+/** Which writer writes what, for one request: the one place the `AutomationWriter` constants are resolved. */
+export interface WriterChoice {
+  /**
+   * The writer of the resource group, when `createResourceGroup` is set (either way): the one asked for,
+   * or the one `writer` names (azapi for AZAPI, else azurerm); never what AUTO picks, so the group's
+   * resource type depends on the props alone. @default none: the group is not managed
+   */
+  readonly group?: Writer;
+  /** The writers an automation may get: every one for AUTO, else the one named. */
+  readonly candidates: readonly Writer[];
+  /** The writer of one automation: the one named, or for AUTO the first that can express it (DFE037 when the named one cannot). */
+  automation(spec: AutomationSpec): Writer;
+}
+
+/** The writers of a request; `path` names the construct in messages. */
+export function chooseWriters(request: WriterRequest, path: string): WriterChoice {
+  const { writer: requested, resourceGroupWriter: asked } = request;
+  let group: Writer | undefined;
+  if (request.createResourceGroup !== undefined) {
+    if (asked !== undefined && !isAutomationWriter(asked)) {
+      throw new ExportConfigError("DFE115", "`resourceGroupWriter` must be AutomationWriter.AZURERM or AZAPI (AUTO means the default).");
+    }
+    group = writerNamed(asked, requested === AutomationWriter.AZAPI ? AZAPI_WRITER : AZURERM_WRITER);
   }
-  return writerNamed(asked, writer === AutomationWriter.AZAPI ? AZAPI_WRITER : AZURERM_WRITER);
+  return {
+    group,
+    candidates: requested === undefined || requested === AutomationWriter.AUTO ? WRITERS : [writerNamed(requested, AZAPI_WRITER)],
+    automation: (spec) => automationWriter(requested, spec, path),
+  };
 }
 
 /** The writer an automation gets: the requested one, or for AUTO the first that can express it. */
-export function chooseWriter(requested: AutomationWriter | undefined, spec: AutomationSpec, path: string): Writer {
+function automationWriter(requested: AutomationWriter | undefined, spec: AutomationSpec, path: string): Writer {
   if (requested !== undefined && !isAutomationWriter(requested)) {
     throw new ExportConfigError("DFE037", `${path}: \`writer\` must be AutomationWriter.AUTO, AZURERM or AZAPI, got ${describeValue(requested)}.`);
   }

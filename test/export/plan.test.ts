@@ -36,7 +36,7 @@ describe("the plan of an export", () => {
       ["Workspace", "ExportToWorkspace", ["Soc"]],
       ["LogicApp", "Alerts", ["Flow"]],
     ]);
-    expect(plan.groupWriter).toBe(AZAPI_WRITER);
+    expect(plan.writers.group).toBe(AZAPI_WRITER);
     expect(plan.placed.resourceGroups).toEqual([[SUB, "rg-export"]]);
     const json = synthJson(stack);
     expect(json.resource ?? {}).toEqual({});
@@ -49,9 +49,9 @@ describe("the plan of an export", () => {
       const { stack } = stackWithProvider();
       return planExport(new Construct(stack, id), request(stack, extra), ONE_SUBSCRIPTION);
     };
-    expect(plan({ createResourceGroup: true }, "A").groupWriter).toBe(AZURERM_WRITER);
-    expect(plan({ createResourceGroup: false, writer: AutomationWriter.AZAPI }, "B").groupWriter).toBe(AZAPI_WRITER);
-    expect(plan({}, "C").groupWriter).toBeUndefined();
+    expect(plan({ createResourceGroup: true }, "A").writers.group).toBe(AZURERM_WRITER);
+    expect(plan({ createResourceGroup: false, writer: AutomationWriter.AZAPI }, "B").writers.group).toBe(AZAPI_WRITER);
+    expect(plan({}, "C").writers.group).toBeUndefined();
   });
 
   test("a keyed fleet placement spans its subscriptions and leaves the subscription id unchecked (each.key)", () => {
