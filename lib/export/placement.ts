@@ -47,7 +47,7 @@ export interface Placed {
   readonly arriving: boolean;
   /** Whether the resources keep the construct's own addresses (a renamed export may move them: `previousId`). */
   readonly movable: boolean;
-  /** The subscription in words, for reports. */
+  /** The subscriptions in words, for reports. @default none: the props' subscription id, in words */
   readonly subscriptionInWords?: string;
   /** Makes a written automation (or the created group) iterate over the subscriptions, when keyed. */
   iterate(resource: TerraformResource, role: "automation" | "group"): void;

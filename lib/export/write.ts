@@ -26,7 +26,7 @@ export interface WrittenAutomation {
 /** What {@link writeExport} wrote. */
 export interface WrittenExport {
   readonly automations: readonly WrittenAutomation[];
-  /** The created resource group, if any. */
+  /** The created resource group. @default none: the group is not created */
   readonly resourceGroup?: TerraformResource;
   /** Every writer that writes a resource of the export (the created group's included). */
   readonly writers: ReadonlySet<Writer>;
