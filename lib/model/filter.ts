@@ -7,11 +7,7 @@ import { checkSafeText } from "./text";
 
 /** A parameter of Microsoft's built-in export policies that a typed filter maps to. */
 export type PolicyParameter =
-  | "alertSeverities"
-  | "recommendationNames"
-  | "recommendationSeverities"
-  | "secureScoreControlsNames"
-  | "regulatoryComplianceStandardsNames";
+  "alertSeverities" | "recommendationNames" | "recommendationSeverities" | "secureScoreControlsNames" | "regulatoryComplianceStandardsNames";
 
 /** A class of filter values (`AlertSeverity`, `Recommendation`, …): checked on input, named in generated code. */
 export interface ValueClass<T> {
@@ -108,7 +104,13 @@ export function dimensionsOf(declaration: ExportDeclaration, options: FilterOpti
   const filters = declaration.filters as unknown as ReadonlyArray<FilterDeclaration<unknown>>;
   const picked = filters.map((f) =>
     f.minimum && f.values !== "text"
-      ? pickRanked(options[f.option] as unknown[] | undefined, options[f.minimum.option], f.values.type, declaration.noun, f.minimum.narrower ? f.minimum.scale : undefined)
+      ? pickRanked(
+          options[f.option] as unknown[] | undefined,
+          options[f.minimum.option],
+          f.values.type,
+          declaration.noun,
+          f.minimum.narrower ? f.minimum.scale : undefined,
+        )
       : undefined,
   );
   return filters.map((f, i) => {
