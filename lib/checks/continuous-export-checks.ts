@@ -78,15 +78,10 @@ export class ContinuousExportChecks implements IAspect {
 
   private readonly checked = new WeakSet<TerraformStack>();
 
-  /** The rules this pack applies (every rule of the pack; tests give others). */
-  private readonly rules: readonly PackRule[];
+  /** The rules this pack applies: every rule of the pack. */
+  private readonly rules: readonly PackRule[] = CHECK_RULES;
 
-  constructor(
-    private readonly props: ContinuousExportChecksProps = {},
-    /** @internal */ rules: readonly PackRule[] = CHECK_RULES,
-  ) {
-    this.rules = rules;
-  }
+  constructor(private readonly props: ContinuousExportChecksProps = {}) {}
 
   /** @inheritdoc */
   public visit(node: IConstruct): void {

@@ -151,7 +151,17 @@ function readOne(item: unknown, where: string): LiveAutomation | { problems: str
     };
   }
 
-  const view = readLiveAutomation({ id, name, subscriptionId, location, isEnabled, description, scopes: scopes ?? [], sources, actions: actions ?? [] });
+  const view = readLiveAutomation({
+    id,
+    name,
+    subscriptionId,
+    location,
+    isEnabled,
+    description,
+    scopes: scopes ?? [],
+    sources,
+    actions: actions ?? [],
+  });
   return {
     id,
     name,

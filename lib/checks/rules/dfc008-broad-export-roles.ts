@@ -6,9 +6,7 @@ const EXPORT_ROLE_IDS = EXPORT_ACCESS_ROLES.map((r) => r.id);
 const BROAD_SCOPE = /^(\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+)?|\/providers\/Microsoft\.Management\/managementGroups\/[^/]+)\/?$/i;
 
 /** DFC008: export roles granted on a subscription, resource group or management group. */
-function checkRoleScopes(
-  assignments: ReadonlyMap<string, { scope?: unknown; role_definition_name?: unknown; role_definition_id?: unknown }>,
-): Hit[] {
+function checkRoleScopes(assignments: ReadonlyMap<string, { scope?: unknown; role_definition_name?: unknown; role_definition_id?: unknown }>): Hit[] {
   return [...assignments]
     .filter(([, r]) => {
       const role = String(r.role_definition_name ?? "");

@@ -38,7 +38,8 @@ function checkSharedDelegations(
 export const DFC011: PackRule = {
   id: "DFC011",
   level: "error",
-  summary: "one scope, or overlapping scopes (a subscription and a group in it), delegated through Lighthouse to several managing tenants: each could read the others' data",
+  summary:
+    "one scope, or overlapping scopes (a subscription and a group in it), delegated through Lighthouse to several managing tenants: each could read the others' data",
   explanation: "Delegate disjoint scopes, one managing tenant each.",
   check: (input) => checkSharedDelegations(input.delegations, input.definitions),
 };

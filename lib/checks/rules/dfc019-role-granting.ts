@@ -35,6 +35,7 @@ export const DFC019: PackRule = {
   id: "DFC019",
   level: "error",
   summary: "Owner, User Access Administrator or Role Based Access Control Administrator granted at any scope",
-  explanation: "A role that grants roles lets its holder give itself any access, the exported data included; exports need a data role on the destination only.",
+  explanation:
+    "A role that grants roles lets its holder give itself any access, the exported data included; exports need a data role on the destination only.",
   check: (input) => checkRoleGranting(input.roles),
 };

@@ -62,6 +62,7 @@ export const DFC060: PackRule = {
   id: "DFC060",
   level: "error",
   summary: "an Event Hub export with a connection string to a namespace without local authentication or closed to the public network",
-  explanation: "The namespace refuses the key or the sender, so the export deploys and delivers nothing; export as a trusted service or open the namespace.",
+  explanation:
+    "The namespace refuses the key or the sender, so the export deploys and delivers nothing; export as a trusted service or open the namespace.",
   check: (input) => checkNamespaceAccess(input.automations, input.keyHolders, input.namespaces),
 };

@@ -3,7 +3,6 @@ import { admits, dataTypeOfSource, knownPathsOf, knownValuesOf, nearestValue } f
 import { pathMismatch } from "../../model/paths";
 import { AutomationView, RuleView } from "../../writers/automation-view";
 
-
 const NUMERIC_OPERATORS = ["GreaterThan", "GreaterThanOrEqualTo", "LesserThan", "LesserThanOrEqualTo"];
 const TEXT_OPERATORS = ["Contains", "StartsWith", "EndsWith"];
 
@@ -53,7 +52,10 @@ export function ruleValueProblems(a: AutomationView): RuleValueProblem[] {
           continue;
         }
         if (TEXT_OPERATORS.includes(rule.operator) && numericType) {
-          add("typeMismatch", `${where}: ${text} is a text test on a ${rule.propertyType}: the service refuses it. Use Equals or a numeric comparison.`);
+          add(
+            "typeMismatch",
+            `${where}: ${text} is a text test on a ${rule.propertyType}: the service refuses it. Use Equals or a numeric comparison.`,
+          );
           explained = true;
           continue;
         }
