@@ -32,11 +32,12 @@ export interface FilterDeclaration<T = unknown> {
   /**
    * For ranked values: the option that gives the lowest accepted value (`minimumSeverity`), and the values
    * records of this data type carry, lowest first (`narrower`: fewer than the class knows, others refused).
+   * @default no minimum option
    */
   readonly minimum?: { readonly option: string; readonly scale: readonly T[]; readonly narrower?: boolean };
   /** The JPath the rules are written on. */
   readonly path: string;
-  /** An option that overrides the JPath, checked and read by `pathFrom` (attack paths' `riskLevelPath`). */
+  /** An option that overrides the JPath, checked and read by `pathFrom` (attack paths' `riskLevelPath`). @default the path is fixed */
   readonly pathOption?: { readonly option: string; readonly pathFrom: (options: FilterOptions) => string };
   /** `Equals` or `Contains`, on a text property. */
   readonly operator: Operator;
@@ -72,13 +73,14 @@ export interface ExportDeclaration {
   readonly noun: string;
   /** The typed filters, in the order their rules are written (and their options listed). */
   readonly filters: readonly FilterDeclaration<never>[];
-  /** Options besides the filters' (findings' `withParents`). */
+  /** Options besides the filters' (findings' `withParents`). @default none */
   readonly otherOptions?: readonly string[];
-  /** Findings: checks the options and gives the parent recommendations to add (undefined: none). */
+  /** Findings: checks the options and gives the parent recommendations to add (undefined: none). @default no parents */
   readonly parentsOf?: (options: FilterOptions) => readonly unknown[] | undefined;
   /**
    * Options a rebuilt export starts with: live sources are rebuilt as they run (findings without the
    * parents the library adds; the rebuild adds them back where the live parents match).
+   * @default none
    */
   readonly rebuiltWith?: ReadonlyArray<readonly [string, boolean]>;
 }

@@ -23,7 +23,7 @@ export interface Finding {
   readonly address: string;
   /** What is wrong and how to fix it. */
   readonly message: string;
-  /** The level it is reported at, when not the rule's own (a rule that failed is a warning). */
+  /** The level it is reported at, when not the rule's own (a rule that failed is a warning). @default the rule's level */
   readonly level?: string;
 }
 
