@@ -17,20 +17,7 @@ import { ExportConfigError } from "../model/errors";
 import { AutomationView, ResourceJson } from "../writers/automation-view";
 import { WRITERS, readAutomation } from "../writers/writer";
 import { instancesOf } from "../writers/instances";
-import {
-  CHECK_RULES,
-  CheckRule,
-  Finding,
-  checkAutomation,
-  checkBroadRoles,
-  checkOutputs,
-  checkPortalVisibility,
-  checkRoleScopes,
-  checkSendRights,
-  checkSharedDelegations,
-} from "./rules";
-import { checkManageKeys, checkRoleGranting, checkWholeValueOutputs } from "./key-and-grant-rules";
-import { checkNamespaceAccess } from "./namespace-access";
+import { CHECK_RULES, CheckRule, Finding, PackRule, applyRules, checkInput } from "./rules";
 import { warnOnce } from "../internal/warnings";
 
 const SUPPRESSION = "cdktf-defender-export:suppress";
@@ -91,6 +78,9 @@ export class ContinuousExportChecks implements IAspect {
 
   private readonly checked = new WeakSet<TerraformStack>();
 
+  /** The rules this pack applies: every rule of the pack. */
+  private readonly rules: readonly PackRule[] = CHECK_RULES;
+
   constructor(private readonly props: ContinuousExportChecksProps = {}) {}
 
   /** @inheritdoc */
@@ -145,31 +135,20 @@ export class ContinuousExportChecks implements IAspect {
         outputs.set(address, json);
       }
     }
-    const findings: Finding[] = [
-      ...automations.flatMap((a) => checkAutomation(a)),
-      ...checkSendRights(automations, rules),
-      ...checkNamespaceAccess(automations, rules, namespaces),
-      ...checkPortalVisibility(automations),
-      ...checkOutputs(outputs),
-      ...checkRoleScopes(roles),
-      ...checkBroadRoles(roles),
-      ...checkSharedDelegations(delegations, definitions),
-      ...checkRoleGranting(roles),
-      ...checkManageKeys(automations, rules),
-      ...checkWholeValueOutputs(outputs),
-    ];
-    for (const finding of findings) {
-      const at = byAddress.get(finding.address);
-      if (at) this.report(at.element, finding);
+    const input = checkInput({ origin: "stack", automations, keyHolders: rules, namespaces, outputs, roles, delegations, definitions });
+    for (const finding of applyRules(this.rules, input)) {
+      // A finding on no resource (a rule that failed) is reported on the stack.
+      const at = finding.address === "" ? node : byAddress.get(finding.address)?.element;
+      if (at) this.report(at, finding);
     }
   }
 
   private report(element: IConstruct, finding: Finding): void {
     if (isSuppressed(element, finding.ruleId)) return;
-    const rule = CHECK_RULES.find((r) => r.id === finding.ruleId);
+    const rule = this.rules.find((r) => r.id === finding.ruleId);
     if (!rule) return;
     const message = `[${rule.id}] ${finding.message} (Suppress with ContinuousExportChecks.suppress(construct, "${rule.id}", reason).)`;
-    if (rule.level === "error" || this.props.warningsAsErrors) Annotations.of(element).addError(message);
+    if ((finding.level ?? rule.level) === "error" || this.props.warningsAsErrors) Annotations.of(element).addError(message);
     else warnOnce(element, message);
   }
 }

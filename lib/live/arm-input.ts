@@ -1,5 +1,5 @@
 import { DestinationKind } from "../destinations/destination";
-import { AutomationView } from "../writers/automation-view";
+import { ActionView, AutomationView, RuleView, subscriptionOf } from "../writers/automation-view";
 import { AZAPI_WRITER } from "../writers/azapi-writer";
 import { LIVE_LIMITS } from "./limits";
 import { LiveInputError } from "./live-input-error";
@@ -151,22 +151,17 @@ function readOne(item: unknown, where: string): LiveAutomation | { problems: str
     };
   }
 
-  // The view is read from the checked fields only, by the same reader as the azapi writer's output.
-  const view = AZAPI_WRITER.read("azapi_resource.live", {
-    type: "Microsoft.Security/automations@live",
+  const view = readLiveAutomation({
+    id,
     name,
-    parent_id: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}`,
-    location: typeof location === "string" ? location : undefined,
-    body: {
-      properties: {
-        ...(typeof isEnabled === "boolean" ? { isEnabled } : {}),
-        ...(typeof description === "string" ? { description } : {}),
-        scopes,
-        sources,
-        actions,
-      },
-    },
-  }) as AutomationView; // an azapi automation type: always read
+    subscriptionId,
+    location,
+    isEnabled,
+    description,
+    scopes: scopes ?? [],
+    sources,
+    actions: actions ?? [],
+  });
   return {
     id,
     name,
@@ -174,20 +169,45 @@ function readOne(item: unknown, where: string): LiveAutomation | { problems: str
     resourceGroupName,
     location: typeof location === "string" ? location : "",
     tags,
-    view: { ...view, address: id },
+    view,
     fieldProblems: fields.problems,
   };
 }
 
-interface CheckedRule {
-  propertyJPath: string;
-  operator: string;
-  expectedValue: string;
-  propertyType: string;
+/** A live automation's fields, each type-checked by the live reader. */
+interface CheckedAutomation {
+  readonly id: string;
+  readonly name: string;
+  readonly subscriptionId: string;
+  readonly location: unknown;
+  readonly isEnabled: unknown;
+  readonly description: unknown;
+  readonly scopes: ReadonlyArray<{ scopePath: string }>;
+  readonly sources: readonly CheckedSource[];
+  readonly actions: readonly ActionView[];
 }
 interface CheckedSource {
   eventSource: string;
-  ruleSets: Array<{ rules: CheckedRule[] | null }> | null;
+  ruleSets: Array<{ rules: RuleView[] | null }> | null;
+}
+
+/**
+ * The live reader: the view the checks take, from a live automation's checked fields. Its address is
+ * its ARM id; the REST API's rules apply to it, as to what the azapi writer writes.
+ */
+function readLiveAutomation(a: CheckedAutomation): AutomationView {
+  return {
+    address: a.id,
+    writer: AZAPI_WRITER,
+    name: a.name,
+    subscriptionId: subscriptionOf(`/subscriptions/${a.subscriptionId}`),
+    location: typeof a.location === "string" ? a.location : undefined,
+    enabled: a.isEnabled !== false,
+    description: typeof a.description === "string" ? a.description : undefined,
+    scopes: a.scopes.map((x) => x.scopePath),
+    sources: a.sources.map((s) => ({ eventSource: s.eventSource, ruleSets: (s.ruleSets ?? []).map((set) => set.rules ?? []) })),
+    actions: a.actions,
+  };
 }
 
 function readSource(fields: FieldReader, s: JsonObject, path: string): CheckedSource {
@@ -212,24 +232,20 @@ function readSource(fields: FieldReader, s: JsonObject, path: string): CheckedSo
   return { eventSource, ruleSets };
 }
 
-function readAction(fields: FieldReader, a: JsonObject, path: string): { [key: string]: unknown } {
+function readAction(fields: FieldReader, a: JsonObject, path: string): ActionView {
   const actionType = fields.required(own(a, "actionType"), `${path}.actionType`);
   const kind = DestinationKind.ofActionType(actionType);
-  const out: { [key: string]: unknown } = { actionType };
-  if (kind) {
-    out[kind.resourceIdProperty] = fields.required(own(a, kind.resourceIdProperty), `${path}.${kind.resourceIdProperty}`);
-  } else {
-    // An action type the service does not know (DFC004): whichever resource id it carries, for the message.
-    const ids = DestinationKind.ALL.map((k) => own(a, k.resourceIdProperty)).filter((v): v is string => typeof v === "string");
-    out.workspaceResourceId = ids[0] ?? "";
-  }
+  // An action type the service does not know (DFC004): whichever resource id it carries, for the message.
+  const resourceId = kind
+    ? fields.required(own(a, kind.resourceIdProperty), `${path}.${kind.resourceIdProperty}`)
+    : (DestinationKind.ALL.map((k) => own(a, k.resourceIdProperty)).find((v): v is string => typeof v === "string") ?? "");
   const trusted = fields.optional(own(a, "isTrustedServiceEnabled"), `${path}.isTrustedServiceEnabled`, "boolean", "true or false");
-  if (trusted === true) out.isTrustedServiceEnabled = true;
-  for (const secret of ["connectionString", "uri"]) {
-    const value = fields.optional(own(a, secret), `${path}.${secret}`, "string", "text (Azure leaves it out of reads)");
-    if (typeof value === "string" && kind?.secretProperty === secret) out[secret] = value;
+  let secret: string | undefined;
+  for (const property of ["connectionString", "uri"]) {
+    const value = fields.optional(own(a, property), `${path}.${property}`, "string", "text (Azure leaves it out of reads)");
+    if (typeof value === "string" && kind?.secretProperty === property) secret = value;
   }
-  return out;
+  return { actionType, resourceId, secret, trusted: trusted === true };
 }
 
 function readScope(fields: FieldReader, s: JsonObject, path: string): { scopePath: string } {

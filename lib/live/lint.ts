@@ -1,5 +1,4 @@
-import { CHECK_RULES, Finding, checkAutomation, checkPortalVisibility } from "../checks/rules";
-import { checkManageKeys } from "../checks/key-and-grant-rules";
+import { CHECK_RULES, PackRule, applyRules, checkInput } from "../checks/rules";
 import { LiveAutomation } from "./arm-input";
 
 /** A finding of the check pack on a live automation. */
@@ -22,17 +21,15 @@ export interface LiveFinding {
  * disabled). A connection string or trigger URL in Azure's answer is Azure's stored value, not a literal
  * secret (DFC009 is for code). Sorted by automation id, then check.
  */
-export function lintAutomations(automations: readonly LiveAutomation[]): LiveFinding[] {
-  const views = automations.map((a) => a.view);
-  const findings: Finding[] = [
-    ...views.flatMap((v) => checkAutomation(v, "live")),
-    ...checkPortalVisibility(views),
-    ...checkManageKeys(views, new Map()),
-    ...automations.flatMap((a) => a.fieldProblems.map((p) => ({ ruleId: "DFC055", address: a.id, message: p.message }))),
-  ];
-  const levels = new Map(CHECK_RULES.map((r) => [r.id, r.level]));
-  return findings
-    .map((f) => ({ ruleId: f.ruleId, level: levels.get(f.ruleId) ?? "error", automationId: f.address, message: f.message }))
+export function lintAutomations(automations: readonly LiveAutomation[], rules: readonly PackRule[] = CHECK_RULES): LiveFinding[] {
+  const input = checkInput({
+    origin: "live",
+    automations: automations.map((a) => a.view),
+    fieldProblems: automations.flatMap((a) => a.fieldProblems.map((p) => ({ address: a.id, message: p.message }))),
+  });
+  const levels = new Map(rules.map((r) => [r.id, r.level]));
+  return applyRules(rules, input)
+    .map((f) => ({ ruleId: f.ruleId, level: f.level ?? levels.get(f.ruleId) ?? "error", automationId: f.address, message: f.message }))
     .sort((a, b) => (a.automationId === b.automationId ? a.ruleId.localeCompare(b.ruleId) : a.automationId < b.automationId ? -1 : 1));
 }
 

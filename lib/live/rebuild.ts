@@ -1,11 +1,10 @@
-import { AssessmentState, ComplianceStandard, DefenderPlan, Recommendation, SecureScoreControl } from "../model/catalogue";
 import { DataType } from "../model/data-type";
 import { ExportConfigError } from "../model/errors";
 import { Export } from "../model/export";
-import { isGuid } from "../model/guid";
-import { JPATHS, holdsForEveryRecord } from "../model/paths";
+import { FilterDeclaration } from "../model/filter";
+import { EXPORT_DECLARATIONS } from "../model/filters";
+import { holdsForEveryRecord } from "../model/paths";
 import { Operator, PropertyType, Rule, RuleSet } from "../model/rule";
-import { AlertSeverity, AttackPathRiskLevel, Severity } from "../model/severity";
 import { toAutomationSources } from "../model/sources";
 import { RuleView } from "../writers/automation-view";
 import { codeLiteral } from "./code-literal";
@@ -34,13 +33,13 @@ export interface RebuiltExport {
 /** Live sources rebuilt as exports that mean exactly the same, or why they cannot be. */
 export type Rebuilt = { readonly exports: RebuiltExport[] } | { readonly refused: string };
 
-/** A typed filter of a factory: the option, the rule it writes, and how a rule value maps back. */
+/** A typed filter of a factory, as the rebuild reads its declaration: the rule it writes, and how a rule value maps back. */
 interface Field {
   readonly option: string;
   readonly path: string;
   readonly operator: Operator;
   readonly parse: (value: string) => Coded | undefined;
-  /** For severities: the scale, so that a contiguous top range reads as `minimumOption`. */
+  /** For ranked values: the scale, so that a contiguous top range reads as `minimumOption`. */
   readonly scale?: { readonly all: readonly { rank: number }[]; readonly minimumOption: string; readonly className: string; readonly owner: object };
 }
 
@@ -60,151 +59,41 @@ function constant(owner: object, className: string, value: unknown): Coded | und
   return key ? { value, code: `${className}.${key}` } : undefined;
 }
 
-const text = (value: string): Coded => ({ value, code: codeLiteral(value) });
-
-function ranked<T extends { ruleValue: string }>(all: readonly T[], owner: object, className: string) {
-  return (value: string) =>
-    constant(
-      owner,
-      className,
-      all.find((s) => s.ruleValue.toLowerCase() === value.toLowerCase()),
-    );
-}
-
-function severityField(
-  option: string,
-  path: string,
-  all: readonly { ruleValue: string; rank: number }[],
-  owner: object,
-  className: string,
-  minimumOption: string,
-): Field {
-  return { option, path, operator: Operator.EQUALS, parse: ranked(all, owner, className), scale: { all, minimumOption, className, owner } };
-}
-
-/** The catalogue constant that matches, or else the value the fallback makes (`X.of("…")`). */
-function knownOr(owner: object, className: string, matches: (value: unknown) => boolean, fallback: () => Coded): Coded {
-  const known = Object.values(owner).find(matches);
-  return (known !== undefined && constant(owner, className, known)) || fallback();
-}
-
-function recommendation(key: string | undefined): Coded | undefined {
-  if (!key || !isGuid(key)) return undefined;
-  return knownOr(
-    Recommendation,
-    "Recommendation",
-    (r) => r instanceof Recommendation && r.assessmentKey.toLowerCase() === key.toLowerCase(),
-    () => ({ value: Recommendation.of(key), code: `Recommendation.of(${codeLiteral(key)})` }),
+/** A filter value with its TypeScript: a text literal, a class's constant, or the class's maker (`X.of("…")`). */
+function coded(declared: FilterDeclaration<unknown>, value: unknown): Coded | undefined {
+  if (declared.values === "text") return { value, code: codeLiteral(value as string) };
+  const { type, make } = declared.values;
+  return (
+    constant(type, type.name, value) ?? (make ? { value, code: `${type.name}.${make.method}(${codeLiteral(make.argument(value))})` } : undefined)
   );
 }
 
-const FACTORIES: readonly Factory[] = [
-  {
-    name: "alerts",
-    dataType: DataType.ALERTS,
-    build: (o) => Export.alerts(o),
-    fields: [
-      severityField("severities", JPATHS.alertSeverity, AlertSeverity.ALL, AlertSeverity, "AlertSeverity", "minimumSeverity"),
-      {
-        option: "plans",
-        path: JPATHS.alertPlan,
-        operator: Operator.EQUALS,
-        parse: (v) =>
-          knownOr(
-            DefenderPlan,
-            "DefenderPlan",
-            (p: unknown) => p instanceof DefenderPlan && p.productComponentName.toLowerCase() === v.toLowerCase(),
-            () => ({ value: DefenderPlan.custom(v), code: `DefenderPlan.custom(${codeLiteral(v)})` }),
-          ),
-      },
-      { option: "alertTypes", path: JPATHS.alertType, operator: Operator.EQUALS, parse: text },
-      { option: "displayNameContains", path: JPATHS.alertDisplayName, operator: Operator.CONTAINS, parse: text },
-    ],
-  },
-  {
-    name: "recommendations",
-    dataType: DataType.RECOMMENDATIONS,
-    build: (o) => Export.recommendations(o),
-    fields: [
-      { option: "recommendations", path: JPATHS.recommendationName, operator: Operator.CONTAINS, parse: recommendation },
-      severityField("severities", JPATHS.recommendationSeverity, Severity.ALL, Severity, "Severity", "minimumSeverity"),
-      {
-        option: "states",
-        path: JPATHS.assessmentState,
-        operator: Operator.EQUALS,
-        parse: (v) =>
-          constant(
-            AssessmentState,
-            "AssessmentState",
-            AssessmentState.ALL.find((s) => s.code.toLowerCase() === v.toLowerCase()),
-          ),
-      },
-    ],
-  },
-  {
-    name: "findings",
-    dataType: DataType.FINDINGS,
-    fixed: [["withParents", { value: false, code: "false" }]],
-    build: (o) => Export.findings(o),
-    fields: [
-      {
-        option: "recommendations",
-        path: JPATHS.findingParent,
-        operator: Operator.CONTAINS,
-        parse: (v) => recommendation(/^\/assessments\/([^/]+)\/$/i.exec(v)?.[1]),
-      },
-      severityField("severities", JPATHS.findingSeverity, Severity.FINDING_SCALE, Severity, "Severity", "minimumSeverity"),
-    ],
-  },
-  { name: "secureScore", dataType: DataType.SECURE_SCORE, build: (o) => Export.secureScore(o), fields: [] },
-  {
-    name: "secureScoreControls",
-    dataType: DataType.SECURE_SCORE_CONTROLS,
-    build: (o) => Export.secureScoreControls(o),
-    fields: [
-      {
-        option: "controls",
-        path: JPATHS.controlName,
-        operator: Operator.EQUALS,
-        parse: (v) => ({ value: SecureScoreControl.of(v), code: `SecureScoreControl.of(${codeLiteral(v)})` }),
-      },
-    ],
-  },
-  {
-    name: "regulatoryCompliance",
-    dataType: DataType.REGULATORY_COMPLIANCE,
-    build: (o) => Export.regulatoryCompliance(o),
-    fields: [
-      {
-        option: "standards",
-        path: JPATHS.standardId,
-        operator: Operator.CONTAINS,
-        parse: (v) =>
-          knownOr(
-            ComplianceStandard,
-            "ComplianceStandard",
-            (c: unknown) => c instanceof ComplianceStandard && c.standardName === v,
-            () => ({ value: ComplianceStandard.of(v), code: `ComplianceStandard.of(${codeLiteral(v)})` }),
-          ),
-      },
-    ],
-  },
-  {
-    name: "attackPaths",
-    dataType: DataType.ATTACK_PATHS,
-    build: (o) => Export.attackPaths(o),
-    fields: [
-      severityField(
-        "riskLevels",
-        JPATHS.attackPathRiskLevel,
-        AttackPathRiskLevel.ALL,
-        AttackPathRiskLevel,
-        "AttackPathRiskLevel",
-        "minimumRiskLevel",
-      ),
-    ],
-  },
-];
+/** A declared filter as the rebuild reads it. */
+function fieldOf(declared: FilterDeclaration<unknown>): Field {
+  const { minimum, values } = declared;
+  return {
+    option: declared.option,
+    path: declared.path,
+    operator: declared.operator,
+    parse: (v) => {
+      const value = declared.recognize(v);
+      return value === undefined ? undefined : coded(declared, value);
+    },
+    scale:
+      minimum && values !== "text"
+        ? { all: minimum.scale as readonly { rank: number }[], minimumOption: minimum.option, className: values.type.name, owner: values.type }
+        : undefined,
+  };
+}
+
+/** Every factory with its typed filters, from their one declaration (`model/filters.ts`). */
+const FACTORIES: readonly Factory[] = EXPORT_DECLARATIONS.map((d) => ({
+  name: d.factory,
+  dataType: d.dataType,
+  fixed: d.rebuiltWith?.map(([k, v]): [string, Coded] => [k, { value: v, code: String(v) }]),
+  build: (o: object) => (Export[d.factory] as (options: object) => Export)(o),
+  fields: (d.filters as unknown as ReadonlyArray<FilterDeclaration<unknown>>).map(fieldOf),
+}));
 
 /**
  * Rebuilds live sources as exports of this library that mean exactly what they mean: the typed filters

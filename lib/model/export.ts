@@ -2,10 +2,11 @@ import { AssessmentState, ComplianceStandard, DefenderPlan, Recommendation, Secu
 import { DataType } from "./data-type";
 import { BRANDS } from "./brand";
 import { admits, knownValuesOf, nearestValue } from "./value-sets";
-import { checkSafeText } from "./text";
 import { ExportConfigError, atFactory, describeValue } from "./errors";
-import { Dimension, crossProduct, describeDimensions, dimension } from "./dimension";
-import { JPATHS, assertPathApplies } from "./paths";
+import { Dimension, crossProduct, describeDimensions } from "./dimension";
+import { ExportDeclaration, FilterOptions, dimensionsOf, optionsOf } from "./filter";
+import { ATTACK_PATH_RISK_LEVEL_PATH, EXPORT_DECLARATIONS } from "./filters";
+import { assertPathApplies } from "./paths";
 import { Operator, PropertyType, Rule, RuleSet } from "./rule";
 import { AutomationSource, toAutomationSources } from "./sources";
 import { AlertSeverity, AttackPathRiskLevel, Severity } from "./severity";
@@ -89,8 +90,6 @@ export interface RegulatoryComplianceExportOptions extends ExportTimingOptions, 
 /** Options for data types without typed filters (overall secure score). */
 export interface PlainExportOptions extends ExportTimingOptions, RawRuleOptions {}
 
-const ATTACK_PATH_RISK_LEVEL_PATH = JPATHS.attackPathRiskLevel;
-
 /** Which attack paths to export. */
 export interface AttackPathExportOptions extends ExportTimingOptions, RawRuleOptions {
   /** Only attack paths of these risk levels. Give this or `minimumRiskLevel`. @default every risk level */
@@ -138,73 +137,12 @@ export class Export {
 
   /** Security alerts. */
   public static alerts(options: AlertExportOptions = {}): Export {
-    assertOptions(options, DataType.ALERTS, ["severities", "minimumSeverity", "plans", "alertTypes", "displayNameContains"]);
-    const severities = pickSeverities(options.severities, options.minimumSeverity, AlertSeverity, "alert");
-    return new Export(DataType.ALERTS, options, [
-      dimension(
-        "severity",
-        JPATHS.alertSeverity,
-        severities,
-        (s) => Rule.equals(JPATHS.alertSeverity, s.ruleValue),
-        (s) => s.name,
-        AlertSeverity,
-      ),
-      dimension(
-        "Defender plan",
-        JPATHS.alertPlan,
-        options.plans,
-        (p) => Rule.equals(JPATHS.alertPlan, p.productComponentName),
-        (p) => p.productComponentName,
-        DefenderPlan,
-      ),
-      dimension(
-        "alert type",
-        JPATHS.alertType,
-        texts(options.alertTypes, "alertTypes"),
-        (t) => Rule.equals(JPATHS.alertType, t),
-        (t) => t,
-      ),
-      dimension(
-        "display name contains",
-        JPATHS.alertDisplayName,
-        texts(options.displayNameContains, "displayNameContains"),
-        (t) => Rule.contains(JPATHS.alertDisplayName, t),
-        (t) => `"${t}"`,
-      ),
-    ]);
+    return Export.declared("alerts", options);
   }
 
   /** Security recommendations (assessments). */
   public static recommendations(options: RecommendationExportOptions = {}): Export {
-    assertOptions(options, DataType.RECOMMENDATIONS, ["recommendations", "severities", "minimumSeverity", "states"]);
-    const severities = pickSeverities(options.severities, options.minimumSeverity, Severity, "recommendation");
-    return new Export(DataType.RECOMMENDATIONS, options, [
-      dimension(
-        "recommendation",
-        JPATHS.recommendationName,
-        options.recommendations,
-        (r) => Rule.contains(JPATHS.recommendationName, r.assessmentKey),
-        (r) => r.displayName,
-        Recommendation,
-        (r) => r.assessmentKey,
-      ),
-      dimension(
-        "severity",
-        JPATHS.recommendationSeverity,
-        severities,
-        (s) => Rule.equals(JPATHS.recommendationSeverity, s.ruleValue),
-        (s) => s.name,
-        Severity,
-      ),
-      dimension(
-        "state",
-        JPATHS.assessmentState,
-        options.states,
-        (s) => Rule.equals(JPATHS.assessmentState, s.code),
-        (s) => s.code,
-        AssessmentState,
-      ),
-    ]);
+    return Export.declared("recommendations", options);
   }
 
   /**
@@ -212,74 +150,22 @@ export class Export {
    * to the same destinations, as Microsoft requires for exports made through the API.
    */
   public static findings(options: FindingExportOptions = {}): Export {
-    assertOptions(options, DataType.FINDINGS, ["recommendations", "severities", "minimumSeverity", "withParents"]);
-    if (options.withParents !== undefined && typeof options.withParents !== "boolean") {
-      throw new ExportConfigError(
-        "DFE160",
-        `Security findings: \`withParents\` is true (the default: the parent recommendations come along) or false, got ${describeValue(options.withParents)}.`,
-      );
-    }
-    const severities = pickSeverities(options.severities, options.minimumSeverity, Severity, "finding", Severity.FINDING_SCALE);
-    return new Export(
-      DataType.FINDINGS,
-      options,
-      [
-        dimension(
-          "recommendation",
-          JPATHS.findingParent,
-          options.recommendations,
-          (r) => Rule.contains(JPATHS.findingParent, `/assessments/${r.assessmentKey}/`),
-          (r) => r.displayName,
-          Recommendation,
-          (r) => r.assessmentKey,
-        ),
-        dimension(
-          "severity",
-          JPATHS.findingSeverity,
-          severities,
-          (s) => Rule.equals(JPATHS.findingSeverity, s.ruleValue),
-          (s) => s.name,
-          Severity,
-        ),
-      ],
-      options.withParents === false ? undefined : (options.recommendations ?? []),
-    );
+    return Export.declared("findings", options);
   }
 
   /** The overall secure score. */
   public static secureScore(options: PlainExportOptions = {}): Export {
-    assertOptions(options, DataType.SECURE_SCORE, []);
-    return new Export(DataType.SECURE_SCORE, options, []);
+    return Export.declared("secureScore", options);
   }
 
   /** The secure score of each control. */
   public static secureScoreControls(options: SecureScoreControlExportOptions = {}): Export {
-    assertOptions(options, DataType.SECURE_SCORE_CONTROLS, ["controls"]);
-    return new Export(DataType.SECURE_SCORE_CONTROLS, options, [
-      dimension(
-        "control",
-        JPATHS.controlName,
-        options.controls,
-        (c) => Rule.equals(JPATHS.controlName, c.controlName),
-        (c) => c.controlName,
-        SecureScoreControl,
-      ),
-    ]);
+    return Export.declared("secureScoreControls", options);
   }
 
   /** Regulatory compliance assessments. */
   public static regulatoryCompliance(options: RegulatoryComplianceExportOptions = {}): Export {
-    assertOptions(options, DataType.REGULATORY_COMPLIANCE, ["standards"]);
-    return new Export(DataType.REGULATORY_COMPLIANCE, options, [
-      dimension(
-        "standard",
-        JPATHS.standardId,
-        options.standards,
-        (s) => Rule.contains(JPATHS.standardId, s.standardName),
-        (s) => s.standardName,
-        ComplianceStandard,
-      ),
-    ]);
+    return Export.declared("regulatoryCompliance", options);
   }
 
   /**
@@ -287,25 +173,15 @@ export class Export {
    * them, so `ContinuousExport` writes them through azapi.
    */
   public static attackPaths(options: AttackPathExportOptions = {}): Export {
-    assertOptions(options, DataType.ATTACK_PATHS, ["riskLevels", "minimumRiskLevel", "riskLevelPath"]);
-    const levels = pickSeverities(options.riskLevels, options.minimumRiskLevel, AttackPathRiskLevel, "attack path");
-    const path = options.riskLevelPath ?? ATTACK_PATH_RISK_LEVEL_PATH;
-    if (typeof path !== "string" || !/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(path)) {
-      throw new ExportConfigError(
-        "DFE003",
-        `Attack paths: \`riskLevelPath\` must be a JPath such as "attackPath.riskLevel", got ${describeValue(path)}.`,
-      );
-    }
-    return new Export(DataType.ATTACK_PATHS, options, [
-      dimension(
-        "risk level",
-        path,
-        levels,
-        (l) => Rule.equals(path, l.ruleValue),
-        (l) => l.name,
-        AttackPathRiskLevel,
-      ),
-    ]);
+    return Export.declared("attackPaths", options);
+  }
+
+  /** An export of a factory's declaration (`model/filters.ts`): its options checked, each typed filter a dimension. */
+  private static declared(factory: ExportDeclaration["factory"], options: object): Export {
+    const declaration = EXPORT_DECLARATIONS.find((d) => d.factory === factory) as ExportDeclaration;
+    assertOptions(options, declaration.dataType, optionsOf(declaration));
+    const parents = declaration.parentsOf?.(options as FilterOptions) as Recommendation[] | undefined;
+    return new Export(declaration.dataType, options, dimensionsOf(declaration, options as FilterOptions), parents);
   }
 
   /** Every data type, streaming and weekly snapshots, as the portal's "export all data types" does. */
@@ -382,15 +258,7 @@ export class Export {
 }
 
 // Each factory names itself and the caller's line in its errors (it runs before any construct exists).
-for (const factory of [
-  "alerts",
-  "recommendations",
-  "findings",
-  "secureScore",
-  "secureScoreControls",
-  "regulatoryCompliance",
-  "attackPaths",
-] as const) {
+for (const { factory } of EXPORT_DECLARATIONS) {
   const make = Export[factory] as (options?: object) => Export;
   (Export as unknown as { [name: string]: (options?: object) => Export })[factory] = (options?: object) =>
     atFactory(`Export.${factory}`, () => make(options));
@@ -439,59 +307,6 @@ function assertValueKnown(rule: Rule, dataType: DataType): void {
         `${near ? ` Write "${near}".` : ""} Or use the typed filter.`,
     );
   }
-}
-
-function pickSeverities<T>(
-  list: T[] | undefined,
-  minimum: T | undefined,
-  kind: { atLeast(m: T): T[]; readonly prototype: T; readonly name: string },
-  what: string,
-  scale?: readonly T[],
-): T[] | undefined {
-  if (list !== undefined && minimum !== undefined) {
-    throw new ExportConfigError("DFE014", `${what} export: give the list of accepted severities or the minimum, not both.`);
-  }
-  if (minimum !== undefined && (!Object.prototype.isPrototypeOf.call(kind.prototype, minimum as object) || !BRANDS.value.has(minimum))) {
-    throw new ExportConfigError(
-      "DFE020",
-      `${what} export: \`minimumSeverity\` must be one of the ${kind.name} constants, got ${describeValue(minimum)}.`,
-    );
-  }
-  const picked = minimum === undefined ? list : kind.atLeast(minimum);
-  if (scale === undefined || picked === undefined || !Array.isArray(picked)) return picked;
-  // A data type whose records carry fewer severities than the class knows (findings: no Critical).
-  const outside = picked.filter((s) => Object.prototype.isPrototypeOf.call(kind.prototype, s as object) && !scale.includes(s));
-  const named = (values: readonly T[]) => values.map((s) => (s as { name?: string }).name).join(", ");
-  if (minimum !== undefined && outside.length === picked.length) {
-    throw new ExportConfigError(
-      "DFE170",
-      `${what} export: no ${what} has severity ${named(outside)} or higher: ${what}s carry ${named(scale)} (the sub-assessment REST model, ` +
-        `API 2019-01-01-preview), so nothing would be exported. Use \`minimumSeverity: Severity.HIGH\`, or export recommendations of that severity.`,
-    );
-  }
-  if (minimum !== undefined) return picked.filter((s) => !outside.includes(s));
-  if (outside.length > 0) {
-    throw new ExportConfigError(
-      "DFE170",
-      `${what} export: ${what}s have no ${named(outside)} severity: they carry ${named(scale)} (the sub-assessment REST model, API 2019-01-01-preview). ` +
-        `Leave ${named(outside)} out of \`severities\`; Critical is a recommendation severity (Export.recommendations).`,
-    );
-  }
-  return picked;
-}
-
-function texts(values: string[] | undefined, field: string): string[] | undefined {
-  // A list known only at apply cannot become one rule set per value.
-  if (values !== undefined && (!Array.isArray(values) || values.some((v) => typeof v === "string" && v.startsWith("#{TfToken[")))) {
-    throw new ExportConfigError("DFE022", `\`${field}\` takes a list of texts, got ${describeValue(values)}.`);
-  }
-  values?.forEach((v) => {
-    if (typeof v !== "string" || v.trim() === "") {
-      throw new ExportConfigError("DFE022", `\`${field}\` takes non-empty texts, got ${describeValue(v)}.`);
-    }
-    checkSafeText(field, v);
-  });
-  return values;
 }
 
 function assertOptions(options: object, dataType: DataType, filters: string[]): void {

@@ -1,5 +1,7 @@
 import { DataType } from "../model/data-type";
 import { Export } from "../model/export";
+import { PolicyParameter } from "../model/filter";
+import { declarationOf } from "../model/filters";
 
 /**
  * The parameters of Microsoft's built-in "Deploy export to … for Microsoft Defender for Cloud data"
@@ -47,14 +49,10 @@ const ALL_SEVERITIES = [...POLICY_SEVERITIES];
 /** A name of the policy's `exportedDataTypes` parameter: the data type's portal name, with " - snapshot" for its snapshot. */
 const streamingName = (type: DataType) => type.portalName;
 const snapshotName = (type: DataType) => `${type.portalName} - snapshot`;
-/** Which filters each data type can pass to the policy, and under which parameter. */
-const SUPPORTED_FILTERS = new Map<DataType, string[]>([
-  [DataType.ALERTS, ["severity"]],
-  [DataType.RECOMMENDATIONS, ["recommendation", "severity"]],
-  [DataType.FINDINGS, ["recommendation"]],
-  [DataType.SECURE_SCORE_CONTROLS, ["control"]],
-  [DataType.REGULATORY_COMPLIANCE, ["standard"]],
-]);
+/** The policy parameter each typed filter of a data type maps to (its declaration says so, or why it cannot). */
+function parametersOf(type: DataType): Array<[field: string, parameter: PolicyParameter]> {
+  return declarationOf(type).filters.flatMap((f) => ("parameter" in f.policy ? [[f.field, f.policy.parameter] as [string, PolicyParameter]] : []));
+}
 
 /** "every value" or a sorted list. */
 type Selection = "all" | string[];
@@ -68,11 +66,13 @@ type Selection = "all" | string[];
 export function toPolicyParameters(exports: readonly Export[]): PolicyTranslation {
   const unsupported: string[] = [];
   const types = new Set<string>();
-  const recommendationNames: Selection[] = [];
-  const recommendationSeverities: Selection[] = [];
-  const alertSeverities: Selection[] = [];
-  const controls: Selection[] = [];
-  const standards: Selection[] = [];
+  const selections: Record<PolicyParameter, Selection[]> = {
+    alertSeverities: [],
+    recommendationNames: [],
+    recommendationSeverities: [],
+    secureScoreControlsNames: [],
+    regulatoryComplianceStandardsNames: [],
+  };
   let findingsStreaming = false;
   let hasFindings = false;
 
@@ -82,8 +82,8 @@ export function toPolicyParameters(exports: readonly Export[]): PolicyTranslatio
       unsupported.push(`${type.portalName} (the built-in policies write API 2019-01-01-preview)`);
       continue;
     }
-    const allowed = SUPPORTED_FILTERS.get(type) ?? [];
-    for (const f of e.filters.filter((f) => !allowed.includes(f.field))) {
+    const mapped = parametersOf(type);
+    for (const f of e.filters.filter((f) => !mapped.some(([field]) => field === f.field))) {
       unsupported.push(`${type.portalName} filtered by ${f.field === "where" ? "raw rules (`where`)" : f.field} (${f.values.join(", ")})`);
     }
     const values = (field: string): Selection => [...(e.filters.find((f) => f.field === field)?.values ?? ["*"])].sort();
@@ -99,28 +99,27 @@ export function toPolicyParameters(exports: readonly Export[]): PolicyTranslatio
       if (streaming && withParents) types.add(streamingName(DataType.RECOMMENDATIONS));
       if (snapshot) types.add(snapshotName(DataType.FINDINGS));
       if (snapshot && withParents) types.add(snapshotName(DataType.RECOMMENDATIONS));
-      recommendationNames.push(selection("recommendation"));
-      continue;
+    } else {
+      if (streaming) types.add(streamingName(type));
+      if (snapshot) types.add(snapshotName(type));
     }
-    if (streaming) types.add(streamingName(type));
-    if (snapshot) types.add(snapshotName(type));
-    if (type === DataType.ALERTS) {
-      const severities = selection("severity");
-      if (severities === "all" || severities.includes("Informational")) {
+    for (const [field, parameter] of mapped) {
+      const chosen = selection(field);
+      if (parameter !== "alertSeverities") {
+        selections[parameter].push(chosen);
+        continue;
+      }
+      if (chosen === "all" || chosen.includes("Informational")) {
         unsupported.push(
           "Informational alerts (the policy selects High, Medium and Low only: give `severities` or `minimumSeverity` of Low or higher)",
         );
       }
-      alertSeverities.push(severities === "all" ? ALL_SEVERITIES : severities.filter((s) => s !== "Informational"));
-    } else if (type === DataType.RECOMMENDATIONS) {
-      recommendationNames.push(selection("recommendation"));
-      recommendationSeverities.push(selection("severity"));
-    } else if (type === DataType.SECURE_SCORE_CONTROLS) {
-      controls.push(selection("control"));
-    } else if (type === DataType.REGULATORY_COMPLIANCE) {
-      standards.push(selection("standard"));
+      selections.alertSeverities.push(chosen === "all" ? ALL_SEVERITIES : chosen.filter((s) => s !== "Informational"));
     }
   }
+  const { recommendationNames, recommendationSeverities, alertSeverities } = selections;
+  const controls = selections.secureScoreControlsNames;
+  const standards = selections.regulatoryComplianceStandardsNames;
 
   const names = single(recommendationNames);
   if (names === undefined) {

@@ -1,4 +1,8 @@
-import { checkPortalVisibility, checkSharedDelegations } from "../../lib/checks/rules";
+import { checkInput } from "../../lib/checks/rules";
+import { DFC006 } from "../../lib/checks/rules/dfc006-portal-visibility";
+import { DFC011 } from "../../lib/checks/rules/dfc011-shared-delegations";
+
+const checkPortalVisibility = (automations: AutomationView[]) => DFC006.check(checkInput({ origin: "stack", automations }));
 import { AutomationView } from "../../lib/writers/automation-view";
 import { AZAPI_WRITER } from "../../lib/writers/azapi-writer";
 
@@ -56,7 +60,7 @@ describe("DFC011: one scope delegated to several managing tenants", () => {
         },
       ]),
     );
-    return checkSharedDelegations(assignments, definitions);
+    return DFC011.check(checkInput({ origin: "stack", delegations: assignments, definitions }));
   };
 
   test("one scope in two spellings is one scope; each finding names its own assignment and tenant", () => {

@@ -1,19 +1,6 @@
 import fc from "fast-check";
-import {
-  AlertSeverity,
-  AssessmentState,
-  AttackPathRiskLevel,
-  ComplianceStandard,
-  DefenderPlan,
-  Export,
-  Operator,
-  PropertyType,
-  Recommendation,
-  Rule,
-  RuleSet,
-  SecureScoreControl,
-  Severity,
-} from "../../lib";
+import { Export, Operator, PropertyType, Rule, RuleSet } from "../../lib";
+import { EXPORT_DECLARATIONS } from "../../lib/model/filters";
 import { PlainSource, meaningOf, plainSources } from "../../lib/live/meaning";
 import { rebuildExports } from "../../lib/live/rebuild";
 import { toAutomationSources } from "../../lib/model/sources";
@@ -24,34 +11,16 @@ import { toAutomationSources } from "../../lib/model/sources";
  */
 const subset = <T>(values: readonly T[]) => fc.option(fc.subarray([...values], { minLength: 1 }), { nil: undefined });
 const timing = fc.constantFrom({}, { streaming: false, snapshot: true }, { snapshot: true });
-const RECOMMENDATIONS = [
-  Recommendation.MACHINES_VULNERABILITIES,
-  Recommendation.SYSTEM_UPDATES,
-  Recommendation.of("4fb67663-9ab9-475d-b026-8c544cced439"),
-];
+// Every factory with every typed filter, from their one declaration: a filter added there is generated here too.
 const typed = fc.oneof(
-  fc
-    .record({
-      severities: subset(AlertSeverity.ALL),
-      plans: subset([DefenderPlan.SERVERS, DefenderPlan.STORAGE, DefenderPlan.custom("Cosmos")]),
-      alertTypes: subset(["VM_A", "VM_B"]),
-      displayNameContains: subset(["crypto"]),
-    })
-    .map((o) => Export.alerts(o)),
-  fc
-    .tuple(fc.record({ recommendations: subset(RECOMMENDATIONS), severities: subset(Severity.ALL), states: subset(AssessmentState.ALL) }), timing)
-    .map(([o, t]) => Export.recommendations({ ...o, ...t })),
-  fc
-    .tuple(fc.record({ recommendations: subset(RECOMMENDATIONS), severities: subset(Severity.FINDING_SCALE) }), timing)
-    .map(([o, t]) => Export.findings({ ...o, ...t })),
-  timing.map((t) => Export.secureScore(t)),
-  fc
-    .tuple(fc.record({ controls: subset([SecureScoreControl.of("ctl-a"), SecureScoreControl.of("ctl-b")]) }), timing)
-    .map(([o, t]) => Export.secureScoreControls({ ...o, ...t })),
-  fc
-    .tuple(fc.record({ standards: subset([ComplianceStandard.AZURE_CIS_1_1_0, ComplianceStandard.of("PCI-DSS-4")]) }), timing)
-    .map(([o, t]) => Export.regulatoryCompliance({ ...o, ...t })),
-  fc.tuple(fc.record({ riskLevels: subset(AttackPathRiskLevel.ALL) }), timing).map(([o, t]) => Export.attackPaths({ ...o, ...t })),
+  ...EXPORT_DECLARATIONS.map((d) =>
+    fc
+      .tuple(
+        fc.record(Object.fromEntries(d.filters.map((f) => [f.option, subset(f.examples as readonly unknown[])]))),
+        d.dataType.snapshotSource ? timing : fc.constant({}),
+      )
+      .map(([o, t]) => (Export[d.factory] as (options: object) => Export)({ ...o, ...t })),
+  ),
 );
 const raw = fc
   .array(

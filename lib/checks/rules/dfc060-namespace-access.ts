@@ -1,6 +1,6 @@
-import { DestinationKind } from "../destinations/destination";
-import { AutomationView } from "../writers/automation-view";
-import { Finding } from "./rules";
+import { DestinationKind } from "../../destinations/destination";
+import { AutomationView } from "../../writers/automation-view";
+import { Hit, PackRule } from "./rule";
 
 const RULE_REFERENCE =
   /^\$\{((?:azurerm_eventhub_authorization_rule|azurerm_eventhub_namespace_authorization_rule)\.[^.}]+)\.(?:primary|secondary)_connection_string\}$/;
@@ -19,12 +19,12 @@ const NAMESPACE_REFERENCE = /^\$\{(azurerm_eventhub_namespace\.[^.}]+)\.(?:name|
  * Scanners such as Checkov recommend both settings and cannot know that an export depends on them; the
  * export then deploys and delivers nothing.
  */
-export function checkNamespaceAccess(
+function checkNamespaceAccess(
   automations: readonly AutomationView[],
   rules: ReadonlyMap<string, { namespace_name?: unknown }>,
   namespaces: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
-): Finding[] {
-  const findings: Finding[] = [];
+): Hit[] {
+  const findings: Hit[] = [];
   for (const a of automations) {
     for (const action of a.actions) {
       if (action.actionType !== DestinationKind.EVENT_HUB.actionType || action.trusted || typeof action.secret !== "string") continue;
@@ -36,7 +36,6 @@ export function checkNamespaceAccess(
       const refusal = refusalOf(namespace);
       if (refusal) {
         findings.push({
-          ruleId: "DFC060",
           address: a.address,
           message:
             `the Event Hub action sends with a connection string to ${address}, whose ${refusal}: the export deploys and ` +
@@ -57,3 +56,13 @@ function refusalOf(namespace: Readonly<Record<string, unknown>>): string | undef
   if (rulesets.some((r) => r.default_action === "Deny" || r.public_network_access_enabled === false)) return "network rules deny access by default";
   return undefined;
 }
+
+/** DFC060, as its body above finds it. */
+export const DFC060: PackRule = {
+  id: "DFC060",
+  level: "error",
+  summary: "an Event Hub export with a connection string to a namespace without local authentication or closed to the public network",
+  explanation:
+    "The namespace refuses the key or the sender, so the export deploys and delivers nothing; export as a trusted service or open the namespace.",
+  check: (input) => checkNamespaceAccess(input.automations, input.keyHolders, input.namespaces),
+};

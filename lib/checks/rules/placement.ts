@@ -1,8 +1,8 @@
-import { DestinationKind } from "../destinations/destination";
-import { GUID_PATTERN } from "../model/guid";
-import { RESOURCE_ID_SHAPES } from "../internal/resource-id";
-import { AutomationView } from "../writers/automation-view";
-import type { Finding } from "./rules";
+import { DestinationKind } from "../../destinations/destination";
+import { GUID_PATTERN } from "../../model/guid";
+import { RESOURCE_ID_SHAPES } from "../../internal/resource-id";
+import { AutomationView } from "../../writers/automation-view";
+import { Hit } from "./rule";
 
 /** A Terraform reference or expression: its value is known only at apply, and is not judged here. */
 const isExpression = (value: string) => value.includes("${");
@@ -14,11 +14,11 @@ const SCOPE = new RegExp(`^/subscriptions/(${GUID_PATTERN})(/resourceGroups/[^/]
  * or resource groups in it (`AutomationScope.scopePath`, REST specs `automations.json`; Microsoft's
  * continuous-export docs): no scope, a malformed one or one in another subscription exports nothing.
  */
-export function checkScopes(a: AutomationView): Finding[] {
-  const add = (message: string): Finding => ({ ruleId: "DFC017", address: a.address, message });
+export function checkScopes(a: AutomationView): Hit[] {
+  const add = (message: string): Hit => ({ address: a.address, message });
   if (a.scopes.length === 0)
     return [add("the automation has no scope, so it exports nothing. Give its subscription (/subscriptions/<id>) or resource groups in it.")];
-  const findings: Finding[] = [];
+  const findings: Hit[] = [];
   for (const scope of a.scopes) {
     if (isExpression(scope)) continue;
     const match = SCOPE.exec(scope);
@@ -45,8 +45,8 @@ export function checkScopes(a: AutomationView): Finding[] {
  * `EventHub` at the event hub entity, not its namespace, `LogicApp` at a workflow: the REST API's
  * `AutomationAction*` models). An action with no id, or with the id of another type, sends nothing.
  */
-export function checkActionTargets(a: AutomationView): Finding[] {
-  const findings: Finding[] = [];
+export function checkActionTargets(a: AutomationView): Hit[] {
+  const findings: Hit[] = [];
   for (const action of a.actions) {
     const kind = DestinationKind.ofActionType(action.actionType);
     if (!kind) continue; // DFC004 reports the action type itself.
@@ -54,13 +54,11 @@ export function checkActionTargets(a: AutomationView): Finding[] {
     const id = action.resourceId.trim();
     if (id === "" || /^(undefined|null)$/i.test(id)) {
       findings.push({
-        ruleId: "DFC018",
         address: a.address,
         message: `the ${kind.actionType} action has no resource id, so it sends nothing (and cannot be adopted). Give the ${kind.displayName}'s id: ${shape.example}.`,
       });
     } else if (!isExpression(id) && !idPattern(shape.types).test(id)) {
       findings.push({
-        ruleId: "DFC018",
         address: a.address,
         message: `the ${kind.actionType} action points at ${JSON.stringify(id)}, which is not a ${kind.displayName}: nothing arrives. Expected ${shape.example}.`,
       });

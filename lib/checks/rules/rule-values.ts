@@ -1,8 +1,7 @@
-import { contradictionIn } from "../model/rule";
-import { admits, dataTypeOfSource, knownPathsOf, knownValuesOf, nearestValue } from "../model/value-sets";
-import { pathMismatch } from "../model/paths";
-import { AutomationView, RuleView } from "../writers/automation-view";
-import type { Finding } from "./rules";
+import { contradictionIn } from "../../model/rule";
+import { admits, dataTypeOfSource, knownPathsOf, knownValuesOf, nearestValue } from "../../model/value-sets";
+import { pathMismatch } from "../../model/paths";
+import { AutomationView, RuleView } from "../../writers/automation-view";
 
 const NUMERIC_OPERATORS = ["GreaterThan", "GreaterThanOrEqualTo", "LesserThan", "LesserThanOrEqualTo"];
 const TEXT_OPERATORS = ["Contains", "StartsWith", "EndsWith"];
@@ -17,14 +16,22 @@ const VALUE_OF_TYPE: { readonly [type: string]: { readonly test: (v: string) => 
   boolean: { test: (v) => /^(true|false)$/i.test(v), words: '"true" or "false"' },
 };
 
+/** A problem of a rule's value, type or path: each kind is one rule of the pack (DFC012 to DFC016). */
+export interface RuleValueProblem {
+  /** What is wrong: the first that applies to a rule (a type mismatch explains a value that matches nothing). */
+  readonly kind: "typeMismatch" | "valueNotOfType" | "outsideValues" | "excludesEveryValue" | "nearPath";
+  /** What is wrong and how to fix it. */
+  readonly message: string;
+}
+
 /**
  * DFC012 to DFC016: what the values, types and paths of one automation's rules say against what the
  * exported records hold. Each finding is a rule that matches nothing (or everything) while the
  * service accepts it without a word.
  */
-export function checkRuleValues(a: AutomationView): Finding[] {
-  const findings: Finding[] = [];
-  const add = (ruleId: string, message: string) => findings.push({ ruleId, address: a.address, message });
+export function ruleValueProblems(a: AutomationView): RuleValueProblem[] {
+  const findings: RuleValueProblem[] = [];
+  const add = (kind: RuleValueProblem["kind"], message: string) => findings.push({ kind, message });
   for (const source of a.sources) {
     const dataType = dataTypeOfSource(source.eventSource);
     source.ruleSets.forEach((rules, i) => {
@@ -38,20 +45,23 @@ export function checkRuleValues(a: AutomationView): Finding[] {
         // DFC015: a numeric compare on text, a text compare on a number, or a number type on a path whose values are text.
         if (NUMERIC_OPERATORS.includes(rule.operator) && !numericType) {
           add(
-            "DFC015",
+            "typeMismatch",
             `${where}: ${text} compares numbers, but the property type is ${rule.propertyType}: it matches nothing. Use Integer or Number, or Equals.`,
           );
           explained = true;
           continue;
         }
         if (TEXT_OPERATORS.includes(rule.operator) && numericType) {
-          add("DFC015", `${where}: ${text} is a text test on a ${rule.propertyType}: the service refuses it. Use Equals or a numeric comparison.`);
+          add(
+            "typeMismatch",
+            `${where}: ${text} is a text test on a ${rule.propertyType}: the service refuses it. Use Equals or a numeric comparison.`,
+          );
           explained = true;
           continue;
         }
         if (known && type !== "string") {
           add(
-            "DFC015",
+            "typeMismatch",
             `${where}: ${rule.propertyJPath} holds text (${known.join(", ")}), but the rule reads it as ${rule.propertyType}: it matches nothing. Use String.`,
           );
           explained = true;
@@ -61,7 +71,7 @@ export function checkRuleValues(a: AutomationView): Finding[] {
         const shape = VALUE_OF_TYPE[type];
         if (shape && !shape.test(rule.expectedValue)) {
           add(
-            "DFC014",
+            "valueNotOfType",
             `${where}: ${text} is read as ${rule.propertyType}, and ${JSON.stringify(rule.expectedValue)} is not ${shape.words}: it matches nothing.`,
           );
           explained = true;
@@ -73,7 +83,7 @@ export function checkRuleValues(a: AutomationView): Finding[] {
         if (known && (matchesNothing || excludesNothing)) {
           const near = nearestValue(rule.expectedValue, known);
           add(
-            "DFC012",
+            "outsideValues",
             `${where}: ${JSON.stringify(rule.expectedValue)} is not a value of ${rule.propertyJPath} (${known.join(", ")}), so ${text} ` +
               `${rule.operator === "NotEquals" ? "excludes nothing" : "matches nothing"}.${near ? ` Write "${near}".` : ""}`,
           );
@@ -85,7 +95,7 @@ export function checkRuleValues(a: AutomationView): Finding[] {
         const excluded = closedPathsExcludingAll(rules, dataType);
         if (excluded)
           add(
-            "DFC013",
+            "excludesEveryValue",
             `${where}: no value of ${excluded} passes every rule of the set (${rules.map((r) => `${r.operator} ${r.expectedValue}`).join(" AND ")}), so it exports nothing. ` +
               `Rules in a set are ANDed: keep the values you want, each in its own rule set.`,
           );
@@ -95,7 +105,7 @@ export function checkRuleValues(a: AutomationView): Finding[] {
         const near = dataType && !pathMismatch(rule.propertyJPath, dataType) ? nearPath(rule.propertyJPath, knownPathsOf(dataType)) : undefined;
         if (near)
           add(
-            "DFC016",
+            "nearPath",
             `${where}: the JPath "${rule.propertyJPath}" is not one ${dataType?.portalName.toLowerCase()} have; the service does not check paths, ` +
               `so the rule matches nothing. Write "${near}".`,
           );
