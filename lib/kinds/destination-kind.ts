@@ -4,6 +4,12 @@ import { LOGIC_APP_KIND } from "./logic-app";
 import { WORKSPACE_KIND } from "./workspace";
 
 /**
+ * Each kind's declaration, and its id pattern, kept off the kind's own properties: an action (which holds its
+ * kind) stays plain data that cdktf can resolve, and the functions are reached through methods and getters.
+ */
+const DECLARATIONS = new WeakMap<DestinationKind, { readonly declaration: KindDeclaration; readonly idPattern: RegExp }>();
+
+/**
  * The kind of an export destination: the automation's `actionType`, and everything that depends on it,
  * each declared in the kind's own file (`lib/kinds/workspace.ts`, `event-hub.ts`, `logic-app.ts`): its REST
  * wire names, the automation name the portal and Microsoft's policy give it, its key in per-kind props
@@ -28,7 +34,7 @@ export class DestinationKind {
 
   /** The kind of an existing resource's id, by its ARM resource types (case-insensitive), if any. */
   public static ofResourceId(id: string): DestinationKind | undefined {
-    return DestinationKind.ALL.find((k) => k.idPattern.test(id));
+    return DestinationKind.ALL.find((k) => k.declared.idPattern.test(id));
   }
 
   /** The action type, as azurerm 4.x and 5.x and the REST API accept it: `Workspace`, `EventHub`, `LogicApp`. */
@@ -53,15 +59,10 @@ export class DestinationKind {
   public readonly parentArgument: string | undefined;
   /** What `new <Kind>Destination` writes, as resource type and construct id below the destination. */
   public readonly createdResources: ReadonlyArray<readonly [string, string]>;
-  /** How health alerts hear that data arrives. */
-  public readonly heartbeat: Heartbeat;
   /** Microsoft's built-in export policy for the kind, if there is one. */
   public readonly policy: KindPolicy | undefined;
-  private readonly declaration: KindDeclaration;
-  private readonly idPattern: RegExp;
 
   private constructor(declaration: KindDeclaration) {
-    this.declaration = declaration;
     this.actionType = declaration.actionType;
     this.displayName = declaration.displayName;
     this.propKey = declaration.propKey;
@@ -73,11 +74,20 @@ export class DestinationKind {
     this.resourceType = declaration.resourceType;
     this.parentArgument = declaration.parentArgument;
     this.createdResources = declaration.createdResources;
-    this.heartbeat = declaration.heartbeat;
     this.policy = declaration.policy;
     const [providerType, ...childTypes] = declaration.idShape.types;
     const escape = (t: string) => t.replace(/\./g, "\\.");
-    this.idPattern = new RegExp(`/providers/${escape(providerType)}/[^/]+${childTypes.map((t) => `/${escape(t)}/[^/]+`).join("")}$`, "i");
+    const idPattern = new RegExp(`/providers/${escape(providerType)}/[^/]+${childTypes.map((t) => `/${escape(t)}/[^/]+`).join("")}$`, "i");
+    DECLARATIONS.set(this, { declaration, idPattern });
+  }
+
+  private get declared(): { readonly declaration: KindDeclaration; readonly idPattern: RegExp } {
+    return DECLARATIONS.get(this) as { readonly declaration: KindDeclaration; readonly idPattern: RegExp };
+  }
+
+  /** How health alerts hear that data arrives. */
+  public get heartbeat(): Heartbeat {
+    return this.declared.declaration.heartbeat;
   }
 
   /** The automation name Microsoft's built-in export policy deploys (its spelling), if the policy can send to this kind. */
@@ -94,12 +104,12 @@ export class DestinationKind {
 
   /** An existing destination of this kind in words, from its resource id, as the library's destinations describe themselves. */
   public existingInWords(id: string, trusted: boolean): string {
-    const how = this.declaration.sendingInWords?.(trusted);
+    const how = this.declared.declaration.sendingInWords?.(trusted);
     return `${this.displayName} ${this.nameInId(id)} (existing, in ${id.split("/")[4] ?? "?"}${how ? `, ${how}` : ""})`;
   }
 
   /** The destination as code in the program `import` writes. */
   public program(request: ProgramRequest): ProgramDestination {
-    return this.declaration.program(request);
+    return this.declared.declaration.program(request);
   }
 }
