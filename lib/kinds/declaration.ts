@@ -49,9 +49,9 @@ export interface KindPolicy {
   readonly automationName: string;
   /** The parameter that names the destination. */
   readonly destinationParameter: string;
-  /** The definition (a GUID) that sends with the destination's key or as its own identity, if any. */
+  /** The definition (a GUID) that sends with the destination's key or as its own identity, if any. @default none */
   readonly definitionName?: string;
-  /** The definition (a GUID) that sends as a trusted service (no key), if any. */
+  /** The definition (a GUID) that sends as a trusted service (no key), if any. @default none */
   readonly trustedServiceDefinitionName?: string;
   /**
    * What the parameter of the keyed definition takes: the destination's resource id, or the scope that
@@ -114,25 +114,25 @@ export interface KindDeclaration {
   readonly propKey: KindPropKey;
   /** The REST action's property that holds the destination's resource id. */
   readonly resourceIdProperty: string;
-  /** The REST action's property that holds its secret (connection string, callback URL), if any. */
+  /** The REST action's property that holds its secret (connection string, callback URL), if any. @default none */
   readonly secretProperty?: string;
-  /** The REST action's property that turns trusted-service sending on, if the kind can send so. */
+  /** The REST action's property that turns trusted-service sending on, if the kind can send so. @default none */
   readonly trustedServiceProperty?: string;
-  /** The automation name the portal's Continuous export page shows, if any. */
+  /** The automation name the portal's Continuous export page shows, if any. @default none */
   readonly portalName?: string;
   /** The shape of the destination's resource id (its ARM resource types). */
   readonly idShape: KindIdShape;
   /** The Terraform resource type of the destination itself, as a stack creates it. */
   readonly resourceType: string;
-  /** The argument of that resource that references its parent (an event hub's namespace), if its name is the parent's and its own. */
+  /** The argument of that resource that references its parent (an event hub's namespace), if its name is the parent's and its own. @default none */
   readonly parentArgument?: string;
   /** What `new <Kind>Destination` writes, as resource type and construct id below the destination. */
   readonly createdResources: ReadonlyArray<readonly [string, string]>;
   /** How health alerts hear that data arrives. */
   readonly heartbeat: Heartbeat;
-  /** Microsoft's built-in export policy for the kind, if there is one. */
+  /** Microsoft's built-in export policy for the kind, if there is one. @default none */
   readonly policy?: KindPolicy;
-  /** How an action of this kind sends, in words (e.g. "as a trusted service, no key"), if the kind has several ways. */
+  /** How an action of this kind sends, in words (e.g. "as a trusted service, no key"), if the kind has several ways. @default none */
   sendingInWords?(trusted: boolean): string;
   /** The destination as code in the imported program. */
   program(request: ProgramRequest): ProgramDestination;
