@@ -132,6 +132,8 @@ export interface KindDeclaration {
   readonly heartbeat: Heartbeat;
   /** Microsoft's built-in export policy for the kind, if there is one. @default none */
   readonly policy?: KindPolicy;
+  /** The Graphviz shape the diagram draws a destination of this kind as. */
+  readonly diagramShape: string;
   /** How an action of this kind sends, in words (e.g. "as a trusted service, no key"), if the kind has several ways. @default none */
   sendingInWords?(trusted: boolean): string;
   /** The destination as code in the imported program. */

@@ -51,6 +51,8 @@ export class DestinationKind {
   public readonly trustedServiceProperty: string | undefined;
   /** The automation name the portal's Continuous export page shows, if any. */
   public readonly portalName: string | undefined;
+  /** The Graphviz shape the diagram draws a destination of this kind as. */
+  public readonly diagramShape: string;
   /** The shape of the destination's resource id: its ARM resource types. */
   public readonly idShape: KindIdShape;
   /** The Terraform resource type of the destination itself, as a stack creates it. */
@@ -70,6 +72,7 @@ export class DestinationKind {
     this.secretProperty = declaration.secretProperty;
     this.trustedServiceProperty = declaration.trustedServiceProperty;
     this.portalName = declaration.portalName;
+    this.diagramShape = declaration.diagramShape;
     this.idShape = declaration.idShape;
     this.resourceType = declaration.resourceType;
     this.parentArgument = declaration.parentArgument;

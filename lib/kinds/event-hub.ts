@@ -12,6 +12,7 @@ function namespaceOf(eventHubId: string): string {
 /** An Event Hub: sent to with a Send rule's connection string, or as a trusted service with no key. */
 export const EVENT_HUB_KIND: KindDeclaration = {
   actionType: "EventHub",
+  diagramShape: "cds",
   displayName: "Event Hub",
   propKey: "eventHub",
   resourceIdProperty: "eventHubResourceId",

@@ -4,6 +4,7 @@ import { KindDeclaration } from "./declaration";
 /** A Logic App (workflow automation): its HTTP trigger's callback URL is the secret; the portal shows these under workflow automation, by any name. */
 export const LOGIC_APP_KIND: KindDeclaration = {
   actionType: "LogicApp",
+  diagramShape: "component",
   displayName: "Logic App",
   propKey: "logicApp",
   resourceIdProperty: "logicAppResourceId",

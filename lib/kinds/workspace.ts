@@ -4,6 +4,7 @@ import { KindDeclaration } from "./declaration";
 /** A Log Analytics workspace: the exported rows land in its tables, where the health alerts read them. */
 export const WORKSPACE_KIND: KindDeclaration = {
   actionType: "Workspace",
+  diagramShape: "cylinder",
   displayName: "Log Analytics workspace",
   propKey: "workspace",
   resourceIdProperty: "workspaceResourceId",

@@ -89,7 +89,7 @@ describe.each(DestinationKind.ALL.map((k) => [k.actionType, k] as const))("kind 
 });
 
 test("the kinds differ in every name the wire, the props and the diagram tell them apart by", () => {
-  for (const key of ["actionType", "propKey", "resourceIdProperty", "resourceType", "displayName"] as const) {
+  for (const key of ["actionType", "propKey", "resourceIdProperty", "resourceType", "displayName", "diagramShape"] as const) {
     expect(new Set(DestinationKind.ALL.map((k) => k[key])).size).toBe(DestinationKind.ALL.length);
   }
   const ids = DestinationKind.ALL.map(idOf);

@@ -9,14 +9,14 @@ const LIB = join(__dirname, "..", "..", "lib");
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? filesUnder(join(dir, f)) : f.endsWith(".ts") ? [join(dir, f)] : []));
 
-const VALUES = "Workspace|EventHub|LogicApp|workspace|eventHub|logicApp";
+const VALUES = "Workspace|EventHub|LogicApp|workspace|eventHub|logicApp|Log Analytics workspace|Event Hub|Logic App";
 const CONSTANTS = "WORKSPACE|EVENT_HUB|LOGIC_APP";
-/** A comparison with, or a case of, one kind's constant or wire value. */
+/** A comparison with, or a case of, one kind's constant or wire value, or a table keyed by kind. */
 const KIND_SWITCH = new RegExp(
   [
     `case\\s+"(?:${VALUES})"`,
     `[=!]==?\\s*"(?:${VALUES})"`,
-    `"(?:${VALUES})"\\s*[=!]==?`,
+    `"(?:${VALUES})"\\s*(?:[=!]==?|:)`,
     `case\\s+DestinationKind\\.`,
     `[=!]==?\\s*DestinationKind\\.(?:${CONSTANTS})`,
     `DestinationKind\\.(?:${CONSTANTS})(?:\\.\\w+)?\\s*[=!]==?`,
@@ -25,9 +25,15 @@ const KIND_SWITCH = new RegExp(
 
 /**
  * Files that compare with one kind on purpose, not as a switch: rules about an event hub's keys, and
- * Sentinel, which lives on a workspace.
+ * Sentinel readiness, which Sentinel has on a workspace only.
  */
-const ONE_KIND_BY_NATURE = ["checks/key-and-grant-rules.ts", "checks/rules.ts", "checks/namespace-access.ts", "sentinel/report-lines.ts"];
+const ONE_KIND_BY_NATURE = [
+  "checks/key-and-grant-rules.ts",
+  "checks/rules.ts",
+  "checks/namespace-access.ts",
+  "sentinel/report-lines.ts",
+  "audit/audit-page.ts",
+];
 
 function kindSwitches(files: readonly string[]): string[] {
   return files.flatMap((f) =>
@@ -54,6 +60,8 @@ test("the search finds the switches it is there to forbid", () => {
     'a.actionType === "LogicApp"',
     '"eventHub" === kind.propKey',
     "action.actionType !== DestinationKind.EVENT_HUB.actionType",
+    'graph.destinations.filter((d) => d.kind === "Log Analytics workspace")',
+    'const SHAPES = { "Log Analytics workspace": "cylinder" };',
   ]) {
     expect(KIND_SWITCH.test(line)).toBe(true);
   }
