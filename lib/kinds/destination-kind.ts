@@ -63,6 +63,8 @@ export class DestinationKind {
   public readonly createdResources: ReadonlyArray<readonly [string, string]>;
   /** Microsoft's built-in export policy for the kind, if there is one. */
   public readonly policy: KindPolicy | undefined;
+  /** The automation name Microsoft's built-in export policy deploys (its spelling), if the policy can send to this kind. */
+  public readonly policyAutomationName: string | undefined;
 
   private constructor(declaration: KindDeclaration) {
     this.actionType = declaration.actionType;
@@ -78,6 +80,7 @@ export class DestinationKind {
     this.parentArgument = declaration.parentArgument;
     this.createdResources = declaration.createdResources;
     this.policy = declaration.policy;
+    this.policyAutomationName = declaration.policy?.automationName;
     const [providerType, ...childTypes] = declaration.idShape.types;
     const escape = (t: string) => t.replace(/\./g, "\\.");
     const idPattern = new RegExp(`/providers/${escape(providerType)}/[^/]+${childTypes.map((t) => `/${escape(t)}/[^/]+`).join("")}$`, "i");
@@ -91,11 +94,6 @@ export class DestinationKind {
   /** How health alerts hear that data arrives. */
   public get heartbeat(): Heartbeat {
     return this.declared.declaration.heartbeat;
-  }
-
-  /** The automation name Microsoft's built-in export policy deploys (its spelling), if the policy can send to this kind. */
-  public get policyAutomationName(): string | undefined {
-    return this.policy?.automationName;
   }
 
   /** The destination's name in a resource id (`namespace/hub` for an event hub); `?` for a missing part. */
