@@ -10,6 +10,17 @@ export {
   IExportDestination,
   IPlacedDestination,
 } from "./destinations/destination";
+export {
+  Heartbeat,
+  KindDeclaration,
+  KindIdShape,
+  KindPolicy,
+  KindPropKey,
+  MetricAlert,
+  ProgramDestination,
+  ProgramInput,
+  ProgramRequest,
+} from "./kinds/declaration";
 export * from "./destinations/log-analytics";
 export * from "./destinations/event-hub";
 export { IEventHubDestination, TrustedServiceOptions } from "./destinations/event-hub-base";

@@ -1,4 +1,5 @@
-import { ExportConfigError } from "../model/errors";
+import { DestinationKind } from "../kinds/destination-kind";
+import { ExportConfigError, describeValue } from "../model/errors";
 import { GUID_PATTERN } from "../model/guid";
 
 const AUTOMATION_ID = new RegExp(`^/subscriptions/(${GUID_PATTERN})/resourceGroups/([^/]+)/providers/Microsoft\\.Security/automations/([^/]+)$`, "i");
@@ -35,11 +36,24 @@ export class ExistingAutomation {
   }
 
   /**
-   * The automation Microsoft's built-in export policy deploys into a subscription: `ExportToWorkspace`
-   * or `exportToEventHub` (the policies' spelling) in the resource group given to the policy.
+   * The automation Microsoft's built-in export policy deploys into a subscription, in the resource group
+   * given to the policy, named as the policy names it for the destination kind (`ExportToWorkspace`,
+   * `exportToEventHub`). `true` and `false` still mean an Event Hub and a workspace.
    */
-  public static createdByPolicy(subscriptionId: string, resourceGroupName: string, toEventHub: boolean, location: string): ExistingAutomation {
-    const name = toEventHub ? "exportToEventHub" : "ExportToWorkspace";
+  public static createdByPolicy(
+    subscriptionId: string,
+    resourceGroupName: string,
+    kind: DestinationKind | boolean,
+    location: string,
+  ): ExistingAutomation {
+    const to = typeof kind === "boolean" ? (kind ? DestinationKind.EVENT_HUB : DestinationKind.WORKSPACE) : kind;
+    const name = to?.policy?.automationName;
+    if (name === undefined) {
+      throw new ExportConfigError(
+        "DFE240",
+        `no built-in export policy sends to ${to?.displayName ?? describeValue(kind)}, so none deploys its automation. Use ExistingAutomation.fromId with the automation's id.`,
+      );
+    }
     return ExistingAutomation.fromId(
       `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}/providers/Microsoft.Security/automations/${name}`,
       { location },

@@ -17,33 +17,6 @@ export interface ExistingDestinationOptions extends DestinationOptions {
   readonly createdBefore?: boolean;
 }
 
-/** What `new <Kind>Destination` writes, as resource type and construct id below the destination. */
-const CREATED_RESOURCES = new Map<DestinationKind, ReadonlyArray<readonly [string, string]>>([
-  [
-    DestinationKind.WORKSPACE,
-    [
-      ["azurerm_log_analytics_workspace", "Workspace"],
-      ["azurerm_log_analytics_solution", "SecurityCenterFree"],
-    ],
-  ],
-  [
-    DestinationKind.EVENT_HUB,
-    [
-      ["azurerm_eventhub_namespace", "Namespace"],
-      ["azurerm_eventhub", "EventHub"],
-      ["azurerm_eventhub_authorization_rule", "SendRule"],
-      ["azurerm_role_assignment", "TrustedSender"],
-    ],
-  ],
-  [
-    DestinationKind.LOGIC_APP,
-    [
-      ["azurerm_logic_app_workflow", "Workflow"],
-      ["azurerm_logic_app_trigger_http_request", "Trigger"],
-    ],
-  ],
-]);
-
 /**
  * An existing destination that this stack created before under the same construct id: every resource the
  * created one wrote, and this one does not write at the same address, is forgotten, not destroyed.
@@ -54,7 +27,7 @@ export function forgetCreatedBefore(destination: Construct, kind: DestinationKin
   if (createdBefore !== true) {
     throw new ExportConfigError("DFE196", `${destination.node.path}: \`createdBefore\` must be true or false, got ${describeValue(createdBefore)}.`);
   }
-  for (const [type, childId] of CREATED_RESOURCES.get(kind) ?? []) {
+  for (const [type, childId] of kind.createdResources) {
     const child = destination.node.tryFindChild(childId);
     // Still written at that address (a trusted hub's sender role): it stays managed, nothing to forget.
     if (child instanceof TerraformResource && child.terraformResourceType === type) continue;

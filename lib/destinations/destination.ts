@@ -1,94 +1,20 @@
 import { ExportConfigError, coded, describeValue } from "../model/errors";
-import { ITerraformDependable, TerraformProvider, TerraformResource, Token } from "cdktf";
+import { TerraformProvider, TerraformResource, Token } from "cdktf";
+import { DestinationKind } from "../kinds/destination-kind";
+import { ExportActionConfig } from "../kinds/action";
 import { IConstruct } from "constructs";
 import type { DestinationRole } from "./destination-role";
 import { literalTenantOf, resolveAzurermProvider } from "../internal/provider-check";
 import { isGuid } from "../model/guid";
 
-/**
- * The kind of an export destination: the automation's `actionType`, and everything that depends on it,
- * in one place: its REST wire names, the automation name the portal and Microsoft's policy give it,
- * and the key it has in per-kind props (`names`, `adopt`).
- */
-export class DestinationKind {
-  /** A Log Analytics workspace. */
-  public static readonly WORKSPACE = new DestinationKind(
-    "Workspace",
-    "Log Analytics workspace",
-    "workspace",
-    "workspaceResourceId",
-    undefined,
-    "ExportToWorkspace",
-    "ExportToWorkspace",
-  );
-  /** An Event Hub. */
-  public static readonly EVENT_HUB = new DestinationKind(
-    "EventHub",
-    "Event Hub",
-    "eventHub",
-    "eventHubResourceId",
-    "connectionString",
-    "ExportToEventHub",
-    "exportToEventHub",
-  );
-  /** A Logic App (workflow automation); the portal shows these under workflow automation, by any name. */
-  public static readonly LOGIC_APP = new DestinationKind("LogicApp", "Logic App", "logicApp", "logicAppResourceId", "uri", undefined, undefined);
-
-  /** Every kind, in the order the library writes automations. */
-  public static readonly ALL: readonly DestinationKind[] = [DestinationKind.WORKSPACE, DestinationKind.EVENT_HUB, DestinationKind.LOGIC_APP];
-
-  /** The kind of a REST or azurerm action type (`Workspace`, `EventHub`, `LogicApp`; case-insensitive), if any. */
-  public static ofActionType(actionType: string): DestinationKind | undefined {
-    return DestinationKind.ALL.find((k) => k.actionType.toLowerCase() === String(actionType).toLowerCase());
-  }
-
-  private constructor(
-    /** The action type, as azurerm 4.x and 5.x and the REST API accept it: `Workspace`, `EventHub`, `LogicApp`. */
-    public readonly actionType: string,
-    /** The kind in words. */
-    public readonly displayName: string,
-    /** Its key in per-kind props: `AutomationNames`, `AdoptedAutomations`. */
-    public readonly propKey: "workspace" | "eventHub" | "logicApp",
-    /** The REST action's property that holds the destination's resource id. */
-    public readonly resourceIdProperty: string,
-    /** The REST action's property that holds its secret (connection string, callback URL), if any. */
-    public readonly secretProperty: string | undefined,
-    /** The automation name the portal's Continuous export page shows, if any. */
-    public readonly portalName: string | undefined,
-    /** The automation name Microsoft's built-in export policy deploys (its spelling), if the policy can send to this kind. */
-    public readonly policyAutomationName: string | undefined,
-  ) {}
-}
-
-/** What an automation needs to send data to a destination. */
-export interface ExportActionConfig {
-  /** The destination kind. */
-  readonly kind: DestinationKind;
-  /** The resource id: the workspace, the event hub entity, or the Logic App workflow. */
-  readonly resourceId: string;
-  /** Event Hub only: the connection string of a rule with Send rights (a sensitive token). @default none (a trusted-service hub) */
-  readonly connectionString?: string;
-  /** Logic App only: the trigger's callback URL (a sensitive token). @default none */
-  readonly triggerUrl?: string;
-  /**
-   * Event Hub only: Defender for Cloud sends as a trusted Microsoft service with its own identity, no
-   * connection string (`isTrustedServiceEnabled`, API 2023-12-01-preview only). @default false
-   */
-  readonly trustedService?: boolean;
-  /** Whether the action needs the 2023-12-01-preview automations API (e.g. export as a trusted service). @default false */
-  readonly needsApi2023?: boolean;
-  /**
-   * Resources in the automation's stack that it must wait for (e.g. the workspace's SecurityCenterFree
-   * solution); those in other stacks become a dependency between the stacks. @default none
-   */
-  readonly dependsOn?: ITerraformDependable[];
-}
+export { DestinationKind } from "../kinds/destination-kind";
+export { ExportActionConfig } from "../kinds/action";
 
 /**
  * A place continuous export sends data to. Implemented by {@link LogAnalyticsDestination},
  * {@link EventHubDestination} and {@link LogicAppDestination}. Another way to make a destination of an
  * existing kind implements this interface and needs no change to `ContinuousExport`; a new kind (a new
- * action type of the REST API) is one more {@link DestinationKind} constant with its wire names.
+ * action type of the REST API) is one more file in `lib/kinds/` (docs/kinds.md).
  */
 export interface IExportDestination extends IConstruct {
   /** The destination kind. */

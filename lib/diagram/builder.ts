@@ -1,4 +1,4 @@
-import { DestinationKind } from "../destinations/destination";
+import { DestinationKind } from "../kinds/destination-kind";
 import { TableFeed, mergeFeeds } from "../sentinel/readiness";
 import { Flow, FlowDestination, FlowGrant, FlowGraph, FlowOrigin } from "./flow-graph";
 

@@ -1,4 +1,4 @@
-import { DestinationKind } from "../destinations/destination";
+import { DestinationKind } from "../kinds/destination-kind";
 import { LiveAutomation } from "../live/arm-input";
 import { DestinationFacts, FlowGraphBuilder } from "./builder";
 import { feedsOf } from "../sentinel/readiness";
@@ -31,7 +31,5 @@ export function flowGraphOfLive(
 }
 
 function liveDestination(id: string, kind: DestinationKind, trusted: boolean): DestinationFacts {
-  const parts = id.split("/");
-  const name = kind === DestinationKind.EVENT_HUB ? `${parts[8] ?? "?"}/${parts[10] ?? "?"}` : (parts[8] ?? id);
-  return { key: id.toLowerCase(), kind, name, created: false, trusted };
+  return { key: id.toLowerCase(), kind, name: kind.nameInId(id), created: false, trusted };
 }

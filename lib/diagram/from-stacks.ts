@@ -1,4 +1,4 @@
-import { DestinationKind } from "../destinations/destination";
+import { DestinationKind } from "../kinds/destination-kind";
 import { BUILT_IN_ROLES } from "../model/roles";
 import { AutomationView, ResourceJson } from "../writers/automation-view";
 import { instancesOf } from "../writers/instances";
@@ -17,14 +17,13 @@ export interface SynthesizedStack {
   readonly json: ResourceJson;
 }
 
-const CROSS_STACK_REFERENCE =
-  /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-([^.]+)\.outputs\.cross-stack-output-(azurerm_log_analytics_workspace|azurerm_eventhub|azurerm_logic_app_workflow)([A-Za-z0-9_-]+?)(?:id|name)\}$/;
+/** The Terraform resource types of the destinations a stack creates, as a regular expression alternation. */
+const DESTINATION_TYPE_NAMES = DestinationKind.ALL.map((k) => k.resourceType).join("|");
+const CROSS_STACK_REFERENCE = new RegExp(
+  `^\\$\\{data\\.terraform_remote_state\\.cross-stack-reference-input-([^.]+)\\.outputs\\.cross-stack-output-(${DESTINATION_TYPE_NAMES})([A-Za-z0-9_-]+?)(?:id|name)\\}$`,
+);
 const REFERENCE = /^\$\{([a-z0-9_]+\.[A-Za-z0-9_-]+)\.(?:id|name)\}$/;
-const DESTINATION_TYPES: { [type: string]: DestinationKind } = {
-  azurerm_log_analytics_workspace: DestinationKind.WORKSPACE,
-  azurerm_eventhub: DestinationKind.EVENT_HUB,
-  azurerm_logic_app_workflow: DestinationKind.LOGIC_APP,
-};
+const DESTINATION_TYPES: { [type: string]: DestinationKind } = Object.fromEntries(DestinationKind.ALL.map((k) => [k.resourceType, k]));
 const HEALTH_ALERT_TYPES = ["azurerm_monitor_metric_alert", "azurerm_monitor_scheduled_query_rules_alert_v2"];
 const POLICY_ASSIGNMENT_TYPES = ["azurerm_management_group_policy_assignment", "azurerm_subscription_policy_assignment"];
 const ROLE_NAMES = new Map<string, string>(Object.values(BUILT_IN_ROLES).map((r) => [r.id, r.name]));
@@ -58,8 +57,8 @@ function createdDestinations(stack: SynthesizedStack): DestinationFacts[] {
     .filter(([, r]) => DESTINATION_TYPES[r.type])
     .map(([address, r]) => {
       const kind = DESTINATION_TYPES[r.type];
-      const namespace = resources.get(REFERENCE.exec(String(r.json.namespace_id ?? ""))?.[1] ?? "");
-      const name = kind === DestinationKind.EVENT_HUB ? `${String(namespace?.json.name ?? "?")}/${String(r.json.name)}` : String(r.json.name);
+      const parent = kind.parentArgument ? resources.get(REFERENCE.exec(String(r.json[kind.parentArgument] ?? ""))?.[1] ?? "") : undefined;
+      const name = kind.parentArgument ? `${String(parent?.json.name ?? "?")}/${String(r.json.name)}` : String(r.json.name);
       return { key: createdKey(stack.name, address), kind, name, created: true, tenantId: tenantOf(r.json) };
     });
 }
@@ -85,12 +84,8 @@ function readStack(stack: SynthesizedStack, graph: FlowGraphBuilder, created: Re
     const remote = CROSS_STACK_REFERENCE.exec(id);
     if (remote && created.has(createdKey(remote[1], `${remote[2]}.${remote[3]}`)))
       return created.get(createdKey(remote[1], `${remote[2]}.${remote[3]}`));
-    const existingKind = id.includes("${") ? undefined : kindOfId(id);
-    if (existingKind) {
-      const parts = id.split("/");
-      const name = existingKind === DestinationKind.EVENT_HUB ? `${parts[8]}/${parts[10]}` : parts[8];
-      return { key: id.toLowerCase(), kind: existingKind, name: name ?? id, created: false };
-    }
+    const existingKind = id.includes("${") ? undefined : DestinationKind.ofResourceId(id);
+    if (existingKind) return { key: id.toLowerCase(), kind: existingKind, name: existingKind.nameInId(id), created: false };
     return kind
       ? { key: `${stack.name}/${id}`.toLowerCase(), kind, name: `(known at apply: ${id.replace(/^\$\{|\}$/g, "")})`, created: false }
       : undefined;
@@ -107,11 +102,12 @@ function readStack(stack: SynthesizedStack, graph: FlowGraphBuilder, created: Re
     const text = String(scope);
     const namespace = REFERENCE.exec(text)?.[1];
     const hubs = [...resources]
-      .filter(([, r]) => r.type === "azurerm_eventhub" && namespace !== undefined && REFERENCE.exec(String(r.json.namespace_id))?.[1] === namespace)
+      .filter(([, r]) => {
+        const parent = DESTINATION_TYPES[r.type]?.parentArgument;
+        return parent !== undefined && namespace !== undefined && REFERENCE.exec(String(r.json[parent]))?.[1] === namespace;
+      })
       .map(([address]) => address);
-    const embedded = [
-      ...text.matchAll(/\b((?:azurerm_eventhub|azurerm_log_analytics_workspace|azurerm_logic_app_workflow)\.[A-Za-z0-9_-]+)\.id\b/g),
-    ].map((m) => m[1]);
+    const embedded = [...text.matchAll(new RegExp(`\\b((?:${DESTINATION_TYPE_NAMES})\\.[A-Za-z0-9_-]+)\\.id\\b`, "g"))].map((m) => m[1]);
     const created = [...hubs, ...embedded].map((address) => destinationOf(`\${${address}.id}`)).filter((d) => d !== undefined);
     const literal = [...text.matchAll(/"(\/subscriptions\/[^"]+)"/g)].map((m) => destinationOf(m[1])).filter((d) => d !== undefined);
     const existing = namespace || created.length > 0 ? [] : graph.destinationsUnder(text.toLowerCase());
@@ -224,14 +220,6 @@ function providerTenants(json: ResourceJson): (resource: ResourceJson) => string
     const provider = typeof resource.provider === "string" ? resource.provider : undefined;
     return tenants.get(provider ?? "azurerm") ?? (provider ? undefined : tenants.get("azapi"));
   };
-}
-
-/** The destination kind of an existing resource id (diagram-only: ARM resource types of the three kinds). */
-function kindOfId(id: string): DestinationKind | undefined {
-  if (/\/providers\/Microsoft\.OperationalInsights\/workspaces\/[^/]+$/i.test(id)) return DestinationKind.WORKSPACE;
-  if (/\/providers\/Microsoft\.EventHub\/namespaces\/[^/]+\/eventhubs\/[^/]+$/i.test(id)) return DestinationKind.EVENT_HUB;
-  if (/\/providers\/Microsoft\.Logic\/workflows\/[^/]+$/i.test(id)) return DestinationKind.LOGIC_APP;
-  return undefined;
 }
 
 function subscriptionOfScopes(scopes: readonly string[]): string | undefined {

@@ -1,3 +1,4 @@
+import { DestinationKind } from "../kinds/destination-kind";
 import { UNSAFE_CHARACTERS, unicodeEscape } from "../live/unsafe-characters";
 import { FlowDestination, FlowGraph, FlowOrigin, LISTED_SUBSCRIPTIONS, isCrossTenant } from "./flow-graph";
 
@@ -19,7 +20,8 @@ interface DrawnEdge {
 }
 
 const UNKNOWN_TENANT = "tenant not stated";
-const SHAPES: { [kind: string]: string } = { "Log Analytics workspace": "cylinder", "Event Hub": "cds", "Logic App": "component" };
+/** The shape of each kind's node, by the kind in words (as the flow graph names it). */
+const SHAPES: { [kind: string]: string } = Object.fromEntries(DestinationKind.ALL.map((k) => [k.displayName, k.diagramShape]));
 /** Long filter texts are cut so that a label stays readable; the audit page and `explain` give them whole. */
 const LINE_LENGTH = 72;
 

@@ -1,4 +1,4 @@
-import { DestinationKind } from "../destinations/destination";
+import { DestinationKind } from "../kinds/destination-kind";
 import { DataType } from "../model/data-type";
 import { ActionView } from "../writers/automation-view";
 import { LiveAutomation } from "./arm-input";
@@ -54,12 +54,6 @@ export function sourceInWords(eventSource: string): string {
 /** A destination in words, from its resource id, as the library's destinations describe themselves. */
 export function actionInWords(action: ActionView): string {
   const kind = DestinationKind.ofActionType(action.actionType);
-  const parts = action.resourceId.split("/");
-  const group = parts[4] ?? "?";
-  if (kind === DestinationKind.WORKSPACE) return `Log Analytics workspace ${parts[8] ?? action.resourceId} (existing, in ${group})`;
-  if (kind === DestinationKind.EVENT_HUB) {
-    return `Event Hub ${parts[8] ?? "?"}/${parts[10] ?? "?"} (existing, in ${group}, ${action.trusted ? "as a trusted service, no key" : "with a Send rule's connection string"})`;
-  }
-  if (kind === DestinationKind.LOGIC_APP) return `Logic App ${parts[8] ?? action.resourceId} (existing, in ${group})`;
+  if (kind) return kind.existingInWords(action.resourceId, action.trusted);
   return `${action.actionType} ${action.resourceId} (an action type the service does not know)`;
 }

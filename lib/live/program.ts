@@ -1,8 +1,9 @@
 import { Token } from "cdktf";
 import { CHECK_RULES } from "../checks/rules";
-import { DestinationKind } from "../destinations/destination";
+import { ProgramDestination } from "../kinds/declaration";
+import { DestinationKind } from "../kinds/destination-kind";
 import { NAME_RULES, checkName, checkTags, checkText } from "../internal/inputs";
-import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
+import { parseResourceId } from "../internal/resource-id";
 import { ActionView } from "../writers/automation-view";
 import { normalizedLocation } from "../adopt/existing-automation";
 import { LiveAutomation } from "./arm-input";
@@ -131,7 +132,7 @@ function programInputProblems(a: LiveAutomation): string[] {
   }
   for (const action of a.view.actions) {
     const kind = DestinationKind.ofActionType(action.actionType);
-    if (kind) check(() => parseResourceId(action.resourceId, RESOURCE_ID_SHAPES[kind.propKey], `a ${kind.displayName}`));
+    if (kind) check(() => parseResourceId(action.resourceId, kind.idShape, `a ${kind.displayName}`));
   }
   const texts = [
     a.id,
@@ -148,12 +149,6 @@ function programInputProblems(a: LiveAutomation): string[] {
   return problems;
 }
 
-interface Destination {
-  readonly variable: string;
-  readonly code: string;
-  readonly inputs: string[];
-}
-
 function programSource(
   accepted: ReadonlyArray<{ automation: LiveAutomation; kind: DestinationKind; exports: RebuiltExport[] }>,
   options: ImportOptions,
@@ -161,56 +156,29 @@ function programSource(
 ): string {
   // Only what the program uses: `cdktf init`'s tsconfig has noUnusedLocals.
   const names = new Set(["AzapiProvider"]);
-  const destinations = new Map<string, Destination>();
+  const destinations = new Map<string, ProgramDestination>();
   const providers = new Map<string, string>();
   const variables: string[] = [];
   let needsAzuread = false;
-  const destinationFor = (action: ActionView): Destination => {
+  const destinationFor = (action: ActionView): ProgramDestination => {
     const key = `${action.actionType.toLowerCase()}|${action.resourceId.toLowerCase()}|${action.trusted}`;
     const known = destinations.get(key);
     if (known) return known;
-    const kind = DestinationKind.ofActionType(action.actionType);
-    const n = destinations.size + 1;
-    const id = codeLiteral(action.resourceId);
-    let made: Destination;
-    if (kind === DestinationKind.EVENT_HUB) {
-      names.add("EventHubDestination");
+    const kind = DestinationKind.ofActionType(action.actionType) as DestinationKind;
+    const provider = () => {
       const sub = action.resourceId.split("/")[2]?.toLowerCase() ?? "";
       if (!providers.has(sub)) providers.set(sub, providers.size === 0 ? "" : `sub_${providers.size}`);
       const alias = providers.get(sub);
-      const provider = alias ? `, provider: ${alias}` : "";
-      if (action.trusted) {
-        needsAzuread = true;
-        made = {
-          variable: `hub${n}`,
-          code: `EventHubDestination.fromEventHubId(this, "EventHub${n}", ${id}, { trustedService: {}${provider} })`,
-          inputs: [],
-        };
-      } else {
-        const variable = `hub${n}SendRule`;
-        variables.push(
-          `    const ${variable} = new TerraformVariable(this, "event_hub_${n}_send_rule", {\n      type: "string",\n      description: ${codeLiteral(`The name of an authorization rule with Send rights on ${action.resourceId}`)},\n    });`,
-        );
-        made = {
-          variable: `hub${n}`,
-          code: `EventHubDestination.fromEventHubId(this, "EventHub${n}", ${id}, { sendRuleName: ${variable}.stringValue${provider} })`,
-          inputs: [`event_hub_${n}_send_rule`],
-        };
-      }
-    } else if (kind === DestinationKind.LOGIC_APP) {
-      names.add("LogicAppDestination");
-      const variable = `logicApp${n}TriggerUrl`;
+      return alias ? `, provider: ${alias}` : "";
+    };
+    const n = destinations.size + 1;
+    const made = kind.program({ n, resourceId: action.resourceId, trusted: action.trusted, literal: codeLiteral, provider });
+    names.add(made.className);
+    if (made.needsAzuread) needsAzuread = true;
+    for (const input of made.inputs) {
       variables.push(
-        `    const ${variable} = new TerraformVariable(this, "logic_app_${n}_trigger_url", {\n      type: "string",\n      sensitive: true,\n      description: ${codeLiteral(`The callback URL of the trigger of ${action.resourceId}`)},\n    });`,
+        `    const ${input.variable} = new TerraformVariable(this, "${input.name}", {\n      type: "string",\n${input.sensitive ? "      sensitive: true,\n" : ""}      description: ${codeLiteral(input.description)},\n    });`,
       );
-      made = {
-        variable: `logicApp${n}`,
-        code: `LogicAppDestination.fromWorkflow(this, "LogicApp${n}", { workflowId: ${id}, triggerUrl: ${variable}.stringValue })`,
-        inputs: [`logic_app_${n}_trigger_url`],
-      };
-    } else {
-      names.add("LogAnalyticsDestination");
-      made = { variable: `workspace${n}`, code: `LogAnalyticsDestination.fromWorkspaceId(this, "Workspace${n}", ${id})`, inputs: [] };
     }
     destinations.set(key, made);
     return made;
@@ -263,7 +231,7 @@ function programSource(
     ),
   ];
   const destinationLines = [...destinations.values()].map((d) => `    const ${d.variable} = ${d.code};`);
-  const inputs = [...destinations.values()].flatMap((d) => d.inputs);
+  const inputs = [...destinations.values()].flatMap((d) => d.inputs.map((i) => i.name));
   const header = [
     `// Written by \`npx ${PACKAGE_NAME} import\`: ${accepted.length} live automation${accepted.length === 1 ? "" : "s"} taken over.`,
     "// Each ContinuousExport (and each subscription of a ContinuousExportFleet) adopts its automation (an import block, same name, resource group and location):",

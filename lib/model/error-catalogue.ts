@@ -449,6 +449,11 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
     fix: "write a value of the set (the message names the one meant), or use the typed filter",
   },
   {
+    code: "DFE240",
+    when: "`ExistingAutomation.createdByPolicy` for a destination kind no built-in export policy sends to (a Logic App)",
+    fix: "use `ExistingAutomation.fromId` with the automation's id",
+  },
+  {
     code: "DFW001",
     when: "an automation's subscription, resource group or name is a token, so no other owner of it can be ruled out",
     fix: "give literal values where you can",

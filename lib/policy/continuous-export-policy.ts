@@ -4,7 +4,7 @@ import { checkFlag, checkList, checkName as checkAzureName, checkText } from "..
 import { TerraformProvider, TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
 import { DestinationRole } from "../destinations/destination-role";
-import { DestinationKind, IExportDestination, isCrossTenantDestination } from "../destinations/destination";
+import { IExportDestination, isCrossTenantDestination } from "../destinations/destination";
 import {
   AzurermRoleAssignment,
   ManagementGroupPolicyAssignment,
@@ -340,8 +340,8 @@ function translate(props: ContinuousExportPolicyProps) {
     definition,
     parameters,
     narrowed,
-    // The event hub policy takes the Send rule's id (the role scope) and reads the connection string itself.
-    destinationId: definition.kind === DestinationKind.EVENT_HUB ? target.roleScope : action.resourceId,
+    // A kind whose policy names the access scope (an event hub's Send rule) has the policy read the secret itself.
+    destinationId: definition.kind.policy?.names === "accessScope" ? target.roleScope : action.resourceId,
     destinationScope: target.roleScope,
     destinationRole: target.defaultRole,
   };

@@ -1,4 +1,4 @@
-import { DestinationKind } from "../destinations/destination";
+import { DestinationKind } from "../kinds/destination-kind";
 import { Export } from "../model/export";
 import { PolicyTranslation, toPolicyParameters } from "./parameters";
 
@@ -7,34 +7,20 @@ import { PolicyTranslation, toPolicyParameters } from "./parameters";
  * `built-in-policies/policyDefinitions/Security Center/`).
  */
 export class BuiltInExportPolicy {
-  /** "Deploy export to Log Analytics workspace for Microsoft Defender for Cloud data". */
-  public static readonly TO_WORKSPACE = new BuiltInExportPolicy(
-    "ffb6f416-7bd2-4488-8828-56585fef2be9",
-    DestinationKind.WORKSPACE,
-    false,
-    "workspaceResourceId",
-  );
-  /** "Deploy export to Event Hub for Microsoft Defender for Cloud data" (with a Send rule). */
-  public static readonly TO_EVENT_HUB = new BuiltInExportPolicy(
-    "cdfcce10-4578-4ecd-9703-530938e4abcb",
-    DestinationKind.EVENT_HUB,
-    false,
-    "eventHubDetails",
-  );
-  /** "Deploy export to Event Hub as a trusted service for Microsoft Defender for Cloud data". */
-  public static readonly TO_EVENT_HUB_AS_TRUSTED_SERVICE = new BuiltInExportPolicy(
-    "af9f6c70-eb74-4189-8d15-e4f11a7ebfd4",
-    DestinationKind.EVENT_HUB,
-    true,
-    "eventHubDetails",
-  );
+  /** One object per kind and mode, so that the constants and `ALL` hold the same objects. */
+  private static readonly made = new Map<string, BuiltInExportPolicy | undefined>();
 
-  /** Every built-in export definition. */
-  public static readonly ALL: readonly BuiltInExportPolicy[] = [
-    BuiltInExportPolicy.TO_WORKSPACE,
-    BuiltInExportPolicy.TO_EVENT_HUB,
-    BuiltInExportPolicy.TO_EVENT_HUB_AS_TRUSTED_SERVICE,
-  ];
+  /** "Deploy export to Log Analytics workspace for Microsoft Defender for Cloud data". */
+  public static readonly TO_WORKSPACE = BuiltInExportPolicy.declared(DestinationKind.WORKSPACE, false) as BuiltInExportPolicy;
+  /** "Deploy export to Event Hub for Microsoft Defender for Cloud data" (with a Send rule). */
+  public static readonly TO_EVENT_HUB = BuiltInExportPolicy.declared(DestinationKind.EVENT_HUB, false) as BuiltInExportPolicy;
+  /** "Deploy export to Event Hub as a trusted service for Microsoft Defender for Cloud data". */
+  public static readonly TO_EVENT_HUB_AS_TRUSTED_SERVICE = BuiltInExportPolicy.declared(DestinationKind.EVENT_HUB, true) as BuiltInExportPolicy;
+
+  /** Every built-in export definition, as the kinds declare them (`DestinationKind.policy`). */
+  public static readonly ALL: readonly BuiltInExportPolicy[] = DestinationKind.ALL.flatMap((k) =>
+    [false, true].map((t) => BuiltInExportPolicy.declared(k, t)),
+  ).filter((d): d is BuiltInExportPolicy => d !== undefined);
 
   /** The definition that sends to a destination kind (as a trusted service or not), if Microsoft has one. */
   public static of(kind: DestinationKind, trustedService: boolean): BuiltInExportPolicy | undefined {
@@ -47,6 +33,20 @@ export class BuiltInExportPolicy {
    */
   public static parametersFor(exports: Export[]): PolicyTranslation {
     return toPolicyParameters(exports);
+  }
+
+  /** The definition a kind declares for a mode, made once. */
+  private static declared(kind: DestinationKind, trustedService: boolean): BuiltInExportPolicy | undefined {
+    const key = `${kind.actionType}|${trustedService}`;
+    if (!BuiltInExportPolicy.made.has(key)) {
+      const policy = kind.policy;
+      const name = trustedService ? policy?.trustedServiceDefinitionName : policy?.definitionName;
+      BuiltInExportPolicy.made.set(
+        key,
+        policy && name ? new BuiltInExportPolicy(name, kind, trustedService, policy.destinationParameter) : undefined,
+      );
+    }
+    return BuiltInExportPolicy.made.get(key);
   }
 
   private constructor(
@@ -62,7 +62,7 @@ export class BuiltInExportPolicy {
 
   /** The name of the automation the policy deploys into each subscription (the policy's spelling). */
   public get automationName(): string {
-    return this.kind.policyAutomationName ?? this.kind.actionType;
+    return this.kind.policy?.automationName ?? this.kind.actionType;
   }
 
   /** The definition's resource id. */

@@ -1,6 +1,5 @@
 import { IConstruct } from "constructs";
 import { ContinuousExport, ExportSummary } from "../continuous-export";
-import { ContinuousExportFleet } from "../fleet/continuous-export-fleet";
 import { ContinuousExportPolicy, PolicyExportSummary } from "../policy/continuous-export-policy";
 import { sentinelReadinessLines } from "../sentinel/report-lines";
 
@@ -34,11 +33,26 @@ export class ExportReport {
   private constructor() {}
 }
 
+/**
+ * A fleet as the report reads it: the exports it holds (one for_each export, or one per subscription) and
+ * how many subscriptions it covers. Read by shape, so that the report does not depend on the fleet.
+ */
+interface ReportedFleet extends IConstruct {
+  readonly forEachExport?: ContinuousExport;
+  readonly exports: { readonly [subscriptionId: string]: ContinuousExport };
+  readonly subscriptionCount: number;
+}
+
+function isFleet(c: IConstruct): c is ReportedFleet {
+  const f = c as Partial<ReportedFleet>;
+  return typeof f.subscriptionCount === "number" && typeof f.exports === "object" && f.exports !== null && !Array.isArray(f.exports);
+}
+
 function formatExportReport(scope: IConstruct): string {
   const lines: string[] = [];
-  const fleets = new Set<ContinuousExportFleet>();
+  const fleets = new Set<IConstruct>();
   for (const c of scope.node.findAll()) {
-    if (c instanceof ContinuousExportFleet) {
+    if (isFleet(c)) {
       fleets.add(c);
       const first = c.forEachExport ?? Object.values(c.exports)[0];
       const layout = c.forEachExport ? `, one for_each resource per automation` : "";
@@ -49,7 +63,7 @@ function formatExportReport(scope: IConstruct): string {
       lines.push(
         ...formatExport(first.summary, `${c.node.path}  (fleet of ${c.subscriptionCount} subscriptions${layout}, each with the automations below)`),
       );
-    } else if (c instanceof ContinuousExport && !(c.node.scope instanceof ContinuousExportFleet && fleets.has(c.node.scope))) {
+    } else if (c instanceof ContinuousExport && !(c.node.scope !== undefined && fleets.has(c.node.scope))) {
       lines.push(...formatExport(c.summary, `${c.node.path}  (subscription ${c.summary.subscriptionId})`));
     } else if (c instanceof ContinuousExportPolicy) {
       lines.push(...formatPolicy(c.summary), ...(c.secondStep ? [`      then, ${c.secondStep}`] : []));

@@ -1,5 +1,5 @@
 import { ITerraformDependable } from "cdktf";
-import { ExportActionConfig } from "../destinations/destination";
+import { ExportActionConfig } from "../kinds/action";
 import { AutomationSource } from "../model/sources";
 
 /** One automation, as both writers need it: what to send, from where, to where. */

@@ -2,7 +2,8 @@ import { DefaultTokenResolver, Lazy, StringConcat, TerraformProvider, Token, Tok
 import { TerraformFunctions } from "../internal/terraform-functions";
 import { escapeLiterals } from "../internal/terraform-literal";
 import { Construct } from "constructs";
-import { DestinationKind, ExportActionConfig } from "../destinations/destination";
+import { ExportActionConfig } from "../kinds/action";
+import { DestinationKind } from "../kinds/destination-kind";
 import { createHash } from "node:crypto";
 import { AzapiResource, AzapiResourceConfig } from "../internal/azapi";
 import { resolveAzapiProvider } from "../internal/provider-check";
@@ -56,8 +57,8 @@ function actionBody(action: ExportActionConfig): { [key: string]: unknown } {
   return {
     actionType: kind.actionType,
     [kind.resourceIdProperty]: action.resourceId,
-    ...(action.trustedService
-      ? { isTrustedServiceEnabled: true }
+    ...(action.trustedService && kind.trustedServiceProperty
+      ? { [kind.trustedServiceProperty]: true }
       : kind.secretProperty
         ? { [kind.secretProperty]: secret === undefined ? undefined : TerraformFunctions.sensitive(secret) }
         : {}),
@@ -187,10 +188,12 @@ export const AZAPI_WRITER: Writer = {
         return {
           actionType: String(a.actionType ?? ""),
           resourceId: String(
-            (kind ? a[kind.resourceIdProperty] : undefined) ?? a.workspaceResourceId ?? a.eventHubResourceId ?? a.logicAppResourceId ?? "",
+            (kind ? a[kind.resourceIdProperty] : undefined) ??
+              DestinationKind.ALL.map((k) => a[k.resourceIdProperty]).find((v) => v !== undefined && v !== null) ??
+              "",
           ),
           secret: kind?.secretProperty ? withoutSensitive(a[kind.secretProperty]) : undefined,
-          trusted: a.isTrustedServiceEnabled === true,
+          trusted: DestinationKind.ALL.some((k) => k.trustedServiceProperty !== undefined && a[k.trustedServiceProperty] === true),
         };
       }),
     };

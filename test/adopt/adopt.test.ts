@@ -5,6 +5,7 @@ import {
   ContinuousExport,
   ContinuousExportFleet,
   ContinuousExportProps,
+  DestinationKind,
   EventHubDestination,
   ExistingAutomation,
   Export,
@@ -84,6 +85,14 @@ describe("adopting an existing automation", () => {
   test("the policy's own names: ExportToWorkspace and exportToEventHub", () => {
     expect(ExistingAutomation.createdByPolicy(SUB, "rg", false, "westeurope").name).toBe("ExportToWorkspace");
     expect(ExistingAutomation.createdByPolicy(SUB, "rg", true, "westeurope").name).toBe("exportToEventHub");
+    expect(ExistingAutomation.createdByPolicy(SUB, "rg", DestinationKind.EVENT_HUB, "westeurope").name).toBe("exportToEventHub");
+    expect(ExistingAutomation.createdByPolicy(SUB, "rg", DestinationKind.WORKSPACE, "westeurope").id).toBe(
+      `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Security/automations/ExportToWorkspace`,
+    );
+  });
+
+  test("no policy deploys to a Logic App: createdByPolicy refuses the kind", () => {
+    expect(() => ExistingAutomation.createdByPolicy(SUB, "rg", DestinationKind.LOGIC_APP, "westeurope")).toThrow(/DFE240.*Logic App/);
   });
 });
 
