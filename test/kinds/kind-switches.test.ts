@@ -28,9 +28,9 @@ const KIND_SWITCH = new RegExp(
  * Sentinel readiness, which Sentinel has on a workspace only.
  */
 const ONE_KIND_BY_NATURE = [
-  "checks/key-and-grant-rules.ts",
-  "checks/rules.ts",
-  "checks/namespace-access.ts",
+  "checks/rules/dfc005-send-rights.ts",
+  "checks/rules/dfc020-manage-keys.ts",
+  "checks/rules/dfc060-namespace-access.ts",
   "sentinel/report-lines.ts",
   "audit/audit-page.ts",
 ];
