@@ -36,7 +36,7 @@ const INTEGRATION = [
   "checks/checks.test.ts",
 ];
 
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const literally = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** @type {import('jest').Config} */
 const shared = {
@@ -54,7 +54,10 @@ module.exports = {
       ...shared,
       displayName: "unit",
       testMatch: ["<rootDir>/test/**/*.test.ts"],
-      testPathIgnorePatterns: ["/node_modules/", ...INTEGRATION.map((p) => `^${escape(__dirname)}/test/${escape(p)}${p.endsWith("/") ? "" : "$"}`)],
+      testPathIgnorePatterns: [
+        "/node_modules/",
+        ...INTEGRATION.map((p) => `^${literally(__dirname)}/test/${literally(p)}${p.endsWith("/") ? "" : "$"}`),
+      ],
     },
     {
       ...shared,
