@@ -66,4 +66,5 @@ module.exports = {
     },
   ],
 };
-module.exports.INTEGRATION = INTEGRATION;
+// For test/jest-config.test.ts; not enumerable, so that jest does not read it as an option.
+Object.defineProperty(module.exports, "INTEGRATION", { value: INTEGRATION, enumerable: false });
