@@ -20,31 +20,31 @@ const alive = (pid: number): boolean => {
 /**
  * Runs `pack` (a `npm pack` or `npm run pack:cdktn` of this working tree, which first rebuilds `dist/`) while
  * holding a lock that every packing test file takes, so that jest workers never build or pack at once. A lock
- * left by a process that has died is taken over.
+ * left by a process that has died is taken over. `lock` is the lock's folder (another one only in the lock's own test).
  */
-export function whilePacking<T>(pack: () => T, timeoutMs = 900_000): T {
+export function whilePacking<T>(pack: () => T, timeoutMs = 900_000, lock = LOCK): T {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      mkdirSync(LOCK);
+      mkdirSync(lock);
       break;
     } catch (taken) {
       if ((taken as NodeJS.ErrnoException).code !== "EEXIST") throw taken;
       let owner = NaN;
       try {
-        owner = Number(readFileSync(join(LOCK, "pid"), "utf8"));
+        owner = Number(readFileSync(join(lock, "pid"), "utf8"));
       } catch {
         // The owner has made the folder but not yet written its pid.
       }
-      if (Number.isInteger(owner) && !alive(owner)) rmSync(LOCK, { recursive: true, force: true });
-      else if (Date.now() > deadline) throw new Error(`another test has been packing for ${timeoutMs / 1000} s (lock ${LOCK})`, { cause: taken });
+      if (Number.isInteger(owner) && !alive(owner)) rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`another test has been packing for ${timeoutMs / 1000} s (lock ${lock})`, { cause: taken });
       else Atomics.wait(PAUSE, 0, 0, 200);
     }
   }
   try {
-    writeFileSync(join(LOCK, "pid"), String(process.pid));
+    writeFileSync(join(lock, "pid"), String(process.pid));
     return pack();
   } finally {
-    rmSync(LOCK, { recursive: true, force: true });
+    rmSync(lock, { recursive: true, force: true });
   }
 }
