@@ -7,6 +7,7 @@ import * as ts from "typescript";
 import { addExampleStacks } from "../examples/stacks";
 import { toCdktn } from "../scripts/cdktn-flavor";
 import { withoutMetadata } from "./helpers";
+import { whilePacking } from "./pack-lock";
 
 /**
  * The CDK Terrain flavor: `npm run pack:cdktn` packs the same source with its imports mapped to
@@ -33,7 +34,12 @@ function synthesizedStacks(outdir: string): Map<string, any> {
 }
 
 test("the cdktn flavor, installed in a fresh cdktn app, synthesizes the examples exactly as the cdktf flavor does", () => {
-  const tarball = execFileSync("npm", ["run", "-s", "pack:cdktn"], { cwd: root, encoding: "utf8" }).trim().split("\n").pop()!;
+  const tarball = whilePacking(() =>
+    execFileSync("npm", ["run", "-s", "pack:cdktn", "--", "--pack-destination", work], { cwd: root, encoding: "utf8" }),
+  )
+    .trim()
+    .split("\n")
+    .pop()!;
   const modules = join(work, "app", "node_modules");
   mkdirSync(join(modules, "cdktn-defender-export"), { recursive: true });
   execFileSync("tar", ["-xzf", tarball, "-C", join(modules, "cdktn-defender-export"), "--strip-components=1"]);

@@ -2,26 +2,110 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, normalize, relative } from "node:path";
 
 /**
- * The layering of lib/: no two folders import each other (directly or round a cycle), the model imports
- * no cdktf or constructs, and only lib/internal imports a provider binding.
+ * The layering of lib/: the parts, arrows and never-arrows of docs/layout.json; no two folders import each
+ * other (directly or round a cycle), the model imports no cdktf or constructs, only lib/internal imports a
+ * provider binding, and no lib file grows over the size the layout sets.
  */
 const LIB = join(__dirname, "..", "lib");
+
+interface Arrow {
+  readonly from: string;
+  readonly to: string;
+  readonly except?: readonly string[];
+  readonly why: string;
+}
+interface Layout {
+  readonly parts: { readonly [part: string]: string };
+  readonly arrows: { readonly [part: string]: readonly string[] };
+  readonly never: readonly Arrow[];
+  readonly pending: { readonly never: readonly Arrow[] };
+  readonly maxLibFileLines: number;
+  readonly oversize: readonly string[];
+}
+const LAYOUT: Layout = JSON.parse(readFileSync(join(__dirname, "..", "docs", "layout.json"), "utf8"));
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? filesUnder(join(dir, f)) : f.endsWith(".ts") ? [join(dir, f)] : []));
 const importsOf = (file: string) => [...readFileSync(file, "utf8").matchAll(/^(?:import|export)[^;]*? from "([^"]+)";/gm)].map((m) => m[1]);
 const folderOf = (file: string) => dirname(relative(LIB, file)) || ".";
 
+/** Each import of one lib folder from another, as `from -> to` with the importing file. */
+function folderImports(): Array<{ from: string; to: string; file: string }> {
+  // The public barrels (index.ts) re-export every folder; they are the surface, not a dependency.
+  return filesUnder(LIB)
+    .filter((f) => !f.endsWith("index.ts"))
+    .flatMap((file) =>
+      importsOf(file)
+        .filter((s) => s.startsWith("."))
+        .map((spec) => ({ from: folderOf(file), to: folderOf(normalize(join(dirname(file), spec)) + ".ts"), file: relative(LIB, file) }))
+        .filter(({ from, to }) => from !== to),
+    );
+}
+
 function folderGraph(): Map<string, Set<string>> {
   const graph = new Map<string, Set<string>>();
-  // The public barrels (index.ts) re-export every folder; they are the surface, not a dependency.
-  for (const file of filesUnder(LIB).filter((f) => !f.endsWith("index.ts"))) {
-    for (const spec of importsOf(file).filter((s) => s.startsWith("."))) {
-      const target = folderOf(normalize(join(dirname(file), spec)) + ".ts");
-      if (target !== folderOf(file)) graph.set(folderOf(file), new Set([...(graph.get(folderOf(file)) ?? []), target]));
-    }
-  }
+  for (const { from, to } of folderImports()) graph.set(from, new Set([...(graph.get(from) ?? []), to]));
   return graph;
 }
+
+/** Whether an arrow of the layout (`*` for any part, `except` parts aside) forbids `from -> to`. */
+const forbids = (arrow: Arrow, from: string, to: string) =>
+  (arrow.from === "*" || arrow.from === from) && (arrow.to === "*" || arrow.to === to) && !(arrow.except ?? []).includes(to);
+
+/** The imports that break one never-arrow, as `from -> to (file)`. */
+const breaches = (arrow: Arrow) =>
+  folderImports()
+    .filter(({ from, to }) => forbids(arrow, from, to))
+    .map(({ from, to, file }) => `${from} -> ${to} (${file})`);
+
+describe("the layout of docs/layout.json", () => {
+  test("its parts are lib's folders, each with its allowed arrows", () => {
+    const folders = [".", ...new Set(filesUnder(LIB).map(folderOf))].filter((f, i, all) => all.indexOf(f) === i).sort();
+    expect(Object.keys(LAYOUT.parts).sort()).toEqual(folders);
+    expect(Object.keys(LAYOUT.arrows).sort()).toEqual(folders);
+  });
+
+  test("every import between parts is an allowed arrow, and every allowed arrow is used (the file is true to the code)", () => {
+    const used = folderImports();
+    expect(used.filter(({ from, to }) => !LAYOUT.arrows[from]?.includes(to)).map(({ from, to, file }) => `${from} -> ${to} (${file})`)).toEqual([]);
+    const unused = Object.entries(LAYOUT.arrows).flatMap(([from, tos]) =>
+      tos.filter((to) => !used.some((u) => u.from === from && u.to === to)).map((to) => `${from} -> ${to}`),
+    );
+    expect(unused).toEqual([]);
+  });
+
+  test("no never-arrow is taken, nor allowed", () => {
+    expect(LAYOUT.never.flatMap(breaches)).toEqual([]);
+    const allowed = Object.entries(LAYOUT.arrows).flatMap(([from, tos]) => tos.map((to) => ({ from, to })));
+    expect(LAYOUT.never.flatMap((n) => allowed.filter(({ from, to }) => forbids(n, from, to)).map(({ from, to }) => `${from} -> ${to}`))).toEqual([]);
+  });
+
+  test("the pending never-arrows are reported, not enforced", () => {
+    const report = LAYOUT.pending.never.map((n) => {
+      const found = breaches(n);
+      return found.length === 0
+        ? `${n.from} -> ${n.to}: holds now; move it to "never"`
+        : `${n.from} -> ${n.to} (${n.why}) is still taken by ${found.length}: ${found.join(", ")}`;
+    });
+    if (report.length > 0) console.log(`Pending never-arrows of docs/layout.json:\n${report.join("\n")}`);
+    expect(LAYOUT.pending.never.every((n) => n.from in LAYOUT.parts && n.to in LAYOUT.parts)).toBe(true);
+  });
+
+  test("a never-arrow catches an import it names", () => {
+    const arrow: Arrow = { from: "*", to: "cli", why: "" };
+    expect(forbids(arrow, "live", "cli")).toBe(true);
+    expect(forbids(arrow, "cli", "live")).toBe(false);
+    expect(forbids({ from: "internal", to: "*", except: ["model"], why: "" }, "internal", "model")).toBe(false);
+    expect(forbids({ from: "internal", to: "*", except: ["model"], why: "" }, "internal", "writers")).toBe(true);
+  });
+
+  test(`no lib file is over the layout's line limit but those it lists as over-size, and those only while they are`, () => {
+    const lines = new Map(filesUnder(LIB).map((f) => [relative(LIB, f), readFileSync(f, "utf8").split("\n").length - 1]));
+    const over = [...lines].filter(([, n]) => n > LAYOUT.maxLibFileLines).map(([f]) => f);
+    expect(over.filter((f) => !LAYOUT.oversize.includes(f)).map((f) => `${f}: ${lines.get(f)} lines`)).toEqual([]);
+    // A listed file that has shrunk (or gone) leaves the list, so that it cannot grow back unnoticed.
+    expect(LAYOUT.oversize.filter((f) => !over.includes(f))).toEqual([]);
+  });
+});
 
 /** The folder cycles, each as `a -> b -> … -> a`. */
 function cycles(graph: Map<string, Set<string>>): string[] {

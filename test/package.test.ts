@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { App } from "cdktf";
 import { addExampleStacks } from "../examples/stacks";
 import { docBlocks } from "./doc-blocks";
+import { whilePacking } from "./pack-lock";
 import { publicApiLeaks } from "./public-api";
 
 const root = join(__dirname, "..");
@@ -62,7 +63,9 @@ describe("the npm package", () => {
 
   beforeAll(() => {
     const packed = JSON.parse(
-      execFileSync("npm", ["pack", "--json", "--pack-destination", work], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }),
+      whilePacking(() =>
+        execFileSync("npm", ["pack", "--json", "--pack-destination", work], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }),
+      ),
     );
     files = packed[0].files.map((f: { path: string }) => f.path);
     const installed = join(work, "app", "node_modules");

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { whilePacking } from "./pack-lock";
 import { readmeWalk } from "./readme-walk";
 
 /**
@@ -29,9 +30,9 @@ function runSection(heading: string): string {
   const clone = join(folder, "cdktf-defender-export");
   mkdirSync(clone);
   for (const step of walk.cloneSteps) {
-    if (step === "npm pack") execFileSync("npm", ["pack", "--pack-destination", clone], { cwd: root, stdio: "ignore" });
+    if (step === "npm pack") whilePacking(() => execFileSync("npm", ["pack", "--pack-destination", clone], { cwd: root, stdio: "ignore" }));
     if (step === "npm run pack:cdktn")
-      execFileSync("npm", ["run", "-s", "pack:cdktn", "--", "--pack-destination", clone], { cwd: root, stdio: "ignore" });
+      whilePacking(() => execFileSync("npm", ["run", "-s", "pack:cdktn", "--", "--pack-destination", clone], { cwd: root, stdio: "ignore" }));
   }
   const appDir = join(folder, "app-dir.txt");
   writeFileSync(join(folder, "readme.sh"), `${walk.script}\npwd > ${JSON.stringify(appDir)}\n`);
