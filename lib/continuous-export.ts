@@ -1,6 +1,7 @@
 import { ITerraformDependable, TerraformProvider, TerraformResource, dependable } from "cdktf";
 import { Construct } from "constructs";
 import { grantsOf } from "./access/grants";
+import { IExportAutomations } from "./access/export-delegation";
 import { twoTokenErrors } from "./access/two-token-check";
 import { DestinationKind, IExportDestination } from "./destinations/destination";
 import { placementOf } from "./export/placement";
@@ -55,7 +56,7 @@ export interface ExportSummary {
  * another kind later adds an automation and leaves the others in place: no rename, no replacement,
  * no gap in the export.
  */
-export class ContinuousExport extends Construct {
+export class ContinuousExport extends Construct implements IExportAutomations {
   /**
    * The automations, by destination kind's action type (`Workspace`, `EventHub`, `LogicApp`): each an
    * `azurerm_security_center_automation` or an `azapi_resource`, depending on the writer.
@@ -67,7 +68,7 @@ export class ContinuousExport extends Construct {
    */
   public readonly resourceGroup?: TerraformResource;
   /** The automation sources written (parents of findings included). */
-  public readonly sources: readonly AutomationSource[];
+  public readonly sources: AutomationSource[];
   /** What was planned: the checked request, where it is placed, the automations and their names. */
   private readonly plan: ExportPlan;
   /** What was written: each automation's writer and resource. */
@@ -80,12 +81,12 @@ export class ContinuousExport extends Construct {
     super(scope, id);
     // A fleet in the for_each layout places the export over its subscriptions (internal: export/placement.ts).
     this.plan = planExport(this, request, placementOf(request));
-    this.sources = this.plan.sources;
+    this.sources = [...this.plan.sources];
     this.written = writeExport(this, this.plan);
     for (const a of this.written.automations) this.automations[a.kind.actionType] = a.resource;
     this.resourceGroup = this.written.resourceGroup;
     this.node.addValidation({ validate: () => [...this.validateProviders(), ...this.validateTenants()] });
-    // Grants may be declared after the export: the stack's index calls completeAtSynth when all exist.
+    // Grants may be declared after the export: the stack's index calls _completeAtSynth when all exist.
     StackIndex.of(this);
   }
 
@@ -122,7 +123,7 @@ export class ContinuousExport extends Construct {
    * subscription in code records which subscriptions it writes).
    * @internal
    */
-  public completeAtSynth(index: StackIndex): void {
+  public _completeAtSynth(index: StackIndex): void {
     this.foundAtSynth = this.writersInOrder().flatMap((w) => w.recordAtSynth(this.providerTarget(), index));
     this.waitForGrants();
   }

@@ -10,20 +10,9 @@ export {
   IExportDestination,
   IPlacedDestination,
 } from "./destinations/destination";
-export {
-  Heartbeat,
-  KindDeclaration,
-  KindIdShape,
-  KindPolicy,
-  KindPropKey,
-  MetricAlert,
-  ProgramDestination,
-  ProgramInput,
-  ProgramRequest,
-} from "./kinds/declaration";
 export * from "./destinations/log-analytics";
 export * from "./destinations/event-hub";
-export { IEventHubDestination, TrustedServiceOptions } from "./destinations/event-hub-base";
+export { EventHubBase, IEventHubDestination, TrustedServiceOptions } from "./destinations/event-hub-base";
 export { ExistingEventHubOptions } from "./destinations/event-hub-existing";
 export { ExistingDestinationOptions } from "./destinations/created-before";
 export { ConsumerAccess, EventHubConsumer, EventHubConsumerOptions } from "./destinations/event-hub-consumer";
@@ -38,7 +27,7 @@ export { AzureadProvider, AzureadProviderConfig } from "./internal/azuread";
 export { DestinationRole } from "./destinations/destination-role";
 export { ExportingPrincipal, LighthousePrincipalOptions } from "./access/principal";
 export { CrossTenantAccess, CrossTenantAccessProps } from "./access/cross-tenant-access";
-export { ExportDelegation, ExportDelegationProps } from "./access/export-delegation";
+export { ExportDelegation, ExportDelegationProps, IExportAutomations } from "./access/export-delegation";
 export { ContinuousExportPolicy, ContinuousExportPolicyProps, PolicyExportSummary } from "./policy/continuous-export-policy";
 export { BuiltInExportPolicy } from "./policy/definitions";
 export { PolicyScope } from "./policy/policy-scope";
@@ -46,7 +35,7 @@ export { PolicyExportParameters, PolicyTranslation } from "./policy/parameters";
 export { ContinuousExportFleet, ContinuousExportFleetProps, FleetSubscription } from "./fleet/continuous-export-fleet";
 export { FleetLayout } from "./fleet/fleet-layout";
 export { ExportHealth, ExportHealthProps } from "./health/export-health";
-export { FleetShard, ShardDeployment, ShardDeploymentOptions, ShardJob, ShardPlan, ShardPlanOptions } from "./fleet/shard-plan";
+export { FleetShard, IShardNaming, ShardDeployment, ShardDeploymentOptions, ShardJob, ShardPlan, ShardPlanOptions } from "./fleet/shard-plan";
 export { ContinuousExportChecks, ContinuousExportChecksProps } from "./checks/continuous-export-checks";
 export { CheckRule } from "./checks/rules";
 export { AdoptedAutomations, ExistingAutomation, ExistingAutomationOptions } from "./adopt/existing-automation";

@@ -22,6 +22,12 @@ export interface ExportDelegationProps {
   readonly provider?: TerraformProvider;
 }
 
+/** An export whose automations can wait for something, as `ContinuousExport`'s do. */
+export interface IExportAutomations {
+  /** The export's automations, by action type. */
+  readonly automations: { [actionType: string]: TerraformResource };
+}
+
 /**
  * A customer tenant delegates the resource group of its continuous export to a managing tenant through
  * Azure Lighthouse, with Security Admin on that group and nothing else: the managing tenant's identity
@@ -64,7 +70,7 @@ export class ExportDelegation extends Construct {
    * The automations of these exports wait for the delegation, so a first deploy of both finds the
    * access in place (same stack only; across stacks, deploy the customer's stack first).
    */
-  public precedes(...exports: Array<{ readonly automations: { readonly [actionType: string]: TerraformResource } }>): void {
+  public precedes(...exports: IExportAutomations[]): void {
     for (const exported of exports) {
       for (const automation of Object.values(exported.automations)) {
         if (TerraformStack.of(automation) === TerraformStack.of(this))

@@ -47,7 +47,7 @@ export class ExistingAutomation {
     location: string,
   ): ExistingAutomation {
     const to = typeof kind === "boolean" ? (kind ? DestinationKind.EVENT_HUB : DestinationKind.WORKSPACE) : kind;
-    const name = to?.policy?.automationName;
+    const name = to?._policy?.automationName;
     if (name === undefined) {
       throw new ExportConfigError(
         "DFE240",

@@ -27,7 +27,7 @@ export function forgetCreatedBefore(destination: Construct, kind: DestinationKin
   if (createdBefore !== true) {
     throw new ExportConfigError("DFE196", `${destination.node.path}: \`createdBefore\` must be true or false, got ${describeValue(createdBefore)}.`);
   }
-  for (const [type, childId] of kind.createdResources) {
+  for (const [type, childId] of kind._createdResources) {
     const child = destination.node.tryFindChild(childId);
     // Still written at that address (a trusted hub's sender role): it stays managed, nothing to forget.
     if (child instanceof TerraformResource && child.terraformResourceType === type) continue;

@@ -42,7 +42,7 @@ export interface DestinationPlacement {
   /** The resource group name the destination's resources are created in. */
   readonly resourceGroupName: string;
   /** The resources placed directly in that group (the others depend on them). */
-  readonly resources: readonly TerraformResource[];
+  readonly resources: TerraformResource[];
 }
 
 /** A destination whose resources the library creates in a named resource group. */
@@ -86,7 +86,7 @@ export interface AccessTarget {
   /** The least role that lets an identity export there. */
   readonly defaultRole: DestinationRole;
   /** Every role that does. */
-  readonly allowedRoles: readonly DestinationRole[];
+  readonly allowedRoles: DestinationRole[];
   /** The provider of the destination's tenant, if given. @default the stack's default azurerm provider */
   readonly provider?: TerraformProvider;
 }

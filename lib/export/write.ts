@@ -109,7 +109,7 @@ function watchHealth(plan: ExportPlan, destination: IExportDestination, action: 
   const eventSources = plan.sources.map((s) => s.eventSource);
   atPath(plan.path, () => checkWatchable(eventSources, plan.path));
   const subscriptions = plan.placed.resourceGroups.map(([subscriptionId]) => subscriptionId);
-  return ExportHealth.watch(destination, action, health, { eventSources, location: plan.props.location, path: plan.path, subscriptions });
+  return ExportHealth._watch(destination, action, health, { eventSources, location: plan.props.location, path: plan.path, subscriptions });
 }
 
 /** A renamed export: the resource moves from the address it had under the previous construct id. */

@@ -4,30 +4,57 @@ import { ExportConfigError, atFactory, describeValue } from "../model/errors";
 import { checkList } from "../internal/inputs";
 import { isGuid } from "../model/guid";
 
-/** One shard of a fleet: the subscriptions one stack (with its own state) deploys. */
-export interface FleetShard {
+/** A shard as planned, before `ShardPlan.of` hands it out as a {@link FleetShard}. */
+interface PlannedShard {
+  index: number;
+  name: string;
+  subscriptionIds: string[];
+  arriving: string[];
+  leaving: string[];
+  retiring: boolean;
+}
+
+/**
+ * One shard of a fleet: the subscriptions one stack (with its own state) deploys. Only `ShardPlan.of` makes
+ * shards (a class, so that every language hands back the very shard it got, which the fleet recognizes).
+ */
+export class FleetShard {
+  /** A planned shard. @internal */
+  public static _of(planned: PlannedShard): FleetShard {
+    return new FleetShard(planned);
+  }
+
   /** The shard's index, from 0. */
-  readonly index: number;
+  public readonly index: number;
   /** A name for the shard's stack and state key, e.g. `shard-03`. */
-  readonly name: string;
+  public readonly name: string;
   /** The subscriptions of this shard, sorted. */
-  readonly subscriptionIds: string[];
+  public readonly subscriptionIds: string[];
   /**
    * Subscriptions that were in another shard under `previousShardCount`: the fleet imports their
    * automations (and created groups) into this shard's state. Empty without `previousShardCount`.
    */
-  readonly arriving: string[];
+  public readonly arriving: string[];
   /**
    * Subscriptions that were in this shard under `previousShardCount` and now belong to another: the
    * fleet writes `removed` blocks (destroy = false) for their resources, so this shard's state lets
    * them go without deleting them. Empty without `previousShardCount`.
    */
-  readonly leaving: string[];
+  public readonly leaving: string[];
   /**
    * Whether the shard exists only to let its subscriptions go (its index is at or above a lowered
    * `shardCount`): deploy it once more with its `leaving` list, then drop its stack and state.
    */
-  readonly retiring: boolean;
+  public readonly retiring: boolean;
+
+  private constructor(planned: PlannedShard) {
+    this.index = planned.index;
+    this.name = planned.name;
+    this.subscriptionIds = planned.subscriptionIds;
+    this.arriving = planned.arriving;
+    this.leaving = planned.leaving;
+    this.retiring = planned.retiring;
+  }
 }
 
 /** Options of {@link ShardPlan.of}. */
@@ -74,12 +101,22 @@ export interface ShardDeployment {
   readonly subscriptionCount: number;
 }
 
+/**
+ * How the shards' stacks are named: the stack id and the state key of each shard. In TypeScript an object
+ * literal does (`{ stackOf: (s) => \`fleet-${s.name}\`, backendKeyOf: (s) => \`${s.name}.tfstate\` }`); in
+ * the other languages, a class that implements it.
+ */
+export interface IShardNaming {
+  /** The stack id of a shard's stack. */
+  stackOf(shard: FleetShard): string;
+  /** The state key of a shard's stack. */
+  backendKeyOf(shard: FleetShard): string;
+}
+
 /** Options of {@link ShardPlan.deployment}. */
 export interface ShardDeploymentOptions {
-  /** The stack id of a shard's stack. */
-  readonly stackOf: (shard: FleetShard) => string;
-  /** The state key of a shard's stack. */
-  readonly backendKeyOf: (shard: FleetShard) => string;
+  /** The stack id and state key of each shard's stack. */
+  readonly naming: IShardNaming;
   /** Stacks every shard depends on, deployed first in this order. @default none */
   readonly first?: string[];
 }
@@ -93,7 +130,7 @@ export interface ShardDeploymentOptions {
 export class ShardPlan {
   /** The shards for these subscriptions. */
   public static of(subscriptionIds: string[], options: ShardPlanOptions): FleetShard[] {
-    return atFactory("ShardPlan.of", () => planShards(subscriptionIds, options).map((shard) => BRANDS.shard.mark(shard)));
+    return atFactory("ShardPlan.of", () => planShards(subscriptionIds, options).map((shard) => BRANDS.shard.mark(FleetShard._of(shard))));
   }
 
   /**
@@ -111,12 +148,14 @@ function deploymentOf(shards: FleetShard[], options: ShardDeploymentOptions): Sh
   {
     checkList<unknown>("shards", shards);
     shards.forEach((shard) => BRANDS.shard.check("shards", shard));
-    if (options === null || typeof options !== "object" || typeof options.stackOf !== "function" || typeof options.backendKeyOf !== "function") {
+    const given: Partial<IShardNaming> | null | undefined = options !== null && typeof options === "object" ? options.naming : undefined;
+    if (given === null || typeof given !== "object" || typeof given.stackOf !== "function" || typeof given.backendKeyOf !== "function") {
       throw new ExportConfigError(
         "DFE093",
-        `the deployment options must be { stackOf, backendKeyOf } (functions of a shard), got ${describeValue(options)}.`,
+        `the deployment options must be { naming: { stackOf, backendKeyOf } } (functions of a shard), got ${describeValue(options)}.`,
       );
     }
+    const naming = given as IShardNaming;
     const text = (key: string, value: unknown): string => {
       if (typeof value !== "string" || value === "")
         throw new ExportConfigError("DFE093", `\`${key}\` must give a text for each shard, got ${describeValue(value)}.`);
@@ -124,8 +163,8 @@ function deploymentOf(shards: FleetShard[], options: ShardDeploymentOptions): Sh
     };
     const jobs = shards.map((shard) => ({
       shard: shard.name,
-      stack: text("stackOf", options.stackOf(shard)),
-      backendKey: text("backendKeyOf", options.backendKeyOf(shard)),
+      stack: text("stackOf", naming.stackOf(shard)),
+      backendKey: text("backendKeyOf", naming.backendKeyOf(shard)),
       subscriptionCount: shard.subscriptionIds.length,
       arriving: shard.arriving.length,
       leaving: shard.leaving.length,
@@ -157,7 +196,7 @@ export const MAX_SHARDS = 1000;
  */
 export const MAX_PLAN_HASHES = 50_000_000;
 
-function planShards(subscriptionIds: readonly string[], options: ShardPlanOptions): FleetShard[] {
+function planShards(subscriptionIds: readonly string[], options: ShardPlanOptions): PlannedShard[] {
   if (options === null || typeof options !== "object") {
     throw new ExportConfigError("DFE093", `the options must be { shardCount, … }, got ${describeValue(options)}.`);
   }

@@ -54,9 +54,9 @@ export class ExportHealth extends Construct {
    * The alert set `props.alertSet` of a destination, joined by this request.
    * @internal
    */
-  public static watch(destination: IExportDestination, action: ExportActionConfig, given: ExportHealthProps, request: HealthRequest): ExportHealth {
+  public static _watch(destination: IExportDestination, action: ExportActionConfig, given: ExportHealthProps, request: HealthRequest): ExportHealth {
     const props = checkHealthProps(given, request.path);
-    if (destination.kind.heartbeat.watches === "metrics" && props.metricsWorkspaceId === undefined) {
+    if (destination.kind._heartbeat.watches === "metrics" && props.metricsWorkspaceId === undefined) {
       // Microsoft does not document that these metrics are recorded as zero when nothing happens, so a metric alert
       // "<= 0" may never fire; a log search alert over the metrics in a workspace counts "no rows" as zero.
       throw new ExportConfigError(
@@ -146,7 +146,7 @@ export class ExportHealth extends Construct {
         identity: { type: "SystemAssigned" },
         provider,
       });
-    const heartbeat = destination.kind.heartbeat;
+    const heartbeat = destination.kind._heartbeat;
     let readScope: string;
     if (heartbeat.watches === "tables") {
       readScope = action.resourceId;
@@ -212,7 +212,7 @@ export class ExportHealth extends Construct {
   /** What is watched and when it alerts, in words, for the report. */
   public get summary(): string {
     const hours = Math.min(...this.silences);
-    const heartbeat = this.destination.kind.heartbeat;
+    const heartbeat = this.destination.kind._heartbeat;
     if (heartbeat.watches === "metrics") return heartbeat.summary(hours);
     const subs = this.subscriptions();
     return (
@@ -245,7 +245,7 @@ export class ExportHealth extends Construct {
     this.silences.push(props.silenceAfterHours);
     this.severities.push(props.severity);
     request.eventSources.forEach((s) => this.eventSources.add(s));
-    if (this.destination.kind.heartbeat.watches === "tables") this.checkNoLeak(path);
+    if (this.destination.kind._heartbeat.watches === "tables") this.checkNoLeak(path);
   }
 
   /** A set that watches every subscription seen would tell its receivers about another set's subscriptions. */

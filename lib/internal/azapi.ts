@@ -70,7 +70,7 @@ export class AzapiProvider extends literalElement(TerraformProvider) {
     return this.config.auxiliaryTenantIds;
   }
 
-  /** @internal */
+  /** The block's arguments as Terraform JSON. */
   protected override synthesizeAttributes(): { [name: string]: unknown } {
     const c = this.config;
     return {
@@ -85,7 +85,7 @@ export class AzapiProvider extends literalElement(TerraformProvider) {
     };
   }
 
-  /** @internal */
+  /** The block's arguments as Terraform HCL. */
   protected override synthesizeHclAttributes(): { [name: string]: unknown } {
     return hcl(this.synthesizeAttributes());
   }
@@ -94,7 +94,7 @@ export class AzapiProvider extends literalElement(TerraformProvider) {
 /** Configuration of an `azapi_resource`. */
 export interface AzapiResourceConfig extends TerraformMetaArguments {
   /** The resource type with API version, e.g. `Microsoft.Security/automations@2023-12-01-preview`. */
-  readonly type: string;
+  readonly resourceType: string;
   /** The resource name. */
   readonly name: string;
   /** The id of the parent: a resource group id for resource-group resources. */
@@ -158,11 +158,11 @@ export class AzapiResource extends literalElement(TerraformResource) {
     return this.config;
   }
 
-  /** @internal */
+  /** The block's arguments as Terraform JSON. */
   protected override synthesizeAttributes(): { [name: string]: unknown } {
     const c = this.config;
     return {
-      type: c.type,
+      type: c.resourceType,
       name: c.name,
       parent_id: c.parentId,
       location: c.location,
@@ -173,7 +173,7 @@ export class AzapiResource extends literalElement(TerraformResource) {
     };
   }
 
-  /** @internal */
+  /** The block's arguments as Terraform HCL. */
   protected override synthesizeHclAttributes(): { [name: string]: unknown } {
     return hcl(this.synthesizeAttributes());
   }

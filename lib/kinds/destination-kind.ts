@@ -25,7 +25,7 @@ export class DestinationKind {
   public static readonly LOGIC_APP = new DestinationKind(LOGIC_APP_KIND);
 
   /** Every kind, in the order the library writes automations. */
-  public static readonly ALL: readonly DestinationKind[] = [DestinationKind.WORKSPACE, DestinationKind.EVENT_HUB, DestinationKind.LOGIC_APP];
+  public static readonly ALL: DestinationKind[] = [DestinationKind.WORKSPACE, DestinationKind.EVENT_HUB, DestinationKind.LOGIC_APP];
 
   /** The kind of a REST or azurerm action type (`Workspace`, `EventHub`, `LogicApp`; case-insensitive), if any. */
   public static ofActionType(actionType: string): DestinationKind | undefined {
@@ -53,16 +53,16 @@ export class DestinationKind {
   public readonly portalName: string | undefined;
   /** The Graphviz shape the diagram draws a destination of this kind as. */
   public readonly diagramShape: string;
-  /** The shape of the destination's resource id: its ARM resource types. */
-  public readonly idShape: KindIdShape;
+  /** The shape of the destination's resource id: its ARM resource types. @internal */
+  public readonly _idShape: KindIdShape;
   /** The Terraform resource type of the destination itself, as a stack creates it. */
   public readonly resourceType: string;
   /** The argument of that resource that references its parent (an event hub's namespace), if any. */
   public readonly parentArgument: string | undefined;
-  /** What `new <Kind>Destination` writes, as resource type and construct id below the destination. */
-  public readonly createdResources: ReadonlyArray<readonly [string, string]>;
-  /** Microsoft's built-in export policy for the kind, if there is one. */
-  public readonly policy: KindPolicy | undefined;
+  /** What `new <Kind>Destination` writes, as resource type and construct id below the destination. @internal */
+  public readonly _createdResources: ReadonlyArray<readonly [string, string]>;
+  /** Microsoft's built-in export policy for the kind, if there is one. @internal */
+  public readonly _policy: KindPolicy | undefined;
   /** The automation name Microsoft's built-in export policy deploys (its spelling), if the policy can send to this kind. */
   public readonly policyAutomationName: string | undefined;
 
@@ -75,11 +75,11 @@ export class DestinationKind {
     this.trustedServiceProperty = declaration.trustedServiceProperty;
     this.portalName = declaration.portalName;
     this.diagramShape = declaration.diagramShape;
-    this.idShape = declaration.idShape;
+    this._idShape = declaration.idShape;
     this.resourceType = declaration.resourceType;
     this.parentArgument = declaration.parentArgument;
-    this.createdResources = declaration.createdResources;
-    this.policy = declaration.policy;
+    this._createdResources = declaration.createdResources;
+    this._policy = declaration.policy;
     this.policyAutomationName = declaration.policy?.automationName;
     const [providerType, ...childTypes] = declaration.idShape.types;
     const escape = (t: string) => t.replace(/\./g, "\\.");
@@ -91,15 +91,15 @@ export class DestinationKind {
     return DECLARATIONS.get(this) as { readonly declaration: KindDeclaration; readonly idPattern: RegExp };
   }
 
-  /** How health alerts hear that data arrives. */
-  public get heartbeat(): Heartbeat {
+  /** How health alerts hear that data arrives. @internal */
+  public get _heartbeat(): Heartbeat {
     return this.declared.declaration.heartbeat;
   }
 
   /** The destination's name in a resource id (`namespace/hub` for an event hub); `?` for a missing part. */
   public nameInId(id: string): string {
     const parts = id.split("/");
-    const names = this.idShape.types.map((_, i) => parts[8 + 2 * i]);
+    const names = this._idShape.types.map((_, i) => parts[8 + 2 * i]);
     return names.length === 1 ? (names[0] ?? id) : names.map((n) => n ?? "?").join("/");
   }
 
@@ -109,8 +109,8 @@ export class DestinationKind {
     return `${this.displayName} ${this.nameInId(id)} (existing, in ${id.split("/")[4] ?? "?"}${how ? `, ${how}` : ""})`;
   }
 
-  /** The destination as code in the program `import` writes. */
-  public program(request: ProgramRequest): ProgramDestination {
+  /** The destination as code in the program `import` writes. @internal */
+  public _program(request: ProgramRequest): ProgramDestination {
     return this.declared.declaration.program(request);
   }
 }

@@ -132,7 +132,7 @@ function programInputProblems(a: LiveAutomation): string[] {
   }
   for (const action of a.view.actions) {
     const kind = DestinationKind.ofActionType(action.actionType);
-    if (kind) check(() => parseResourceId(action.resourceId, kind.idShape, `a ${kind.displayName}`));
+    if (kind) check(() => parseResourceId(action.resourceId, kind._idShape, `a ${kind.displayName}`));
   }
   const texts = [
     a.id,
@@ -172,7 +172,7 @@ function programSource(
       return alias ? `, provider: ${alias}` : "";
     };
     const n = destinations.size + 1;
-    const made = kind.program({ n, resourceId: action.resourceId, trusted: action.trusted, literal: codeLiteral, provider });
+    const made = kind._program({ n, resourceId: action.resourceId, trusted: action.trusted, literal: codeLiteral, provider });
     names.add(made.className);
     if (made.needsAzuread) needsAzuread = true;
     for (const input of made.inputs) {

@@ -113,7 +113,7 @@ export interface ExportFilter {
   /** The field: `severity`, `plan`, `recommendation`, `control`, `standard`, `state`, `where`, … */
   readonly field: string;
   /** The accepted values by name (severity names, assessment keys, …). */
-  readonly values: readonly string[];
+  readonly values: string[];
 }
 
 /**
@@ -198,18 +198,18 @@ export class Export {
   }
 
   /** The event sources this export reads (streaming first). */
-  public readonly eventSources: readonly string[];
+  public readonly eventSources: string[];
   /** The rule sets (ORed); empty means every record of the data type. */
-  public readonly ruleSets: readonly RuleSet[];
+  public readonly ruleSets: RuleSet[];
   /** The filters in words, for summaries, e.g. `severity is High or Medium`. */
   public readonly filterText: string;
   /** Each filtered field with its accepted values by name (`severity` → `High`, `recommendation` → assessment keys, `where` → rule sets). */
-  public readonly filters: ReadonlyArray<ExportFilter>;
+  public readonly filters: ExportFilter[];
   /**
    * For findings: the parent recommendations exported alongside (empty: every recommendation).
    * Undefined for other data types, and for findings exported with `withParents: false`.
    */
-  public readonly parentRecommendations?: readonly Recommendation[];
+  public readonly parentRecommendations?: Recommendation[];
 
   private constructor(
     /** The data type. */
@@ -245,7 +245,7 @@ export class Export {
     }
     this.ruleSets = crossProduct(all);
     this.filterText = describeDimensions(all);
-    this.filters = all.map((d) => ({ field: d.field, values: d.values }));
+    this.filters = all.map((d) => ({ field: d.field, values: [...d.values] }));
     this.parentRecommendations = parents;
   }
 

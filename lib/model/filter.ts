@@ -118,7 +118,7 @@ export function dimensionsOf(declaration: ExportDeclaration, options: FilterOpti
   return filters.map((f, i) => {
     const values = f.minimum ? picked[i] : f.values === "text" ? texts(options[f.option], f.option) : (options[f.option] as unknown[] | undefined);
     const path = f.pathOption ? f.pathOption.pathFrom(options) : f.path;
-    const toRule = f.operator === Operator.CONTAINS ? Rule.contains : Rule.equals;
+    const toRule = f.operator === Operator.CONTAINS ? Rule.contains : Rule.equalTo;
     return dimension(
       f.field,
       path,

@@ -202,7 +202,7 @@ export class ContinuousExportPolicy extends Construct {
       const [destination] = props.destinations;
       const eventSources = toAutomationSources(props.exports).map((s) => s.eventSource);
       atPath(this.node.path, () => checkWatchable(eventSources, this.node.path));
-      this.health = ExportHealth.watch(destination, destination.bind(this), props.health, {
+      this.health = ExportHealth._watch(destination, destination.bind(this), props.health, {
         eventSources,
         location: props.location,
         path: this.node.path,
@@ -341,7 +341,7 @@ function translate(props: ContinuousExportPolicyProps) {
     parameters,
     narrowed,
     // A kind whose policy names the access scope (an event hub's Send rule) has the policy read the secret itself.
-    destinationId: definition.kind.policy?.names === "accessScope" ? target.roleScope : action.resourceId,
+    destinationId: definition.kind._policy?.names === "accessScope" ? target.roleScope : action.resourceId,
     destinationScope: target.roleScope,
     destinationRole: target.defaultRole,
   };

@@ -17,8 +17,8 @@ export class BuiltInExportPolicy {
   /** "Deploy export to Event Hub as a trusted service for Microsoft Defender for Cloud data". */
   public static readonly TO_EVENT_HUB_AS_TRUSTED_SERVICE = BuiltInExportPolicy.declared(DestinationKind.EVENT_HUB, true) as BuiltInExportPolicy;
 
-  /** Every built-in export definition, as the kinds declare them (`DestinationKind.policy`). */
-  public static readonly ALL: readonly BuiltInExportPolicy[] = DestinationKind.ALL.flatMap((k) =>
+  /** Every built-in export definition, as the kinds declare them (`DestinationKind._policy`). */
+  public static readonly ALL: BuiltInExportPolicy[] = DestinationKind.ALL.flatMap((k) =>
     [false, true].map((t) => BuiltInExportPolicy.declared(k, t)),
   ).filter((d): d is BuiltInExportPolicy => d !== undefined);
 
@@ -39,7 +39,7 @@ export class BuiltInExportPolicy {
   private static declared(kind: DestinationKind, trustedService: boolean): BuiltInExportPolicy | undefined {
     const key = `${kind.actionType}|${trustedService}`;
     if (!BuiltInExportPolicy.made.has(key)) {
-      const policy = kind.policy;
+      const policy = kind._policy;
       const name = trustedService ? policy?.trustedServiceDefinitionName : policy?.definitionName;
       BuiltInExportPolicy.made.set(
         key,
@@ -62,7 +62,7 @@ export class BuiltInExportPolicy {
 
   /** The name of the automation the policy deploys into each subscription (the policy's spelling). */
   public get automationName(): string {
-    return this.kind.policy?.automationName ?? this.kind.actionType;
+    return this.kind._policy?.automationName ?? this.kind.actionType;
   }
 
   /** The definition's resource id. */

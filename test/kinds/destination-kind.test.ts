@@ -5,7 +5,7 @@ const SUB = "00000000-0000-0000-0000-000000000001";
 /** A literal id of the kind's shape: its example with names filled in. */
 const idOf = (kind: DestinationKind) => {
   let i = 0;
-  return kind.idShape.example
+  return kind._idShape.example
     .replace("<guid>", SUB)
     .replace("<rg>", "rg-dest")
     .replace(/<[a-z]+>/g, () => `name${i++}`);
@@ -30,25 +30,25 @@ describe.each(DestinationKind.ALL.map((k) => [k.actionType, k] as const))("kind 
   });
 
   test("its id shape names its ARM types; an id of that shape is recognized as this kind, and named", () => {
-    expect(kind.idShape.types.length).toBeGreaterThan(0);
+    expect(kind._idShape.types.length).toBeGreaterThan(0);
     const id = idOf(kind);
     expect(DestinationKind.ofResourceId(id)).toBe(kind);
     expect(DestinationKind.ofResourceId(id.toUpperCase())).toBe(kind);
     expect(DestinationKind.ofResourceId(`${id}/child/x`)).toBeUndefined();
-    expect(kind.nameInId(id)).toBe(kind.idShape.names.map((_n, i) => `name${i}`).join("/"));
+    expect(kind.nameInId(id)).toBe(kind._idShape.names.map((_n, i) => `name${i}`).join("/"));
     expect(kind.existingInWords(id, false)).toMatch(new RegExp(`^${kind.displayName} name0.* \\(existing, in rg-dest`));
   });
 
   test("the Terraform resources a created destination writes include the destination itself", () => {
-    expect(kind.createdResources.map(([type]) => type)).toContain(kind.resourceType);
-    for (const [type, id] of kind.createdResources) {
+    expect(kind._createdResources.map(([type]) => type)).toContain(kind.resourceType);
+    for (const [type, id] of kind._createdResources) {
       expect(type).toMatch(/^azurerm_[a-z_0-9]+$/);
       expect(id).toMatch(/^[A-Z][A-Za-z]+$/);
     }
   });
 
   test("a heartbeat the health alerts can hear", () => {
-    const heartbeat = kind.heartbeat;
+    const heartbeat = kind._heartbeat;
     if (heartbeat.watches === "tables") return;
     expect(heartbeat.alerts.length).toBeGreaterThan(0);
     expect(heartbeat.alerts.some((a) => a.firesOn === "silence")).toBe(true);
@@ -61,7 +61,7 @@ describe.each(DestinationKind.ALL.map((k) => [k.actionType, k] as const))("kind 
   });
 
   test("a policy, when it has one, names its automation, parameter and at least one definition", () => {
-    const policy = kind.policy;
+    const policy = kind._policy;
     if (policy === undefined) {
       expect(kind.policyAutomationName).toBeUndefined();
       return;
@@ -75,7 +75,7 @@ describe.each(DestinationKind.ALL.map((k) => [k.actionType, k] as const))("kind 
   test("program text: a library class, every text through the program's door, every input read by the code", () => {
     const seen: string[] = [];
     for (const trusted of kind.trustedServiceProperty ? [false, true] : [false]) {
-      const made = kind.program(request({ trusted, literal: (t) => (seen.push(t), `L(${t.length})`) }));
+      const made = kind._program(request({ trusted, literal: (t) => (seen.push(t), `L(${t.length})`) }));
       expect(made.code).toMatch(new RegExp(`^${made.className}\\.from[A-Za-z]+\\(this, "[A-Za-z]+7", `));
       expect(made.code).not.toContain("/subscriptions/");
       expect(made.variable).toMatch(/7$/);
