@@ -68,8 +68,10 @@ describe("the rules of the pack", () => {
     expect(rows.sort()).toEqual(CHECK_RULES.map((r) => [r.id, r.level]).sort());
   });
 
-  test("ContinuousExportChecks.RULES are the rule objects", () => {
-    expect(ContinuousExportChecks.RULES).toBe(CHECK_RULES);
+  test("ContinuousExportChecks.RULES are the rule objects (a copy of the list, so a caller cannot change the pack)", () => {
+    expect(ContinuousExportChecks.RULES).not.toBe(CHECK_RULES);
+    expect(ContinuousExportChecks.RULES).toHaveLength(CHECK_RULES.length);
+    ContinuousExportChecks.RULES.forEach((rule, i) => expect(rule).toBe(CHECK_RULES[i]));
   });
 });
 

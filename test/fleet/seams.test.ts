@@ -16,8 +16,8 @@ const offending = (pattern: RegExp) =>
     .filter((f) => f.endsWith(".ts"))
     .flatMap((f) => code(f).flatMap((line, i) => (pattern.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [])));
 
-test("the fleet uses no `_` member of an export", () => {
-  expect(offending(/\._[a-zA-Z]/)).toEqual([]);
+test("the fleet uses no `_` member of an export (the fleet's own FleetShard._of aside)", () => {
+  expect(offending(/(?<!\bFleetShard)\._[a-zA-Z]/)).toEqual([]);
 });
 
 test("the fleet builds no Terraform address of an export's resources by hand", () => {
