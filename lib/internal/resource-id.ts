@@ -15,32 +15,25 @@ export interface ResourceIdParts {
   readonly names: readonly string[];
 }
 
-/** The resource id shapes the library imports. */
-export const RESOURCE_ID_SHAPES = {
-  workspace: {
-    types: ["Microsoft.OperationalInsights/workspaces"],
-    names: ["workspace"],
-    example: "/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.OperationalInsights/workspaces/<name>",
-  },
-  eventHub: {
-    types: ["Microsoft.EventHub/namespaces", "eventhubs"],
-    names: ["eventHubNamespace", "eventHub"],
-    example: "/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.EventHub/namespaces/<namespace>/eventhubs/<hub>",
-  },
-  logicApp: {
-    types: ["Microsoft.Logic/workflows"],
-    names: ["logicApp"],
-    example: "/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.Logic/workflows/<name>",
-  },
-} as const satisfies { [kind: string]: { types: readonly string[]; names: ReadonlyArray<keyof typeof NAME_RULES>; example: string } };
-
-type Shape = (typeof RESOURCE_ID_SHAPES)[keyof typeof RESOURCE_ID_SHAPES];
+/**
+ * The shape of a resource id the library reads: its ARM resource types (the provider's type, then each
+ * child type), the name rule of each name segment, and an example for messages. Each destination kind
+ * declares its own (`lib/kinds/*.ts`).
+ */
+export interface ResourceIdShape {
+  /** The ARM resource types, provider type first (e.g. `Microsoft.EventHub/namespaces`, `eventhubs`). */
+  readonly types: readonly string[];
+  /** The name rule of each name segment, in order. */
+  readonly names: ReadonlyArray<keyof typeof NAME_RULES>;
+  /** An example id, for messages. */
+  readonly example: string;
+}
 
 /**
  * Parses a literal resource id of the given shape; returns undefined for an unresolved token (its
  * value is known only at apply time). Throws a clear error for a literal of another shape.
  */
-export function parseResourceId(given: string, shape: Shape, what: string): ResourceIdParts | undefined {
+export function parseResourceId(given: string, shape: ResourceIdShape, what: string): ResourceIdParts | undefined {
   const id = producedValue("id", given);
   if (Token.isUnresolved(id)) return undefined;
   const [providerType, ...childTypes] = shape.types;
