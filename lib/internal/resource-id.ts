@@ -23,8 +23,8 @@ export interface ResourceIdParts {
 export interface ResourceIdShape {
   /** The ARM resource types, provider type first (e.g. `Microsoft.EventHub/namespaces`, `eventhubs`). */
   readonly types: readonly string[];
-  /** The name rule of each name segment, in order. */
-  readonly names: ReadonlyArray<keyof typeof NAME_RULES>;
+  /** The name rule of each name segment, in order: keys of `NAME_RULES`. */
+  readonly names: readonly string[];
   /** An example id, for messages. */
   readonly example: string;
 }
@@ -51,7 +51,7 @@ export function parseResourceId(given: string, shape: ResourceIdShape, what: str
   // Each segment must be a name Azure gives such a resource, or the id names nothing that can exist.
   const segments: Array<[string, string, NameRule]> = [
     ["resource group", resourceGroupName, NAME_RULES.resourceGroup],
-    ...names.map((name, i): [string, string, NameRule] => [shape.names[i], name, NAME_RULES[shape.names[i]]]),
+    ...names.map((name, i): [string, string, NameRule] => [shape.names[i], name, nameRule(shape.names[i])]),
   ];
   const wrong = segments.find(([, name, rule]) => !rule.pattern.test(name));
   if (wrong) {
@@ -61,6 +61,13 @@ export function parseResourceId(given: string, shape: ResourceIdShape, what: str
     );
   }
   return { subscriptionId, resourceGroupName, names };
+}
+
+/** The name rule a resource id shape names; a shape naming no rule is a mistake in the library. */
+function nameRule(key: string): NameRule {
+  const rule = (NAME_RULES as { readonly [key: string]: NameRule | undefined })[key];
+  if (!rule) throw new Error(`no name rule "${key}" in NAME_RULES`);
+  return rule;
 }
 
 /**

@@ -1,8 +1,14 @@
-import type { ResourceIdShape } from "../internal/resource-id";
 import type { KIND_DECLARATIONS } from "./all-kinds";
 
 /** The shape of a kind's resource id: its ARM resource types, name rules and an example. */
-export type KindIdShape = ResourceIdShape;
+export interface KindIdShape {
+  /** The ARM resource types, provider type first (e.g. `Microsoft.EventHub/namespaces`, `eventhubs`). */
+  readonly types: readonly string[];
+  /** The name rule of each name segment, in order (`workspace`, `eventHubNamespace`, …). */
+  readonly names: readonly string[];
+  /** An example id, for messages. */
+  readonly example: string;
+}
 
 /**
  * A kind's key in per-kind props (`AutomationNames`, `AdoptedAutomations`): `workspace`, `eventHub`,

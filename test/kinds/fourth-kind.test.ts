@@ -1,5 +1,6 @@
 import { AdoptedAutomations, AutomationNames, DestinationKind, KindPropKey } from "../../lib";
 import type { KindDeclaration } from "../../lib/kinds/declaration";
+import { NAME_RULES } from "../../lib/internal/inputs";
 import { KIND_DECLARATIONS } from "../../lib/kinds/all-kinds";
 
 /**
@@ -37,6 +38,13 @@ describe("every kind comes from the one list", () => {
     expect(DestinationKind.ALL.map((k) => k.actionType)).toEqual(KIND_DECLARATIONS.map((d) => d.actionType));
     for (const key of ["propKey", "actionType", "resourceIdProperty", "displayName"] as const) {
       expect(new Set(DestinationKind.ALL.map((k) => k[key].toLowerCase())).size).toBe(DestinationKind.ALL.length);
+    }
+  });
+
+  test("each kind's id shape names one rule per name segment, each a rule of NAME_RULES", () => {
+    for (const kind of DestinationKind.ALL) {
+      expect(kind.idShape.names).toHaveLength(kind.idShape.types.length);
+      for (const name of kind.idShape.names) expect(Object.keys(NAME_RULES)).toContain(name);
     }
   });
 
