@@ -9,11 +9,10 @@ import { ExportPlan, planExport } from "./export/plan";
 import { ContinuousExportProps } from "./export/props";
 import { WrittenExport, writeExport } from "./export/write";
 import { localDependencies } from "./internal/dependencies";
-import { literalTenantOf } from "./internal/provider-check";
+import { literalTenantOf, resolveAzurermProvider } from "./internal/provider-check";
 import { StackIndex } from "./internal/stack-index";
 import { inWords } from "./internal/words";
 import { AutomationSource } from "./model/sources";
-import { AZURERM_WRITER } from "./writers/azurerm-writer";
 import { ProviderCheckTarget, WRITERS, Writer } from "./writers/writer";
 
 export { AutomationNames, ContinuousExportProps } from "./export/props";
@@ -167,7 +166,7 @@ export class ContinuousExport extends Construct implements IExportAutomations {
   /** The export's tenant: given, or the tenant of a provider that writes it. */
   private exportTenant(): string | undefined {
     // The writing providers', else the subscription's azurerm provider's (an azapi provider often names no tenant).
-    const providers = [...this.written.automations.map((a) => this.writingProvider(a.kind)), AZURERM_WRITER.providerOf(this, this.plan.props)];
+    const providers = [...this.written.automations.map((a) => this.writingProvider(a.kind)), resolveAzurermProvider(this, this.plan.props.provider)];
     return this.plan.props.tenantId ?? providers.map((p) => literalTenantOf(p)).find((t) => t !== undefined);
   }
 

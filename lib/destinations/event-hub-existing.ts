@@ -4,7 +4,7 @@ import { BRANDS } from "../model/brand";
 import { Construct } from "constructs";
 import { DataAzurermEventhubAuthorizationRule } from "../internal/azurerm";
 import { literalSubscriptionOf, resolveAzurermProvider } from "../internal/provider-check";
-import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
+import { parseResourceId } from "../internal/resource-id";
 import { ExportConfigError, atPath, coded } from "../model/errors";
 import { DestinationKind, checkDestinationTenant } from "./destination";
 import { ExistingDestinationOptions, forgetCreatedBefore } from "./created-before";
@@ -47,12 +47,12 @@ export class ImportedEventHub extends EventHubBase {
     BRANDS.destination.mark(this);
     checkDestinationTenant(this, options);
     const parts = atPath(this.node.path, () => {
-      const parsed = parseResourceId(eventHubId, RESOURCE_ID_SHAPES.eventHub, "an event hub");
+      const parsed = parseResourceId(eventHubId, DestinationKind.EVENT_HUB._idShape, "an event hub");
       if (!parsed) {
         throw new ExportConfigError(
           "DFE044",
           `the event hub id must be a literal id (the library reads the namespace and hub names from it), got a ` +
-            `token. Give "${RESOURCE_ID_SHAPES.eventHub.example}".`,
+            `token. Give "${DestinationKind.EVENT_HUB._idShape.example}".`,
         );
       }
       if (options.trustedService?.allowedIpRanges !== undefined || options.trustedService?.allowedSubnetIds !== undefined) {

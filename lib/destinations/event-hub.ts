@@ -11,12 +11,12 @@ import {
   EventhubAuthorizationRule,
   EventhubNamespace,
 } from "../internal/azurerm";
-import { RESOURCE_ID_SHAPES, checkSameName, parseResourceId } from "../internal/resource-id";
+import { checkSameName, parseResourceId } from "../internal/resource-id";
 import { inWords } from "../internal/words";
 import { ExportConfigError, atPath, coded, describeValue } from "../model/errors";
 import { Ipv4Range, isBroad, readIpv4Range } from "../internal/ip-range";
 import { NAME_RULES, checkFlag, checkList, checkName, checkOptionalName, checkTags, checkWholeNumber } from "../internal/inputs";
-import { DataHoldingOptions, DestinationOptions, DestinationPlacement, checkDestinationTenant, dataLifecycle } from "./destination";
+import { DataHoldingOptions, DestinationKind, DestinationOptions, DestinationPlacement, checkDestinationTenant, dataLifecycle } from "./destination";
 import { EventHubBase, IEventHubDestination, TrustedServiceOptions } from "./event-hub-base";
 import { EventHubLocation } from "./event-hub-consumer";
 import { ExistingEventHubOptions, ImportedEventHub } from "./event-hub-existing";
@@ -198,7 +198,7 @@ function importAdoptedEventHub(hub: EventHubDestination, props: EventHubDestinat
   const adopt = props.adopt;
   if (!adopt) return;
   atPath(hub.node.path, () => {
-    const parsed = parseResourceId(adopt.eventHubId, RESOURCE_ID_SHAPES.eventHub, "an event hub");
+    const parsed = parseResourceId(adopt.eventHubId, DestinationKind.EVENT_HUB._idShape, "an event hub");
     if (!parsed) throw new ExportConfigError("DFE116", "an adopted event hub needs a literal id: the import blocks name it.");
     checkSameName("namespace", parsed.names[0], props.namespaceName);
     checkSameName("event hub name", parsed.names[1], eventHubName);

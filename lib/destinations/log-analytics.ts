@@ -6,7 +6,7 @@ import { claimInApp } from "../internal/app-claims";
 import { BRANDS } from "../model/brand";
 import { Construct, IConstruct } from "constructs";
 import { AzurermLogAnalyticsSolution, AzurermLogAnalyticsWorkspace, LogAnalyticsSolution, LogAnalyticsWorkspace } from "../internal/azurerm";
-import { RESOURCE_ID_SHAPES, checkSameName, parseResourceId } from "../internal/resource-id";
+import { checkSameName, parseResourceId } from "../internal/resource-id";
 import { inWords } from "../internal/words";
 import { ExportConfigError, atPath, describeValue } from "../model/errors";
 import { NAME_RULES, checkFlag, checkName, checkNumber, checkTags } from "../internal/inputs";
@@ -224,7 +224,7 @@ class ImportedWorkspace extends Construct implements ICrossTenantDestination {
     BRANDS.destination.mark(this);
     checkDestinationTenant(this, options);
     forgetCreatedBefore(this, DestinationKind.WORKSPACE, options);
-    const parts = atPath(this.node.path, () => parseResourceId(workspaceResourceId, RESOURCE_ID_SHAPES.workspace, "a Log Analytics workspace"));
+    const parts = atPath(this.node.path, () => parseResourceId(workspaceResourceId, DestinationKind.WORKSPACE._idShape, "a Log Analytics workspace"));
     this.resourceGroupName = parts?.resourceGroupName ?? TerraformFunctions.element(TerraformFunctions.split("/", workspaceResourceId), 4);
     this.description = parts
       ? `Log Analytics workspace ${parts.names[0]} (existing, in ${parts.resourceGroupName})`
@@ -292,7 +292,7 @@ function checkWorkspaceProps(props: LogAnalyticsDestinationProps): void {
 
 /** The adopted workspace's id must name the workspace the props describe, or the import would not match. */
 function adoptedWorkspace(props: LogAnalyticsDestinationProps) {
-  const parts = parseResourceId(String(props.adopt?.workspaceId), RESOURCE_ID_SHAPES.workspace, "a Log Analytics workspace");
+  const parts = parseResourceId(String(props.adopt?.workspaceId), DestinationKind.WORKSPACE._idShape, "a Log Analytics workspace");
   if (!parts) {
     throw new ExportConfigError("DFE116", "an adopted workspace needs a literal id: the import block names it.");
   }

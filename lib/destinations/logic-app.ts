@@ -2,7 +2,7 @@ import { BRANDS } from "../model/brand";
 import { TerraformProvider, Token } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { AzurermLogicAppTriggerHttpRequest, AzurermLogicAppWorkflow, LogicAppTriggerHttpRequest, LogicAppWorkflow } from "../internal/azurerm";
-import { RESOURCE_ID_SHAPES, parseResourceId } from "../internal/resource-id";
+import { parseResourceId } from "../internal/resource-id";
 import { inWords } from "../internal/words";
 import { ExportConfigError, atPath, coded, describeValue } from "../model/errors";
 import { NAME_RULES, checkName, checkOptionalName, checkTags } from "../internal/inputs";
@@ -150,7 +150,7 @@ class ImportedLogicApp extends Construct implements IExportDestination {
             'Pass it as a sensitive variable: new TerraformVariable(this, "triggerUrl", { type: "string", sensitive: true }).stringValue.',
         );
       }
-      return parseResourceId(options.workflowId, RESOURCE_ID_SHAPES.logicApp, "a Logic App workflow");
+      return parseResourceId(options.workflowId, DestinationKind.LOGIC_APP._idShape, "a Logic App workflow");
     });
     if (!Token.isUnresolved(options.triggerUrl)) {
       warnOnce(

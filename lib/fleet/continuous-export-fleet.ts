@@ -75,12 +75,8 @@ export class ContinuousExportFleet extends Construct {
           tenantId: s.tenantId ?? props.tenantId,
           adopt: s.adopt ?? policyAdoptions(props, key),
           previousWriter,
-          previousResourceGroupWriter:
-            previousWriter && props.createResourceGroup
-              ? previousWriter === AutomationWriter.AZAPI
-                ? AutomationWriter.AZAPI
-                : AutomationWriter.AZURERM
-              : undefined,
+          // checkPreviousWriter leaves a named writer (never AUTO): the group was written by it too.
+          previousResourceGroupWriter: previousWriter && props.createResourceGroup ? previousWriter : undefined,
         };
         this.exports[key] = new ContinuousExport(
           this,

@@ -15,32 +15,25 @@ export interface ResourceIdParts {
   readonly names: readonly string[];
 }
 
-/** The resource id shapes the library imports. */
-export const RESOURCE_ID_SHAPES = {
-  workspace: {
-    types: ["Microsoft.OperationalInsights/workspaces"],
-    names: ["workspace"],
-    example: "/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.OperationalInsights/workspaces/<name>",
-  },
-  eventHub: {
-    types: ["Microsoft.EventHub/namespaces", "eventhubs"],
-    names: ["eventHubNamespace", "eventHub"],
-    example: "/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.EventHub/namespaces/<namespace>/eventhubs/<hub>",
-  },
-  logicApp: {
-    types: ["Microsoft.Logic/workflows"],
-    names: ["logicApp"],
-    example: "/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.Logic/workflows/<name>",
-  },
-} as const satisfies { [kind: string]: { types: readonly string[]; names: ReadonlyArray<keyof typeof NAME_RULES>; example: string } };
-
-type Shape = (typeof RESOURCE_ID_SHAPES)[keyof typeof RESOURCE_ID_SHAPES];
+/**
+ * The shape of a resource id the library reads: its ARM resource types (the provider's type, then each
+ * child type), the name rule of each name segment, and an example for messages. Each destination kind
+ * declares its own (`lib/kinds/*.ts`).
+ */
+export interface ResourceIdShape {
+  /** The ARM resource types, provider type first (e.g. `Microsoft.EventHub/namespaces`, `eventhubs`). */
+  readonly types: readonly string[];
+  /** The name rule of each name segment, in order: keys of `NAME_RULES`. */
+  readonly names: readonly string[];
+  /** An example id, for messages. */
+  readonly example: string;
+}
 
 /**
  * Parses a literal resource id of the given shape; returns undefined for an unresolved token (its
  * value is known only at apply time). Throws a clear error for a literal of another shape.
  */
-export function parseResourceId(given: string, shape: Shape, what: string): ResourceIdParts | undefined {
+export function parseResourceId(given: string, shape: ResourceIdShape, what: string): ResourceIdParts | undefined {
   const id = producedValue("id", given);
   if (Token.isUnresolved(id)) return undefined;
   const [providerType, ...childTypes] = shape.types;
@@ -58,7 +51,7 @@ export function parseResourceId(given: string, shape: Shape, what: string): Reso
   // Each segment must be a name Azure gives such a resource, or the id names nothing that can exist.
   const segments: Array<[string, string, NameRule]> = [
     ["resource group", resourceGroupName, NAME_RULES.resourceGroup],
-    ...names.map((name, i): [string, string, NameRule] => [shape.names[i], name, NAME_RULES[shape.names[i]]]),
+    ...names.map((name, i): [string, string, NameRule] => [shape.names[i], name, nameRule(shape.names[i])]),
   ];
   const wrong = segments.find(([, name, rule]) => !rule.pattern.test(name));
   if (wrong) {
@@ -68,6 +61,13 @@ export function parseResourceId(given: string, shape: Shape, what: string): Reso
     );
   }
   return { subscriptionId, resourceGroupName, names };
+}
+
+/** The name rule a resource id shape names; a shape naming no rule is a mistake in the library. */
+function nameRule(key: string): NameRule {
+  const rule = (NAME_RULES as { readonly [key: string]: NameRule | undefined })[key];
+  if (!rule) throw new Error(`no name rule "${key}" in NAME_RULES`);
+  return rule;
 }
 
 /**

@@ -1,10 +1,20 @@
-import type { RESOURCE_ID_SHAPES } from "../internal/resource-id";
+import type { KIND_DECLARATIONS } from "./all-kinds";
 
 /** The shape of a kind's resource id: its ARM resource types, name rules and an example. */
-export type KindIdShape = (typeof RESOURCE_ID_SHAPES)[keyof typeof RESOURCE_ID_SHAPES];
+export interface KindIdShape {
+  /** The ARM resource types, provider type first (e.g. `Microsoft.EventHub/namespaces`, `eventhubs`). */
+  readonly types: readonly string[];
+  /** The name rule of each name segment, in order (`workspace`, `eventHubNamespace`, …). */
+  readonly names: readonly string[];
+  /** An example id, for messages. */
+  readonly example: string;
+}
 
-/** A kind's key in per-kind props (`AutomationNames`, `AdoptedAutomations`). */
-export type KindPropKey = "workspace" | "eventHub" | "logicApp";
+/**
+ * A kind's key in per-kind props (`AutomationNames`, `AdoptedAutomations`): `workspace`, `eventHub`,
+ * `logicApp`, derived from the kinds' declarations (`lib/kinds/all-kinds.ts`).
+ */
+export type KindPropKey = (typeof KIND_DECLARATIONS)[number]["propKey"];
 
 /**
  * One log search alert over a destination's platform metrics (in the health's metrics workspace): it fires
@@ -110,8 +120,11 @@ export interface KindDeclaration {
   readonly actionType: string;
   /** The kind in words. */
   readonly displayName: string;
-  /** Its key in per-kind props. */
-  readonly propKey: KindPropKey;
+  /**
+   * Its key in per-kind props (`AutomationNames`, `AdoptedAutomations`, each with a named member for it),
+   * declared `as const` so that `KindPropKey` is the union of the kinds' keys.
+   */
+  readonly propKey: string;
   /** The REST action's property that holds the destination's resource id. */
   readonly resourceIdProperty: string;
   /** The REST action's property that holds its secret (connection string, callback URL), if any. @default none */

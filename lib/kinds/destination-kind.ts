@@ -1,3 +1,4 @@
+import { KIND_DECLARATIONS } from "./all-kinds";
 import { EVENT_HUB_KIND } from "./event-hub";
 import { Heartbeat, KindDeclaration, KindIdShape, KindPolicy, KindPropKey, ProgramDestination, ProgramRequest } from "./declaration";
 import { LOGIC_APP_KIND } from "./logic-app";
@@ -11,21 +12,22 @@ const DECLARATIONS = new WeakMap<DestinationKind, { readonly declaration: KindDe
 
 /**
  * The kind of an export destination: the automation's `actionType`, and everything that depends on it,
- * each declared in the kind's own file (`lib/kinds/workspace.ts`, `event-hub.ts`, `logic-app.ts`): its REST
+ * each declared in the kind's own file (`lib/kinds/workspace.ts`, `event-hub.ts`, `logic-app.ts`, listed in
+ * `all-kinds.ts`): its REST
  * wire names, the automation name the portal and Microsoft's policy give it, its key in per-kind props
  * (`names`, `adopt`), the resource types it is recognized by, its heartbeat, the import program's text and
  * its words. The rest of the library reads the kind; none of it asks which kind it is.
  */
 export class DestinationKind {
-  /** A Log Analytics workspace. */
-  public static readonly WORKSPACE = new DestinationKind(WORKSPACE_KIND);
-  /** An Event Hub. */
-  public static readonly EVENT_HUB = new DestinationKind(EVENT_HUB_KIND);
-  /** A Logic App (workflow automation); the portal shows these under workflow automation, by any name. */
-  public static readonly LOGIC_APP = new DestinationKind(LOGIC_APP_KIND);
+  /** Every kind, in the order the library writes automations: one per declaration of `lib/kinds/all-kinds.ts`. */
+  public static readonly ALL: DestinationKind[] = KIND_DECLARATIONS.map((declaration) => new DestinationKind(declaration));
 
-  /** Every kind, in the order the library writes automations. */
-  public static readonly ALL: DestinationKind[] = [DestinationKind.WORKSPACE, DestinationKind.EVENT_HUB, DestinationKind.LOGIC_APP];
+  /** A Log Analytics workspace. */
+  public static readonly WORKSPACE = DestinationKind.declaredBy(WORKSPACE_KIND);
+  /** An Event Hub. */
+  public static readonly EVENT_HUB = DestinationKind.declaredBy(EVENT_HUB_KIND);
+  /** A Logic App (workflow automation); the portal shows these under workflow automation, by any name. */
+  public static readonly LOGIC_APP = DestinationKind.declaredBy(LOGIC_APP_KIND);
 
   /** The kind of a REST or azurerm action type (`Workspace`, `EventHub`, `LogicApp`; case-insensitive), if any. */
   public static ofActionType(actionType: string): DestinationKind | undefined {
@@ -66,10 +68,15 @@ export class DestinationKind {
   /** The automation name Microsoft's built-in export policy deploys (its spelling), if the policy can send to this kind. */
   public readonly policyAutomationName: string | undefined;
 
+  /** The kind of `ALL` made from a declaration. */
+  private static declaredBy(declaration: KindDeclaration): DestinationKind {
+    return DestinationKind.ALL.find((k) => k.declared.declaration === declaration) as DestinationKind;
+  }
+
   private constructor(declaration: KindDeclaration) {
     this.actionType = declaration.actionType;
     this.displayName = declaration.displayName;
-    this.propKey = declaration.propKey;
+    this.propKey = declaration.propKey as KindPropKey;
     this.resourceIdProperty = declaration.resourceIdProperty;
     this.secretProperty = declaration.secretProperty;
     this.trustedServiceProperty = declaration.trustedServiceProperty;

@@ -1,5 +1,4 @@
 import { Token } from "cdktf";
-import { RESOURCE_ID_SHAPES } from "../internal/resource-id";
 import { TerraformFunctions } from "../internal/terraform-functions";
 import { KindDeclaration } from "./declaration";
 
@@ -10,16 +9,20 @@ function namespaceOf(eventHubId: string): string {
 }
 
 /** An Event Hub: sent to with a Send rule's connection string, or as a trusted service with no key. */
-export const EVENT_HUB_KIND: KindDeclaration = {
+export const EVENT_HUB_KIND = {
   actionType: "EventHub",
   diagramShape: "cds",
   displayName: "Event Hub",
-  propKey: "eventHub",
+  propKey: "eventHub" as const,
   resourceIdProperty: "eventHubResourceId",
   secretProperty: "connectionString",
   trustedServiceProperty: "isTrustedServiceEnabled",
   portalName: "ExportToEventHub",
-  idShape: RESOURCE_ID_SHAPES.eventHub,
+  idShape: {
+    types: ["Microsoft.EventHub/namespaces", "eventhubs"],
+    names: ["eventHubNamespace", "eventHub"],
+    example: "/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.EventHub/namespaces/<namespace>/eventhubs/<hub>",
+  },
   resourceType: "azurerm_eventhub",
   parentArgument: "namespace_id",
   createdResources: [
@@ -79,4 +82,4 @@ export const EVENT_HUB_KIND: KindDeclaration = {
       ],
     };
   },
-};
+} satisfies KindDeclaration;

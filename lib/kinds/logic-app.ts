@@ -1,15 +1,18 @@
-import { RESOURCE_ID_SHAPES } from "../internal/resource-id";
 import { KindDeclaration } from "./declaration";
 
 /** A Logic App (workflow automation): its HTTP trigger's callback URL is the secret; the portal shows these under workflow automation, by any name. */
-export const LOGIC_APP_KIND: KindDeclaration = {
+export const LOGIC_APP_KIND = {
   actionType: "LogicApp",
   diagramShape: "component",
   displayName: "Logic App",
-  propKey: "logicApp",
+  propKey: "logicApp" as const,
   resourceIdProperty: "logicAppResourceId",
   secretProperty: "uri",
-  idShape: RESOURCE_ID_SHAPES.logicApp,
+  idShape: {
+    types: ["Microsoft.Logic/workflows"],
+    names: ["logicApp"],
+    example: "/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.Logic/workflows/<name>",
+  },
   resourceType: "azurerm_logic_app_workflow",
   createdResources: [
     ["azurerm_logic_app_workflow", "Workflow"],
@@ -33,4 +36,4 @@ export const LOGIC_APP_KIND: KindDeclaration = {
       inputs: [{ variable, name: `logic_app_${n}_trigger_url`, sensitive: true, description: `The callback URL of the trigger of ${resourceId}` }],
     };
   },
-};
+} satisfies KindDeclaration;

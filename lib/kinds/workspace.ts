@@ -1,15 +1,18 @@
-import { RESOURCE_ID_SHAPES } from "../internal/resource-id";
 import { KindDeclaration } from "./declaration";
 
 /** A Log Analytics workspace: the exported rows land in its tables, where the health alerts read them. */
-export const WORKSPACE_KIND: KindDeclaration = {
+export const WORKSPACE_KIND = {
   actionType: "Workspace",
   diagramShape: "cylinder",
   displayName: "Log Analytics workspace",
-  propKey: "workspace",
+  propKey: "workspace" as const,
   resourceIdProperty: "workspaceResourceId",
   portalName: "ExportToWorkspace",
-  idShape: RESOURCE_ID_SHAPES.workspace,
+  idShape: {
+    types: ["Microsoft.OperationalInsights/workspaces"],
+    names: ["workspace"],
+    example: "/subscriptions/<guid>/resourceGroups/<rg>/providers/Microsoft.OperationalInsights/workspaces/<name>",
+  },
   resourceType: "azurerm_log_analytics_workspace",
   createdResources: [
     ["azurerm_log_analytics_workspace", "Workspace"],
@@ -29,4 +32,4 @@ export const WORKSPACE_KIND: KindDeclaration = {
     code: `LogAnalyticsDestination.fromWorkspaceId(this, "Workspace${n}", ${literal(resourceId)})`,
     inputs: [],
   }),
-};
+} satisfies KindDeclaration;

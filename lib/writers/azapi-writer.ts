@@ -7,6 +7,7 @@ import { DestinationKind } from "../kinds/destination-kind";
 import { createHash } from "node:crypto";
 import { AzapiResource, AzapiResourceConfig } from "../internal/azapi";
 import { resolveAzapiProvider } from "../internal/provider-check";
+import { DataType } from "../model/data-type";
 import { AutomationSpec } from "./automation-spec";
 import { AutomationView, ResourceJson, subscriptionOf } from "./automation-view";
 import type { GroupSpec, Writer } from "./writer";
@@ -142,6 +143,9 @@ function withoutSensitive(secret: unknown): string | undefined {
 export const AZAPI_WRITER: Writer = {
   name: "azapi",
   writtenAs: `azapi_resource ${AUTOMATION_TYPE_2023_12}`,
+  api: "API 2023-12-01-preview",
+  eventSources: DataType.ALL.flatMap((t) => t.eventSources),
+  exactPropertyTypes: false,
   automationType: "azapi_resource",
   resourceGroupType: "azapi_resource",
   cannotExpress: () => [],

@@ -2,6 +2,7 @@ import { TerraformProvider, Token } from "cdktf";
 import { Construct } from "constructs";
 import { ResourceGroup, SecurityCenterAutomation } from "../internal/azurerm";
 import { literalSubscriptionOf, resolveAzurermProvider } from "../internal/provider-check";
+import { DataType } from "../model/data-type";
 import { coded } from "../model/errors";
 import { AutomationSpec } from "./automation-spec";
 import { AutomationView, ResourceJson, subscriptionOf } from "./automation-view";
@@ -20,6 +21,10 @@ function cannotExpress(spec: AutomationSpec): string[] {
 export const AZURERM_WRITER: Writer = {
   name: "azurerm",
   writtenAs: "azurerm_security_center_automation (API 2019-01-01-preview)",
+  api: "API 2019-01-01-preview",
+  eventSources: DataType.ALL.filter((t) => !t.needsApi2023).flatMap((t) => t.eventSources),
+  // azurerm's schema takes `String` only; the REST API and Microsoft's own policies send `string`.
+  exactPropertyTypes: true,
   automationType: "azurerm_security_center_automation",
   resourceGroupType: "azurerm_resource_group",
   cannotExpress,

@@ -4,8 +4,8 @@ import { ExportConfigError, describeValue } from "../model/errors";
 import type { StackIndex } from "../internal/stack-index";
 import { AutomationSpec } from "./automation-spec";
 import { AutomationView, ResourceJson } from "./automation-view";
-import { AUTOMATION_TYPE_2023_12, AZAPI_WRITER } from "./azapi-writer";
-import { AZURERM_WRITER } from "./azurerm-writer";
+import { WRITERS } from "./all-writers";
+import { AUTOMATION_TYPE_2023_12 } from "./azapi-writer";
 
 /** A resource group the library creates. */
 export interface GroupSpec {
@@ -35,17 +35,24 @@ export interface ProviderCheckTarget {
  * One way of writing automations to Terraform, and everything that depends on it: the resource types,
  * writing an automation and a resource group, reading an automation back from Terraform JSON, import
  * ids, which provider writes it and what that provider must be, what it cannot express and its name in reports. A third writer is one
- * more object like {@link AZURERM_WRITER} and {@link AZAPI_WRITER}.
+ * more object like `AZURERM_WRITER` and `AZAPI_WRITER`, in its own file, listed in `WRITERS` (`all-writers.ts`),
+ * and named by an `AutomationWriter` constant of its name if users may ask for it.
  */
 export interface Writer {
-  /** The writer's name, as `AutomationWriter` names it. */
-  readonly name: "azurerm" | "azapi";
+  /** The writer's name: the `AutomationWriter` constant of this name asks for it. */
+  readonly name: string;
   /** The Terraform resource and API version, in words for reports. */
   readonly writtenAs: string;
   /** The Terraform resource type of its automations. */
   readonly automationType: string;
   /** The Terraform resource type of the resource groups it creates. */
   readonly resourceGroupType: string;
+  /** The API version it writes, in words (`API 2019-01-01-preview`), for what the API rejects. */
+  readonly api: string;
+  /** The event sources its API accepts (exactly so spelled). */
+  readonly eventSources: readonly string[];
+  /** Whether it takes a rule's property type only as the library spells it (`String`), where the REST API ignores case. */
+  readonly exactPropertyTypes: boolean;
   /** What an automation needs that this writer cannot write, in words; empty when it can write it. */
   cannotExpress(spec: AutomationSpec): string[];
   /** Writes the automation. */
@@ -72,8 +79,10 @@ export interface Writer {
   checkProvider(target: ProviderCheckTarget): string[];
 }
 
-/** Every writer. */
-export const WRITERS: readonly Writer[] = [AZURERM_WRITER, AZAPI_WRITER];
+export { WRITERS } from "./all-writers";
+
+/** The writer AUTO falls back to when none can express an automation (its error names the reason): the widest. */
+const WIDEST = (): Writer => WRITERS[WRITERS.length - 1];
 
 /** An automation read back by whichever writer wrote it; undefined for any other resource. */
 export function readAutomation(address: string, json: ResourceJson): AutomationView | undefined {
@@ -110,14 +119,13 @@ export class AutomationWriter {
 
 /** The writer an `AutomationWriter` constant names; AUTO (or none) gives `auto`. */
 export function writerNamed(requested: AutomationWriter | undefined, auto: Writer): Writer {
-  if (requested === AutomationWriter.AZAPI) return AZAPI_WRITER;
-  if (requested === AutomationWriter.AZURERM) return AZURERM_WRITER;
-  return auto;
+  if (!isAutomationWriter(requested)) return auto;
+  return WRITERS.find((w) => w.name === requested.name) ?? auto;
 }
 
-/** Whether a value is one of the `AutomationWriter` constants. */
+/** Whether a value is one of the `AutomationWriter` constants (the class's own static values, not a look-alike). */
 export function isAutomationWriter(value: unknown): value is AutomationWriter {
-  return value === AutomationWriter.AUTO || value === AutomationWriter.AZURERM || value === AutomationWriter.AZAPI;
+  return value instanceof AutomationWriter && Object.values(AutomationWriter).includes(value);
 }
 
 /** What a request says of its writers. */
@@ -134,7 +142,7 @@ export interface WriterRequest {
 export interface WriterChoice {
   /**
    * The writer of the resource group, when `createResourceGroup` is set (either way): the one asked for,
-   * or the one `writer` names (azapi for AZAPI, else azurerm); never what AUTO picks, so the group's
+   * or the one `writer` names (for AUTO, the first of `WRITERS`: azurerm); never what AUTO picks, so the group's
    * resource type depends on the props alone. @default none: the group is not managed
    */
   readonly group?: Writer;
@@ -152,11 +160,11 @@ export function chooseWriters(request: WriterRequest, path: string): WriterChoic
     if (asked !== undefined && !isAutomationWriter(asked)) {
       throw new ExportConfigError("DFE115", "`resourceGroupWriter` must be AutomationWriter.AZURERM or AZAPI (AUTO means the default).");
     }
-    group = writerNamed(asked, requested === AutomationWriter.AZAPI ? AZAPI_WRITER : AZURERM_WRITER);
+    group = writerNamed(asked, writerNamed(requested, WRITERS[0]));
   }
   return {
     group,
-    candidates: requested === undefined || requested === AutomationWriter.AUTO ? WRITERS : [writerNamed(requested, AZAPI_WRITER)],
+    candidates: requested === undefined || requested === AutomationWriter.AUTO ? WRITERS : [writerNamed(requested, WIDEST())],
     automation: (spec) => automationWriter(requested, spec, path),
   };
 }
@@ -166,7 +174,7 @@ function automationWriter(requested: AutomationWriter | undefined, spec: Automat
   if (requested !== undefined && !isAutomationWriter(requested)) {
     throw new ExportConfigError("DFE037", `${path}: \`writer\` must be AutomationWriter.AUTO, AZURERM or AZAPI, got ${describeValue(requested)}.`);
   }
-  const auto = WRITERS.find((w) => w.cannotExpress(spec).length === 0) ?? AZAPI_WRITER;
+  const auto = WRITERS.find((w) => w.cannotExpress(spec).length === 0) ?? WIDEST();
   const writer = writerNamed(requested, auto);
   const beyond = writer.cannotExpress(spec);
   if (beyond.length > 0) {

@@ -1,13 +1,9 @@
 import { DestinationKind } from "../../destinations/destination";
 import { DataType } from "../../model/data-type";
 import { Operator, PropertyType } from "../../model/rule";
-import { AZURERM_WRITER } from "../../writers/azurerm-writer";
 import { PackRule, eachAutomation } from "./rule";
 
 const OPERATORS = Operator.ALL.map((o) => o.value);
-/** The event sources azurerm (API 2019-01-01-preview) accepts, and those of the 2023-12 API. */
-const SOURCES_2019 = DataType.ALL.filter((t) => !t.needsApi2023).flatMap((t) => t.eventSources);
-const SOURCES_ALL = DataType.ALL.flatMap((t) => t.eventSources);
 const PROPERTY_TYPES = PropertyType.ALL.map((t) => t.value);
 const ACTION_TYPES = DestinationKind.ALL.map((k) => k.actionType);
 
@@ -20,22 +16,22 @@ export const DFC004: PackRule = {
   check: eachAutomation((a) => {
     const found: Array<{ message: string }> = [];
     const add = (message: string) => found.push({ message });
-    const allowedSources = a.writer === AZURERM_WRITER ? SOURCES_2019 : SOURCES_ALL;
+    const allowedSources = a.writer.eventSources;
     for (const source of a.sources) {
       const dataType = DataType.ALL.find((t) => t.eventSources.includes(source.eventSource));
       if (!allowedSources.includes(source.eventSource)) {
         const near = allowedSources.find((s) => s.toLowerCase() === source.eventSource.toLowerCase());
         add(
-          `event source "${source.eventSource}" is rejected${a.writer === AZURERM_WRITER && dataType?.needsApi2023 ? " by azurerm (API 2019-01-01-preview)" : ""}. ${near ? `Write "${near}".` : `Use one of: ${allowedSources.join(", ")}.`}`,
+          `event source "${source.eventSource}" is rejected${dataType ? ` by ${a.writer.name} (${a.writer.api})` : ""}. ${near ? `Write "${near}".` : `Use one of: ${allowedSources.join(", ")}.`}`,
         );
       }
       for (const rule of source.ruleSets.flat()) {
         if (!OPERATORS.includes(rule.operator)) add(`operator "${rule.operator}" is rejected. ${suggest(rule.operator, OPERATORS)}`);
-        // The REST API and Microsoft's own policies send `string`; azurerm's schema takes `String` only.
+        // The REST API and Microsoft's own policies send `string`; a writer may take only the library's spelling.
         const knownType = PROPERTY_TYPES.find((t) => t.toLowerCase() === rule.propertyType.toLowerCase());
         if (!knownType) add(`property type "${rule.propertyType}" is rejected. ${suggest(rule.propertyType, PROPERTY_TYPES)}`);
-        else if (knownType !== rule.propertyType && a.writer === AZURERM_WRITER)
-          add(`property type "${rule.propertyType}" is rejected by azurerm (the REST API accepts it). Write "${knownType}".`);
+        else if (knownType !== rule.propertyType && a.writer.exactPropertyTypes)
+          add(`property type "${rule.propertyType}" is rejected by ${a.writer.name} (the REST API accepts it). Write "${knownType}".`);
       }
     }
     for (const action of a.actions.filter((x) => !ACTION_TYPES.includes(x.actionType))) {

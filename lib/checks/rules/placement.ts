@@ -1,6 +1,5 @@
 import { DestinationKind } from "../../destinations/destination";
 import { GUID_PATTERN } from "../../model/guid";
-import { RESOURCE_ID_SHAPES } from "../../internal/resource-id";
 import { AutomationView } from "../../writers/automation-view";
 import { Hit } from "./rule";
 
@@ -50,7 +49,7 @@ export function checkActionTargets(a: AutomationView): Hit[] {
   for (const action of a.actions) {
     const kind = DestinationKind.ofActionType(action.actionType);
     if (!kind) continue; // DFC004 reports the action type itself.
-    const shape = RESOURCE_ID_SHAPES[kind.propKey];
+    const shape = kind._idShape;
     const id = action.resourceId.trim();
     if (id === "" || /^(undefined|null)$/i.test(id)) {
       findings.push({
