@@ -1,0 +1,134 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { App } from "cdktf";
+import { ContinuousExportChecks } from "../lib";
+import { addExampleStacks } from "../examples/stacks";
+import { writeShardPlan } from "../examples/sharded-fleet";
+import { builtWheel, ensureVenv, installWheel, pythonEnv, pythonMissing } from "../scripts/python/venv";
+import { docPages, pythonDocBlocks } from "./doc-blocks";
+import { comparableTerraform } from "./python-terraform";
+
+/**
+ * The Python package: `npm run package:python` builds the wheel (jsii-pacmak), a virtual environment holds
+ * it and the pinned PyPI packages of python/requirements.txt (cached in .python/, keyed by a hash of that
+ * file), and the Python programs in examples/python/ synthesize exactly the Terraform of their TypeScript
+ * twins (cdktf's metadata aside: see test/python-terraform.ts). Needs python3 with venv; without it the
+ * suite is skipped, and says why (in CI, where Python is part of the machine, it fails instead).
+ *
+ * Cost on the 2-core machine: see docs/python.md ("What the tests cost").
+ */
+const root = join(__dirname, "..");
+const missing = pythonMissing();
+if (missing && process.env.CI) throw new Error(`the Python tests cannot run: ${missing}`);
+if (missing) console.warn(`test/python.test.ts skipped: ${missing}`);
+const suite = missing ? describe.skip : describe;
+
+suite(`Python (skipped only without python3 and venv)`, () => {
+  const work = mkdtempSync(join(tmpdir(), "dfe-python-"));
+  let python = "";
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  beforeAll(() => {
+    execFileSync("npm", ["run", "-s", "package:python"], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+    python = ensureVenv((line) => console.log(line));
+    installWheel(python, builtWheel());
+  }, 300_000);
+
+  /** Runs a Python program of the tests in `cwd`; its stdout, or an error with its stderr's end. */
+  function runPython(args: string[], cwd: string): string {
+    const run = spawnSync(python, args, { cwd, env: pythonEnv(), encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    if (run.status !== 0) throw new Error(`python ${args.join(" ")} exited ${run.status}:\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-4000)}`);
+    return run.stdout;
+  }
+
+  test("every Python example synthesizes its TypeScript twin's Terraform, and the same shard plan", () => {
+    const [pyOut, tsOut] = [join(work, "python.out"), join(work, "typescript.out")];
+    runPython([join(root, "examples", "python", "main.py"), pyOut], work);
+    const app = new App({ outdir: tsOut });
+    const { shardDeployment } = addExampleStacks(app);
+    ContinuousExportChecks.addTo(app);
+    app.synth();
+    writeShardPlan(app, shardDeployment);
+
+    const stacks = (out: string) => readdirSync(join(out, "stacks")).sort();
+    expect(stacks(pyOut)).toEqual(stacks(tsOut));
+    // The four configurations of the first release, cross-tenant, the trusted hub, a fleet, the policy route, health.
+    expect(stacks(pyOut)).toEqual(
+      expect.arrayContaining([
+        "high-alerts-to-event-hub",
+        "recommendations-to-hub-and-workspace",
+        "secure-score-to-workspace",
+        "everything-to-new-workspace",
+        "cross-tenant-guest",
+        "mssp-lighthouse",
+        "trusted-event-hub",
+        "fleet-central",
+        "fleet-shard-00",
+        "management-group-policy",
+      ]),
+    );
+    for (const stack of stacks(tsOut)) {
+      const file = (out: string) => readFileSync(join(out, "stacks", stack, "cdk.tf.json"), "utf8");
+      expect({ stack, terraform: comparableTerraform(file(pyOut)) }).toEqual({ stack, terraform: comparableTerraform(file(tsOut)) });
+    }
+    expect(readFileSync(join(pyOut, "stacks", "everything-to-new-workspace", "cdk.tf.json"), "utf8")).toContain(
+      "azurerm_monitor_scheduled_query_rules_alert_v2",
+    );
+    expect(readFileSync(join(pyOut, "shard-plan.json"), "utf8")).toBe(readFileSync(join(tsOut, "shard-plan.json"), "utf8"));
+  });
+
+  test("a coded error is an exception in Python whose message starts with its code", () => {
+    const program = join(work, "coded_error.py");
+    writeFileSync(
+      program,
+      [
+        "from cdktf import App, TerraformStack",
+        "from cdktf_defender_export import ContinuousExport, Export, LogAnalyticsDestination, error_code_of",
+        "stack = TerraformStack(App(), 'coded')",
+        "workspace = LogAnalyticsDestination.from_workspace_id(stack, 'W', '/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law')",
+        "try:",
+        "    ContinuousExport(stack, 'Bad', subscription_id='not-a-guid', resource_group_name='rg', location='westeurope', exports=[Export.alerts()], destinations=[workspace])",
+        "except RuntimeError as error:",
+        "    print(error_code_of(error))",
+      ].join("\n"),
+    );
+    expect(runPython([program], work).trim()).toBe("DFE035");
+  });
+
+  test("every Python block of the README and docs/ runs, and the README's Python quick start synthesizes its TypeScript program's Terraform", () => {
+    const blocks = pythonDocBlocks(root);
+    const listed = join(work, "blocks.json");
+    writeFileSync(listed, JSON.stringify(blocks));
+    const docsOut = join(work, "docs.out");
+    const run = spawnSync(python, [join(root, "scripts", "python", "run_doc_blocks.py"), listed, docsOut], {
+      cwd: work,
+      env: pythonEnv(),
+      encoding: "utf8",
+    });
+    const results = run.stdout
+      .trim()
+      .split("\n")
+      .filter((l) => l.startsWith("{"))
+      .map((l) => JSON.parse(l) as { where: string; ok: boolean; error?: string });
+    expect({ failed: results.filter((r) => !r.ok), stderr: run.status === 0 ? "" : run.stderr.slice(-3000) }).toEqual({ failed: [], stderr: "" });
+    expect(results.map((r) => r.where)).toEqual(blocks.map((b) => b.where));
+
+    // The README's quick start, TypeScript and Python: the same Terraform.
+    const readmePython = blocks.findIndex((b) => b.where === "README.md#1");
+    const tsProgram = /```ts\n(import [\s\S]*?)```/.exec(readFileSync(join(root, "README.md"), "utf8"))![1];
+    const tsDir = join(work, "readme-ts");
+    mkdirSync(tsDir);
+    writeFileSync(join(tsDir, "main.ts"), tsProgram.replace(/from "cdktf-defender-export"/, `from ${JSON.stringify(join(root, "lib"))}`));
+    execFileSync(process.execPath, [require.resolve("ts-node/dist/bin"), "--transpile-only", "--skip-project", "main.ts"], { cwd: tsDir });
+    const stack = (out: string) => readFileSync(join(out, "stacks", "defender-export", "cdk.tf.json"), "utf8");
+    expect(comparableTerraform(stack(join(docsOut, String(readmePython))))).toBe(comparableTerraform(stack(join(tsDir, "cdktf.out"))));
+  });
+
+  test("every page of the README and docs/ with a TypeScript example has it in Python too", () => {
+    const pythonPages = new Set(pythonDocBlocks(root).map((b) => b.where.split("#")[0]));
+    const tsPages = docPages(root).filter((page) => /```ts\n/.test(readFileSync(join(root, page), "utf8")));
+    expect(tsPages.filter((page) => !pythonPages.has(page))).toEqual([]);
+  });
+});
