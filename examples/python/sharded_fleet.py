@@ -8,6 +8,7 @@ The Python twin of examples/sharded-fleet.ts: it synthesizes the same Terraform 
 from dataclasses import dataclass
 from typing import List, Optional
 
+import jsii
 from cdktf import App, AzurermBackend, TerraformStack
 from cdktf_cdktf_provider_azurerm.provider import AzurermProvider
 from cdktf_cdktf_provider_azurerm.resource_group import ResourceGroup
@@ -20,6 +21,7 @@ from cdktf_defender_export import (
     Export,
     FleetShard,
     FleetSubscription,
+    IShardNaming,
     LogAnalyticsDestination,
     ShardDeployment,
     ShardPlan,
@@ -54,8 +56,9 @@ class CentralWorkspaceStack(TerraformStack):
         )
 
 
+@jsii.implements(IShardNaming)
 class ShardNaming:
-    """The stack and state key of each shard."""
+    """The stack and state key of each shard (TypeScript passes two arrow functions; Python, a class)."""
 
     def stack_of(self, shard: FleetShard) -> str:
         return f"fleet-{shard.name}"
@@ -111,4 +114,4 @@ def add_sharded_fleet(
             tenant_id=tenant_id,
             shard=shard,
         )
-    return ShardPlan.deployment(plan, stack_of=naming.stack_of, backend_key_of=naming.backend_key_of, first=[central.node.id])
+    return ShardPlan.deployment(plan, naming=naming, first=[central.node.id])

@@ -76,9 +76,9 @@ def run_fragment(code: str, where: str, outdir: str) -> None:
     namespace.update(AzurermProvider=AzurermProvider, ResourceGroup=ResourceGroup, app=app, stack=stack, self=stack)
     if not re.search(r"\bAzurermProvider\(\s*self", code):
         AzurermProvider(stack, "azurerm", features=[{}], subscription_id="00000000-0000-0000-0000-000000000001")
-    # Only the given names the fragment uses: a given construct it does not use would be synthesized too.
+    # Only the given names the fragment uses and does not define: a given construct it does not use would be synthesized too.
     for name, make in given(stack).items():
-        if re.search(rf"(?<![\w.]){name}\b", code):
+        if re.search(rf"(?<![\w.]){name}\b", code) and not re.search(rf"^\s*{name}\s*=", code, re.M):
             namespace[name] = make()
     exec(compile(code, where, "exec"), namespace)
     app.synth()
