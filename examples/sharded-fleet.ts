@@ -106,6 +106,6 @@ export function addShardedFleet(app: App, props: ShardedFleetProps): ShardedFlee
     });
     return stack;
   });
-  const deployment = ShardPlan.deployment(plan, { stackOf, backendKeyOf, first: [central.node.id] });
+  const deployment = ShardPlan.deployment(plan, { naming: { stackOf, backendKeyOf }, first: [central.node.id] });
   return { stacks: [central, ...shards], deployment };
 }

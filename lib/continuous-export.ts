@@ -174,7 +174,7 @@ export class ContinuousExport extends Construct {
    */
   public readonly resourceGroup?: TerraformResource;
   /** The automation sources written (parents of findings included). */
-  public readonly sources: readonly AutomationSource[];
+  public readonly sources: AutomationSource[];
   private readonly summaryAutomations: Array<
     Omit<AutomationSummary, "destinations" | "sources" | "health"> & { readonly targets: IExportDestination[]; readonly health: ExportHealth[] }
   > = [];
@@ -280,7 +280,7 @@ export class ContinuousExport extends Construct {
       this.summaryAutomations.push({ name: spec.name, kind: kind.displayName, writtenAs: writer.writtenAs, targets: destinations, health });
     }
     this.node.addValidation({ validate: () => [...this.validateAzurermProvider(), ...this.validateAzapiProvider(), ...this.validateTenants()] });
-    // Grants may be declared after the export: the stack's index calls completeAtSynth when all exist.
+    // Grants may be declared after the export: the stack's index calls _completeAtSynth when all exist.
     StackIndex.of(this);
   }
 
@@ -304,7 +304,7 @@ export class ContinuousExport extends Construct {
     const eventSources = this.sources.map((s) => s.eventSource);
     atPath(this.node.path, () => checkWatchable(eventSources, this.node.path));
     const subscriptions = this.keyed ? [...this.keyed.resourceGroups.keys()] : [this.props.subscriptionId];
-    return ExportHealth.watch(destination, action, health, { eventSources, location: this.props.location, path: this.node.path, subscriptions });
+    return ExportHealth._watch(destination, action, health, { eventSources, location: this.props.location, path: this.node.path, subscriptions });
   }
 
   /**
@@ -371,7 +371,7 @@ export class ContinuousExport extends Construct {
    * azurerm provider without a subscription in code records which subscriptions it writes.
    * @internal
    */
-  public completeAtSynth(index: StackIndex): void {
+  public _completeAtSynth(index: StackIndex): void {
     const provider = this.writers.has(AZURERM_WRITER) ? AZURERM_WRITER.providerOf(this, this.props) : undefined;
     if (provider && !literalSubscriptionOf(provider))
       this.sharedProvider = index.recordSubscriptionWrittenBy(provider, this.props.subscriptionId, this.node.path);

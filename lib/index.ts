@@ -12,7 +12,7 @@ export {
 } from "./destinations/destination";
 export * from "./destinations/log-analytics";
 export * from "./destinations/event-hub";
-export { IEventHubDestination, TrustedServiceOptions } from "./destinations/event-hub-base";
+export { EventHubBase, IEventHubDestination, TrustedServiceOptions } from "./destinations/event-hub-base";
 export { ExistingEventHubOptions } from "./destinations/event-hub-existing";
 export { ExistingDestinationOptions } from "./destinations/created-before";
 export { ConsumerAccess, EventHubConsumer, EventHubConsumerOptions } from "./destinations/event-hub-consumer";
@@ -35,7 +35,7 @@ export { PolicyExportParameters, PolicyTranslation } from "./policy/parameters";
 export { ContinuousExportFleet, ContinuousExportFleetProps, FleetSubscription } from "./fleet/continuous-export-fleet";
 export { FleetLayout } from "./fleet/fleet-layout";
 export { ExportHealth, ExportHealthProps } from "./health/export-health";
-export { FleetShard, ShardDeployment, ShardDeploymentOptions, ShardJob, ShardPlan, ShardPlanOptions } from "./fleet/shard-plan";
+export { FleetShard, IShardNaming, ShardDeployment, ShardDeploymentOptions, ShardJob, ShardPlan, ShardPlanOptions } from "./fleet/shard-plan";
 export { ContinuousExportChecks, ContinuousExportChecksProps } from "./checks/continuous-export-checks";
 export { CheckRule } from "./checks/rules";
 export { AdoptedAutomations, ExistingAutomation, ExistingAutomationOptions } from "./adopt/existing-automation";

@@ -22,7 +22,7 @@ import { WRITERS } from "./writers/writer";
  */
 export class ReleasedExport extends Construct {
   /** The addresses this stack forgets. */
-  public readonly forgotten: readonly string[];
+  public readonly forgotten: string[];
 
   /**
    * @param id the construct id the export had in this scope

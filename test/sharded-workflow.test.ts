@@ -100,7 +100,7 @@ describe("the sharded fleet's deployment plan and CI workflow", () => {
 
   test("two shards given one stack or state key are refused", () => {
     const shards = ShardPlan.of(["10000000-0000-0000-0000-000000000001", "10000000-0000-0000-0000-000000000002"], { shardCount: 2 });
-    expect(() => ShardPlan.deployment(shards, { stackOf: () => "fleet", backendKeyOf: (s) => s.name })).toThrow(/DFE092.*stack "fleet"/);
-    expect(() => ShardPlan.deployment(shards, { stackOf: (s) => s.name, backendKeyOf: () => "k" })).toThrow(/DFE092.*backendKey "k"/);
+    expect(() => ShardPlan.deployment(shards, { naming: { stackOf: () => "fleet", backendKeyOf: (s) => s.name } })).toThrow(/DFE092.*stack "fleet"/);
+    expect(() => ShardPlan.deployment(shards, { naming: { stackOf: (s) => s.name, backendKeyOf: () => "k" } })).toThrow(/DFE092.*backendKey "k"/);
   });
 });

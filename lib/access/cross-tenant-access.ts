@@ -161,15 +161,15 @@ export class CrossTenantAccess extends Construct {
    */
   private validateIsolation(props: CrossTenantAccessProps): string[] {
     const errors: string[] = [];
-    const mine = this.reaches;
+    const mine = this._reaches;
     for (const other of this.node.root.node.findAll()) {
       if (!(other instanceof CrossTenantAccess) || other === this) continue;
       const tenants = sameTenant(props.exportingTenantId, other.props.exportingTenantId);
       if (tenants === "same") continue;
-      const theirs = other.reaches;
+      const theirs = other._reaches;
       for (const a of mine) {
         for (const b of theirs) {
-          const overlap = overlapOf(a, b, this.viaLighthouse || other.viaLighthouse);
+          const overlap = overlapOf(a, b, this._viaLighthouse || other._viaLighthouse);
           if (overlap.kind === "apart") continue;
           const who = `${this.customer()} through ${a.destinationPath}, and ${other.customer()} (granted by ${other.node.path}) through ${b.destinationPath}`;
           if (overlap.kind === "shared" && tenants === "different") {
@@ -197,17 +197,17 @@ export class CrossTenantAccess extends Construct {
   }
 
   /** What this grant reaches, by Azure resource. @internal */
-  public get reaches(): Reach[] {
+  public get _reaches(): Reach[] {
     return this.targets.map(({ destination, target }) => reachOf(destination, target, this.props.provider));
   }
 
   /** The exporting tenant, lower case. @internal */
-  public get exportingTenant(): string {
+  public get _exportingTenant(): string {
     return String(this.props.exportingTenantId).toLowerCase();
   }
 
   /** Whether the grant goes through Lighthouse. @internal */
-  public get viaLighthouse(): boolean {
+  public get _viaLighthouse(): boolean {
     return this.props.principal.viaLighthouse;
   }
 

@@ -1,5 +1,6 @@
-import { TerraformProvider, TerraformResource, TerraformStack, Token, dependable } from "cdktf";
+import { TerraformProvider, TerraformStack, Token, dependable } from "cdktf";
 import { Construct } from "constructs";
+import type { ContinuousExport } from "../continuous-export";
 import { AzurermLighthouseAssignment, AzurermLighthouseDefinition, LighthouseAssignment, LighthouseDefinition } from "../internal/azurerm";
 import { literalTenantOf, resolveAzurermProvider } from "../internal/provider-check";
 import { ExportConfigError, atPath, coded } from "../model/errors";
@@ -64,7 +65,7 @@ export class ExportDelegation extends Construct {
    * The automations of these exports wait for the delegation, so a first deploy of both finds the
    * access in place (same stack only; across stacks, deploy the customer's stack first).
    */
-  public precedes(...exports: Array<{ readonly automations: { readonly [actionType: string]: TerraformResource } }>): void {
+  public precedes(...exports: ContinuousExport[]): void {
     for (const exported of exports) {
       for (const automation of Object.values(exported.automations)) {
         if (TerraformStack.of(automation) === TerraformStack.of(this))

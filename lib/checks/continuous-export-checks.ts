@@ -59,7 +59,7 @@ export interface ContinuousExportChecksProps {
  */
 export class ContinuousExportChecks implements IAspect {
   /** Every check: id, level and what it finds. */
-  public static readonly RULES: readonly CheckRule[] = CHECK_RULES;
+  public static readonly RULES: CheckRule[] = [...CHECK_RULES];
 
   /**
    * Silences one check for a construct and everything below it (e.g. one resource, or a whole

@@ -404,7 +404,7 @@ function checkCriticalSeverity(a: AutomationView): Finding[] {
       .sort()
       .join(" AND ");
   const isSeverity = (r: { propertyJPath: string; operator: string }) =>
-    r.propertyJPath.toLowerCase() === JPATHS.recommendationSeverity.toLowerCase() && r.operator === Operator.EQUALS.value;
+    r.propertyJPath.toLowerCase() === JPATHS.recommendationSeverity.toLowerCase() && r.operator === Operator.EQUAL_TO.value;
   const findings: Finding[] = [];
   for (const source of a.sources.filter((s) => DataType.RECOMMENDATIONS.eventSources.includes(s.eventSource))) {
     const present = new Set(source.ruleSets.map(key));

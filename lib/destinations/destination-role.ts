@@ -26,7 +26,7 @@ export class DestinationRole {
   );
 
   /** The roles that let an identity export to a workspace, least first. */
-  public static readonly FOR_WORKSPACES: readonly DestinationRole[] = [
+  public static readonly FOR_WORKSPACES: DestinationRole[] = [
     DestinationRole.LOG_ANALYTICS_CONTRIBUTOR,
     DestinationRole.MONITORING_CONTRIBUTOR,
     DestinationRole.SENTINEL_CONTRIBUTOR,
@@ -34,7 +34,7 @@ export class DestinationRole {
     DestinationRole.OWNER,
   ];
   /** The roles that let an identity export to an event hub (on its Send rule), least first. */
-  public static readonly FOR_EVENT_HUBS: readonly DestinationRole[] = [DestinationRole.CONTRIBUTOR, DestinationRole.OWNER];
+  public static readonly FOR_EVENT_HUBS: DestinationRole[] = [DestinationRole.CONTRIBUTOR, DestinationRole.OWNER];
 
   /** Parses a role by its name (case-insensitive); throws for anything else. */
   public static of(name: string): DestinationRole {

@@ -35,7 +35,7 @@ export class DestinationKind {
   public static readonly LOGIC_APP = new DestinationKind("LogicApp", "Logic App", "logicApp", "logicAppResourceId", "uri", undefined, undefined);
 
   /** Every kind, in the order the library writes automations. */
-  public static readonly ALL: readonly DestinationKind[] = [DestinationKind.WORKSPACE, DestinationKind.EVENT_HUB, DestinationKind.LOGIC_APP];
+  public static readonly ALL: DestinationKind[] = [DestinationKind.WORKSPACE, DestinationKind.EVENT_HUB, DestinationKind.LOGIC_APP];
 
   /** The kind of a REST or azurerm action type (`Workspace`, `EventHub`, `LogicApp`; case-insensitive), if any. */
   public static ofActionType(actionType: string): DestinationKind | undefined {
@@ -116,7 +116,7 @@ export interface DestinationPlacement {
   /** The resource group name the destination's resources are created in. */
   readonly resourceGroupName: string;
   /** The resources placed directly in that group (the others depend on them). */
-  readonly resources: readonly TerraformResource[];
+  readonly resources: TerraformResource[];
 }
 
 /** A destination whose resources the library creates in a named resource group. */
@@ -160,7 +160,7 @@ export interface AccessTarget {
   /** The least role that lets an identity export there. */
   readonly defaultRole: DestinationRole;
   /** Every role that does. */
-  readonly allowedRoles: readonly DestinationRole[];
+  readonly allowedRoles: DestinationRole[];
   /** The provider of the destination's tenant, if given. @default the stack's default azurerm provider */
   readonly provider?: TerraformProvider;
 }

@@ -3,7 +3,7 @@ import { BRANDS } from "../model/brand";
 import { TerraformProvider } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { DestinationRole } from "./destination-role";
-import { RoleAssignment } from "../internal/azurerm";
+import { AzurermRoleAssignment, RoleAssignment } from "../internal/azurerm";
 import { localDependencies } from "../internal/dependencies";
 import { ExportConfigError } from "../model/errors";
 import { BUILT_IN_ROLES } from "../model/roles";
@@ -44,8 +44,8 @@ export interface IEventHubDestination extends ICrossTenantDestination {
 export abstract class EventHubBase extends Construct implements IEventHubDestination {
   public readonly kind = DestinationKind.EVENT_HUB;
   public abstract readonly description: string;
-  /** Where the event hub is, for consumers. */
-  protected abstract readonly location: EventHubLocation;
+  /** Where the event hub is, for consumers. @internal */
+  protected abstract readonly _location: EventHubLocation;
   /** The Send rule's connection string; undefined in trusted-service mode. */
   protected abstract readonly connectionString: string | undefined;
   /** The Send rule's resource id; undefined in trusted-service mode. */
@@ -53,19 +53,19 @@ export abstract class EventHubBase extends Construct implements IEventHubDestina
   /** The provider and tenant options of the destination. */
   protected abstract readonly options: DestinationOptions;
   /** The Data Sender grant of trusted-service mode. */
-  protected senderRole?: RoleAssignment;
+  protected senderRole?: AzurermRoleAssignment;
 
   /** @inheritdoc */
   public addConsumer(id: string, options: EventHubConsumerOptions): EventHubConsumer {
-    return new EventHubConsumer(this, id, this.location, options);
+    return EventHubConsumer._create(this, id, this._location, options);
   }
 
   public bind(automation: IConstruct): ExportActionConfig {
     if (this.senderRole) {
       const dependsOn = localDependencies(automation, [this.senderRole]);
-      return { kind: this.kind, resourceId: this.location.eventHubId, trustedService: true, needsApi2023: true, dependsOn };
+      return { kind: this.kind, resourceId: this._location.eventHubId, trustedService: true, needsApi2023: true, dependsOn };
     }
-    return { kind: this.kind, resourceId: this.location.eventHubId, connectionString: this.connectionString };
+    return { kind: this.kind, resourceId: this._location.eventHubId, connectionString: this.connectionString };
   }
 
   /** @inheritdoc */
@@ -90,9 +90,9 @@ export abstract class EventHubBase extends Construct implements IEventHubDestina
     }
     return {
       kind: this.kind,
-      resourceId: this.location.eventHubId,
+      resourceId: this._location.eventHubId,
       roleScope: this.sendRuleId,
-      resourceGroupName: this.location.resourceGroupName,
+      resourceGroupName: this._location.resourceGroupName,
       defaultRole: DestinationRole.CONTRIBUTOR,
       allowedRoles: DestinationRole.FOR_EVENT_HUBS,
       provider: this.options.provider,

@@ -107,8 +107,12 @@ export class EventHubConsumer extends Construct {
   /** The role assignment, when the access is the Data Receiver role. */
   public readonly roleAssignment?: AzurermRoleAssignment;
 
-  /** @internal */
-  constructor(scope: Construct, id: string, hub: EventHubLocation, options: EventHubConsumerOptions) {
+  /** A consumer of an event hub the library knows; users call `addConsumer` on the destination. @internal */
+  public static _create(scope: Construct, id: string, hub: EventHubLocation, options: EventHubConsumerOptions): EventHubConsumer {
+    return new EventHubConsumer(scope, id, hub, options);
+  }
+
+  private constructor(scope: Construct, id: string, hub: EventHubLocation, options: EventHubConsumerOptions) {
     super(scope, id);
     if (options === null || typeof options !== "object") {
       throw new ExportConfigError("DFE120", `${this.node.path}: the options must be an object, got ${describeValue(options)}.`);

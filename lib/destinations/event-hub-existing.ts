@@ -32,7 +32,8 @@ export interface ExistingEventHubOptions extends ExistingDestinationOptions {
 /** An existing event hub, with its Send rule or as a trusted service. */
 export class ImportedEventHub extends EventHubBase {
   public readonly description: string;
-  protected readonly location: EventHubLocation;
+  /** @internal */
+  protected readonly _location: EventHubLocation;
   protected readonly connectionString: string | undefined;
   protected readonly sendRuleId: string | undefined;
 
@@ -78,7 +79,7 @@ export class ImportedEventHub extends EventHubBase {
       return parsed;
     });
     const [namespaceName, eventHubName] = parts.names;
-    this.location = {
+    this._location = {
       namespaceName,
       eventHubName,
       resourceGroupName: parts.resourceGroupName,

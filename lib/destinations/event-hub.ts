@@ -105,8 +105,8 @@ export class EventHubDestination extends EventHubBase {
   public readonly sendRule?: AzurermEventhubAuthorizationRule;
   /** Where the namespace is created. */
   public readonly placement: DestinationPlacement;
-  /** Where the event hub is, for consumers. */
-  protected readonly location: EventHubLocation;
+  /** Where the event hub is, for consumers. @internal */
+  protected readonly _location: EventHubLocation;
   protected readonly connectionString: string | undefined;
   protected readonly sendRuleId: string | undefined;
   /** The provider and tenant options of the destination. */
@@ -175,7 +175,7 @@ export class EventHubDestination extends EventHubBase {
         provider: props.provider,
       });
     }
-    this.location = {
+    this._location = {
       namespaceName: this.namespace.name,
       eventHubName: this.eventHub.name,
       resourceGroupName: props.resourceGroupName,

@@ -74,12 +74,22 @@ export interface ShardDeployment {
   readonly subscriptionCount: number;
 }
 
+/**
+ * How the shards' stacks are named: the stack id and the state key of each shard. In TypeScript an object
+ * literal does (`{ stackOf: (s) => \`fleet-${s.name}\`, backendKeyOf: (s) => \`${s.name}.tfstate\` }`); in
+ * the other languages, a class that implements it.
+ */
+export interface IShardNaming {
+  /** The stack id of a shard's stack. */
+  stackOf(shard: FleetShard): string;
+  /** The state key of a shard's stack. */
+  backendKeyOf(shard: FleetShard): string;
+}
+
 /** Options of {@link ShardPlan.deployment}. */
 export interface ShardDeploymentOptions {
-  /** The stack id of a shard's stack. */
-  readonly stackOf: (shard: FleetShard) => string;
-  /** The state key of a shard's stack. */
-  readonly backendKeyOf: (shard: FleetShard) => string;
+  /** The stack id and state key of each shard's stack. */
+  readonly naming: IShardNaming;
   /** Stacks every shard depends on, deployed first in this order. @default none */
   readonly first?: string[];
 }
@@ -111,10 +121,11 @@ function deploymentOf(shards: FleetShard[], options: ShardDeploymentOptions): Sh
   {
     checkList<unknown>("shards", shards);
     shards.forEach((shard) => BRANDS.shard.check("shards", shard));
-    if (options === null || typeof options !== "object" || typeof options.stackOf !== "function" || typeof options.backendKeyOf !== "function") {
+    const naming: Partial<IShardNaming> | null | undefined = options !== null && typeof options === "object" ? options.naming : undefined;
+    if (naming === null || typeof naming !== "object" || typeof naming.stackOf !== "function" || typeof naming.backendKeyOf !== "function") {
       throw new ExportConfigError(
         "DFE093",
-        `the deployment options must be { stackOf, backendKeyOf } (functions of a shard), got ${describeValue(options)}.`,
+        `the deployment options must be { naming: { stackOf, backendKeyOf } } (functions of a shard), got ${describeValue(options)}.`,
       );
     }
     const text = (key: string, value: unknown): string => {
@@ -124,8 +135,8 @@ function deploymentOf(shards: FleetShard[], options: ShardDeploymentOptions): Sh
     };
     const jobs = shards.map((shard) => ({
       shard: shard.name,
-      stack: text("stackOf", options.stackOf(shard)),
-      backendKey: text("backendKeyOf", options.backendKeyOf(shard)),
+      stack: text("stackOf", naming.stackOf!(shard)),
+      backendKey: text("backendKeyOf", naming.backendKeyOf!(shard)),
       subscriptionCount: shard.subscriptionIds.length,
       arriving: shard.arriving.length,
       leaving: shard.leaving.length,

@@ -131,7 +131,7 @@ export class ExportHealth extends Construct {
    * The alert set `props.alertSet` of a destination, joined by this request.
    * @internal
    */
-  public static watch(destination: IExportDestination, action: ExportActionConfig, given: ExportHealthProps, request: HealthRequest): ExportHealth {
+  public static _watch(destination: IExportDestination, action: ExportActionConfig, given: ExportHealthProps, request: HealthRequest): ExportHealth {
     const props = checkHealthProps(given, request.path);
     if (destination.kind !== DestinationKind.WORKSPACE && props.metricsWorkspaceId === undefined) {
       // Microsoft does not document that these metrics are recorded as zero when nothing happens, so a metric alert

@@ -70,7 +70,7 @@ export class AzapiProvider extends literalElement(TerraformProvider) {
     return this.config.auxiliaryTenantIds;
   }
 
-  /** @internal */
+  /** The block's arguments as Terraform JSON. */
   protected override synthesizeAttributes(): { [name: string]: unknown } {
     const c = this.config;
     return {
@@ -85,7 +85,7 @@ export class AzapiProvider extends literalElement(TerraformProvider) {
     };
   }
 
-  /** @internal */
+  /** The block's arguments as Terraform HCL. */
   protected override synthesizeHclAttributes(): { [name: string]: unknown } {
     return hcl(this.synthesizeAttributes());
   }
@@ -158,7 +158,7 @@ export class AzapiResource extends literalElement(TerraformResource) {
     return this.config;
   }
 
-  /** @internal */
+  /** The block's arguments as Terraform JSON. */
   protected override synthesizeAttributes(): { [name: string]: unknown } {
     const c = this.config;
     return {
@@ -173,7 +173,7 @@ export class AzapiResource extends literalElement(TerraformResource) {
     };
   }
 
-  /** @internal */
+  /** The block's arguments as Terraform HCL. */
   protected override synthesizeHclAttributes(): { [name: string]: unknown } {
     return hcl(this.synthesizeAttributes());
   }

@@ -57,7 +57,7 @@ export class AzureadProvider extends literalElement(TerraformProvider) {
     return this.config.tenantId;
   }
 
-  /** @internal */
+  /** The block's arguments as Terraform JSON. */
   protected override synthesizeAttributes(): { [name: string]: unknown } {
     const c = this.config;
     return { alias: this.alias, tenant_id: c.tenantId, client_id: c.clientId, use_oidc: c.useOidc, use_msi: c.useMsi, use_cli: c.useCli };
@@ -84,7 +84,7 @@ class DataAzureadServicePrincipal extends literalElement(TerraformDataSource) {
     return this.getStringAttribute("object_id");
   }
 
-  /** @internal */
+  /** The block's arguments as Terraform JSON. */
   protected override synthesizeAttributes(): { [name: string]: unknown } {
     return { client_id: this.config.clientId };
   }

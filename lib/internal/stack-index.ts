@@ -6,11 +6,11 @@ import { IConstruct } from "constructs";
 /** A construct that finishes its work when the stack is complete: an aspect calls it before validation. */
 export interface ICompletesAtSynth extends IConstruct {
   /** Called once per synth, after every construct of the app exists and before validation. */
-  completeAtSynth(index: StackIndex): void;
+  _completeAtSynth(index: StackIndex): void;
 }
 
 function completesAtSynth(node: IConstruct): node is ICompletesAtSynth {
-  return typeof (node as Partial<ICompletesAtSynth>).completeAtSynth === "function";
+  return typeof (node as Partial<ICompletesAtSynth>)._completeAtSynth === "function";
 }
 
 /**
@@ -43,7 +43,7 @@ export class StackIndex implements IAspect {
       this.subscriptionsByProvider.clear();
       requireTerraformVersion(this.stack);
     } else if (completesAtSynth(node)) {
-      node.completeAtSynth(this);
+      node._completeAtSynth(this);
     }
   }
 

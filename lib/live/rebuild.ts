@@ -79,7 +79,7 @@ function severityField(
   className: string,
   minimumOption: string,
 ): Field {
-  return { option, path, operator: Operator.EQUALS, parse: ranked(all, owner, className), scale: { all, minimumOption, className, owner } };
+  return { option, path, operator: Operator.EQUAL_TO, parse: ranked(all, owner, className), scale: { all, minimumOption, className, owner } };
 }
 
 /** The catalogue constant that matches, or else the value the fallback makes (`X.of("…")`). */
@@ -108,7 +108,7 @@ const FACTORIES: readonly Factory[] = [
       {
         option: "plans",
         path: JPATHS.alertPlan,
-        operator: Operator.EQUALS,
+        operator: Operator.EQUAL_TO,
         parse: (v) =>
           knownOr(
             DefenderPlan,
@@ -117,7 +117,7 @@ const FACTORIES: readonly Factory[] = [
             () => ({ value: DefenderPlan.custom(v), code: `DefenderPlan.custom(${codeLiteral(v)})` }),
           ),
       },
-      { option: "alertTypes", path: JPATHS.alertType, operator: Operator.EQUALS, parse: text },
+      { option: "alertTypes", path: JPATHS.alertType, operator: Operator.EQUAL_TO, parse: text },
       { option: "displayNameContains", path: JPATHS.alertDisplayName, operator: Operator.CONTAINS, parse: text },
     ],
   },
@@ -131,7 +131,7 @@ const FACTORIES: readonly Factory[] = [
       {
         option: "states",
         path: JPATHS.assessmentState,
-        operator: Operator.EQUALS,
+        operator: Operator.EQUAL_TO,
         parse: (v) =>
           constant(
             AssessmentState,
@@ -165,7 +165,7 @@ const FACTORIES: readonly Factory[] = [
       {
         option: "controls",
         path: JPATHS.controlName,
-        operator: Operator.EQUALS,
+        operator: Operator.EQUAL_TO,
         parse: (v) => ({ value: SecureScoreControl.of(v), code: `SecureScoreControl.of(${codeLiteral(v)})` }),
       },
     ],

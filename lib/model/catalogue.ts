@@ -110,7 +110,7 @@ export class AssessmentState {
   public static readonly NOT_APPLICABLE = new AssessmentState("NotApplicable");
 
   /** Every state. */
-  public static readonly ALL: readonly AssessmentState[] = [AssessmentState.HEALTHY, AssessmentState.UNHEALTHY, AssessmentState.NOT_APPLICABLE];
+  public static readonly ALL: AssessmentState[] = [AssessmentState.HEALTHY, AssessmentState.UNHEALTHY, AssessmentState.NOT_APPLICABLE];
 
   /** Parses a state by name (case-insensitive); throws for anything else. */
   public static of(code: string): AssessmentState {

@@ -32,7 +32,7 @@ export class DataType {
   public static readonly ATTACK_PATHS = new DataType("Attack paths", "AttackPaths", "AttackPathsSnapshot", "SecurityAttackPathData", true);
 
   /** All data types, in the order the library writes their sources. */
-  public static readonly ALL: readonly DataType[] = [
+  public static readonly ALL: DataType[] = [
     DataType.ALERTS,
     DataType.RECOMMENDATIONS,
     DataType.FINDINGS,

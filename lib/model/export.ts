@@ -114,7 +114,7 @@ export interface ExportFilter {
   /** The field: `severity`, `plan`, `recommendation`, `control`, `standard`, `state`, `where`, … */
   readonly field: string;
   /** The accepted values by name (severity names, assessment keys, …). */
-  readonly values: readonly string[];
+  readonly values: string[];
 }
 
 /**
@@ -145,7 +145,7 @@ export class Export {
         "severity",
         JPATHS.alertSeverity,
         severities,
-        (s) => Rule.equals(JPATHS.alertSeverity, s.ruleValue),
+        (s) => Rule.equalTo(JPATHS.alertSeverity, s.ruleValue),
         (s) => s.name,
         AlertSeverity,
       ),
@@ -153,7 +153,7 @@ export class Export {
         "Defender plan",
         JPATHS.alertPlan,
         options.plans,
-        (p) => Rule.equals(JPATHS.alertPlan, p.productComponentName),
+        (p) => Rule.equalTo(JPATHS.alertPlan, p.productComponentName),
         (p) => p.productComponentName,
         DefenderPlan,
       ),
@@ -161,7 +161,7 @@ export class Export {
         "alert type",
         JPATHS.alertType,
         texts(options.alertTypes, "alertTypes"),
-        (t) => Rule.equals(JPATHS.alertType, t),
+        (t) => Rule.equalTo(JPATHS.alertType, t),
         (t) => t,
       ),
       dimension(
@@ -192,7 +192,7 @@ export class Export {
         "severity",
         JPATHS.recommendationSeverity,
         severities,
-        (s) => Rule.equals(JPATHS.recommendationSeverity, s.ruleValue),
+        (s) => Rule.equalTo(JPATHS.recommendationSeverity, s.ruleValue),
         (s) => s.name,
         Severity,
       ),
@@ -200,7 +200,7 @@ export class Export {
         "state",
         JPATHS.assessmentState,
         options.states,
-        (s) => Rule.equals(JPATHS.assessmentState, s.code),
+        (s) => Rule.equalTo(JPATHS.assessmentState, s.code),
         (s) => s.code,
         AssessmentState,
       ),
@@ -237,7 +237,7 @@ export class Export {
           "severity",
           JPATHS.findingSeverity,
           severities,
-          (s) => Rule.equals(JPATHS.findingSeverity, s.ruleValue),
+          (s) => Rule.equalTo(JPATHS.findingSeverity, s.ruleValue),
           (s) => s.name,
           Severity,
         ),
@@ -260,7 +260,7 @@ export class Export {
         "control",
         JPATHS.controlName,
         options.controls,
-        (c) => Rule.equals(JPATHS.controlName, c.controlName),
+        (c) => Rule.equalTo(JPATHS.controlName, c.controlName),
         (c) => c.controlName,
         SecureScoreControl,
       ),
@@ -301,7 +301,7 @@ export class Export {
         "risk level",
         path,
         levels,
-        (l) => Rule.equals(path, l.ruleValue),
+        (l) => Rule.equalTo(path, l.ruleValue),
         (l) => l.name,
         AttackPathRiskLevel,
       ),
@@ -322,18 +322,18 @@ export class Export {
   }
 
   /** The event sources this export reads (streaming first). */
-  public readonly eventSources: readonly string[];
+  public readonly eventSources: string[];
   /** The rule sets (ORed); empty means every record of the data type. */
-  public readonly ruleSets: readonly RuleSet[];
+  public readonly ruleSets: RuleSet[];
   /** The filters in words, for summaries, e.g. `severity is High or Medium`. */
   public readonly filterText: string;
   /** Each filtered field with its accepted values by name (`severity` → `High`, `recommendation` → assessment keys, `where` → rule sets). */
-  public readonly filters: ReadonlyArray<ExportFilter>;
+  public readonly filters: ExportFilter[];
   /**
    * For findings: the parent recommendations exported alongside (empty: every recommendation).
    * Undefined for other data types, and for findings exported with `withParents: false`.
    */
-  public readonly parentRecommendations?: readonly Recommendation[];
+  public readonly parentRecommendations?: Recommendation[];
 
   private constructor(
     /** The data type. */
@@ -369,7 +369,7 @@ export class Export {
     }
     this.ruleSets = crossProduct(all);
     this.filterText = describeDimensions(all);
-    this.filters = all.map((d) => ({ field: d.field, values: d.values }));
+    this.filters = all.map((d) => ({ field: d.field, values: [...d.values] }));
     this.parentRecommendations = parents;
   }
 

@@ -1,4 +1,4 @@
-export { ExportConfigError } from "./errors";
+export { ExportErrors } from "./export-errors";
 export { Operator, PropertyType, Rule, RuleSet } from "./rule";
 export { AlertSeverity, AttackPathRiskLevel, Severity } from "./severity";
 export { DataType } from "./data-type";

@@ -14,7 +14,7 @@ export class PropertyType {
   public static readonly BOOLEAN = new PropertyType("Boolean");
 
   /** Every property type. */
-  public static readonly ALL: readonly PropertyType[] = [PropertyType.STRING, PropertyType.INTEGER, PropertyType.NUMBER, PropertyType.BOOLEAN];
+  public static readonly ALL: PropertyType[] = [PropertyType.STRING, PropertyType.INTEGER, PropertyType.NUMBER, PropertyType.BOOLEAN];
 
   /** Parses a property type by its API name (case-insensitive); throws for anything else. */
   public static of(value: string): PropertyType {
@@ -46,7 +46,7 @@ export class PropertyType {
 /** How a rule compares the property with its expected value. */
 export class Operator {
   /** Equal (case-insensitive for strings). */
-  public static readonly EQUALS = new Operator("Equals", "any");
+  public static readonly EQUAL_TO = new Operator("Equals", "any");
   /** Not equal. */
   public static readonly NOT_EQUALS = new Operator("NotEquals", "any");
   /** Greater than; numeric types only. */
@@ -65,8 +65,8 @@ export class Operator {
   public static readonly ENDS_WITH = new Operator("EndsWith", "text");
 
   /** Every operator. */
-  public static readonly ALL: readonly Operator[] = [
-    Operator.EQUALS,
+  public static readonly ALL: Operator[] = [
+    Operator.EQUAL_TO,
     Operator.NOT_EQUALS,
     Operator.GREATER_THAN,
     Operator.GREATER_THAN_OR_EQUAL_TO,
@@ -129,8 +129,8 @@ export class Rule {
   }
 
   /** A string `Equals` rule. */
-  public static equals(propertyJPath: string, expectedValue: string): Rule {
-    return new Rule(propertyJPath, Operator.EQUALS, expectedValue, PropertyType.STRING);
+  public static equalTo(propertyJPath: string, expectedValue: string): Rule {
+    return new Rule(propertyJPath, Operator.EQUAL_TO, expectedValue, PropertyType.STRING);
   }
 
   /** A string `Contains` rule. */
@@ -162,7 +162,7 @@ function checkRule(rule: Rule): void {
   if (!(rule.operator instanceof Operator) || !BRANDS.value.has(rule.operator)) {
     throw new ExportConfigError(
       "DFE002",
-      `rule on "${rule.propertyJPath}": the operator must be an Operator (e.g. Operator.EQUALS), got ${describeValue(rule.operator)}. ` +
+      `rule on "${rule.propertyJPath}": the operator must be an Operator (e.g. Operator.EQUAL_TO), got ${describeValue(rule.operator)}. ` +
         `Use Operator.of("Equals") to parse a name.`,
     );
   }
@@ -231,7 +231,7 @@ export class RuleSet {
   }
 
   /** The rules, ANDed. */
-  public readonly rules: readonly Rule[];
+  public readonly rules: Rule[];
 
   private constructor(rules: Rule[]) {
     BRANDS.value.mark(this);
@@ -295,7 +295,7 @@ export function contradictionIn(rules: readonly PlainRule[]): string | undefined
   }
   const text = (r: PlainRule) => `"${r.propertyJPath} ${r.operator} ${r.expectedValue}"`;
   for (const same of byPath.values()) {
-    const equals = same.filter((r) => r.operator === Operator.EQUALS.value);
+    const equals = same.filter((r) => r.operator === Operator.EQUAL_TO.value);
     const values = new Set(equals.map((r) => r.expectedValue.toLowerCase()));
     if (values.size > 1) return `the rules ${equals.map(text).join(" AND ")} are ANDed in one rule set and can never all hold`;
     const negated = same.find((r) => r.operator === Operator.NOT_EQUALS.value && values.has(r.expectedValue.toLowerCase()));

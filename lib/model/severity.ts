@@ -18,7 +18,7 @@ export class AlertSeverity {
   public static readonly HIGH = new AlertSeverity("High", 3);
 
   /** Every alert severity, lowest first. */
-  public static readonly ALL: readonly AlertSeverity[] = [AlertSeverity.INFORMATIONAL, AlertSeverity.LOW, AlertSeverity.MEDIUM, AlertSeverity.HIGH];
+  public static readonly ALL: AlertSeverity[] = [AlertSeverity.INFORMATIONAL, AlertSeverity.LOW, AlertSeverity.MEDIUM, AlertSeverity.HIGH];
 
   /** Parses a severity by name (case-insensitive); throws for anything else. */
   public static of(name: string): AlertSeverity {
@@ -68,10 +68,10 @@ export class Severity {
   public static readonly CRITICAL = new Severity("Critical", 4);
 
   /** Every severity of a recommendation, lowest first. */
-  public static readonly ALL: readonly Severity[] = [Severity.LOW, Severity.MEDIUM, Severity.HIGH, Severity.CRITICAL];
+  public static readonly ALL: Severity[] = [Severity.LOW, Severity.MEDIUM, Severity.HIGH, Severity.CRITICAL];
 
   /** Every severity a finding (sub-assessment) carries, lowest first: no Critical (sub-assessment REST model, 2019-01-01-preview). */
-  public static readonly FINDING_SCALE: readonly Severity[] = [Severity.LOW, Severity.MEDIUM, Severity.HIGH];
+  public static readonly FINDING_SCALE: Severity[] = [Severity.LOW, Severity.MEDIUM, Severity.HIGH];
 
   /** Parses a severity by name (case-insensitive); throws for anything else, also for `Informational`. */
   public static of(name: string): Severity {
@@ -113,7 +113,7 @@ export class AttackPathRiskLevel {
   public static readonly CRITICAL = new AttackPathRiskLevel("Critical", 4);
 
   /** Every risk level, lowest first. */
-  public static readonly ALL: readonly AttackPathRiskLevel[] = [
+  public static readonly ALL: AttackPathRiskLevel[] = [
     AttackPathRiskLevel.LOW,
     AttackPathRiskLevel.MEDIUM,
     AttackPathRiskLevel.HIGH,

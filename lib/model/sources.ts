@@ -10,7 +10,7 @@ export interface AutomationSource {
   /** The event source, e.g. `Alerts`. */
   readonly eventSource: string;
   /** The rule sets; empty means every record of the source. */
-  readonly ruleSets: readonly RuleSet[];
+  readonly ruleSets: RuleSet[];
   /** The data type the source belongs to. */
   readonly dataType: DataType;
 }

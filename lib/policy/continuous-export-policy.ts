@@ -202,7 +202,7 @@ export class ContinuousExportPolicy extends Construct {
       const [destination] = props.destinations;
       const eventSources = toAutomationSources(props.exports).map((s) => s.eventSource);
       atPath(this.node.path, () => checkWatchable(eventSources, this.node.path));
-      this.health = ExportHealth.watch(destination, destination.bind(this), props.health, {
+      this.health = ExportHealth._watch(destination, destination.bind(this), props.health, {
         eventSources,
         location: props.location,
         path: this.node.path,

@@ -30,7 +30,7 @@ export class BuiltInExportPolicy {
   );
 
   /** Every built-in export definition. */
-  public static readonly ALL: readonly BuiltInExportPolicy[] = [
+  public static readonly ALL: BuiltInExportPolicy[] = [
     BuiltInExportPolicy.TO_WORKSPACE,
     BuiltInExportPolicy.TO_EVENT_HUB,
     BuiltInExportPolicy.TO_EVENT_HUB_AS_TRUSTED_SERVICE,

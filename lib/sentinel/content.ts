@@ -15,9 +15,9 @@ export interface SentinelContent {
   /** Its template id. */
   readonly id: string;
   /** What it reads. */
-  readonly reads: readonly ContentTableRead[];
+  readonly reads: ContentTableRead[];
   /** The data connectors it declares (`requiredDataConnectors`); none for most: nothing warns that no data comes. */
-  readonly declaredConnectors: readonly string[];
+  readonly declaredConnectors: string[];
   /** Where its definition is, in Azure/Azure-Sentinel. */
   readonly source: string;
 }

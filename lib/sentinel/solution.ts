@@ -28,7 +28,7 @@ export class SentinelSolution {
   public static readonly CDM = new SentinelSolution("Continuous Diagnostics & Mitigation (CDM)");
 
   /** Every solution the catalogue knows. */
-  public static readonly ALL: readonly SentinelSolution[] = [
+  public static readonly ALL: SentinelSolution[] = [
     SentinelSolution.NIST_SP_800_53,
     SentinelSolution.AZURE_SECURITY_BENCHMARK,
     SentinelSolution.ZERO_TRUST_TIC_3_0,

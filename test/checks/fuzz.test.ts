@@ -10,7 +10,6 @@ import {
   ContinuousExportChecks,
   DefenderPlan,
   Export,
-  ExportConfigError,
   LogAnalyticsDestination,
   Operator,
   PropertyType,
@@ -19,6 +18,7 @@ import {
   RuleSet,
   Severity,
 } from "../../lib";
+import { ExportConfigError } from "../../lib/model/errors";
 import { SUB, WORKSPACE_ID, stackWithProvider } from "../helpers";
 
 const PATHS = [
@@ -36,7 +36,7 @@ const PATHS = [
   "",
 ];
 const OPERATORS = [
-  Operator.EQUALS,
+  Operator.EQUAL_TO,
   Operator.NOT_EQUALS,
   Operator.CONTAINS,
   Operator.STARTS_WITH,

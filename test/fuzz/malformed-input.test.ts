@@ -12,7 +12,6 @@ import {
   ContinuousExportPolicy,
   CrossTenantAccess,
   Export,
-  ExportConfigError,
   ExportingPrincipal,
   PolicyScope,
   SecurityResourceProvider,
@@ -23,6 +22,7 @@ import {
   Severity,
   WorkspaceSku,
 } from "../../lib";
+import { ExportConfigError } from "../../lib/model/errors";
 import { EVENT_HUB_ID, SUB, WORKSPACE_ID, stackWithProvider } from "../helpers";
 
 /**
@@ -309,11 +309,11 @@ for (const field of ["shardCount", "maxShardSize", "previousShardCount", "subscr
   FIELDS[`ShardPlan.of.${field}`] = (value) => {
     const options = { shardCount: 2, [field]: value };
     const shards = ShardPlan.of(field === "subscriptions" ? (value as string[]) : [SUB], options as never);
-    ShardPlan.deployment(shards, { stackOf: (shard) => shard.name, backendKeyOf: (shard) => `${shard.name}.tfstate` });
+    ShardPlan.deployment(shards, { naming: { stackOf: (shard) => shard.name, backendKeyOf: (shard) => `${shard.name}.tfstate` } });
   };
 }
 FIELDS["ShardPlan.deployment.shards"] = (value) => {
-  ShardPlan.deployment([value] as never, { stackOf: (shard) => shard.name, backendKeyOf: (shard) => `${shard.name}.tfstate` });
+  ShardPlan.deployment([value] as never, { naming: { stackOf: (shard) => shard.name, backendKeyOf: (shard) => `${shard.name}.tfstate` } });
 };
 FIELDS["ContinuousExportFleet.shard"] = (value) => {
   const { stack } = stackWithProvider();

@@ -16,7 +16,6 @@ import {
   EventHubDestination,
   ExistingAutomation,
   Export,
-  ExportConfigError,
   ExportDelegation,
   ExportingPrincipal,
   IExportDestination,
@@ -28,6 +27,7 @@ import {
   Rule,
   RuleSet,
 } from "../../lib";
+import { ExportConfigError } from "../../lib/model/errors";
 import { passedTheDoor } from "../../lib/internal/literal-element";
 import { HOSTILE_FRAGMENTS, hostileTemplate, hostileText } from "../generators/hostile-text";
 import { readTemplate, stringsOf } from "../generators/terraform-template";

@@ -101,7 +101,7 @@ describe("texts: NUL, control characters and lone surrogates are refused (DFE221
     expect(errorOf(() => Export.alerts({ displayNameContains: ["ransom\uDC00"] }))).toMatch(
       /DFE221\] Export.alerts\(…\) called at .*`displayNameContains`/,
     );
-    expect(errorOf(() => Rule.equals("AlertType", "x\u0000"))).toMatch(/DFE221.*`expectedValue`/);
+    expect(errorOf(() => Rule.equalTo("AlertType", "x\u0000"))).toMatch(/DFE221.*`expectedValue`/);
     expect(() => exportTo(stack, [soc], { description: "Alerts 🔒\nto the SOC" })).not.toThrow();
   });
 });
@@ -202,7 +202,7 @@ describe("forged objects are refused by a brand check (DFE224)", () => {
           }),
       ),
     ).toMatch(/\[DFE224\] test\/Fleet: `shard` takes a shard made by this library/);
-    expect(errorOf(() => ShardPlan.deployment([{ ...shard }], { stackOf: (s) => s.name, backendKeyOf: (s) => s.name }))).toMatch(
+    expect(errorOf(() => ShardPlan.deployment([{ ...shard }], { naming: { stackOf: (s) => s.name, backendKeyOf: (s) => s.name } }))).toMatch(
       /^\[DFE224\] ShardPlan.deployment\(…\) called at test\/internal\/validation.test.ts:\d+: `shards`/,
     );
     const forgedHigh = Object.assign(Object.create(AlertSeverity.prototype), { name: "High", rank: 3 });
@@ -365,20 +365,20 @@ describe("a raw rule on a JPath with a closed set of values (DFE228)", () => {
   test.each([
     [
       "a misspelt severity",
-      Rule.raw("Severity", Operator.EQUALS, "Hight"),
+      Rule.raw("Severity", Operator.EQUAL_TO, "Hight"),
       /matches nothing: Severity is text, one of Informational, Low, Medium, High\. Write "High"/,
     ],
-    ["a padded one", Rule.raw("Severity", Operator.EQUALS, "High "), /Write "High"/],
+    ["a padded one", Rule.raw("Severity", Operator.EQUAL_TO, "High "), /Write "High"/],
     ["a NotEquals that excludes nothing", Rule.raw("Severity", Operator.NOT_EQUALS, "Severe"), /excludes nothing/],
-    ["a number type on text", Rule.raw("Severity", Operator.EQUALS, "3", PropertyType.INTEGER), /matches nothing/],
+    ["a number type on text", Rule.raw("Severity", Operator.EQUAL_TO, "3", PropertyType.INTEGER), /matches nothing/],
   ])("%s is refused", (_, rule, words) => {
     const message = errorOf(() => Export.alerts({ where: [RuleSet.of(rule)] }));
     expect(message).toMatch(/^\[DFE228\] Export\.alerts\(…\) called at test\/internal\/validation\.test\.ts:\d+: Security alerts: the rule /);
     expect(message).toMatch(words);
   });
   test("values of the set in any letter case, and open paths, pass", () => {
-    expect(() => Export.alerts({ where: [RuleSet.of(Rule.raw("Severity", Operator.EQUALS, "high"))] })).not.toThrow();
+    expect(() => Export.alerts({ where: [RuleSet.of(Rule.raw("Severity", Operator.EQUAL_TO, "high"))] })).not.toThrow();
     expect(() => Export.alerts({ where: [RuleSet.of(Rule.raw("Severity", Operator.CONTAINS, "igh"))] })).not.toThrow();
-    expect(() => Export.alerts({ where: [RuleSet.of(Rule.equals("AlertType", "Hight"))] })).not.toThrow();
+    expect(() => Export.alerts({ where: [RuleSet.of(Rule.equalTo("AlertType", "Hight"))] })).not.toThrow();
   });
 });

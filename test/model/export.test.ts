@@ -60,13 +60,13 @@ describe("Export.alerts", () => {
   });
 
   test("the recommendation severity path in a raw rule on alerts is refused, naming the right path", () => {
-    const message = errorOf(() => Export.alerts({ where: [RuleSet.of(Rule.equals("properties.metadata.severity", "High"))] }));
+    const message = errorOf(() => Export.alerts({ where: [RuleSet.of(Rule.equalTo("properties.metadata.severity", "High"))] }));
     expect(message).toMatch(/DFE008/);
     expect(message).toMatch(/alerts use `Severity`/);
   });
 
   test("a raw rule that contradicts a typed filter is refused", () => {
-    expect(errorOf(() => Export.alerts({ severities: [AlertSeverity.HIGH], where: [RuleSet.of(Rule.equals("Severity", "low"))] }))).toMatch(/DFE006/);
+    expect(errorOf(() => Export.alerts({ severities: [AlertSeverity.HIGH], where: [RuleSet.of(Rule.equalTo("Severity", "low"))] }))).toMatch(/DFE006/);
   });
 
   test("severities and minimumSeverity together are refused", () => {
@@ -110,7 +110,7 @@ describe("Export.recommendations", () => {
   });
 
   test("the alert severity path in a raw rule on recommendations is refused", () => {
-    expect(errorOf(() => Export.recommendations({ where: [RuleSet.of(Rule.equals("Severity", "high"))] }))).toMatch(/DFE008.*alert severity path/);
+    expect(errorOf(() => Export.recommendations({ where: [RuleSet.of(Rule.equalTo("Severity", "high"))] }))).toMatch(/DFE008.*alert severity path/);
   });
 });
 
@@ -130,7 +130,7 @@ describe("Export.findings", () => {
   });
 
   test("the recommendation severity path on findings is refused", () => {
-    expect(errorOf(() => Export.findings({ where: [RuleSet.of(Rule.equals("properties.metadata.severity", "High"))] }))).toMatch(
+    expect(errorOf(() => Export.findings({ where: [RuleSet.of(Rule.equalTo("properties.metadata.severity", "High"))] }))).toMatch(
       /DFE008.*findings `properties.status.severity`/,
     );
   });
@@ -190,7 +190,7 @@ describe("Export.attackPaths", () => {
   });
 
   test("the attack path path on alerts, and unknown risk levels, are refused", () => {
-    expect(errorOf(() => Export.alerts({ where: [RuleSet.of(Rule.equals("attackPath.riskLevel", "High"))] }))).toMatch(
+    expect(errorOf(() => Export.alerts({ where: [RuleSet.of(Rule.equalTo("attackPath.riskLevel", "High"))] }))).toMatch(
       /DFE008.*risk level of an attack path/,
     );
     expect(errorOf(() => AttackPathRiskLevel.of("Severe"))).toMatch(/DFE020.*Low, Medium, High, Critical/);

@@ -18,9 +18,9 @@ import { Testing, TerraformStack } from "cdktf";
 describe("rule sets that can never match are refused", () => {
   test("an Equals that a text test in the same rule set fails", () => {
     expect(
-      errorOf(() => RuleSet.of(Rule.equals("Severity", "high"), Rule.raw("Severity", Operator.STARTS_WITH, "med", PropertyType.STRING))),
+      errorOf(() => RuleSet.of(Rule.equalTo("Severity", "high"), Rule.raw("Severity", Operator.STARTS_WITH, "med", PropertyType.STRING))),
     ).toMatch(/DFE006.*"Severity Equals high" AND "Severity StartsWith med" contradict/);
-    expect(() => RuleSet.of(Rule.equals("AlertDisplayName", "Suspicious login"), Rule.contains("AlertDisplayName", "LOGIN"))).not.toThrow();
+    expect(() => RuleSet.of(Rule.equalTo("AlertDisplayName", "Suspicious login"), Rule.contains("AlertDisplayName", "LOGIN"))).not.toThrow();
   });
 
   test("a numeric range with no number in it", () => {
