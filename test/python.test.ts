@@ -85,13 +85,13 @@ suite(`Python (skipped only without python3 and venv)`, () => {
       program,
       [
         "from cdktf import App, TerraformStack",
-        "from cdktf_defender_export import ContinuousExport, Export, LogAnalyticsDestination, error_code_of",
+        "from cdktf_defender_export import ContinuousExport, Export, ExportErrors, LogAnalyticsDestination",
         "stack = TerraformStack(App(), 'coded')",
         "workspace = LogAnalyticsDestination.from_workspace_id(stack, 'W', '/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law')",
         "try:",
         "    ContinuousExport(stack, 'Bad', subscription_id='not-a-guid', resource_group_name='rg', location='westeurope', exports=[Export.alerts()], destinations=[workspace])",
         "except RuntimeError as error:",
-        "    print(error_code_of(error))",
+        "    print(ExportErrors.code_of(str(error)))",
       ].join("\n"),
     );
     expect(runPython([program], work).trim()).toBe("DFE035");

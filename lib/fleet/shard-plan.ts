@@ -4,30 +4,59 @@ import { ExportConfigError, atFactory, describeValue } from "../model/errors";
 import { checkList } from "../internal/inputs";
 import { isGuid } from "../model/guid";
 
-/** One shard of a fleet: the subscriptions one stack (with its own state) deploys. */
-export interface FleetShard {
-  /** The shard's index, from 0. */
+/** What a shard holds, as the plan computes it. */
+interface ShardData {
   readonly index: number;
-  /** A name for the shard's stack and state key, e.g. `shard-03`. */
   readonly name: string;
-  /** The subscriptions of this shard, sorted. */
   readonly subscriptionIds: string[];
+  readonly arriving: string[];
+  readonly leaving: string[];
+  readonly retiring: boolean;
+}
+
+/**
+ * One shard of a fleet: the subscriptions one stack (with its own state) deploys. Only {@link ShardPlan.of}
+ * makes shards. A class, not a struct: jsii hands a class instance to Python, Java, C# and Go by reference,
+ * so the shard a program passes back to `ContinuousExportFleet` is the one the plan made (a struct would
+ * arrive as a copy, which the library refuses as a forgery, DFE224).
+ */
+export class FleetShard {
+  /** @internal */
+  public static _of(data: ShardData): FleetShard {
+    return BRANDS.shard.mark(new FleetShard(data));
+  }
+
+  /** The shard's index, from 0. */
+  public readonly index: number;
+  /** A name for the shard's stack and state key, e.g. `shard-03`. */
+  public readonly name: string;
+  /** The subscriptions of this shard, sorted. */
+  public readonly subscriptionIds: string[];
   /**
    * Subscriptions that were in another shard under `previousShardCount`: the fleet imports their
    * automations (and created groups) into this shard's state. Empty without `previousShardCount`.
    */
-  readonly arriving: string[];
+  public readonly arriving: string[];
   /**
    * Subscriptions that were in this shard under `previousShardCount` and now belong to another: the
    * fleet writes `removed` blocks (destroy = false) for their resources, so this shard's state lets
    * them go without deleting them. Empty without `previousShardCount`.
    */
-  readonly leaving: string[];
+  public readonly leaving: string[];
   /**
    * Whether the shard exists only to let its subscriptions go (its index is at or above a lowered
    * `shardCount`): deploy it once more with its `leaving` list, then drop its stack and state.
    */
-  readonly retiring: boolean;
+  public readonly retiring: boolean;
+
+  private constructor(data: ShardData) {
+    this.index = data.index;
+    this.name = data.name;
+    this.subscriptionIds = data.subscriptionIds;
+    this.arriving = data.arriving;
+    this.leaving = data.leaving;
+    this.retiring = data.retiring;
+  }
 }
 
 /** Options of {@link ShardPlan.of}. */
@@ -103,7 +132,7 @@ export interface ShardDeploymentOptions {
 export class ShardPlan {
   /** The shards for these subscriptions. */
   public static of(subscriptionIds: string[], options: ShardPlanOptions): FleetShard[] {
-    return atFactory("ShardPlan.of", () => planShards(subscriptionIds, options).map((shard) => BRANDS.shard.mark(shard)));
+    return atFactory("ShardPlan.of", () => planShards(subscriptionIds, options).map((shard) => FleetShard._of(shard)));
   }
 
   /**
@@ -168,7 +197,7 @@ export const MAX_SHARDS = 1000;
  */
 export const MAX_PLAN_HASHES = 50_000_000;
 
-function planShards(subscriptionIds: readonly string[], options: ShardPlanOptions): FleetShard[] {
+function planShards(subscriptionIds: readonly string[], options: ShardPlanOptions): ShardData[] {
   if (options === null || typeof options !== "object") {
     throw new ExportConfigError("DFE093", `the options must be { shardCount, … }, got ${describeValue(options)}.`);
   }
