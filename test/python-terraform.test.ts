@@ -1,17 +1,18 @@
-import { comparableTerraform } from "./python-terraform";
+import { comparableManifest } from "./python-terraform";
 
-test("the Python comparison drops cdktf's metadata (every `//` key) and nothing else", () => {
-  const stack = (version: string, path: string, location: string) =>
-    JSON.stringify(
-      {
-        "//": { metadata: { backend: "local", stackName: "s", version }, outputs: {} },
-        resource: { azurerm_resource_group: { rg: { "//": { metadata: { path, uniqueId: "rg" } }, location, name: "rg" } } },
+test("the Python comparison of manifests drops each annotation's stack trace and nothing else", () => {
+  const manifest = (trace: string[], message: string) =>
+    JSON.stringify({
+      version: "0.21.0",
+      stacks: {
+        s: {
+          name: "s",
+          annotations: [{ constructPath: "s/A", level: "@cdktf/warn", message, stacktrace: trace }],
+          dependencies: [],
+        },
       },
-      null,
-      2,
-    );
-  expect(comparableTerraform(stack("0.21.0", "s/rg", "westeurope"))).toBe(comparableTerraform(stack("0.20.0", "t/rg", "westeurope")));
-  expect(comparableTerraform(stack("0.21.0", "s/rg", "westeurope"))).not.toBe(comparableTerraform(stack("0.21.0", "s/rg", "northeurope")));
-  // Key order is part of what is compared.
-  expect(comparableTerraform('{"a":1,"b":2}')).not.toBe(comparableTerraform('{"b":2,"a":1}'));
+    });
+  expect(comparableManifest(manifest(["a.ts:1"], "[DFW001] w"))).toBe(comparableManifest(manifest(["program.js:1", "kernel"], "[DFW001] w")));
+  expect(comparableManifest(manifest(["a.ts:1"], "[DFW001] w"))).not.toBe(comparableManifest(manifest(["a.ts:1"], "[DFW002] w")));
+  expect(comparableManifest(manifest([], "w"))).not.toContain("stacktrace");
 });

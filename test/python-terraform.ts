@@ -1,22 +1,12 @@
 /**
- * What the Python tests compare: a stack's cdk.tf.json without cdktf's metadata, the `"//"` keys, which
- * say how the Terraform was made rather than what it is. At the top, `"//".metadata` (backend, stackName,
- * version, and when present imports, moved, overrides) and `"//".outputs`; in each resource, data source,
- * provider, output or other block, `"//".metadata` (the construct's path and uniqueId). Nothing else is
- * dropped: every other key and value, their order and the JSON text they are written as (re-serialized with
- * two-space indents, as cdktf writes them) must be equal.
+ * What the Python tests compare besides the stacks' cdk.tf.json, which must be byte-identical as written: the
+ * app's manifest.json without each annotation's `stacktrace` (cdktf records where in the program a warning
+ * or error was added: TypeScript source lines in one language, the jsii kernel's frames in the other).
+ * Nothing else is dropped: every stack, path, dependency and annotation (level, construct path, message),
+ * and the JSON text they are written as (re-serialized with two-space indents, as cdktf writes them).
  */
-export function comparableTerraform(text: string): string {
-  return JSON.stringify(withoutMetadataKeys(JSON.parse(text)), null, 2);
-}
-
-function withoutMetadataKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutMetadataKeys);
-  if (value !== null && typeof value === "object")
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([key]) => key !== "//")
-        .map(([key, v]) => [key, withoutMetadataKeys(v)]),
-    );
-  return value;
+export function comparableManifest(text: string): string {
+  const manifest = JSON.parse(text) as { stacks?: Record<string, { annotations?: Array<Record<string, unknown>> }> };
+  for (const stack of Object.values(manifest.stacks ?? {})) for (const annotation of stack.annotations ?? []) delete annotation.stacktrace;
+  return JSON.stringify(manifest, null, 2);
 }

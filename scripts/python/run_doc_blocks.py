@@ -24,6 +24,8 @@ from cdktf_cdktf_provider_azurerm.provider import AzurermProvider
 from cdktf_cdktf_provider_azurerm.resource_group import ResourceGroup
 
 SOC = "/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-soc"
+# The given workspaces are in the given subscription, which the fragment's provider writes to.
+OWN = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-own"
 IN_B = "/subscriptions/00000000-0000-0000-0000-0000000000b9/resourceGroups/rg-soc/providers/Microsoft.OperationalInsights/workspaces/law-b"
 
 
@@ -31,14 +33,14 @@ def given(stack: TerraformStack) -> Dict[str, Callable[[], Any]]:
     """The names a fragment may use without defining them (the Python twins of test/doc-blocks.ts's GIVEN)."""
     lib = cdktf_defender_export
 
-    def workspace(id: str, resource_id: str = SOC) -> Callable[[], Any]:
+    def workspace(id: str, resource_id: str = OWN) -> Callable[[], Any]:
         return lambda: lib.LogAnalyticsDestination.from_workspace_id(stack, id, resource_id)
 
     def legacy() -> Any:
         return lib.ContinuousExport(
             stack,
             "Legacy",
-            subscription_id="00000000-0000-0000-0000-0000000000e1",
+            subscription_id="00000000-0000-0000-0000-000000000001",
             resource_group_name="rg-legacy",
             location="westeurope",
             exports=[lib.Export.alerts()],
@@ -78,7 +80,7 @@ def run_fragment(code: str, where: str, outdir: str) -> None:
         AzurermProvider(stack, "azurerm", features=[{}], subscription_id="00000000-0000-0000-0000-000000000001")
     # Only the given names the fragment uses and does not define: a given construct it does not use would be synthesized too.
     for name, make in given(stack).items():
-        if re.search(rf"(?<![\w.]){name}\b", code) and not re.search(rf"^\s*{name}\s*=", code, re.M):
+        if re.search(rf"(?<![\w.]){name}\b", code) and not re.search(rf"^{name}\s*=(?!=)", code, re.M):
             namespace[name] = make()
     exec(compile(code, where, "exec"), namespace)
     app.synth()
