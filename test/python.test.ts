@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "cdktf";
@@ -46,7 +46,8 @@ suite(`Python (skipped only without python3 and venv)`, () => {
 
   test("every Python example synthesizes its TypeScript twin's Terraform, and the same shard plan", () => {
     const [pyOut, tsOut] = [join(work, "python.out"), join(work, "typescript.out")];
-    runPython([join(root, "examples", "python", "main.py"), pyOut], work);
+    // In the project's folder, as the TypeScript app: a stack without a backend names its local state file by the working folder.
+    runPython([join(root, "examples", "python", "main.py"), pyOut], root);
     const app = new App({ outdir: tsOut });
     const { shardDeployment } = addExampleStacks(app);
     ContinuousExportChecks.addTo(app);
@@ -101,7 +102,7 @@ suite(`Python (skipped only without python3 and venv)`, () => {
         "from cdktf import App, TerraformStack",
         "from cdktf_defender_export import ContinuousExport, Export, ExportErrors, LogAnalyticsDestination",
         "stack = TerraformStack(App(), 'coded')",
-        "workspace = LogAnalyticsDestination.from_workspace_id(stack, 'W', '/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law')",
+        "workspace = LogAnalyticsDestination.from_workspace_id(stack, 'W', '/subscriptions/00000000-0000-0000-0000-000000000099/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law-soc')",
         "try:",
         "    ContinuousExport(stack, 'Bad', subscription_id='not-a-guid', resource_group_name='rg', location='westeurope', exports=[Export.alerts()], destinations=[workspace])",
         "except RuntimeError as error:",
@@ -132,12 +133,22 @@ suite(`Python (skipped only without python3 and venv)`, () => {
     // The README's quick start, TypeScript and Python: the same Terraform.
     const readmePython = blocks.findIndex((b) => b.where === "README.md#1");
     const tsProgram = /```ts\n(import [\s\S]*?)```/.exec(readFileSync(join(root, "README.md"), "utf8"))![1];
-    const tsDir = join(work, "readme-ts");
-    mkdirSync(tsDir);
-    writeFileSync(join(tsDir, "main.ts"), tsProgram.replace(/from "cdktf-defender-export"/, `from ${JSON.stringify(join(root, "lib"))}`));
-    execFileSync(process.execPath, [require.resolve("ts-node/dist/bin"), "--transpile-only", "--skip-project", "main.ts"], { cwd: tsDir });
+    // In the folder the Python blocks ran in: the stack's local state file is named by it.
+    writeFileSync(join(work, "readme.ts"), tsProgram.replace(/from "cdktf-defender-export"/, `from ${JSON.stringify(join(root, "lib"))}`));
+    execFileSync(
+      process.execPath,
+      [
+        require.resolve("ts-node/dist/bin"),
+        "--transpile-only",
+        "--skip-project",
+        "-O",
+        '{"module":"commonjs","moduleResolution":"node"}',
+        "readme.ts",
+      ],
+      { cwd: work, env: { ...process.env, NODE_PATH: join(root, "node_modules") } },
+    );
     const stack = (out: string) => readFileSync(join(out, "stacks", "defender-export", "cdk.tf.json"), "utf8");
-    expect(stack(join(docsOut, String(readmePython)))).toBe(stack(join(tsDir, "cdktf.out")));
+    expect(stack(join(docsOut, String(readmePython)))).toBe(stack(join(work, "cdktf.out")));
   });
 });
 
