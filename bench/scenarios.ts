@@ -105,7 +105,7 @@ export function handWrittenAzapi(n: number, outdir: string): Synthesized {
   const fleetScope = new Construct(stack, "Fleet");
   for (const subscriptionId of subscriptionIds(n)) {
     new AzapiResource(new Construct(fleetScope, subscriptionId), "Workspace", {
-      type: "Microsoft.Security/automations@2023-12-01-preview",
+      resourceType: "Microsoft.Security/automations@2023-12-01-preview",
       name: "ExportToWorkspace",
       parentId: `/subscriptions/${subscriptionId}/resourceGroups/rg-sec`,
       location: "westeurope",
@@ -125,7 +125,7 @@ export function handWrittenForEach(n: number, outdir: string): Synthesized {
   const local = new TerraformLocal(fleetScope, "ResourceGroupBySubscription", Object.fromEntries(subscriptionIds(n).map((s) => [s, "rg-sec"])));
   const each = TerraformIterator.fromMap(local.asAnyMap);
   const automation = new AzapiResource(new Construct(fleetScope, "Subscriptions"), "Workspace", {
-    type: "Microsoft.Security/automations@2023-12-01-preview",
+    resourceType: "Microsoft.Security/automations@2023-12-01-preview",
     name: "ExportToWorkspace",
     parentId: `/subscriptions/${each.key}/resourceGroups/${each.value}`,
     location: "westeurope",

@@ -18,6 +18,7 @@ import { addressAt } from "./internal/addresses";
 import { NAME_RULES, checkFlag, checkList, checkName, checkTags, checkText } from "./internal/inputs";
 import { forgetWithoutDestroying } from "./internal/forgotten-address";
 import { twoTokenErrors } from "./access/two-token-check";
+import { IExportAutomations } from "./access/export-delegation";
 import { claimAutomationNames, claimResourceGroups } from "./internal/automation-names";
 import { AutomationSpec } from "./writers/automation-spec";
 import { AutomationWriter, Writer, chooseWriter, groupWriterFor } from "./writers/writer";
@@ -162,7 +163,7 @@ const NAME_PATTERN = /^[A-Za-z0-9_-]{1,260}$/;
  * another kind later adds an automation and leaves the others in place: no rename, no replacement,
  * no gap in the export.
  */
-export class ContinuousExport extends Construct {
+export class ContinuousExport extends Construct implements IExportAutomations {
   /**
    * The automations, by destination kind's action type (`Workspace`, `EventHub`, `LogicApp`): each an
    * `azurerm_security_center_automation` or an `azapi_resource`, depending on the writer.

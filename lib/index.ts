@@ -27,7 +27,7 @@ export { AzureadProvider, AzureadProviderConfig } from "./internal/azuread";
 export { DestinationRole } from "./destinations/destination-role";
 export { ExportingPrincipal, LighthousePrincipalOptions } from "./access/principal";
 export { CrossTenantAccess, CrossTenantAccessProps } from "./access/cross-tenant-access";
-export { ExportDelegation, ExportDelegationProps } from "./access/export-delegation";
+export { ExportDelegation, ExportDelegationProps, IExportAutomations } from "./access/export-delegation";
 export { ContinuousExportPolicy, ContinuousExportPolicyProps, PolicyExportSummary } from "./policy/continuous-export-policy";
 export { BuiltInExportPolicy } from "./policy/definitions";
 export { PolicyScope } from "./policy/policy-scope";

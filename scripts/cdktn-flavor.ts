@@ -31,5 +31,10 @@ export function cdktnPackageJson(cdktf: { [key: string]: unknown }): { [key: str
     devDependencies: undefined,
     overrides: undefined,
     scripts: undefined,
+    // The jsii assembly names CDKTF's types, and the flavor's tarball is staged without node_modules to bundle:
+    // npm installs Viz.js as a plain dependency.
+    jsii: undefined,
+    bundledDependencies: undefined,
+    files: ((cdktf.files as string[]) ?? []).filter((f) => f !== ".jsii"),
   };
 }

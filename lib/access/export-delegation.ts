@@ -1,6 +1,5 @@
-import { TerraformProvider, TerraformStack, Token, dependable } from "cdktf";
+import { TerraformProvider, TerraformResource, TerraformStack, Token, dependable } from "cdktf";
 import { Construct } from "constructs";
-import type { ContinuousExport } from "../continuous-export";
 import { AzurermLighthouseAssignment, AzurermLighthouseDefinition, LighthouseAssignment, LighthouseDefinition } from "../internal/azurerm";
 import { literalTenantOf, resolveAzurermProvider } from "../internal/provider-check";
 import { ExportConfigError, atPath, coded } from "../model/errors";
@@ -21,6 +20,12 @@ export interface ExportDelegationProps {
   readonly resourceGroupName: string;
   /** The customer tenant's azurerm provider, which writes the delegation. @default the stack's default azurerm provider */
   readonly provider?: TerraformProvider;
+}
+
+/** An export whose automations can wait for something, as `ContinuousExport`'s do. */
+export interface IExportAutomations {
+  /** The export's automations, by action type. */
+  readonly automations: { [actionType: string]: TerraformResource };
 }
 
 /**
@@ -65,7 +70,7 @@ export class ExportDelegation extends Construct {
    * The automations of these exports wait for the delegation, so a first deploy of both finds the
    * access in place (same stack only; across stacks, deploy the customer's stack first).
    */
-  public precedes(...exports: ContinuousExport[]): void {
+  public precedes(...exports: IExportAutomations[]): void {
     for (const exported of exports) {
       for (const automation of Object.values(exported.automations)) {
         if (TerraformStack.of(automation) === TerraformStack.of(this))

@@ -98,7 +98,7 @@ export class EventHubDestination extends EventHubBase {
   /** The destination in words, for the report: namespace, hub, tier and where it lives. */
   public readonly description: string;
   /** The namespace. */
-  public readonly namespace: AzurermEventhubNamespace;
+  public readonly eventHubNamespace: AzurermEventhubNamespace;
   /** The event hub. */
   public readonly eventHub: AzurermEventhub;
   /** The Send-only rule the export uses; undefined in trusted-service mode. */
@@ -140,7 +140,7 @@ export class EventHubDestination extends EventHubBase {
     });
     const eventHubName = props.eventHubName ?? "defender-export";
     const trusted = props.trustedService !== undefined;
-    this.namespace = new EventhubNamespace(this, "Namespace", {
+    this.eventHubNamespace = new EventhubNamespace(this, "Namespace", {
       name: props.namespaceName,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
@@ -154,7 +154,7 @@ export class EventHubDestination extends EventHubBase {
     });
     this.eventHub = new Eventhub(this, "EventHub", {
       name: eventHubName,
-      namespaceId: this.namespace.id,
+      namespaceId: this.eventHubNamespace.id,
       partitionCount: props.partitionCount ?? 4,
       messageRetention: retention,
       provider: props.provider,
@@ -166,7 +166,7 @@ export class EventHubDestination extends EventHubBase {
     } else {
       this.sendRule = new EventhubAuthorizationRule(this, "SendRule", {
         name: props.sendRuleName ?? props.adopt?.sendRuleName ?? "defender-export-send",
-        namespaceName: this.namespace.name,
+        namespaceName: this.eventHubNamespace.name,
         eventhubName: this.eventHub.name,
         resourceGroupName: props.resourceGroupName,
         send: true,
@@ -176,7 +176,7 @@ export class EventHubDestination extends EventHubBase {
       });
     }
     this._location = {
-      namespaceName: this.namespace.name,
+      namespaceName: this.eventHubNamespace.name,
       eventHubName: this.eventHub.name,
       resourceGroupName: props.resourceGroupName,
       eventHubId,
@@ -185,7 +185,7 @@ export class EventHubDestination extends EventHubBase {
       localAuthDisabled: trusted,
       closedToReaders: trusted && !props.trustedService?.allowedIpRanges?.length && !props.trustedService?.allowedSubnetIds?.length,
     };
-    this.placement = { resourceGroupName: props.resourceGroupName, resources: [this.namespace] };
+    this.placement = { resourceGroupName: props.resourceGroupName, resources: [this.eventHubNamespace] };
     this.connectionString = this.sendRule?.primaryConnectionString;
     this.sendRuleId = this.sendRule?.id;
     if (props.adopt) importAdoptedEventHub(this, props, eventHubName);
@@ -205,9 +205,9 @@ function importAdoptedEventHub(hub: EventHubDestination, props: EventHubDestinat
     checkSameName("resource group", parsed.resourceGroupName, props.resourceGroupName);
     if (adopt.sendRuleName !== undefined && props.sendRuleName !== undefined) checkSameName("Send rule", adopt.sendRuleName, props.sendRuleName);
   });
-  hub.namespace.importFrom(adopt.eventHubId.replace(/\/eventhubs\/[^/]+$/i, ""), props.provider);
+  hub.eventHubNamespace.importFrom(adopt.eventHubId.replace(/\/eventhubs\/[^/]+$/i, ""), props.provider);
   const lockedDown = props.trustedService ? Object.keys(LOCKED_DOWN_NAMESPACE_ARGUMENTS) : [];
-  keepUnstatedSettings(hub.namespace, [...statedArguments({ sku: props.sku, capacity: props.capacity, tags: props.tags }), ...lockedDown]);
+  keepUnstatedSettings(hub.eventHubNamespace, [...statedArguments({ sku: props.sku, capacity: props.capacity, tags: props.tags }), ...lockedDown]);
   hub.eventHub.importFrom(adopt.eventHubId, props.provider);
   keepUnstatedSettings(hub.eventHub, statedArguments({ partition_count: props.partitionCount, message_retention: props.messageRetentionDays }));
   if (adopt.sendRuleName && hub.sendRule) {

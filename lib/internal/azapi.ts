@@ -94,7 +94,7 @@ export class AzapiProvider extends literalElement(TerraformProvider) {
 /** Configuration of an `azapi_resource`. */
 export interface AzapiResourceConfig extends TerraformMetaArguments {
   /** The resource type with API version, e.g. `Microsoft.Security/automations@2023-12-01-preview`. */
-  readonly type: string;
+  readonly resourceType: string;
   /** The resource name. */
   readonly name: string;
   /** The id of the parent: a resource group id for resource-group resources. */
@@ -162,7 +162,7 @@ export class AzapiResource extends literalElement(TerraformResource) {
   protected override synthesizeAttributes(): { [name: string]: unknown } {
     const c = this.config;
     return {
-      type: c.type,
+      type: c.resourceType,
       name: c.name,
       parent_id: c.parentId,
       location: c.location,

@@ -15,20 +15,20 @@ const CODE = /\[(DF[ECW]\d{3})\]/;
 export class ExportErrors {
   /**
    * The code of an error of this library, from the error or its message; undefined for any other error.
-   * @param error the caught error, or its message
+   * @param thrown the caught error, or its message
    */
-  public static codeOf(error: unknown): string | undefined {
-    const message = typeof error === "string" ? error : error instanceof Error ? error.message : undefined;
+  public static codeOf(thrown: unknown): string | undefined {
+    const message = typeof thrown === "string" ? thrown : thrown instanceof Error ? thrown.message : undefined;
     return message === undefined ? undefined : CODE.exec(message)?.[1];
   }
 
   /**
    * Whether an error (or its message) carries this code.
-   * @param error the caught error, or its message
+   * @param thrown the caught error, or its message
    * @param code the code, e.g. `DFE006`
    */
-  public static hasCode(error: unknown, code: string): boolean {
-    return ExportErrors.codeOf(error) === code;
+  public static hasCode(thrown: unknown, code: string): boolean {
+    return ExportErrors.codeOf(thrown) === code;
   }
 
   /**

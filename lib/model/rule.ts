@@ -120,12 +120,12 @@ export class Rule {
   /**
    * A rule on any JPath.
    * @param propertyJPath the JPath of the property in the exported record, e.g. `Severity`
-   * @param operator how to compare
+   * @param comparison how to compare (the API's `operator`)
    * @param expectedValue the value, as text (numbers and booleans too)
    * @param propertyType how the service reads the value @default PropertyType.STRING
    */
-  public static raw(propertyJPath: string, operator: Operator, expectedValue: string, propertyType?: PropertyType): Rule {
-    return new Rule(propertyJPath, operator, expectedValue, propertyType ?? PropertyType.STRING);
+  public static raw(propertyJPath: string, comparison: Operator, expectedValue: string, propertyType?: PropertyType): Rule {
+    return new Rule(propertyJPath, comparison, expectedValue, propertyType ?? PropertyType.STRING);
   }
 
   /** A string `Equals` rule. */
@@ -141,7 +141,7 @@ export class Rule {
   private constructor(
     /** The JPath of the compared property. */
     public readonly propertyJPath: string,
-    /** The comparison. */
+    /** The comparison (the API's `operator`). */
     public readonly operator: Operator,
     /** The expected value, always text as the API wants it. */
     public readonly expectedValue: string,
@@ -243,7 +243,7 @@ export class RuleSet {
     }
     for (const r of rules) {
       if (!(r instanceof Rule) || !BRANDS.value.has(r)) {
-        throw new ExportConfigError("DFE003", `a rule set takes Rule objects (Rule.raw, Rule.equals, …), got ${describeValue(r)}.`);
+        throw new ExportConfigError("DFE003", `a rule set takes Rule objects (Rule.raw, Rule.equalTo, …), got ${describeValue(r)}.`);
       }
     }
     this.rules = dedupe(rules);
@@ -251,7 +251,7 @@ export class RuleSet {
   }
 
   /** This rule set ANDed with another: the rules of both. */
-  public and(other: RuleSet): RuleSet {
+  public andAlso(other: RuleSet): RuleSet {
     return new RuleSet([...this.rules, ...other.rules]);
   }
 

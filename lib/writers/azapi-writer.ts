@@ -146,7 +146,7 @@ export const AZAPI_WRITER: Writer = {
 
   write(scope: Construct, id: string, spec: AutomationSpec, provider: TerraformProvider | undefined): AzapiResource {
     return new AzapiResource(scope, id, {
-      type: AUTOMATION_TYPE_2023_12,
+      resourceType: AUTOMATION_TYPE_2023_12,
       name: spec.name,
       parentId: `/subscriptions/${spec.subscriptionId}/resourceGroups/${spec.resourceGroupName}`,
       location: spec.location,
@@ -198,7 +198,7 @@ export const AZAPI_WRITER: Writer = {
   // Through azapi too, so that one azapi provider serves any number of subscriptions.
   writeResourceGroup(scope: Construct, id: string, group: GroupSpec, provider: TerraformProvider | undefined): AzapiResource {
     return new AzapiResource(scope, id, {
-      type: RESOURCE_GROUP_TYPE,
+      resourceType: RESOURCE_GROUP_TYPE,
       name: group.name,
       parentId: `/subscriptions/${group.subscriptionId}`,
       location: group.location,

@@ -136,13 +136,13 @@ describe("ContinuousExportChecks on hand-written automations", () => {
       },
     });
     new AzapiResource(stack, "Good", {
-      type: "Microsoft.Security/automations@2023-12-01-preview",
+      resourceType: "Microsoft.Security/automations@2023-12-01-preview",
       name: "a",
       parentId: `/subscriptions/${SUB}/resourceGroups/rg`,
       body: body("AttackPaths"),
     });
     new AzapiResource(stack, "Bad", {
-      type: "Microsoft.Security/automations@2023-12-01-preview",
+      resourceType: "Microsoft.Security/automations@2023-12-01-preview",
       name: "b",
       parentId: `/subscriptions/${SUB}/resourceGroups/rg`,
       body: body("attackPaths"),

@@ -41,7 +41,7 @@ function onStack(properties: Json): string[] {
   const { stack } = stackWithProvider();
   new AzapiProvider(stack, "azapi", {});
   new AzapiResource(stack, "Automation", {
-    type: "Microsoft.Security/automations@2023-12-01-preview",
+    resourceType: "Microsoft.Security/automations@2023-12-01-preview",
     name: "automation",
     location: "westeurope",
     parentId: `/subscriptions/${SUB}/resourceGroups/rg`,
@@ -219,7 +219,7 @@ describe("messages say what was found and the fix", () => {
     const { stack } = stackWithProvider();
     new AzapiProvider(stack, "azapi", {});
     new AzapiResource(stack, "A", {
-      type: "Microsoft.Security/automations@2023-12-01-preview",
+      resourceType: "Microsoft.Security/automations@2023-12-01-preview",
       name: "a",
       location: "westeurope",
       parentId: `/subscriptions/${SUB}/resourceGroups/rg`,
@@ -271,7 +271,7 @@ describe("DFC009: literal secrets, also inside the azapi writer's sensitive() wr
     });
     const trigger = new LogicAppTriggerHttpRequest(stack, "Trigger", { name: "manual", logicAppId: FLOW_ID, schema: "{}" });
     new AzapiResource(stack, "A", {
-      type: "Microsoft.Security/automations@2023-12-01-preview",
+      resourceType: "Microsoft.Security/automations@2023-12-01-preview",
       name: "a",
       location: "westeurope",
       parentId: `/subscriptions/${SUB}/resourceGroups/rg`,
@@ -339,7 +339,7 @@ describe("DFC011: overlapping Lighthouse scopes", () => {
 describe("DFC020: an export keyed with Manage rights", () => {
   const hubAutomation = (stack: TerraformStack, id: string, connectionString: string) =>
     new AzapiResource(stack, id, {
-      type: "Microsoft.Security/automations@2023-12-01-preview",
+      resourceType: "Microsoft.Security/automations@2023-12-01-preview",
       name: id,
       location: "westeurope",
       parentId: `/subscriptions/${SUB}/resourceGroups/rg`,
@@ -400,7 +400,7 @@ describe("DFC021: outputs of whole secret-bearing values", () => {
     const { stack } = stackWithProvider();
     new AzapiProvider(stack, "azapi", {});
     const automation = new AzapiResource(stack, "A", {
-      type: "Microsoft.Security/automations@2023-12-01-preview",
+      resourceType: "Microsoft.Security/automations@2023-12-01-preview",
       name: "a",
       location: "westeurope",
       parentId: `/subscriptions/${SUB}/resourceGroups/rg`,

@@ -45,7 +45,7 @@ describe("DFC060: a connection-string export to a namespace that refuses it", ()
   test("a trusted-service hub passes with local authentication off and the firewall on (correct case)", () => {
     const { stack, hub } = hubExport(true);
     expect(Testing.synth(stack)).toContain('"local_authentication_enabled": false');
-    expect(hub.namespace).toBeDefined();
+    expect(hub.eventHubNamespace).toBeDefined();
     expect(dfc060(stack)).toEqual([]);
   });
 
@@ -55,12 +55,12 @@ describe("DFC060: a connection-string export to a namespace that refuses it", ()
     ["network_rulesets", [{ default_action: "Deny", trusted_service_access_enabled: true }], "network rules deny access by default"],
   ])("a namespace hardened with %s = %j is an error on the automation, naming the namespace and the fix", (argument, value, why) => {
     const { stack, hub } = hubExport();
-    hub.namespace.addOverride(argument, value);
+    hub.eventHubNamespace.addOverride(argument, value);
     const found = dfc060(stack);
     expect(found).toHaveLength(1);
     const [level, path, message] = found[0];
     expect([level, path]).toEqual(["error", "test/Export/EventHub"]);
-    expect(message).toContain(`azurerm_eventhub_namespace.${hub.namespace.friendlyUniqueId}`);
+    expect(message).toContain(`azurerm_eventhub_namespace.${hub.eventHubNamespace.friendlyUniqueId}`);
     expect(message).toContain(why);
     expect(message).toContain("trustedService");
   });

@@ -147,7 +147,7 @@ describe("ContinuousExportFleet, FOR_EACH layout (the default with the azapi wri
   test("the check pack reads every instance: a hand-written portal export beside one subscription's is named", () => {
     const { stack } = fleetStack(subs(2), FOR_EACH);
     new AzapiResource(stack, "HandWritten", {
-      type: "Microsoft.Security/automations@2023-12-01-preview",
+      resourceType: "Microsoft.Security/automations@2023-12-01-preview",
       name: "ExportToWorkspace",
       parentId: `/subscriptions/${subs(2)[1]}/resourceGroups/rg-other`,
       location: "westeurope",

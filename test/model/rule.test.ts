@@ -76,7 +76,7 @@ describe("RuleSet", () => {
 
   test("and() checks the combined rules", () => {
     const a = RuleSet.of(Rule.equalTo("Severity", "high"));
-    expect(a.and(RuleSet.of(Rule.contains("AlertDisplayName", "SQL"))).rules).toHaveLength(2);
-    expect(errorOf(() => a.and(RuleSet.of(Rule.equalTo("Severity", "low"))))).toMatch(/DFE006/);
+    expect(a.andAlso(RuleSet.of(Rule.contains("AlertDisplayName", "SQL"))).rules).toHaveLength(2);
+    expect(errorOf(() => a.andAlso(RuleSet.of(Rule.equalTo("Severity", "low"))))).toMatch(/DFE006/);
   });
 });
