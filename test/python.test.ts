@@ -90,8 +90,6 @@ suite(`Python (skipped only without python3 and venv)`, () => {
     const text = readFileSync(join(root, "docs", "python.md"), "utf8");
     const table = pythonNamesTable(JSON.parse(readFileSync(join(root, ".jsii"), "utf8")), "cdktf_defender_export");
     expect(text.slice(text.indexOf(NAMES_BEGIN) + NAMES_BEGIN.length, text.indexOf(NAMES_END)).trim()).toBe(table);
-    // The table names what the wheel has: a snake_case method of the generated package.
-    expect(runPython(["-c", "import cdktf_defender_export as m; print(callable(m.Export.secure_score))"], work).trim()).toBe("True");
   });
 
   test("a coded error is an exception in Python whose message starts with its code", () => {
@@ -107,9 +105,11 @@ suite(`Python (skipped only without python3 and venv)`, () => {
         "    ContinuousExport(stack, 'Bad', subscription_id='not-a-guid', resource_group_name='rg', location='westeurope', exports=[Export.alerts()], destinations=[workspace])",
         "except RuntimeError as error:",
         "    print(ExportErrors.code_of(str(error)))",
+        // A name of docs/python.md's table, as the wheel has it.
+        "print(callable(Export.secure_score))",
       ].join("\n"),
     );
-    expect(runPython([program], work).trim()).toBe("DFE035");
+    expect(runPython([program], work).trim().split("\n")).toEqual(["DFE035", "True"]);
   });
 
   test("every Python block of the README and docs/ runs, and the README's Python quick start synthesizes its TypeScript program's Terraform", () => {
