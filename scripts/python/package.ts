@@ -8,8 +8,13 @@ import { builtWheel } from "./venv";
 const root = join(__dirname, "..", "..");
 rmSync(join(root, "dist", "python"), { recursive: true, force: true });
 execFileSync("npm", ["run", "-s", "build:jsii"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
-execFileSync(join(root, "node_modules", ".bin", "jsii-pacmak"), ["--targets", "python", "--outdir", "dist"], {
-  cwd: root,
-  stdio: ["ignore", "ignore", "inherit"],
-});
+// build:jsii wrote dist/lib too: the pack needs no prepack (which would build it all again).
+execFileSync(
+  join(root, "node_modules", ".bin", "jsii-pacmak"),
+  ["--targets", "python", "--outdir", "dist", "--pack-command", "npm pack --ignore-scripts"],
+  {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+  },
+);
 console.log(builtWheel());
