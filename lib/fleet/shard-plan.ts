@@ -150,13 +150,14 @@ function deploymentOf(shards: FleetShard[], options: ShardDeploymentOptions): Sh
   {
     checkList<unknown>("shards", shards);
     shards.forEach((shard) => BRANDS.shard.check("shards", shard));
-    const naming: Partial<IShardNaming> | null | undefined = options !== null && typeof options === "object" ? options.naming : undefined;
-    if (naming === null || typeof naming !== "object" || typeof naming.stackOf !== "function" || typeof naming.backendKeyOf !== "function") {
+    const given: Partial<IShardNaming> | null | undefined = options !== null && typeof options === "object" ? options.naming : undefined;
+    if (given === null || typeof given !== "object" || typeof given.stackOf !== "function" || typeof given.backendKeyOf !== "function") {
       throw new ExportConfigError(
         "DFE093",
         `the deployment options must be { naming: { stackOf, backendKeyOf } } (functions of a shard), got ${describeValue(options)}.`,
       );
     }
+    const naming = given as IShardNaming;
     const text = (key: string, value: unknown): string => {
       if (typeof value !== "string" || value === "")
         throw new ExportConfigError("DFE093", `\`${key}\` must give a text for each shard, got ${describeValue(value)}.`);
@@ -164,8 +165,8 @@ function deploymentOf(shards: FleetShard[], options: ShardDeploymentOptions): Sh
     };
     const jobs = shards.map((shard) => ({
       shard: shard.name,
-      stack: text("stackOf", naming.stackOf!(shard)),
-      backendKey: text("backendKeyOf", naming.backendKeyOf!(shard)),
+      stack: text("stackOf", naming.stackOf(shard)),
+      backendKey: text("backendKeyOf", naming.backendKeyOf(shard)),
       subscriptionCount: shard.subscriptionIds.length,
       arriving: shard.arriving.length,
       leaving: shard.leaving.length,

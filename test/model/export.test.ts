@@ -66,7 +66,9 @@ describe("Export.alerts", () => {
   });
 
   test("a raw rule that contradicts a typed filter is refused", () => {
-    expect(errorOf(() => Export.alerts({ severities: [AlertSeverity.HIGH], where: [RuleSet.of(Rule.equalTo("Severity", "low"))] }))).toMatch(/DFE006/);
+    expect(errorOf(() => Export.alerts({ severities: [AlertSeverity.HIGH], where: [RuleSet.of(Rule.equalTo("Severity", "low"))] }))).toMatch(
+      /DFE006/,
+    );
   });
 
   test("severities and minimumSeverity together are refused", () => {
