@@ -4,26 +4,24 @@ import { ExportConfigError, atFactory, describeValue } from "../model/errors";
 import { checkList } from "../internal/inputs";
 import { isGuid } from "../model/guid";
 
-/** What a shard holds, as the plan computes it. */
-interface ShardData {
-  readonly index: number;
-  readonly name: string;
-  readonly subscriptionIds: string[];
-  readonly arriving: string[];
-  readonly leaving: string[];
-  readonly retiring: boolean;
+/** A shard as planned, before `ShardPlan.of` hands it out as a {@link FleetShard}. */
+interface PlannedShard {
+  index: number;
+  name: string;
+  subscriptionIds: string[];
+  arriving: string[];
+  leaving: string[];
+  retiring: boolean;
 }
 
 /**
- * One shard of a fleet: the subscriptions one stack (with its own state) deploys. Only {@link ShardPlan.of}
- * makes shards. A class, not a struct: jsii hands a class instance to Python, Java, C# and Go by reference,
- * so the shard a program passes back to `ContinuousExportFleet` is the one the plan made (a struct would
- * arrive as a copy, which the library refuses as a forgery, DFE224).
+ * One shard of a fleet: the subscriptions one stack (with its own state) deploys. Only `ShardPlan.of` makes
+ * shards (a class, so that every language hands back the very shard it got, which the fleet recognizes).
  */
 export class FleetShard {
-  /** @internal */
-  public static _of(data: ShardData): FleetShard {
-    return BRANDS.shard.mark(new FleetShard(data));
+  /** A planned shard. @internal */
+  public static _of(planned: PlannedShard): FleetShard {
+    return new FleetShard(planned);
   }
 
   /** The shard's index, from 0. */
@@ -49,13 +47,13 @@ export class FleetShard {
    */
   public readonly retiring: boolean;
 
-  private constructor(data: ShardData) {
-    this.index = data.index;
-    this.name = data.name;
-    this.subscriptionIds = data.subscriptionIds;
-    this.arriving = data.arriving;
-    this.leaving = data.leaving;
-    this.retiring = data.retiring;
+  private constructor(planned: PlannedShard) {
+    this.index = planned.index;
+    this.name = planned.name;
+    this.subscriptionIds = planned.subscriptionIds;
+    this.arriving = planned.arriving;
+    this.leaving = planned.leaving;
+    this.retiring = planned.retiring;
   }
 }
 
@@ -132,7 +130,7 @@ export interface ShardDeploymentOptions {
 export class ShardPlan {
   /** The shards for these subscriptions. */
   public static of(subscriptionIds: string[], options: ShardPlanOptions): FleetShard[] {
-    return atFactory("ShardPlan.of", () => planShards(subscriptionIds, options).map((shard) => FleetShard._of(shard)));
+    return atFactory("ShardPlan.of", () => planShards(subscriptionIds, options).map((shard) => BRANDS.shard.mark(FleetShard._of(shard))));
   }
 
   /**
@@ -198,7 +196,7 @@ export const MAX_SHARDS = 1000;
  */
 export const MAX_PLAN_HASHES = 50_000_000;
 
-function planShards(subscriptionIds: readonly string[], options: ShardPlanOptions): ShardData[] {
+function planShards(subscriptionIds: readonly string[], options: ShardPlanOptions): PlannedShard[] {
   if (options === null || typeof options !== "object") {
     throw new ExportConfigError("DFE093", `the options must be { shardCount, … }, got ${describeValue(options)}.`);
   }
