@@ -58,3 +58,29 @@ export function docBlocks(root: string, libraryExports: readonly string[]): DocB
       })),
   );
 }
+
+/** One Python block of the README or docs/. */
+export interface PythonDocBlock {
+  /** Where it is: `docs/health.md#1` (the first Python block of the page). */
+  readonly where: string;
+  /** The block as written: a complete program, or a fragment (the body of a stack's `__init__`, `self` the stack). */
+  readonly code: string;
+}
+
+/** The pages with code: the README, then docs/ in name order. */
+export function docPages(root: string): string[] {
+  return [
+    "README.md",
+    ...readdirSync(join(root, "docs"))
+      .filter((f) => f.endsWith(".md"))
+      .sort()
+      .map((f) => `docs/${f}`),
+  ];
+}
+
+/** Every ```python block of the README and docs/ (scripts/python/run_doc_blocks.py runs them). */
+export function pythonDocBlocks(root: string): PythonDocBlock[] {
+  return docPages(root).flatMap((page) =>
+    [...readFileSync(join(root, page), "utf8").matchAll(/```python\n([\s\S]*?)```/g)].map(([, code], i) => ({ where: `${page}#${i + 1}`, code })),
+  );
+}
