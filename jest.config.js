@@ -34,6 +34,8 @@ const INTEGRATION = [
   "checkov/scanner.test.ts",
   "diagram/diagram.test.ts",
   "checks/checks.test.ts",
+  // jsii, jsii-pacmak and Python programs in a virtual environment.
+  "python.test.ts",
 ];
 
 const literally = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
