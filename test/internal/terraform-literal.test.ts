@@ -96,6 +96,28 @@ describe("no text a user gives is evaluated by Terraform", () => {
     }
   });
 
+  test("the HCL form (`cdktf synth --hcl`) is escaped too", () => {
+    const { stack } = stackWithProvider();
+    new ContinuousExport(stack, "Export", {
+      subscriptionId: SUB,
+      resourceGroupName: "rg-export",
+      location: "westeurope",
+      description: HOSTILE,
+      exports: [Export.alerts({ displayNameContains: [HOSTILE] })],
+      destinations: [
+        LogAnalyticsDestination.fromWorkspaceId(
+          stack,
+          "Ws",
+          "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law-export",
+        ),
+      ],
+    });
+    const hcl: string = Testing.synthHcl(stack);
+    expect(hcl).toContain("$${file(");
+    expect(hcl).toContain("%%{ if true }");
+    expect(hcl.match(/(?<![$%])(\$\{file|%\{ if)/g)).toBeNull();
+  });
+
   test("hostile display names of a Lighthouse delegation are escaped", () => {
     const { stack } = stackWithProvider();
     const ws = LogAnalyticsDestination.fromWorkspaceId(
