@@ -165,6 +165,36 @@ describe("apart, or unknowable", () => {
     );
   });
 
+  test("a group whose subscription is known only at apply, named like a Lighthouse-delegated group: a coded warning", () => {
+    const app = Testing.app();
+    const { stack } = socStack(app);
+    const other = new TerraformStack(app, "other");
+    new AzurermProvider(other, "azurerm", { features: [{}], tenantId: SOC_TENANT });
+    const created = new LogAnalyticsDestination(other, "Created", {
+      workspaceName: "law-created",
+      resourceGroupName: "RG-Soc",
+      location: "westeurope",
+    });
+    guest(other, "A", created, CUSTOMER_A);
+    lighthouse(stack, "C", LogAnalyticsDestination.fromWorkspaceId(stack, "WsC", WS), CUSTOMER_C);
+    const { errors, warnings } = problems(app);
+    expect(errors).toEqual([]);
+    expect(warnings.join("\n")).toMatch(/DFW010\] other\/A: .*a resource group named rg-soc \(its subscription is known only at apply\)/);
+  });
+
+  test("Lighthouse grants on differently named groups, subscriptions known only at apply: apart, no warning", () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, "soc");
+    new AzurermProvider(stack, "azurerm", { features: [{}], tenantId: SOC_TENANT });
+    const workspace = (id: string, group: string) =>
+      new LogAnalyticsDestination(stack, id, { workspaceName: `law-${group}`, resourceGroupName: group, location: "westeurope" });
+    lighthouse(stack, "A", workspace("WsA", "rg-a"), CUSTOMER_A);
+    lighthouse(stack, "C", workspace("WsC", "rg-c"), CUSTOMER_C);
+    const { errors, warnings } = problems(app);
+    expect(errors).toEqual([]);
+    expect(warnings.filter((w) => w.includes("DFW010"))).toEqual([]);
+  });
+
   test("a workspace id from a token, granted to another customer than a literal one: a coded warning", () => {
     const app = Testing.app();
     const { stack } = socStack(app);

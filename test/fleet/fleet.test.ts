@@ -207,6 +207,17 @@ describe("ContinuousExportFleet", () => {
     expect(Object.keys(json.provider)).toEqual(["azapi"]);
   });
 
+  test("a subscription that names the shared group in another letter case keeps its group's for_each key: nothing moves", () => {
+    const [a, b] = subs(2);
+    const keys = (json: any) => [...instances(json).keys()].map((address) => address.replace(/^.*\[/, "[")).sort();
+    const plain = synthJson(fleetStack([a, b], { createResourceGroup: true }).stack);
+    const recased = synthJson(
+      fleetStack([], { createResourceGroup: true, subscriptions: [{ subscriptionId: a }, { subscriptionId: b, resourceGroupName: "RG-Sec" }] }).stack,
+    );
+    expect(keys(recased)).toEqual(keys(plain));
+    expect(recased.removed).toBeUndefined();
+  });
+
   test("with createResourceGroup, the per-subscription layout writes its groups through azapi too", () => {
     const json = synthJson(fleetStack(subs(2), { ...PER_SUBSCRIPTION, createResourceGroup: true }).stack);
     const types = (Object.values(resourcesOf(json, "azapi_resource")) as any[]).map((r) => r.type).sort();

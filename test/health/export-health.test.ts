@@ -124,6 +124,9 @@ describe("health on a workspace: a stateful log search alert per watched subscri
     );
     expect(query).toContain('extract("(?i)/subscriptions/([^/]+)", 1, tostring(AssessedResourceId))');
     expect(query).toContain("ago(24h)");
+    // A watched subscription that never sent a row (no LastRow after the outer join) is silent too.
+    expect(query).toContain(`| join kind=leftouter (rows | summarize LastRow = max(TimeGenerated) by SubscriptionId) on SubscriptionId`);
+    expect(query).toContain("| where isnull(LastRow) or LastRow < ago(24h)");
     expect(nonLiteralAgo(query)).toEqual([]);
     expect(kqlDiagnostics(query)).toEqual([]);
     expect(all(json, "azurerm_role_assignment")).toEqual([
@@ -259,9 +262,11 @@ describe("health on an event hub and a Logic App: a log search alert over their 
     });
     const json = synthJson(s);
     const rules = all(json, QUERY_RULE);
-    expect(rules.map((r) => [/RunsStarted/.test(r.criteria[0].query) ? "RunsStarted" : "RunsFailed", r.window_duration]).sort()).toEqual([
-      ["RunsFailed", "PT1H"],
-      ["RunsStarted", "PT12H"],
+    const metricOf = (query: string) => /MetricName == "(\w+)"/.exec(query)?.[1];
+    const firesOn = (query: string) => query.split("\n").pop();
+    expect(rules.map((r) => [metricOf(r.criteria[0].query), r.window_duration, firesOn(r.criteria[0].query)]).sort()).toEqual([
+      ["RunsFailed", "PT1H", "| where Total > 0"],
+      ["RunsStarted", "PT12H", "| where Total == 0"],
     ]);
     rules.forEach((r) => expect(kqlDiagnostics(r.criteria[0].query)).toEqual([]));
     expect(only(json, "azurerm_monitor_diagnostic_setting").target_resource_id).toBe(WORKFLOW);

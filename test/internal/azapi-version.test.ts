@@ -1,4 +1,4 @@
-import { TerraformProvider, TerraformStack } from "cdktf";
+import { TerraformProvider, TerraformStack, TerraformVariable } from "cdktf";
 import { AutomationWriter, AzapiProvider, ContinuousExport, Export, LogAnalyticsDestination } from "../../lib";
 import { admitsOlder, azapiConstraints } from "../../lib/internal/azapi-version";
 import { SUB, WORKSPACE_ID, errorOf, stackWithProvider, synthJson } from "../helpers";
@@ -83,6 +83,21 @@ describe("azapi is held at 2.9 or newer (before v2.9.0 it did not send auxiliary
       destinations: [LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", WORKSPACE_ID)],
     });
     expect(errorOf(() => synthJson(stack))).toMatch(/DFE171.*required_providers\.azapi: "2\.7\.0"/);
+  });
+
+  test("auxiliary tenants known only at apply (a variable) count as some: an older azapi is refused", () => {
+    const { stack } = stackWithProvider();
+    const tenants = new TerraformVariable(stack, "auxiliary_tenants", { type: "list(string)" }).listValue;
+    new AzapiProvider(stack, "azapi", { auxiliaryTenantIds: tenants });
+    stack.addOverride("terraform.required_providers.azapi.version", "~> 2.5");
+    new ContinuousExport(stack, "Export", {
+      subscriptionId: SUB,
+      resourceGroupName: "rg-export",
+      location: "westeurope",
+      exports: [Export.attackPaths()],
+      destinations: [LogAnalyticsDestination.fromWorkspaceId(stack, "Soc", WORKSPACE_ID)],
+    });
+    expect(errorOf(() => synthJson(stack))).toMatch(/DFE171.*"~> 2\.5"/);
   });
 
   test("without auxiliary tenants an older azapi is the app's choice: no error", () => {

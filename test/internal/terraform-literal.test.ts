@@ -96,6 +96,51 @@ describe("no text a user gives is evaluated by Terraform", () => {
     }
   });
 
+  test("the HCL form (`cdktf synth --hcl`) is escaped too", () => {
+    const { stack } = stackWithProvider();
+    new ContinuousExport(stack, "Export", {
+      subscriptionId: SUB,
+      resourceGroupName: "rg-export",
+      location: "westeurope",
+      description: HOSTILE,
+      exports: [Export.alerts({ displayNameContains: [HOSTILE] })],
+      destinations: [
+        LogAnalyticsDestination.fromWorkspaceId(
+          stack,
+          "Ws",
+          "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law-export",
+        ),
+      ],
+    });
+    const hcl: string = Testing.synthHcl(stack);
+    expect(hcl).toContain("$${file(");
+    expect(hcl).toContain("%%{ if true }");
+    expect(hcl.match(/(?<![$%])(\$\{file|%\{ if)/g)).toBeNull();
+  });
+
+  test("a secret that starts with a reference and goes on as text: the text is escaped inside sensitive()", () => {
+    const { stack } = stackWithProvider();
+    new AzapiProvider(stack, "azapi", {});
+    const reference = new TerraformVariable(stack, "trigger", { type: "string", sensitive: true }).stringValue;
+    new ContinuousExport(stack, "Export", {
+      subscriptionId: SUB,
+      resourceGroupName: "rg-export",
+      location: "westeurope",
+      exports: [Export.attackPaths()],
+      destinations: [
+        LogicAppDestination.fromWorkflow(stack, "Flow", {
+          workflowId: "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.Logic/workflows/la-export",
+          triggerUrl: `${reference}${FILE}`,
+        }),
+      ],
+    });
+    const json = Testing.synth(stack, true);
+    // The text's quotes escaped too: a quote that ended the string would make the rest of the text an expression.
+    const uri = JSON.stringify(JSON.parse(json).resource.azapi_resource).match(/"uri":("(?:[^"\\]|\\.)*")/)?.[1];
+    expect(uri && JSON.parse(uri)).toBe('${sensitive("${var.trigger}$${file(\\"/etc/passwd\\")}")}');
+    expect(evaluated(json)).toEqual([]);
+  });
+
   test("hostile display names of a Lighthouse delegation are escaped", () => {
     const { stack } = stackWithProvider();
     const ws = LogAnalyticsDestination.fromWorkspaceId(
