@@ -4,7 +4,7 @@ import prettier from "eslint-config-prettier";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "cdktf.out/", ".bench/", "coverage/", "scratch/", "docs/api/", ".cdktn/", ".checkov/"] },
+  { ignores: ["node_modules/", "dist/", "cdktf.out/", ".bench/", "coverage/", "scratch/", "docs/api/", ".cdktn/", ".checkov/", ".python/"] },
   eslint.configs.recommended,
   tseslint.configs.strict,
   prettier,
