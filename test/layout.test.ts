@@ -178,3 +178,25 @@ test("every Terraform element the library writes is made through the door (liter
     .map((f) => relative(LIB, f));
   expect(fnCalls).toEqual([]);
 });
+
+describe("the tiers of docs/layout.md", () => {
+  /** The numbered list of docs/layout.md: each folder's tier, bottom up. */
+  function tiers(): Map<string, number> {
+    const text = readFileSync(join(__dirname, "..", "docs", "layout.md"), "utf8");
+    const tierOf = new Map<string, number>();
+    for (const [, n, line] of text.matchAll(/^(\d+)\. (.*)$/gm)) {
+      for (const [, name] of line.replace(/\(.*?\)/g, "").matchAll(/`([^`]+)`/g)) tierOf.set(name === "continuous-export.ts" ? "." : name, Number(n));
+      for (const [, sub] of line.matchAll(/\(with `([^`]+)`\)/g)) tierOf.set(sub, Number(n));
+    }
+    return tierOf;
+  }
+
+  test("name every part of docs/layout.json once, and every allowed arrow points to a lower tier", () => {
+    const tierOf = tiers();
+    expect([...tierOf.keys()].sort()).toEqual(Object.keys(LAYOUT.parts).sort());
+    const upward = Object.entries(LAYOUT.arrows).flatMap(([from, tos]) =>
+      tos.filter((to) => (tierOf.get(to) ?? 0) >= (tierOf.get(from) ?? 0)).map((to) => `${from} (${tierOf.get(from)}) -> ${to} (${tierOf.get(to)})`),
+    );
+    expect(upward).toEqual([]);
+  });
+});

@@ -9,6 +9,7 @@ import { subscriptionKey } from "../internal/resource-id";
 import { warnOnce } from "../internal/warnings";
 import { ExportConfigError, atPath, coded, describeValue } from "../model/errors";
 import { AZAPI_WRITER } from "../writers/azapi-writer";
+import { WRITERS } from "../writers/all-writers";
 import { AutomationWriter } from "../writers/writer";
 import { checkPreviousFleets, checkPreviousWriter, checkSubscriptions, layoutOf } from "./fleet-checks";
 import { FleetLayout, isFleetLayout } from "./fleet-layout";
@@ -137,7 +138,9 @@ export class ContinuousExportFleet extends Construct {
     // one would delete the automations in it. (A removed block for an address not in the state is a no-op.)
     if (previous !== undefined && previous !== this.layout && props.createResourceGroup === false) {
       const exportIds = previous === FleetLayout.PER_SUBSCRIPTION ? props.subscriptions.map((s) => s.subscriptionId) : [FOR_EACH_ID];
-      exportIds.forEach((exportId) => blocks.forgetResource(exportedAddress(this, AZAPI_WRITER.resourceGroupType, [exportId], "group")));
+      // Under every writer's group type: a per-subscription layout may have written its groups through azurerm.
+      for (const exportId of exportIds)
+        for (const writer of WRITERS) blocks.forgetResource(exportedAddress(this, writer.resourceGroupType, [exportId], "group"));
     }
   }
 

@@ -10,6 +10,7 @@ import { InstanceBlocks, instanceAddress, resourceAddress } from "../internal/in
 import { Local } from "../internal/literal-element";
 import { subscriptionKey } from "../internal/resource-id";
 import { atPath } from "../model/errors";
+import { WRITERS } from "../writers/all-writers";
 import { AZAPI_WRITER } from "../writers/azapi-writer";
 import { AutomationWriter } from "../writers/writer";
 import { checkForEachAdoption, checkForEachSubscription } from "./fleet-checks";
@@ -116,8 +117,11 @@ export function writeForEachExport(
       for (const resource of forEachResources(exported)) blocks.forget(resource, subscriptionKey(subscriptionId));
       // From a per-subscription layout, the leaving subscription still has its own addresses.
       if (props.previousLayout === FleetLayout.PER_SUBSCRIPTION) {
-        for (const kind of kinds) blocks.forgetResource(exportedAddress(fleet, AZAPI_WRITER.automationType, [subscriptionId], kind));
-        if (props.createResourceGroup) blocks.forgetResource(exportedAddress(fleet, AZAPI_WRITER.resourceGroupType, [subscriptionId], "group"));
+        // Under every writer's types: the per-subscription layout may have written them through azurerm.
+        for (const writer of WRITERS) {
+          for (const kind of kinds) blocks.forgetResource(exportedAddress(fleet, writer.automationType, [subscriptionId], kind));
+          if (props.createResourceGroup) blocks.forgetResource(exportedAddress(fleet, writer.resourceGroupType, [subscriptionId], "group"));
+        }
       }
     }
   }

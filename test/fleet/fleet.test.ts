@@ -297,3 +297,37 @@ describe("synth cost does not grow quadratically", () => {
     expect(walks(200)).toBe(walks(20));
   });
 });
+
+describe("a fleet that stops creating its groups while changing layout and writer", () => {
+  function fleetJson(props: Partial<ContinuousExportFleetProps>): any {
+    const stack = new TerraformStack(Testing.app(), "fleet");
+    new AzapiProvider(stack, "azapi", {});
+    new AzurermProvider(stack, "azurerm", { features: [{}] });
+    const ws = LogAnalyticsDestination.fromWorkspaceId(stack, "Central", WORKSPACE_ID);
+    new ContinuousExportFleet(stack, "Fleet", {
+      subscriptions: subs(2).map((subscriptionId) => ({ subscriptionId })),
+      exports: [Export.alerts({ minimumSeverity: AlertSeverity.MEDIUM })],
+      destinations: [ws],
+      resourceGroupName: "rg-export",
+      location: "westeurope",
+      ...props,
+    });
+    return JSON.parse(Testing.synth(stack));
+  }
+
+  test("every group the per-subscription azurerm layout created leaves the state without being destroyed", () => {
+    const before = fleetJson({ layout: FleetLayout.PER_SUBSCRIPTION, writer: AutomationWriter.AZURERM, createResourceGroup: true });
+    const groups = Object.keys(before.resource.azurerm_resource_group ?? {}).map((name) => `azurerm_resource_group.${name}`);
+    expect(groups).toHaveLength(2);
+    const after = fleetJson({
+      layout: FleetLayout.FOR_EACH,
+      previousLayout: FleetLayout.PER_SUBSCRIPTION,
+      writer: AutomationWriter.AZAPI,
+      previousWriter: AutomationWriter.AZURERM,
+      createResourceGroup: false,
+    });
+    const removed = (after.removed ?? []) as Array<{ from: string; lifecycle: { destroy: boolean } }>;
+    for (const group of groups) expect(removed).toContainEqual({ from: group, lifecycle: { destroy: false } });
+    expect(after.resource.azurerm_resource_group).toBeUndefined();
+  });
+});
