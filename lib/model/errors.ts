@@ -37,11 +37,17 @@ export function atPath<T>(path: string, fn: () => T): T {
 /** The folder of the library's own code (`lib/` here, the compiled `lib/` once installed), without importing node:path (the model stays pure). */
 const LIBRARY_ROOT = __dirname.replace(/[\\/][^\\/]+$/, "");
 
-/** Where the user's code called into the library: the first stack frame outside it (`stacks/main.ts:12:5`), if any. */
+/**
+ * Where the user's code called into the library: the first stack frame outside it (`stacks/main.ts:12:5`), if
+ * any. None when the library runs under jsii's runtime (which names its host language in `JSII_AGENT`): the
+ * caller is then a Python (or Java, C#, Go) program, and every JavaScript frame is the runtime's.
+ */
 function callerLocation(): string | undefined {
+  if (process.env.JSII_AGENT) return undefined;
   const frames = (new Error().stack ?? "").split("\n").slice(1);
   for (const frame of frames) {
-    const file = /\(?((?:[A-Za-z]:)?[^():]+):(\d+):(\d+)\)?$/.exec(frame.trim());
+    // `at fn (file:1:2)`, or `at file:1:2` for a frame without a function name.
+    const file = /\(?((?:[A-Za-z]:)?[^():]+):(\d+):(\d+)\)?$/.exec(frame.trim().replace(/^at\s+/, ""));
     if (
       !file ||
       (file[1].startsWith(LIBRARY_ROOT) && /^[\\/]/.test(file[1].slice(LIBRARY_ROOT.length))) ||

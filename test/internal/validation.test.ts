@@ -1,3 +1,4 @@
+import { runInNewContext } from "node:vm";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { Lazy, TerraformStack, Testing } from "cdktf";
 import {
@@ -223,6 +224,24 @@ describe("coded errors of factories name the factory and the caller's line", () 
     ],
   ])("%s", (code, make) => {
     expect(errorOf(make)).toMatch(new RegExp(`^\\[${code}\\] \\w+\\.\\w+\\(…\\) called at test/internal/validation\\.test\\.ts:\\d+: `));
+  });
+});
+
+describe("factory errors under jsii's runtime (a Python, Java, C# or Go caller)", () => {
+  afterEach(() => delete process.env.JSII_AGENT);
+
+  test("name the factory but no JavaScript place: every frame is the runtime's", () => {
+    process.env.JSII_AGENT = "Python/3.11.7";
+    const message = errorOf(() => Export.recommendations({ severities: [Severity.HIGH], minimumSeverity: Severity.LOW }));
+    expect(message).toMatch(/^\[DFE014\] Export\.recommendations\(…\): /);
+    expect(message).not.toMatch(/called at/);
+  });
+
+  test("a frame without a function name is read as its file, not as `at file`", () => {
+    // A script's top level has such frames: `at /work/user-program.js:1:1`.
+    const program = "Export.recommendations({ severities: [Severity.HIGH], minimumSeverity: Severity.LOW })";
+    const message = errorOf(() => runInNewContext(program, { Export, Severity }, { filename: "/work/user-program.js" }));
+    expect(message).toMatch(/^\[DFE014\] Export\.recommendations\(…\) called at \/work\/user-program\.js:1: /);
   });
 });
 
