@@ -7,6 +7,7 @@ import { AutomationSource, toAutomationSources } from "../model/sources";
 import { WriterChoice, chooseWriters } from "../writers/writer";
 import { automationNameOf } from "./automation-name";
 import { checkProps } from "./check-props";
+import { kindsOf } from "./export-kinds";
 import { Placed, Placement, placed } from "./placement";
 import { ContinuousExportProps } from "./props";
 
@@ -88,7 +89,5 @@ function groupByKind(path: string, destinations: readonly IExportDestination[]):
   }
   // Actions in the order of the destinations' construct paths: the order they were listed in means nothing.
   const byPath = [...destinations].sort((a, b) => (a.node.path < b.node.path ? -1 : a.node.path > b.node.path ? 1 : 0));
-  return DestinationKind.ALL.map((k): [DestinationKind, IExportDestination[]] => [k, byPath.filter((d) => d.kind === k)]).filter(
-    ([, ds]) => ds.length > 0,
-  );
+  return kindsOf(byPath).map((k): [DestinationKind, IExportDestination[]] => [k, byPath.filter((d) => d.kind === k)]);
 }

@@ -1,7 +1,7 @@
 import { IConstruct } from "constructs";
 import { AdoptedAutomations, ExistingAutomation } from "../adopt/existing-automation";
-import { DestinationKind, IExportDestination } from "../destinations/destination";
 import { automationResourceId } from "../export/export-addresses";
+import { kindsOf } from "../export/export-kinds";
 import { ContinuousExportProps } from "../export/props";
 import { subscriptionKey } from "../internal/resource-id";
 import { AutomationWriter, chooseWriters } from "../writers/writer";
@@ -59,11 +59,6 @@ export function groupKeysOf(props: ContinuousExportFleetProps): Map<string, stri
       return [key, own === undefined || String(own).toLowerCase() === shared ? key : `${key}/${String(own).toLowerCase()}`];
     }),
   );
-}
-
-/** The kinds of the destinations, in the order the library writes automations. */
-export function kindsOf(destinations: readonly IExportDestination[]): DestinationKind[] {
-  return DestinationKind.ALL.filter((k) => destinations.some((d) => d.kind === k));
 }
 
 /**

@@ -4,6 +4,7 @@ import { ContinuousExport } from "../continuous-export";
 import { DestinationKind } from "../destinations/destination";
 import { automationNameOf } from "../export/automation-name";
 import { automationResourceId, exportedAddress, groupResourceId } from "../export/export-addresses";
+import { kindsOf } from "../export/export-kinds";
 import { withPlacement } from "../export/placement";
 import { NAME_RULES, checkName } from "../internal/inputs";
 import { InstanceBlocks, instanceAddress, resourceAddress } from "../internal/instance-blocks";
@@ -17,7 +18,7 @@ import { checkForEachAdoption, checkForEachSubscription } from "./fleet-checks";
 import { FleetLayout } from "./fleet-layout";
 import { subscriptionAddresses } from "./fleet-moves";
 import { ContinuousExportFleetProps, FleetSubscription } from "./fleet-props";
-import { FOR_EACH_ID, fleetShape, groupKeysOf, kindsOf, policyAdoptions, sharedRequest } from "./fleet-request";
+import { FOR_EACH_ID, fleetShape, groupKeysOf, policyAdoptions, sharedRequest } from "./fleet-request";
 
 /**
  * The FOR_EACH layout of a fleet: one export whose resources iterate over a local map of subscription id

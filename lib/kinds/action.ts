@@ -24,3 +24,8 @@ export interface ExportActionConfig {
    */
   readonly dependsOn?: ITerraformDependable[];
 }
+
+/** The action's secret, as given: the Event Hub connection string or the Logic App trigger URL. */
+export function secretOf(action: ExportActionConfig): string | undefined {
+  return action.connectionString ?? action.triggerUrl;
+}

@@ -312,18 +312,12 @@ function translate(props: ContinuousExportPolicyProps) {
     );
   }
   if (!isCrossTenantDestination(destination)) {
-    throw new ExportConfigError(
-      "DFE080",
-      `the built-in continuous export policies cannot express a destination of kind ${destination.kind.displayName}.`,
-    );
+    throw noBuiltInPolicyFor(destination);
   }
   const action = destination.bind(destination);
   const definition = BuiltInExportPolicy.of(destination.kind, action.trustedService === true);
   if (!definition) {
-    throw new ExportConfigError(
-      "DFE080",
-      `the built-in continuous export policies cannot express a destination of kind ${destination.kind.displayName}.`,
-    );
+    throw noBuiltInPolicyFor(destination);
   }
   if (definition.trustedService) {
     return {
@@ -345,6 +339,14 @@ function translate(props: ContinuousExportPolicyProps) {
     destinationScope: target.roleScope,
     destinationRole: target.defaultRole,
   };
+}
+
+/** DFE080 for a destination of a kind that no built-in export policy sends to. */
+function noBuiltInPolicyFor(destination: IExportDestination): ExportConfigError {
+  return new ExportConfigError(
+    "DFE080",
+    `the built-in continuous export policies cannot express a destination of kind ${destination.kind.displayName}.`,
+  );
 }
 
 function policyParameters(props: ContinuousExportPolicyProps, p: PolicyExportParameters, definition: BuiltInExportPolicy, destinationId: string) {

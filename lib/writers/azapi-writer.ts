@@ -2,7 +2,7 @@ import { DefaultTokenResolver, Lazy, StringConcat, TerraformProvider, Token, Tok
 import { TerraformFunctions } from "../internal/terraform-functions";
 import { escapeLiterals } from "../internal/terraform-literal";
 import { Construct } from "constructs";
-import { ExportActionConfig } from "../kinds/action";
+import { ExportActionConfig, secretOf } from "../kinds/action";
 import { DestinationKind } from "../kinds/destination-kind";
 import { createHash } from "node:crypto";
 import { AzapiResource, AzapiResourceConfig } from "../internal/azapi";
@@ -54,7 +54,7 @@ export function automationBody(spec: AutomationSpec): { [key: string]: unknown }
  */
 function actionBody(action: ExportActionConfig): { [key: string]: unknown } {
   const { kind } = action;
-  const secret = action.connectionString ?? action.triggerUrl;
+  const secret = secretOf(action);
   return {
     actionType: kind.actionType,
     [kind.resourceIdProperty]: action.resourceId,
@@ -72,7 +72,7 @@ const RESOLVER = new DefaultTokenResolver(new StringConcat());
 function secretsOf(spec: AutomationSpec): string[] {
   return spec.actions
     .filter((a) => !a.trustedService && a.kind.secretProperty)
-    .map((a) => a.connectionString ?? a.triggerUrl)
+    .map(secretOf)
     .filter((s): s is string => typeof s === "string");
 }
 

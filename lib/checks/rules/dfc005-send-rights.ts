@@ -1,29 +1,21 @@
-import { DestinationKind } from "../../destinations/destination";
 import { AutomationView } from "../../writers/automation-view";
+import { eventHubKeys } from "./event-hub-keys";
 import { Hit, PackRule } from "./rule";
 
 /** DFC005: Event Hub actions whose rule, declared in the same stack, lacks Send. */
 function checkSendRights(automations: readonly AutomationView[], rules: ReadonlyMap<string, { send?: unknown }>): Hit[] {
-  const findings: Hit[] = [];
-  for (const a of automations) {
-    for (const action of a.actions) {
-      if (action.actionType !== DestinationKind.EVENT_HUB.actionType || typeof action.secret !== "string") continue;
-      const ref =
-        /^\$\{((?:azurerm_eventhub_authorization_rule|azurerm_eventhub_namespace_authorization_rule)\.[^.}]+)\.(primary|secondary)_connection_string\}$/.exec(
-          action.secret,
-        );
-      const rule = ref && rules.get(ref[1]);
-      if (ref && rule && rule.send !== true) {
-        findings.push({
-          address: a.address,
-          message:
-            `the Event Hub action uses ${ref[1]}, which lacks Send rights: the export cannot write. Set send = true ` +
-            `on that rule (Send only: no Listen, no Manage).`,
-        });
-      }
-    }
-  }
-  return findings;
+  return eventHubKeys(automations).flatMap(({ address, rule }): Hit[] => {
+    const holder = rule === undefined ? undefined : rules.get(rule);
+    if (!holder || holder.send === true) return [];
+    return [
+      {
+        address,
+        message:
+          `the Event Hub action uses ${rule}, which lacks Send rights: the export cannot write. Set send = true ` +
+          `on that rule (Send only: no Listen, no Manage).`,
+      },
+    ];
+  });
 }
 
 /** DFC005, as its body above finds it. */

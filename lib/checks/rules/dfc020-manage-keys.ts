@@ -1,9 +1,7 @@
-import { DestinationKind } from "../../destinations/destination";
 import { AutomationView, ResourceJson } from "../../writers/automation-view";
+import { eventHubKeys } from "./event-hub-keys";
 import { Hit, PackRule } from "./rule";
 
-/** The attribute of a resource or data source a Terraform reference names, e.g. `azurerm_eventhub_namespace.ns`, `default_primary_connection_string`. */
-const REFERENCE = /^\$\{((?:data\.)?[a-z][\w-]*\.[\w-]+)\.([\w-]+)\}$/;
 const ROOT_KEY = "RootManageSharedAccessKey";
 
 /**
@@ -14,22 +12,18 @@ const ROOT_KEY = "RootManageSharedAccessKey";
  */
 function checkManageKeys(automations: readonly AutomationView[], keyHolders: ReadonlyMap<string, ResourceJson>): Hit[] {
   const findings: Hit[] = [];
-  for (const a of automations) {
-    for (const action of a.actions) {
-      if (action.actionType !== DestinationKind.EVENT_HUB.actionType || typeof action.secret !== "string") continue;
-      const literalRoot = action.secret.includes(`SharedAccessKeyName=${ROOT_KEY}`);
-      const ref = REFERENCE.exec(action.secret);
-      const holder = ref ? keyHolders.get(ref[1]) : undefined;
-      const namespaceDefault = !!ref && /(^|\.)azurerm_eventhub_namespace\./.test(ref[1]) && /^default_/.test(ref[2]);
-      const manageRule = !!holder && /_authorization_rule\./.test(ref?.[1] ?? "") && (holder.manage === true || holder.name === ROOT_KEY);
-      if (literalRoot || namespaceDefault || manageRule) {
-        findings.push({
-          address: a.address,
-          message:
-            `the Event Hub action uses ${literalRoot || namespaceDefault ? `the namespace's ${ROOT_KEY}` : `${ref?.[1]}, a rule with Manage rights`}: ` +
-            `anyone who reads the automation can manage the whole namespace. Create a rule on the event hub with Send only and use its connection string.`,
-        });
-      }
+  for (const { address, secret, reference: ref } of eventHubKeys(automations)) {
+    const literalRoot = secret.includes(`SharedAccessKeyName=${ROOT_KEY}`);
+    const holder = ref ? keyHolders.get(ref.holder) : undefined;
+    const namespaceDefault = !!ref && /(^|\.)azurerm_eventhub_namespace\./.test(ref.holder) && /^default_/.test(ref.attribute);
+    const manageRule = !!holder && /_authorization_rule\./.test(ref?.holder ?? "") && (holder.manage === true || holder.name === ROOT_KEY);
+    if (literalRoot || namespaceDefault || manageRule) {
+      findings.push({
+        address,
+        message:
+          `the Event Hub action uses ${literalRoot || namespaceDefault ? `the namespace's ${ROOT_KEY}` : `${ref?.holder}, a rule with Manage rights`}: ` +
+          `anyone who reads the automation can manage the whole namespace. Create a rule on the event hub with Send only and use its connection string.`,
+      });
     }
   }
   return findings;

@@ -1,9 +1,7 @@
-import { DestinationKind } from "../../destinations/destination";
 import { AutomationView } from "../../writers/automation-view";
+import { eventHubKeys } from "./event-hub-keys";
 import { Hit, PackRule } from "./rule";
 
-const RULE_REFERENCE =
-  /^\$\{((?:azurerm_eventhub_authorization_rule|azurerm_eventhub_namespace_authorization_rule)\.[^.}]+)\.(?:primary|secondary)_connection_string\}$/;
 const NAMESPACE_REFERENCE = /^\$\{(azurerm_eventhub_namespace\.[^.}]+)\.(?:name|id)\}$/;
 
 /**
@@ -25,24 +23,21 @@ function checkNamespaceAccess(
   namespaces: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
 ): Hit[] {
   const findings: Hit[] = [];
-  for (const a of automations) {
-    for (const action of a.actions) {
-      if (action.actionType !== DestinationKind.EVENT_HUB.actionType || action.trusted || typeof action.secret !== "string") continue;
-      const rule = RULE_REFERENCE.exec(action.secret)?.[1];
-      const namespaceName = rule === undefined ? undefined : rules.get(rule)?.namespace_name;
-      const address = typeof namespaceName === "string" ? NAMESPACE_REFERENCE.exec(namespaceName)?.[1] : undefined;
-      const namespace = address === undefined ? undefined : namespaces.get(address);
-      if (!address || !namespace) continue;
-      const refusal = refusalOf(namespace);
-      if (refusal) {
-        findings.push({
-          address: a.address,
-          message:
-            `the Event Hub action sends with a connection string to ${address}, whose ${refusal}: the export deploys and ` +
-            `delivers nothing. Export as a trusted service instead (\`trustedService\` on the EventHubDestination: no key, ` +
-            `through the firewall), or keep local authentication and public access on that namespace.`,
-        });
-      }
+  for (const { address: at, action, rule } of eventHubKeys(automations)) {
+    if (action.trusted) continue;
+    const namespaceName = rule === undefined ? undefined : rules.get(rule)?.namespace_name;
+    const address = typeof namespaceName === "string" ? NAMESPACE_REFERENCE.exec(namespaceName)?.[1] : undefined;
+    const namespace = address === undefined ? undefined : namespaces.get(address);
+    if (!address || !namespace) continue;
+    const refusal = refusalOf(namespace);
+    if (refusal) {
+      findings.push({
+        address: at,
+        message:
+          `the Event Hub action sends with a connection string to ${address}, whose ${refusal}: the export deploys and ` +
+          `delivers nothing. Export as a trusted service instead (\`trustedService\` on the EventHubDestination: no key, ` +
+          `through the firewall), or keep local authentication and public access on that namespace.`,
+      });
     }
   }
   return findings;
