@@ -438,6 +438,34 @@ describe("a fleet changing layout", () => {
     expect(actions(planned).destroyed).toHaveLength(ids.length * 3);
   });
 
+  /** The fleet with an azurerm provider of each subscription's own (azurerm writes in its provider's subscription). */
+  const perSubscriptionProviders =
+    (props: Partial<ContinuousExportFleetProps>) =>
+    (stack: TerraformStack): void => {
+      const subscriptions = ids.map((subscriptionId, i) => ({
+        subscriptionId,
+        provider: new AzurermProvider(stack, `azurerm${i}`, { features: [{}], subscriptionId, alias: `s${i}` }),
+      }));
+      fleetWith({ subscriptions, ...props })(stack);
+    };
+  const azurermPerSubscription = synth(perSubscriptionProviders({ layout: FleetLayout.PER_SUBSCRIPTION, writer: AutomationWriter.AZURERM }));
+  const azurermGroups = Object.keys(azurermPerSubscription.resource.azurerm_resource_group ?? {}).map((name) => `azurerm_resource_group.${name}`);
+  const toForEach = { previousLayout: FleetLayout.PER_SUBSCRIPTION, previousWriter: AutomationWriter.AZURERM, writer: AutomationWriter.AZAPI };
+
+  test("a fleet written per subscription through azurerm moves to the for_each layout (azapi) and stops creating its groups: its azurerm groups are forgotten, nothing destroyed", () => {
+    expect(azurermGroups).toHaveLength(ids.length);
+    const planned = plan(azurermPerSubscription, synth(fleetWith({ ...toForEach, createResourceGroup: false })));
+    expect(actions(planned).destroyed).toBeUndefined();
+    expect(actions(planned).replaced).toBeUndefined();
+    expect(actions(planned).forgotten).toEqual(expect.arrayContaining(azurermGroups));
+  });
+
+  test("the same move keeping its groups hands them over too: nothing destroyed or replaced", () => {
+    const planned = plan(azurermPerSubscription, synth(fleetWith(toForEach)));
+    expect(actions(planned).destroyed).toBeUndefined();
+    expect(actions(planned).replaced).toBeUndefined();
+  });
+
   test("moving and no longer creating the groups in one change forgets the groups, deleting nothing", () => {
     const planned = plan(perSubscription, synth(fleetWith({ previousLayout: FleetLayout.PER_SUBSCRIPTION, createResourceGroup: false })));
     expect(actions(planned).destroyed).toBeUndefined();
